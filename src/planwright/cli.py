@@ -1,0 +1,253 @@
+"""The ``planwright`` command. The bare command opens the editor on the demo plan.
+
+Every command is a thin shell over core functions (store, validate, importing,
+diffing, export); the editor calls the same ones. User mistakes end with a
+clear message naming the file and place and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from . import __version__
+
+EXIT_FINDINGS = 1  # check found errors
+EXIT_UNUSABLE = 2  # the input cannot be used
+
+
+class UserError(click.ClickException):
+    """A mistake of the user's, reported in one line, exit 2."""
+
+    exit_code = EXIT_UNUSABLE
+
+    def show(self, file=None) -> None:  # no "Error:" prefix in English only
+        click.echo(f"planwright: {self.message}", err=True)
+
+
+def friendly(func: Callable) -> Callable:
+    """Turn the core's known errors into one clear line and exit 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from .plugins import PluginError
+        from .store import PlanFileError
+
+        try:
+            return func(*args, **kwargs)
+        except (PlanFileError, PluginError) as exc:
+            raise UserError(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("planwright: 已中断 (interrupted)", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def host_of(ctx: click.Context):
+    from .plugins import get_host
+
+    opts = ctx.find_root().obj or {}
+    host = get_host(no_plugins=opts.get("no_plugins", False), disabled=opts.get("disable", ()))
+    return host
+
+
+def _warn_plugins(host) -> None:
+    for warning in host.warnings:
+        click.echo(f"planwright: {warning}", err=True)
+    host.warnings.clear()
+
+
+def refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UserError(f"{path}: 文件已存在，未覆盖；加 --force 可覆盖 (exists; use --force to replace)")
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="planwright")
+@click.option("--no-plugins", is_flag=True, help="只加载内置样式，不导入第三方插件 (built-in styles only).")
+@click.option("--disable", multiple=True, metavar="NAME",
+              help="不加载某个插件（可多次使用；也可用 PLANWRIGHT_DISABLE_PLUGINS=a,b）.")
+@click.pass_context
+def main(ctx: click.Context, no_plugins: bool, disable: tuple[str, ...]) -> None:
+    """planwright：政务公开工作要点的起草、检查、比对与导出。
+
+    Without a command, opens the editor on a copy of the demo plan.
+    """
+    ctx.obj = {"no_plugins": no_plugins, "disable": disable}
+    if ctx.invoked_subcommand is None:
+        from .demo import demo_copy
+
+        _open_editor(ctx, demo_copy())
+
+
+@main.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@friendly
+def edit(ctx: click.Context, plan: Path) -> None:
+    """Open PLAN in the editor (编辑计划)."""
+    if not plan.exists():
+        raise UserError(f"{plan}: 文件不存在 (file not found)；新建计划请用 planwright new")
+    _open_editor(ctx, plan)
+
+
+def _open_editor(ctx: click.Context, path: Path) -> None:
+    from .store import load
+
+    load(path)  # refuse a broken file here, with the CLI's message
+    from .tui.app import run_editor
+
+    run_editor(path, host=host_of(ctx))
+
+
+@main.command()
+@click.option("--style", "style", help="样式，如 jinan / dalian / ningguo / jiangshan / township.")
+@click.option("--year", type=int, help="计划年度，如 2027.")
+@click.option("--from", "from_", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="去年的计划文件：在其基础上滚动到新年度 (roll over last year's plan).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
+@click.pass_context
+@friendly
+def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | None,
+        output: Path, force: bool) -> None:
+    """Start a plan from a style's template, or roll last year's into a new year (新建计划)."""
+    from . import newplan
+
+    refuse_overwrite(output, force)
+    host = host_of(ctx)
+    if from_ is None and not style:
+        raise UserError("请用 --style 选择样式，或用 --from 给出去年的计划 (need --style or --from)")
+    if from_ is None and year is None:
+        raise UserError("请用 --year 给出计划年度 (need --year)")
+    if from_ is not None:
+        result = newplan.from_last_year(from_, year, style=style, host=host)
+    else:
+        result = newplan.from_template(style, year, host=host)
+    from .store import save
+
+    save(result.doc, output)
+    _warn_plugins(host)
+    click.echo(f"已写入 {output}（{result.summary}）")
+    for note in result.notes:
+        click.echo(f"  提示：{note}")
+
+
+@main.command(name="check")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+@friendly
+def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
+    """Check PLAN against the core rules and its style's rules (检查计划).
+
+    Exit 0 without errors, 1 with errors, 2 when the file cannot be used.
+    """
+    from . import validate
+    from .store import load
+
+    doc = load(plan)
+    host = host_of(ctx)
+    findings = validate.run(doc.plan, host, doc)
+    _warn_plugins(host)
+    if fmt == "json":
+        out = {"file": str(plan), "errors": sum(f.severity == "error" for f in findings),
+               "warnings": sum(f.severity == "warning" for f in findings),
+               "findings": [f.as_dict() for f in findings]}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        from .report import print_findings
+
+        print_findings(findings, plan)
+    if validate.has_errors(findings):
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--style", help="指定样式（默认自动识别）.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="计划文件（默认：与来源同名的 .toml）.")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
+@click.pass_context
+@friendly
+def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path | None, force: bool) -> None:
+    """Import a published notice (.txt/.html/.docx) into a plan file (导入通知)."""
+    from .importing import ImportError_, import_file
+    from .store import save
+
+    output = output or source.with_suffix(".toml")
+    refuse_overwrite(output, force)
+    host = host_of(ctx)
+    try:
+        result = import_file(source, style=style, host=host)
+    except ImportError_ as exc:
+        raise UserError(str(exc)) from None
+    save(result.doc, output)
+    _warn_plugins(host)
+    for line in result.report_lines():
+        click.echo(line, err=True)
+    click.echo(f"已写入 {output}")
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new_", metavar="NEW", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "docx", "json"]),
+              default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@friendly
+def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | None) -> None:
+    """Compare two years' plans task by task (比对两年计划)."""
+    from .diffing import run_diff_command
+
+    run_diff_command(old, new_, fmt, output, host=host_of(ctx))
+
+
+EXPORT_FORMATS = ["notice-txt", "notice-docx", "table-xlsx", "table-docx", "units", "md", "json", "ics"]
+
+
+@main.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="输出文件（json、notice-txt、md 可省略，打印到屏幕）.")
+@click.option("--allow-errors", is_flag=True, help="计划有错误时仍然导出（输出中会注明）.")
+@click.pass_context
+@friendly
+def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, allow_errors: bool) -> None:
+    """Export the notice, the task-division table, unit lists, JSON or a calendar (导出)."""
+    from .export import ExportError, run_export
+
+    try:
+        run_export(plan, fmt, output, allow_errors=allow_errors, host=host_of(ctx))
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出.")
+@click.pass_context
+@friendly
+def plugins(ctx: click.Context, as_json: bool) -> None:
+    """List plugins, their styles, templates and rules (插件列表)."""
+    from .report import plugins_listing, print_plugins
+
+    host = host_of(ctx)
+    listing = plugins_listing(host)
+    if as_json:
+        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
+    else:
+        print_plugins(listing)
+    _warn_plugins(host)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

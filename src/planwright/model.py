@@ -1,0 +1,191 @@
+"""The plan as data: points → tasks → items, with units and deadlines.
+
+No I/O here. Display numbering (一、（一）1.) is derived from order by
+`planwright.numbering`; only the `id` of a node is stored, and it stays with
+the node through edits, moves and the roll-over into the next year.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field, fields
+from typing import Iterator, Literal
+
+SCHEMA = "planwright/1"
+
+# Ids are short so that people can read them in diffs and findings, and random
+# so that two offices editing copies of one plan never mint the same one.
+_ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no l/1/o/0: read aloud safely
+ID_LENGTH = 6
+
+
+def new_id() -> str:
+    """A fresh node id such as ``k3m9qa``."""
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(ID_LENGTH))
+
+
+@dataclass
+class Unit:
+    """A registered responsible unit (责任单位) and the other names it goes by."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str = ""
+
+
+@dataclass
+class Item:
+    """A numbered item (1.) or a table row under a task."""
+
+    id: str = ""
+    text: str = ""
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str = ""
+
+    @property
+    def title(self) -> str:
+        # Items have no heading of their own; their first words stand in.
+        return self.text[:20]
+
+
+@dataclass
+class Task:
+    """A task （一）: heading sentence, the rest of its text, units, deadline."""
+
+    id: str = ""
+    title: str = ""
+    text: str = ""
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str = ""
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Point:
+    """A point 一、 of the plan."""
+
+    id: str = ""
+    title: str = ""
+    text: str = ""
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class Meta:
+    """The ``[plan]`` table: what the notice says about the plan."""
+
+    title: str = ""
+    style: str = ""
+    year: int = 0
+    end_year: int = 0  # 0: same as year
+    issuer: str = ""
+    doc_number: str = ""  # 文号, e.g. 示政办字〔2022〕3号
+    date: str = ""  # 成文日期, ISO yyyy-mm-dd ("" when not yet signed)
+    recipients: list[str] = field(default_factory=list)  # 主送机关
+    publicity: str = ""  # 附注, e.g. 此件公开发布
+    cc: list[str] = field(default_factory=list)  # 抄送
+    printer: str = ""  # 印发机关
+    print_date: str = ""  # 印发日期, ISO
+    preamble: str = ""
+    closing: str = ""
+
+    @property
+    def last_year(self) -> int:
+        return self.end_year or self.year
+
+
+@dataclass
+class Plan:
+    meta: Meta = field(default_factory=Meta)
+    units: list[Unit] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+    # The main text's own outline, where a notice carries one apart from its
+    # task-division table (宁国 style): points and tasks with text, no units.
+    body: list[Point] = field(default_factory=list)
+
+    # -- walking -----------------------------------------------------------
+    def tasks(self) -> Iterator[tuple[Point, Task]]:
+        for point in self.points:
+            for task in point.tasks:
+                yield point, task
+
+    def nodes(self) -> Iterator[Node]:
+        """Every point, task and item in reading order."""
+        for point in self.points:
+            yield point
+            for task in point.tasks:
+                yield task
+                yield from task.items
+
+    def find(self, node_id: str) -> Node | None:
+        for node in self.nodes():
+            if node.id == node_id:
+                return node
+        return None
+
+    def locate(self, node_id: str) -> tuple[int, ...] | None:
+        """1-based indices of a node: (point,), (point, task) or (point, task, item)."""
+        for p, point in enumerate(self.points, 1):
+            if point.id == node_id:
+                return (p,)
+            for t, task in enumerate(point.tasks, 1):
+                if task.id == node_id:
+                    return (p, t)
+                for i, item in enumerate(task.items, 1):
+                    if item.id == node_id:
+                        return (p, t, i)
+        return None
+
+    def ensure_ids(self) -> int:
+        """Give every node without an id a fresh one; returns how many were given."""
+        seen = {n.id for n in self.all_nodes() if n.id}
+        given = 0
+        for node in self.all_nodes():
+            if not node.id:
+                node.id = _unique_id(seen)
+                given += 1
+        return given
+
+    def all_nodes(self) -> Iterator[Node]:
+        """Plan nodes and the body outline's nodes."""
+        yield from self.nodes()
+        for point in self.body:
+            yield point
+            for task in point.tasks:
+                yield task
+                yield from task.items
+
+    def unit_names(self) -> list[str]:
+        """Every unit named on a task or item, in order of first mention."""
+        seen: dict[str, None] = {}
+        for node in self.nodes():
+            if isinstance(node, (Task, Item)):
+                for name in (*node.lead, *node.support):
+                    seen.setdefault(name, None)
+        return list(seen)
+
+
+Node = Point | Task | Item
+Level = Literal["point", "task", "item"]
+
+
+def level_of(node: Node) -> Level:
+    if isinstance(node, Point):
+        return "point"
+    if isinstance(node, Task):
+        return "task"
+    return "item"
+
+
+def _unique_id(seen: set[str]) -> str:
+    while True:
+        candidate = new_id()
+        if candidate not in seen:
+            seen.add(candidate)
+            return candidate
+
+
+def field_names(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]

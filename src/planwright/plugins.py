@@ -1,0 +1,263 @@
+"""The plugin host: loads styles through entry points, collects their contributions.
+
+Built-in styles (``plugins/planwright_*``) and third-party ones load the same
+way: entry points of group ``planwright``. The host owns everything pluggy
+leaves open (see ../shared/research/pluggy-anchors.md):
+
+- a plugin that fails to import, fails registration or raises inside a hook is
+  skipped with a warning naming it; the rest goes on;
+- ``--no-plugins`` keeps only planwright's own distribution, and
+  ``PLANWRIGHT_DISABLE_PLUGINS=a,b`` blocks plugins by entry-point or
+  distribution name *before* they are imported;
+- contributions are sorted by name; two plugins giving one name is an error
+  that names both; every contribution remembers the plugin that gave it.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterable
+
+import pluggy
+
+from . import hookspecs
+from .api import PROJECT, NoticeLayout, Rule, Sniffer, Style, Template, UnitRegistry
+
+ENTRY_POINT_GROUP = PROJECT
+DISABLE_ENV = "PLANWRIGHT_DISABLE_PLUGINS"
+CORE_PLUGINS = ("planwright.core_rules",)  # essential: cannot be disabled
+
+
+class PluginError(Exception):
+    """A plugin problem that stops the command (a name clash, an unknown style)."""
+
+
+@dataclass
+class PluginInfo:
+    name: str  # entry-point name (or the core module's short name)
+    module: str
+    distribution: str = ""
+    version: str = ""
+    status: str = "active"  # active / disabled / failed
+    error: str = ""
+    builtin: bool = False
+    hooks: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name, "module": self.module, "distribution": self.distribution,
+            "version": self.version, "status": self.status, "error": self.error,
+            "builtin": self.builtin, "hooks": self.hooks,
+        }
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower().strip()
+
+
+def disabled_from_env() -> set[str]:
+    raw = os.environ.get(DISABLE_ENV, "")
+    return {_normalise(x) for x in raw.split(",") if x.strip()}
+
+
+class Host:
+    """One loaded set of plugins and what they contribute."""
+
+    def __init__(self, *, no_plugins: bool = False, disabled: Iterable[str] = (),
+                 entry_points: Iterable[importlib.metadata.EntryPoint] | None = None) -> None:
+        self.pm = pluggy.PluginManager(PROJECT)
+        self.pm.add_hookspecs(hookspecs.PlanwrightSpecs)
+        self.plugins: list[PluginInfo] = []
+        self.warnings: list[str] = []
+        self.provenance: dict[tuple[str, str], str] = {}  # (hook, name) → plugin
+        self._plugin_of_object: dict[int, str] = {}
+        blocked = {_normalise(x) for x in disabled} | disabled_from_env()
+        for module in CORE_PLUGINS:
+            self._register_module(module, module.rsplit(".", 1)[-1], builtin=True)
+        eps = list(entry_points) if entry_points is not None else _entry_points()
+        for ep in sorted(eps, key=lambda e: e.name):
+            self._load_entry_point(ep, blocked, no_plugins)
+
+    # -- loading ----------------------------------------------------------
+    def _load_entry_point(self, ep, blocked: set[str], no_plugins: bool) -> None:
+        dist = getattr(ep, "dist", None)
+        dist_name = dist.metadata["Name"] if dist is not None else ""
+        version = dist.version if dist is not None else ""
+        builtin = _normalise(dist_name) == PROJECT
+        info = PluginInfo(name=ep.name, module=ep.value, distribution=dist_name,
+                          version=version, builtin=builtin)
+        self.plugins.append(info)
+        if (no_plugins and not builtin) or {_normalise(ep.name), _normalise(dist_name)} & blocked:
+            info.status = "disabled"  # never imported
+            return
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken plugin must not break planwright
+            self._fail(info, f"导入失败 (import failed): {type(exc).__name__}: {exc}")
+            return
+        self._register(plugin, info)
+
+    def _register_module(self, module: str, name: str, builtin: bool) -> None:
+        import importlib
+
+        info = PluginInfo(name=name, module=module, distribution=PROJECT,
+                          version=_version(PROJECT), builtin=builtin)
+        self.plugins.append(info)
+        self._register(importlib.import_module(module), info)
+
+    def _register(self, plugin: Any, info: PluginInfo) -> None:
+        try:
+            self.pm.register(plugin, name=info.name)
+        except Exception as exc:
+            if self.pm.is_registered(plugin):
+                self.pm.unregister(plugin)
+            self._fail(info, f"注册失败 (registration failed): {exc}")
+            return
+        unknown = [name for name in dir(plugin)
+                   if name.startswith("planwright_") and name not in hookspecs.HOOK_NAMES
+                   and callable(getattr(plugin, name, None))]
+        if unknown:
+            self.warnings.append(f"插件 {info.name}: 未知的钩子 (unknown hooks) {', '.join(unknown)} 被忽略")
+        info.hooks = [c.name for c in self.pm.get_hookcallers(plugin) or []]
+
+    def _fail(self, info: PluginInfo, message: str) -> None:
+        info.status, info.error = "failed", message
+        self.warnings.append(f"插件 {info.name} 已跳过 (plugin skipped): {message}")
+
+    # -- collecting -------------------------------------------------------
+    def collect(self, hook_name: str, key: str = "name") -> list:
+        """Call every implementation of a hook, flatten, sort by name, refuse clashes."""
+        hook = getattr(self.pm.hook, hook_name)
+        found: dict[str, tuple[Any, str]] = {}
+        for impl in hook.get_hookimpls():
+            try:
+                result = impl.function() or []
+                result = list(result)
+            except Exception as exc:
+                self._fail_impl(impl.plugin_name, hook_name, exc)
+                continue
+            for obj in result:
+                name = getattr(obj, key)
+                if name in found and found[name][1] != impl.plugin_name:
+                    raise PluginError(
+                        f"“{name}”由两个插件同时提供 ({hook_name} conflict): "
+                        f"{found[name][1]} 和 {impl.plugin_name}。请卸载或禁用其中一个 "
+                        f"({DISABLE_ENV}={impl.plugin_name})。")
+                found[name] = (obj, impl.plugin_name)
+                self.provenance[(hook_name, name)] = impl.plugin_name
+        return [found[name][0] for name in sorted(found)]
+
+    def _fail_impl(self, plugin_name: str, hook_name: str, exc: Exception) -> None:
+        message = f"{hook_name} 出错 (raised): {type(exc).__name__}: {exc}"
+        for info in self.plugins:
+            if info.name == plugin_name:
+                info.status, info.error = "failed", message
+        self.warnings.append(f"插件 {plugin_name} 的 {message}，已跳过")
+
+    def source(self, hook_name: str, name: str) -> str:
+        """Which plugin gave a contribution (empty when unknown)."""
+        return self.provenance.get((hook_name, name), "")
+
+    def info(self, plugin_name: str) -> PluginInfo | None:
+        return next((p for p in self.plugins if p.name == plugin_name), None)
+
+    # -- the contributions, cached per host --------------------------------
+    @cached_property
+    def styles(self) -> list[Style]:
+        return self.collect("planwright_styles")
+
+    @cached_property
+    def templates(self) -> list[Template]:
+        return self.collect("planwright_templates")
+
+    @cached_property
+    def registries(self) -> list[UnitRegistry]:
+        return self.collect("planwright_unit_registries")
+
+    @cached_property
+    def deadline_phrases(self) -> list:
+        return self.collect("planwright_deadline_phrases")
+
+    @cached_property
+    def attribution_patterns(self) -> list:
+        patterns = self.collect("planwright_attribution_patterns")
+        return sorted(patterns, key=lambda p: (p.priority, p.name))
+
+    @cached_property
+    def rules(self) -> list[Rule]:
+        return self.collect("planwright_validators", key="id")
+
+    @cached_property
+    def notice_layouts(self) -> list[NoticeLayout]:
+        return self.collect("planwright_notice_layouts", key="style")
+
+    @cached_property
+    def sniffers(self) -> list[Sniffer]:
+        return self.collect("planwright_import_sniffers")
+
+    # -- look-ups used by the commands ---------------------------------------
+    def style(self, name: str) -> Style:
+        for style in self.styles:
+            if style.name == name:
+                return style
+        known = "、".join(s.name for s in self.styles) or "（无）"
+        raise PluginError(f"未知的样式 (unknown style) “{name}”；已安装的样式：{known}")
+
+    def find_style(self, name: str) -> Style | None:
+        return next((s for s in self.styles if s.name == name), None)
+
+    def template(self, style: str) -> Template:
+        matches = [t for t in self.templates if t.style == style]
+        if not matches:
+            raise PluginError(f"样式 “{style}” 没有提供模板 (no template for style)")
+        # the template named like the style is its default
+        return next((t for t in matches if t.name == style), matches[0])
+
+    def layout(self, style: str) -> NoticeLayout | None:
+        return next((lay for lay in self.notice_layouts if lay.style == style), None)
+
+    def rules_for(self, style: str | None) -> list[Rule]:
+        return [r for r in self.rules if r.style is None or r.style == style]
+
+    def patterns_for(self, style: str | None) -> list:
+        return [p for p in self.attribution_patterns if p.style in (None, style)]
+
+    def phrases_for(self, style: str | None) -> list:
+        return [p for p in self.deadline_phrases if p.style in (None, style)]
+
+    def registry_units(self, style: str | None) -> list:
+        """Units of the registries for a style (style-neutral ones first)."""
+        units: list = []
+        for reg in sorted(self.registries, key=lambda r: (r.style is not None, r.name)):
+            if reg.style in (None, style):
+                units.extend(reg.units)
+        return units
+
+
+def _entry_points() -> list[importlib.metadata.EntryPoint]:
+    return list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+_HOSTS: dict[tuple, Host] = {}
+
+
+def get_host(*, no_plugins: bool = False, disabled: Iterable[str] = ()) -> Host:
+    """The host for this process (cached per settings; tests build their own Host)."""
+    key = (no_plugins, tuple(sorted(disabled)), os.environ.get(DISABLE_ENV, ""))
+    if key not in _HOSTS:
+        _HOSTS[key] = Host(no_plugins=no_plugins, disabled=disabled)
+        for warning in _HOSTS[key].warnings:
+            print(f"planwright: {warning}", file=sys.stderr)
+    return _HOSTS[key]

@@ -1,0 +1,576 @@
+"""Plan files: TOML ⇄ model.
+
+Reading is fast (``tomllib``, and a line index built by one scan of the text);
+writing goes through ``tomlkit`` so that a file opened and saved with no edit
+stays byte-identical, an edit touches only its own lines, and comments a person
+wrote survive. The tomlkit document is parsed only when a save needs it.
+
+    doc = store.load("plan.toml")      # PlanDocument; doc.plan is the model
+    doc.plan.points[0].title = "…"
+    store.save(doc)                    # atomic: write beside, fsync, rename
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import tomlkit
+from tomlkit.items import AoT, String, StringType, Table, Trivia
+
+from .model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, field_names
+
+SCHEMA_PREFIX = "planwright/"
+SCHEMA_VERSION = 1
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be used: says which file, where, and why."""
+
+    def __init__(self, path: str | os.PathLike | None, message: str, line: int | None = None):
+        self.path = str(path) if path is not None else "<plan>"
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+# ---------------------------------------------------------------------------
+# The document
+
+
+@dataclass
+class PlanDocument:
+    """A plan and the file it came from.
+
+    ``text`` is the file as last read or written; ``plan`` is the model that
+    the rest of planwright edits. ``notes`` holds comments to write next to
+    nodes on the next save (the importer's ``# 导入提示: …``).
+    """
+
+    plan: Plan
+    path: Path | None = None
+    text: str = ""
+    mtime_ns: int | None = None
+    # ids given at load to nodes that had none, by their position in the file
+    given_ids: dict[tuple, str] = field(default_factory=dict)
+    notes: dict[str | None, list[str]] = field(default_factory=dict)
+    _toml: tomlkit.TOMLDocument | None = field(default=None, repr=False)
+    _lines: "LineIndex | None" = field(default=None, repr=False)
+
+    def annotate(self, node_id: str | None, note: str) -> None:
+        """Attach a comment to a node (None: the plan table) for the next save."""
+        self.notes.setdefault(node_id, []).append(note)
+
+    @property
+    def lines(self) -> "LineIndex":
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def line_of(self, indices: tuple[int, ...], key: str | None = None, section: str = "points") -> int | None:
+        """The file line of a node (1-based indices as in ``Plan.locate``), as last read."""
+        return self.lines.line_of(section, tuple(i - 1 for i in indices), key)
+
+    def changed_on_disk(self) -> bool:
+        """True when the file was changed by someone else since we read or wrote it."""
+        if self.path is None or self.mtime_ns is None:
+            return False
+        try:
+            return self.path.stat().st_mtime_ns != self.mtime_ns
+        except FileNotFoundError:
+            return True
+
+
+def new_document(plan: Plan, path: str | os.PathLike | None = None) -> PlanDocument:
+    """A document for a plan that has no file yet (import, new, tests)."""
+    plan.ensure_ids()
+    return PlanDocument(plan=plan, path=Path(path) if path else None)
+
+
+# ---------------------------------------------------------------------------
+# Loading
+
+
+def load(path: str | os.PathLike) -> PlanDocument:
+    """Read a plan file. Raises PlanFileError with the file and line on bad input."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+        stat = path.stat()
+    except FileNotFoundError:
+        raise PlanFileError(path, "文件不存在 (file not found)") from None
+    except IsADirectoryError:
+        raise PlanFileError(path, "这是一个目录，不是计划文件 (is a directory)") from None
+    except OSError as exc:
+        raise PlanFileError(path, f"无法读取 (cannot read): {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanFileError(path, "不是 UTF-8 编码的文本 (not UTF-8 text)", line) from None
+    doc = loads(text, path)
+    doc.mtime_ns = stat.st_mtime_ns
+    return doc
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT_END = re.compile(r"\(at end of document\)")
+
+
+def loads(text: str, path: str | os.PathLike | None = None) -> PlanDocument:
+    """Parse plan-file text (see ``load``)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _TOML_AT.search(msg)
+        line = int(m.group(1)) if m else (text.count("\n") + 1 if _TOML_AT_END.search(msg) else None)
+        plain = _TOML_AT.sub("", _TOML_AT_END.sub("", msg)).strip()
+        raise PlanFileError(path, f"TOML 语法错误 (syntax error): {plain}", line) from None
+    lines = LineIndex(text)
+    plan, given = _Reader(path, lines).plan(data)
+    doc = PlanDocument(plan=plan, path=Path(path) if path else None, text=text, given_ids=given)
+    doc._lines = lines
+    return doc
+
+
+class LineIndex:
+    """Where each table header and key sits in the file, from one scan.
+
+    Maps a table path such as ("points", 1, "tasks", 0) to its header line, so
+    that findings and load errors can name the line without a second parser.
+    """
+
+    _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z_.\s]+?)\s*\]\]|^\s*\[\s*([A-Za-z_.]+)\s*\]")
+    _KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=")
+
+    def __init__(self, text: str) -> None:
+        self.headers: dict[tuple, int] = {}
+        self.keys: dict[tuple, dict[str, int]] = {(): {}}
+        counters: dict[str, int] = {}
+        current: tuple = ()
+        for number, line in enumerate(text.splitlines(), 1):
+            if "[" in line[:4] or line.lstrip().startswith("["):
+                m = self._HEADER.match(line)
+                if m:
+                    current = self._enter(m.group(1) or m.group(2), bool(m.group(1)), counters)
+                    self.headers[current] = number
+                    self.keys.setdefault(current, {})
+                    continue
+            k = self._KEY.match(line)
+            if k:
+                self.keys.setdefault(current, {}).setdefault(k.group(1), number)
+
+    @staticmethod
+    def _enter(name: str, is_array: bool, counters: dict[str, int]) -> tuple:
+        parts = [p.strip() for p in name.split(".")]
+        path: list = []
+        for depth, part in enumerate(parts):
+            dotted = ".".join(parts[: depth + 1])
+            path.append(part)
+            if depth == len(parts) - 1:
+                if is_array:
+                    counters[dotted] = counters.get(dotted, -1) + 1
+                    # a new parent element restarts the numbering of its children
+                    for other in list(counters):
+                        if other.startswith(dotted + "."):
+                            del counters[other]
+                    path.append(counters[dotted])
+            elif dotted in counters:
+                path.append(counters[dotted])
+        return tuple(path)
+
+    def line_of(self, section: str, indices: tuple[int, ...], key: str | None = None) -> int | None:
+        names = {"points": ("points", "tasks", "items"), "body": ("body", "tasks", "items")}.get(section)
+        path: tuple = (section,) if names is None else ()
+        if names:
+            for name, index in zip(names, indices):
+                path += (name, index)
+        if key is not None:
+            line = self.keys.get(path, {}).get(key)
+            if line:
+                return line
+        return self.headers.get(path)
+
+
+# Which keys each table may hold, and what type each must be.
+_STR, _INT, _LIST, _DATE = "文本 (string)", "整数 (integer)", "文本列表 (list of strings)", "日期 (date)"
+_META_TYPES = {
+    "title": _STR, "style": _STR, "year": _INT, "end_year": _INT, "issuer": _STR,
+    "doc_number": _STR, "date": _DATE, "recipients": _LIST, "publicity": _STR,
+    "cc": _LIST, "printer": _STR, "print_date": _DATE, "preamble": _STR, "closing": _STR,
+}
+_UNIT_TYPES = {"name": _STR, "aliases": _LIST, "kind": _STR}
+_ITEM_TYPES = {"id": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR}
+_TASK_TYPES = {"id": _STR, "title": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR}
+_POINT_TYPES = {"id": _STR, "title": _STR, "text": _STR}
+_TOP_KEYS = ("schema", "plan", "units", "points", "body")
+
+
+class _Reader:
+    """Turns the tomllib dict into the model, refusing what does not fit."""
+
+    def __init__(self, path, lines: LineIndex) -> None:
+        self.path = path
+        self.lines = lines
+        self.given: dict[tuple, str] = {}
+
+    def fail(self, table: tuple, key: str | None, message: str):
+        line = self.lines.keys.get(table, {}).get(key) if key else None
+        raise PlanFileError(self.path, message, line or self.lines.headers.get(table))
+
+    def plan(self, data: dict) -> tuple[Plan, dict[tuple, str]]:
+        self.check_schema(data)
+        for key in data:
+            if key not in _TOP_KEYS:
+                self.fail((), key, f"未知的键 (unknown key) “{key}”；可用的键：{', '.join(_TOP_KEYS)}")
+        meta = Meta(**self.fields(data.get("plan", {}), ("plan",), _META_TYPES, "plan"))
+        if not meta.end_year:
+            meta.end_year = 0
+        units = [Unit(**self.fields(u, ("units", i), _UNIT_TYPES, "units"))
+                 for i, u in enumerate(self.array(data, "units", ()))]
+        for i, unit in enumerate(units):
+            if not unit.name:
+                self.fail(("units", i), None, "单位缺少名称 (unit without a name)")
+        plan = Plan(meta=meta, units=units,
+                    points=self.points(data, "points"), body=self.points(data, "body"))
+        self.give_ids(plan)
+        return plan, self.given
+
+    def check_schema(self, data: dict) -> None:
+        schema = data.get("schema", SCHEMA)
+        if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
+            self.fail((), "schema", f"不是 planwright 计划文件：schema = {schema!r} (not a planwright plan file)")
+        version = schema[len(SCHEMA_PREFIX):]
+        if not version.isdigit():
+            self.fail((), "schema", f"无法识别的 schema 版本 {schema!r} (unknown schema)")
+        if int(version) > SCHEMA_VERSION:
+            self.fail((), "schema", f"文件格式 {schema} 比本程序支持的 {SCHEMA} 更新，请升级 planwright "
+                                    f"(written by a newer planwright; please upgrade)")
+
+    def array(self, data: dict, key: str, table: tuple) -> list:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail(table, key, f"“{key}” 应为表数组 [[{key}]] (must be an array of tables)")
+        return value
+
+    def points(self, data: dict, section: str) -> list[Point]:
+        out = []
+        for p, raw in enumerate(self.array(data, section, ())):
+            where = (section, p)
+            point = Point(**self.fields(raw, where, _POINT_TYPES, section, children="tasks"))
+            for t, raw_task in enumerate(self.array(raw, "tasks", where)):
+                twhere = where + ("tasks", t)
+                task = Task(**self.fields(raw_task, twhere, _TASK_TYPES, f"{section}.tasks", children="items"))
+                for i, raw_item in enumerate(self.array(raw_task, "items", twhere)):
+                    iwhere = twhere + ("items", i)
+                    task.items.append(Item(**self.fields(raw_item, iwhere, _ITEM_TYPES, f"{section}.tasks.items")))
+                point.tasks.append(task)
+            out.append(point)
+        return out
+
+    def fields(self, raw: Any, where: tuple, types: dict[str, str], name: str, children: str | None = None) -> dict:
+        if not isinstance(raw, dict):
+            self.fail(where, None, f"[{name}] 应为表 (must be a table)")
+        out = {}
+        for key, value in raw.items():
+            if key == children:
+                continue
+            kind = types.get(key)
+            if kind is None:
+                allowed = ", ".join([*types, *([children] if children else [])])
+                self.fail(where, key, f"[{name}] 中有未知的键 (unknown key) “{key}”；可用的键：{allowed}")
+            out[key] = self.value(value, kind, where, key, name)
+        return out
+
+    def value(self, value: Any, kind: str, where: tuple, key: str, name: str) -> Any:
+        ok = {
+            _STR: isinstance(value, str),
+            _INT: isinstance(value, int) and not isinstance(value, bool),
+            _LIST: isinstance(value, list) and all(isinstance(v, str) for v in value),
+            _DATE: isinstance(value, (dt.date, str)) and not isinstance(value, dt.datetime),
+        }[kind]
+        if not ok:
+            self.fail(where, key, f"[{name}] 的 “{key}” 应为{kind}，实为 {_describe(value)}")
+        if kind == _DATE and isinstance(value, dt.date):
+            return value.isoformat()
+        return list(value) if kind == _LIST else value
+
+    def give_ids(self, plan: Plan) -> None:
+        seen = {n.id for n in plan.all_nodes() if n.id}
+        from .model import _unique_id  # same minting as Plan.ensure_ids
+
+        for section, points in (("points", plan.points), ("body", plan.body)):
+            for p, point in enumerate(points):
+                for path, node in [((section, p), point)] + [
+                    (pair[0], pair[1]) for pair in _children_with_paths(section, p, point)
+                ]:
+                    if not node.id:
+                        node.id = _unique_id(seen)
+                        self.given[path] = node.id
+
+
+def _children_with_paths(section: str, p: int, point: Point):
+    for t, task in enumerate(point.tasks):
+        yield (section, p, "tasks", t), task
+        for i, item in enumerate(task.items):
+            yield (section, p, "tasks", t, "items", i), item
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"布尔值 {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    if isinstance(value, str):
+        return f"文本 {value!r}"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "表"
+    return type(value).__name__
+
+
+# ---------------------------------------------------------------------------
+# Saving
+
+
+def dumps(doc: PlanDocument) -> str:
+    """The text a save would write."""
+    toml = _toml_of(doc)
+    _sync(toml, doc)
+    return tomlkit.dumps(toml)
+
+
+def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
+    """Write the plan atomically; returns the path written."""
+    target = Path(path) if path is not None else doc.path
+    if target is None:
+        raise PlanFileError(None, "没有给出保存路径 (no path to save to)")
+    text = dumps(doc)
+    atomic_write(target, text.encode("utf-8"))
+    doc.path, doc.text, doc._lines = target, text, None
+    doc.given_ids.clear()
+    doc.notes.clear()
+    doc.mtime_ns = target.stat().st_mtime_ns
+    return target
+
+
+def atomic_write(target: str | os.PathLike, data: bytes) -> None:
+    """Write beside, flush, fsync, rename: the target is either old or new, never half."""
+    target = Path(target)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        except FileNotFoundError:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _toml_of(doc: PlanDocument) -> tomlkit.TOMLDocument:
+    if doc._toml is None:
+        doc._toml = tomlkit.parse(doc.text) if doc.text else tomlkit.document()
+        _stamp_given_ids(doc._toml, doc.given_ids)
+    return doc._toml
+
+
+def _stamp_given_ids(toml: tomlkit.TOMLDocument, given: dict[tuple, str]) -> None:
+    """Write the ids that loading gave into the tables they belong to (first key)."""
+    for path, node_id in given.items():
+        table: Any = toml
+        for step in path:
+            table = table[step]
+        if "id" not in table:
+            table.value._insert_at(0, "id", node_id)
+
+
+def _sync(toml: tomlkit.TOMLDocument, doc: PlanDocument) -> None:
+    plan = doc.plan
+    if "schema" not in toml:
+        if len(toml.value.body):
+            toml.value._insert_at(0, "schema", SCHEMA)
+        else:
+            toml.add("schema", SCHEMA)
+    if "plan" not in toml:
+        toml.add(tomlkit.nl()) if len(toml.value.body) > 1 else None
+        toml.add("plan", tomlkit.table())
+    _sync_fields(toml["plan"], plan.meta, field_names(Meta), always=("title", "style", "year"))
+    _comment(toml["plan"], doc.notes.get(None))
+    _POOL.clear()
+    _POOL.update(_tables_by_id(toml))
+    _sync_aot(toml, "units", plan.units, key_of=lambda u: u.name, fill=_fill_unit)
+    _sync_aot(toml, "points", plan.points, key_of=lambda n: n.id, fill=lambda t, n: _fill_point(t, n, doc))
+    _sync_aot(toml, "body", plan.body, key_of=lambda n: n.id, fill=lambda t, n: _fill_point(t, n, doc))
+
+
+def _fill_unit(table: Table, unit: Unit) -> None:
+    _sync_fields(table, unit, ("name", "aliases", "kind"), always=("name",))
+
+
+def _fill_point(table: Table, point: Point, doc: PlanDocument) -> None:
+    _sync_fields(table, point, ("id", "title", "text"), always=("id", "title"))
+    _comment(table, doc.notes.get(point.id))
+    _sync_aot(table, "tasks", point.tasks, key_of=lambda n: n.id, fill=lambda t, n: _fill_task(t, n, doc))
+
+
+def _fill_task(table: Table, task: Task, doc: PlanDocument) -> None:
+    _sync_fields(table, task, ("id", "title", "text", "lead", "support", "deadline"), always=("id", "title"))
+    _comment(table, doc.notes.get(task.id))
+    _sync_aot(table, "items", task.items, key_of=lambda n: n.id,
+              fill=lambda t, n: (_sync_fields(t, n, ("id", "text", "lead", "support", "deadline"),
+                                              always=("id", "text")),
+                                 _comment(t, doc.notes.get(n.id))))
+
+
+def _comment(table: Table, notes: list[str] | None) -> None:
+    for note in notes or ():
+        table.add(tomlkit.comment(note))
+
+
+def _sync_fields(table: Table, obj: Any, names: Iterable[str], always: tuple[str, ...] = ()) -> None:
+    """Set each key whose value differs; leave equal ones untouched (keeps bytes)."""
+    for name in names:
+        value = getattr(obj, name)
+        if name in table:
+            old = table[name]
+            if _plain(old) != value:
+                was_block = isinstance(old, String) and old.type in (StringType.MLB, StringType.MLL)
+                table[name] = _multiline(value) if was_block and isinstance(value, str) else _item(name, value)
+        elif name in always or value not in ("", 0, [], None):
+            table.add(name, _item(name, value))
+
+
+def _plain(item: Any) -> Any:
+    value = item.unwrap() if hasattr(item, "unwrap") else item
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _item(name: str, value: Any) -> Any:
+    if name in ("date", "print_date") and isinstance(value, str) and value:
+        try:
+            return tomlkit.date(dt.date.fromisoformat(value).isoformat())
+        except ValueError:
+            return value  # kept as written; `check` reports it
+    if isinstance(value, str) and "\n" in value:
+        return _multiline(value)
+    if isinstance(value, list):
+        array = tomlkit.array()
+        array.extend(value)
+        return array
+    return value
+
+
+def _multiline(value: str) -> String:
+    # Start the block on its own line: easier to edit by hand than """text…
+    escaped = tomlkit.string(value, multiline=True)._original
+    return String(StringType.MLB, value, "\n" + escaped, Trivia())
+
+
+def _sync_aot(parent: Any, key: str, nodes: list, key_of, fill) -> None:
+    """Make the array of tables ``parent[key]`` hold ``nodes`` in order.
+
+    Tables are matched by id (units by name), so a moved node carries its
+    comments and formatting along; a table whose order and ids already match
+    is updated in place and untouched fields keep their bytes.
+    """
+    existing = parent.get(key) if key in parent else None
+    if existing is not None and not isinstance(existing, AoT):
+        existing = None  # an inline array: rewrite it as tables below
+        del parent[key]
+    if not nodes:
+        if existing is not None:
+            del parent[key]
+        return
+    tables = {}
+    if existing is not None:
+        for table in existing:
+            tables.setdefault(_table_key(table, key), table)
+    wanted = [key_of(n) for n in nodes]
+    current = [_table_key(t, key) for t in existing] if existing is not None else None
+    if current == wanted:
+        for table, node in zip(existing, nodes):
+            fill(table, node)
+        return
+    rebuilt = []
+    for node, k in zip(nodes, wanted):
+        table = tables.pop(k, None)
+        if table is None and key != "units":
+            table = _POOL.pop(k, None)  # moved here from another point or task
+        if table is None:
+            table = tomlkit.table()
+        fill(table, node)
+        rebuilt.append(table)
+    aot = tomlkit.aot()
+    for table in rebuilt:
+        aot.append(table)
+    if existing is not None:
+        parent[key] = aot
+    else:
+        parent.add(key, aot)
+
+
+# Tables of the document being synced, by id: lets a task that moved to
+# another point take its comments and formatting along.
+_POOL: dict[str, Table] = {}
+
+
+def _tables_by_id(toml: Any) -> dict[str, Table]:
+    found: dict[str, Table] = {}
+    for section in ("points", "body"):
+        for point in toml.get(section, []) if isinstance(toml.get(section), AoT) else []:
+            found.setdefault(point.get("id"), point)
+            for task in point.get("tasks", []) if isinstance(point.get("tasks"), AoT) else []:
+                found.setdefault(task.get("id"), task)
+                for item in task.get("items", []) if isinstance(task.get("items"), AoT) else []:
+                    found.setdefault(item.get("id"), item)
+    found.pop(None, None)
+    return found
+
+
+def _table_key(table: Table, key: str) -> Any:
+    return table.get("name") if key == "units" else table.get("id")
+
+
+# ---------------------------------------------------------------------------
+# Plain data (JSON export): the same keys as the TOML file
+
+
+def plan_to_dict(plan: Plan) -> dict:
+    """The plan as plain data with the plan file's keys (``schema``, ``plan``, ``units``, ``points``…)."""
+    meta = {name: getattr(plan.meta, name) for name in field_names(Meta)}
+    out: dict[str, Any] = {"schema": SCHEMA, "plan": meta,
+                           "units": [{"name": u.name, "aliases": list(u.aliases), "kind": u.kind} for u in plan.units],
+                           "points": [_point_dict(p) for p in plan.points]}
+    if plan.body:
+        out["body"] = [_point_dict(p) for p in plan.body]
+    return out
+
+
+def _point_dict(point: Point) -> dict:
+    return {"id": point.id, "title": point.title, "text": point.text,
+            "tasks": [{"id": t.id, "title": t.title, "text": t.text, "lead": list(t.lead),
+                       "support": list(t.support), "deadline": t.deadline,
+                       "items": [{"id": i.id, "text": i.text, "lead": list(i.lead),
+                                  "support": list(i.support), "deadline": i.deadline} for i in t.items]}
+                      for t in point.tasks]}
