@@ -2,6 +2,8 @@
 
 from planwright.api import NoticeLayout, Style, Template, hookimpl
 
+from .importing import *  # noqa: F401,F403  (import-side hooks)
+
 STYLE = "jinan"
 
 
