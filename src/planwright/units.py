@@ -15,8 +15,9 @@ removed and half-width brackets become full-width: ``各乡镇(街道)`` →
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
@@ -74,15 +75,15 @@ class AttributionPattern:
     # Unlabelled forms (``A负责落实``) also match ordinary remarks; with strict
     # set every unit found must look like a unit name (see looks_like_unit).
     strict: bool = False
-    _compiled: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        # Compiled once per pattern object; frozen dataclass, so set via object.
-        if self._compiled is None:
-            object.__setattr__(self, "_compiled", re.compile(self.regex))
-        assert self._compiled is not None
-        return self._compiled
+        return _compile(self.regex)
+
+
+# Patterns are plain data (plugins may list or serialise them); compiled forms
+# are cached here rather than stored on the frozen instances.
+_compile = functools.lru_cache(maxsize=None)(re.compile)
 
 
 # ---------------------------------------------------------------------------
@@ -100,7 +101,7 @@ _MATCH_MAP = str.maketrans(
         "負": "负", "會": "会", "關": "关", "門": "门", "別": "别", "協": "协",
         "辦": "办", "題": "题", "間": "间", "籌": "筹", "體": "体", "務": "务",
         "級": "级", "縣": "县", "區": "区", "鄉": "乡", "鎮": "镇", "參": "参",
-        "與": "与", "組": "组", "織": "织", "施": "施", "內": "内", "點": "点",
+        "與": "与", "組": "组", "織": "织", "內": "内", "點": "点",
     }
 )
 
@@ -116,13 +117,13 @@ _UNIT_SUFFIXES = (
     "镇", "乡", "公司", "院", "所", "会", "队", "站", "馆", "行", "团", "社",
     "厅", "部", "校", "机构", "机关", "联", "协", "台", "组", "科", "庭", "关",
     "署", "司", "集团", "企业", "社区", "村", "园区", "开发区", "新区", "区", "县",
-    "市", "口", "系统",
+    "市", "系统",
 )
 # Endings that are words, not units, though they end like one.
 _NOT_UNIT_ENDINGS = (
     "社会", "机会", "大会", "城乡", "内部", "全部", "外部", "局部", "场所", "执行",
     "运行", "进行", "实行", "关联", "互联", "城市", "地区", "辖区", "片区",
-    "有关", "相关", "机关机关", "开口",
+    "全市", "全区", "全县", "本市", "本区", "本县", "我市", "我区", "我县",
 )
 # Names with 和/及 inside them: never split there (人力资源和社会保障局 …).
 _KNOWN_COMPOUNDS = (
@@ -132,8 +133,9 @@ _KNOWN_COMPOUNDS = (
     "国土资源和", "科技和", "统计和", "审计和", "退役军人和", "港澳和", "外事和",
     "民族宗教和", "机构编制和", "水利和", "林业和", "应急管理和", "城乡建设和",
 )
-# Collective names (各街道办事处, 有关部门, 市直各单位 …) count as units.
-_COLLECTIVE_RE = re.compile(r"各|有关|相关|其他|其它|所属|直属")
+# Collectives that do not end like a unit (各地区、各部门 …). Most collectives
+# do (各街道办事处, 市直有关单位), so they need no entry here.
+_COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)(?:地|地区|级|级政府各部门|县区|县市区|区县|区市县)")
 
 # Trailing qualifier dropped from a name: 等, 等有关部门, 等市直有关单位, 等20个部门 …
 _QUALIFIER_RE = re.compile(
@@ -168,7 +170,7 @@ def looks_like_unit(name: str) -> bool:
     """Whether a name reads like a unit (ends in 局/委/办…, or is collective)."""
     if not name or len(name) > 40 or re.search(r"[。！？“”《》0-9０-９]", name):
         return False
-    return _has_unit_suffix(name) or (len(name) <= 20 and bool(_COLLECTIVE_RE.search(_core(name))))
+    return _has_unit_suffix(name) or bool(_COLLECTIVE_RE.fullmatch(_core(name)))
 
 
 # ---------------------------------------------------------------------------
@@ -441,7 +443,7 @@ def split_trailing_attribution(
 # ---------------------------------------------------------------------------
 # Registry
 
-_LEVEL_PREFIX_RE = re.compile(r"^[市区县乡镇](?!场|民|容|政(?!府)|域|村|镇|街|级|县|区|市|直|属)")
+_LEVEL_PREFIX_RE = re.compile(r"^[市区县乡镇](?!场|民|容|政(?!府)|域|村|镇|街|级|县|区|市县|市区|直|属)")
 
 
 def strip_level_prefix(name: str) -> str:
