@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -258,8 +258,8 @@ _SUPPORT_VERB = r"(?:配合落实|配合实施|配合|协助落实|协助|参与
 _SOLE_VERB = r"(?:负责落实|负责实施|负责推进|组织实施|负责|落实|承办)"
 
 
-def _p(name: str, regex: str, priority: int, **kw: object) -> AttributionPattern:
-    return AttributionPattern(name=name, regex=regex, priority=priority, **kw)  # type: ignore[arg-type]
+def _p(name: str, regex: str, priority: int, **kw: Any) -> AttributionPattern:
+    return AttributionPattern(name=name, regex=regex, priority=priority, **kw)
 
 
 BUILTIN_PATTERNS: tuple[AttributionPattern, ...] = (
@@ -318,7 +318,8 @@ def _matching_close(text: str, start: int) -> int:
 
 
 def _ordered(patterns: Sequence[AttributionPattern]) -> list[AttributionPattern]:
-    # Extra patterns come first at equal priority: a style overrides the core.
+    # A style's patterns (by priority) all go before the built-ins: the style
+    # knows its own wording better than the generic forms do.
     return sorted(patterns, key=lambda p: p.priority) + list(BUILTIN_PATTERNS)
 
 
