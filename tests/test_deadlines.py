@@ -72,7 +72,9 @@ DATED = [
 
 
 @pytest.mark.parametrize(("phrase", "plan_year", "kind", "due", "label"), DATED)
-def test_dated_phrases(phrase: str, plan_year: int | None, kind: Kind, due: date, label: str) -> None:
+def test_dated_phrases(
+    phrase: str, plan_year: int | None, kind: Kind, due: date, label: str
+) -> None:
     d = parse(phrase, plan_year)
     assert (d.kind, d.due, d.label, d.reason) == (kind, due, label, "")
     assert d.phrase == phrase

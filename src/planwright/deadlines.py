@@ -6,7 +6,7 @@ A clerk writes the deadline of a task as free text: ``2021年10月底``, ``持�
 sentence of an imported notice (``extract``).
 
 Pure functions, no I/O.  ``parse`` is called for every task on every redraw and check, so the
-regexes are compiled once here and the built-in result is cached per (phrase, plan year).
+regexes are compiled once here and results are cached per (phrase, plan year, plugin phrases).
 """
 
 from __future__ import annotations
@@ -424,7 +424,9 @@ def _due_from_groups(groups: dict[str, str | None], year: int | None) -> date | 
         return None
     if groups.get("month"):
         month = int(groups["month"] or 0)
-        return date(year, month, int(groups["day"] or 0)) if groups.get("day") else _month_end(year, month)
+        if groups.get("day"):
+            return date(year, month, int(groups["day"] or 0))
+        return _month_end(year, month)
     if groups.get("quarter"):
         return _month_end(year, int(groups["quarter"] or 0) * 3)
     if groups.get("half"):
