@@ -34,21 +34,27 @@ class CheckContext:
     doc: "PlanDocument | None" = None
     rule: Rule | None = None  # the rule now running; set by the engine
     _positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # by object identity too: two nodes sharing an id (or none yet) keep their own places
+    _node_positions: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for p, point in enumerate(self.plan.points, 1):
-            self._positions.setdefault(point.id, (p,))
+            self._place(point, (p,))
             for t, task in enumerate(point.tasks, 1):
-                self._positions.setdefault(task.id, (p, t))
+                self._place(task, (p, t))
                 for i, item in enumerate(task.items, 1):
-                    self._positions.setdefault(item.id, (p, t, i))
+                    self._place(item, (p, t, i))
+
+    def _place(self, node: Node, indices: tuple[int, ...]) -> None:
+        self._positions.setdefault(node.id, indices)
+        self._node_positions[id(node)] = indices
 
     @property
     def attributes_units(self) -> bool:
         return self.style.attributes_units if self.style else True
 
     def position(self, node: Node) -> tuple[int, ...]:
-        return self._positions.get(node.id, ())
+        return self._node_positions.get(id(node)) or self._positions.get(node.id, ())
 
     def where(self, node: Node | None) -> tuple[str, int | None]:
         """Display path (二/（三）/4) and file line of a node; None means the [plan] table."""
