@@ -1,0 +1,79 @@
+"""Jinan-style checks: every task closes with （责任单位：…） naming district units."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from planwright.api import Finding, Rule
+from planwright.model import Plan, Task
+from planwright.units import strip_level_prefix
+from planwright.validate import CheckContext
+
+STYLE = "jinan"
+
+# Prefixes of offices above (or beside) a district: a 区 plan assigns work to
+# the district's own offices, and cannot task 市 or 县 bureaus.
+_FOREIGN_LEVELS = {"市": "市级", "县": "县级", "省": "省级"}
+
+
+def is_collective(ctx: CheckContext, name: str) -> bool:
+    """各街道办事处, 区政府各部门, 有关部门 …: a group of units rather than one office."""
+    unit = ctx.registry.unit(name)
+    if unit is not None and unit.kind:
+        return unit.kind == "统称"
+    return name.startswith(("各", "有关", "相关")) or "各部门" in name or "有关部门" in name
+
+
+def _attributed(task: Task) -> bool:
+    """A task carries its units itself, or every one of its items does."""
+    if task.lead or task.support:
+        return True
+    return bool(task.items) and all(item.lead or item.support for item in task.items)
+
+
+def check_responsible(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for _, task in plan.tasks():
+        if not _attributed(task):
+            yield ctx.report(task, f"任务“{task.title}”没有写责任单位；济南式通知在每项任务末尾印"
+                                   f"（责任单位：…），请在“牵头”中填写承办的区级部门", field="lead")
+
+
+def _level_of(name: str) -> str | None:
+    """"市级" for 市财政局, None for 区财政局 or 市场监管局 (市场 is a word, not a level)."""
+    if name[:1] == "省" and len(name) > 2:
+        return _FOREIGN_LEVELS["省"]
+    if strip_level_prefix(name) == name:
+        return None
+    return _FOREIGN_LEVELS.get(name[0])
+
+
+def check_district_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for node in plan.nodes():
+        for field in ("lead", "support"):
+            for name in getattr(node, field, ()):
+                level = _level_of(name)
+                if level:
+                    yield ctx.report(node, f"“{name}”是{level}单位；区级工作要点的责任单位应为区级部门"
+                                           f"（如“区{strip_level_prefix(name)}”）或街道", field=field)
+
+
+def check_collectives_last(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for node in plan.nodes():
+        names = [*getattr(node, "lead", ()), *getattr(node, "support", ())]
+        first_group = next((i for i, n in enumerate(names) if is_collective(ctx, n)), None)
+        if first_group is None:
+            continue
+        later = [n for n in names[first_group + 1:] if not is_collective(ctx, n)]
+        if later:
+            yield ctx.report(node, f"（责任单位：…）中统称“{names[first_group]}”排在具体部门“{later[0]}”之前；"
+                                   f"济南式先列具体部门，再列“有关部门”“各街道办事处”等统称", field="lead")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(id="JN-001", severity="error", summary="每项任务都以（责任单位：…）收尾，须写明责任单位",
+         check=check_responsible, style=STYLE),
+    Rule(id="JN-002", severity="warning", summary="区级工作要点的责任单位应为区级部门，不写市级、县级单位",
+         check=check_district_units, style=STYLE),
+    Rule(id="JN-003", severity="warning", summary="责任单位先列具体部门，后列各街道办事处等统称",
+         check=check_collectives_last, style=STYLE),
+)
