@@ -54,6 +54,13 @@ class Style:
     level: str = "区"  # 区 / 市 / 县 / 乡镇: the level of government it is written for
     attributes_units: bool = True  # tasks carry 责任单位 (False for township plans)
     multi_year: bool = False  # plan covers year..end_year (Jiangshan's three-year plan)
+    # Points whose tasks carry no units in this style, matched as words in the
+    # point's title: Dalian prints 保障措施 without units. The lead rule skips them.
+    unattributed_points: tuple[str, ...] = ()
+
+    def needs_units(self, point_title: str) -> bool:
+        """Whether tasks under a point of this title must name their units."""
+        return self.attributes_units and not any(w in point_title for w in self.unattributed_points)
 
 
 @dataclass(frozen=True)

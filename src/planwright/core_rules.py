@@ -88,9 +88,9 @@ def check_lead(plan: Plan, ctx: CheckContext) -> Findings:
     """Every task needs a lead unit; a task without one passes the duty to all its items."""
     if not ctx.attributes_units:
         return
-    for _, task in plan.tasks():
-        if task.lead:
-            continue  # items inherit the task's lead
+    for point, task in plan.tasks():
+        if task.lead or (ctx.style and not ctx.style.needs_units(point.title)):
+            continue  # items inherit the task's lead; a style may exempt 保障措施 and the like
         if not task.items:
             yield ctx.report(task, "任务没有牵头（责任）单位：请填写 lead", field="lead")
             continue
