@@ -1,0 +1,63 @@
+"""The default units of a prefecture-level city (市) government in the Dalian manner.
+
+Canonical names are as a 市政府办公厅 prints them in （…牵头落实，…配合落实）;
+aliases are the short and older forms clerks still type. Collective names
+(各区市县政府, 市政府各部门 …) have kind "统称".
+"""
+
+from __future__ import annotations
+
+from planwright.api import RegistryUnit, UnitRegistry
+
+STYLE = "dalian"
+
+
+def _dept(name: str, *aliases: str) -> RegistryUnit:
+    return RegistryUnit(name=name, aliases=aliases, kind="部门")
+
+
+def _group(name: str, *aliases: str) -> RegistryUnit:
+    return RegistryUnit(name=name, aliases=aliases, kind="统称")
+
+
+UNITS: tuple[RegistryUnit, ...] = (
+    _dept("市政府办公厅", "市政府办", "政府办", "市政府办公室", "办公厅"),
+    _dept("市政府新闻办公室", "市政府新闻办", "新闻办"),
+    _dept("市委编办", "市编委办", "编委办"),
+    _dept("市发展改革委", "市发改委", "发改委", "市发展和改革委员会"),
+    _dept("市教育局", "教育局"),
+    _dept("市科技局", "科技局"),
+    _dept("市工业和信息化局", "市工信局", "工信局"),
+    _dept("市公安局", "公安局"),
+    _dept("市民政局", "民政局"),
+    _dept("市司法局", "司法局"),
+    _dept("市财政局", "财政局"),
+    _dept("市人力资源社会保障局", "市人社局", "人社局", "市人力资源和社会保障局"),
+    _dept("市自然资源局", "自然资源局"),
+    _dept("市生态环境局", "生态环境局"),
+    _dept("市住房城乡建设局", "市住建局", "住建局", "市住房和城乡建设局"),
+    _dept("市交通运输局", "交通运输局"),
+    _dept("市农业农村局", "农业农村局"),
+    _dept("市商务局", "商务局"),
+    _dept("市文化和旅游局", "市文旅局", "文旅局"),
+    _dept("市卫生健康委", "市卫健委", "卫健委", "市卫生健康委员会"),
+    _dept("市退役军人事务局", "市退役军人局"),
+    _dept("市应急管理局", "市应急局", "应急局"),
+    _dept("市审计局", "审计局"),
+    _dept("市国资委", "国资委"),
+    _dept("市市场监管局", "市场监管局", "市市场监督管理局"),
+    _dept("市统计局", "统计局"),
+    _dept("市医疗保障局", "市医保局", "医保局"),
+    _dept("市营商环境建设局", "市营商局", "营商局"),
+    _dept("市数据局", "市大数据局", "数据局"),
+    _dept("市信访局", "信访局"),
+    _dept("市税务局", "税务局"),
+    _group("各区市县政府", "各区市县人民政府", "各区市县"),
+    _group("各开发区管委会", "各先导区管委会", "先导区管委会", "开发区管委会"),
+    _group("市政府各部门", "市政府各委办局", "市直各部门", "各部门"),
+    _group("市政府有关部门", "市政府相关部门", "市直有关部门"),
+    _group("有关部门", "相关部门"),
+    _group("各有关单位", "有关单位", "相关单位"),
+)
+
+REGISTRY = UnitRegistry(name="dalian-city", style=STYLE, units=UNITS)
