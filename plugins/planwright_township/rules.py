@@ -1,0 +1,62 @@
+"""Township checks: a 乡镇 plan of points, tasks and numbered items, usually without units."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from planwright.api import Finding, Rule
+from planwright.model import Plan
+from planwright.validate import CheckContext
+
+STYLE = "township"
+_PLACE_WORDS = ("乡", "镇", "街道")
+
+
+def check_empty_sections(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    """A heading followed by nothing prints as a bare line in the notice."""
+    for point in plan.points:
+        if not point.text.strip() and not point.tasks:
+            yield ctx.report(point, f"要点“{point.title}”下面没有内容；请写上正文或添加任务，或删去这一要点",
+                             field="text")
+        for task in point.tasks:
+            if not task.text.strip() and not task.items:
+                yield ctx.report(task, f"任务“{task.title}”只有标题，没有正文也没有条目；请补写内容",
+                                 field="text")
+
+
+def check_title_names_township(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    meta = plan.meta
+    if meta.title and not any(word in meta.title for word in _PLACE_WORDS):
+        yield ctx.report(None, f"标题“{meta.title}”没有写明乡镇名称；乡镇方案的标题应写作“某某乡（镇）……”",
+                         field="title")
+    if meta.issuer and not any(word in meta.issuer for word in _PLACE_WORDS):
+        yield ctx.report(None, f"发文机关“{meta.issuer}”不像乡镇机关；应写作“某某乡（镇）人民政府”",
+                         field="issuer")
+
+
+def check_single_item(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    """A list numbered 1. with no 2.: the numbering does not continue, so fold it into the task."""
+    for _, task in plan.tasks():
+        if len(task.items) == 1:
+            yield ctx.report(task.items[0], f"任务“{task.title}”下只有一个条目，编号“1.”后面没有接续；"
+                                            f"只有一项时不编号，请把它并入任务正文", field="text")
+
+
+def check_units_not_printed(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
+    for _, task in plan.tasks():
+        for node in (task, *task.items):
+            if node.lead or node.support:
+                yield ctx.report(node, "乡镇方案的通知不印责任单位；这里写的单位只用于分工统计，不会出现在正文中",
+                                 field="lead")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(id="TS-001", severity="error", summary="每个要点、任务下都有内容，不留空标题",
+         check=check_empty_sections, style=STYLE),
+    Rule(id="TS-002", severity="warning", summary="标题和发文机关写明乡镇名称",
+         check=check_title_names_township, style=STYLE),
+    Rule(id="TS-003", severity="warning", summary="编号条目连续：只有一项时不编号",
+         check=check_single_item, style=STYLE),
+    Rule(id="TS-004", severity="info", summary="乡镇方案一般不列责任单位，写了也不印在通知中",
+         check=check_units_not_printed, style=STYLE),
+)
