@@ -1,0 +1,1 @@
+"""The Textual editor. Only this package imports Textual; the core never does."""

@@ -1,0 +1,79 @@
+"""The planwright editor app and ``run_editor``, which the CLI calls.
+
+    planwright edit PLAN.toml     run_editor(Path("PLAN.toml"), host)
+    planwright                    run_editor(<a fresh copy of the demo plan>, host)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from .commands import PlanCommands
+from .screens.choice import ChoiceDialog
+from .screens.editor import EditorScreen
+from .session import Recovery, Session
+
+if TYPE_CHECKING:
+    from ..plugins import Host
+
+
+class PlanwrightApp(App[None]):
+    """A full-screen editor for one plan file."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {PlanCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "命令", key_display="^P", priority=True, show=False,
+                id="command_palette", tooltip="打开命令面板：输入中文名称或拼音首字母"),
+    ]
+
+    def __init__(self, path: Path, host: "Host", *, session: Session | None = None) -> None:
+        super().__init__()
+        self.session = session if session is not None else Session.open(Path(path), host)
+        self.title = self.session.path.name
+
+    def on_mount(self) -> None:
+        self.push_screen(EditorScreen(self.session))
+        recovery = self.session.pending_recovery()
+        if recovery is not None:
+            self.offer_recovery(recovery)
+
+    def offer_recovery(self, recovery: Recovery) -> None:
+        """A recovery file from an editor that ended without saving: take it or drop it."""
+        import time
+
+        written = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovery.written))
+
+        def answer(choice: str | None) -> None:
+            editor = self.editor
+            if choice == "restore":
+                self.session.apply_recovery(recovery)
+                editor.after_reload("已恢复未保存的内容；检查无误后请按 Ctrl+S 保存")
+            elif choice == "discard":
+                self.session.discard_recovery()
+                self.notify("已丢弃恢复文件", timeout=3)
+
+        self.push_screen(ChoiceDialog(
+            "发现未保存的内容",
+            f"上次编辑 {self.session.path.name} 时有内容没有保存（{written} 自动留存）。\n"
+            "恢复：把这些内容放回编辑器（原文件暂不改动，保存后才写入）。\n"
+            "丢弃：删除恢复文件，按磁盘上的文件打开。\n稍后再说：这次不处理，恢复文件保留。",
+            [("restore", "恢复"), ("discard", "丢弃"), ("cancel", "稍后再说")], danger="discard"), answer)
+
+    @property
+    def editor(self) -> EditorScreen:
+        return next(s for s in self.screen_stack if isinstance(s, EditorScreen))
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q (and the palette's quit) ask first when there are unsaved edits."""
+        self.editor.action_quit()
+
+
+def run_editor(path: Path, host: "Host") -> None:
+    """Open the editor on ``path`` and return when the user quits."""
+    PlanwrightApp(Path(path), host).run()

@@ -1,0 +1,458 @@
+"""The main screen: the plan tree, the selected node's form, and the findings.
+
+This screen only translates keys and widget messages into calls on the
+Session (which calls the same core functions as the CLI) and redraws what
+changed. Slow work (the validators, the recovery file) runs in threads on a
+copy of the plan, so typing never waits for it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Tree
+from textual.worker import get_current_worker
+
+from ... import deadlines, editing, validate
+from ...editing import EditError
+from ...model import Item, Plan, Point, Task
+from ...numbering import path_label
+from .. import commands
+from ..session import ChangedOnDisk, Session
+from ..widgets.findings_list import FindingsList
+from ..widgets.node_form import NodeForm
+from ..widgets.plan_tree import ROOT, PlanTree
+from .choice import ChoiceDialog
+
+if TYPE_CHECKING:
+    from ...api import Finding
+
+CHECK_DELAY = 0.4  # seconds of quiet after an edit before the validators run
+RECOVERY_EVERY = 2.0  # at most this much typing is lost to a crash or a kill
+TICK = 0.5
+
+
+class EditorScreen(Screen[None]):
+    """Tree left, form right, findings below, keys in the footer."""
+
+    BINDINGS = commands.bindings()
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="editor")
+        self.session = session
+        self._last_edit = 0.0
+        self._checked_version = -1
+        self._recovered_version = 0
+        self._last_recovery = 0.0
+        self._quitting = False
+
+    # -- layout ----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="main"):
+            yield PlanTree(id="tree")
+            yield NodeForm(id="form")
+        yield FindingsList(id="findings")
+        yield Footer()
+
+    @property
+    def tree(self) -> PlanTree:
+        return self.query_one(PlanTree)
+
+    @property
+    def form(self) -> NodeForm:
+        return self.query_one(NodeForm)
+
+    @property
+    def plan(self) -> Plan:
+        return self.session.plan
+
+    def on_mount(self) -> None:
+        self.query_one("#findings").border_title = "检查结果"
+        self.query_one("#form").border_title = "内容"
+        self.query_one("#tree").border_title = "目录"
+        self._configure_parsers()
+        first = self.plan.points[0].id if self.plan.points else ROOT
+        self.tree.rebuild(self.plan, keep_cursor=first)
+        self.tree.focus()
+        self.update_title()
+        self.set_interval(TICK, self._tick)
+        self._start_check()
+
+    def _configure_parsers(self) -> None:
+        """Deadline phrases of the plan's style and its year; the unit registry for hints."""
+        plan, host = self.plan, self.session.host
+        phrases = tuple(host.phrases_for(plan.meta.style or None))
+        year = plan.meta.year or None
+
+        def parse(phrase: str) -> deadlines.Deadline:
+            return deadlines.parse(phrase, year, phrases)
+
+        self.tree.deadline_parser = parse
+        self.form.deadline_parser = parse
+        registry = validate.registry_for(plan, host)
+        self.form.registry = registry
+        names = registry.names() + [a for u in registry for a in u.aliases]
+        for field in ("#lead", "#support"):
+            self.form.query_one(field).set_names(names)  # type: ignore[attr-defined]
+
+    def update_title(self) -> None:
+        name = self.session.path.name
+        self.app.title = f"{name}{' *' if self.session.dirty else ''}"
+        self.app.sub_title = "有未保存的修改" if self.session.dirty else "已保存"
+        set_terminal_title(self.app, f"planwright — {name}{' （未保存）' if self.session.dirty else ''}")
+
+    # -- selection ---------------------------------------------------------------
+    @on(Tree.NodeHighlighted, "#tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        self.show_selected(event.node.data)
+
+    @on(Tree.NodeSelected, "#tree")
+    def _selected(self, event: Tree.NodeSelected[str]) -> None:
+        self.show_selected(event.node.data)
+        self.form.focus_field(None)
+
+    def show_selected(self, node_id: str | None) -> None:
+        self.session.selected = None if node_id in (None, ROOT) else node_id
+        if node_id in (None, ROOT):
+            self.form.show_meta(self.plan.meta)
+            return
+        node = self.tree.node_of(node_id)  # type: ignore[arg-type]
+        if node is None:
+            return
+        self.form.show_node(node_id, node, _where(node, self.tree.indices_of(node_id)))  # type: ignore[arg-type]
+
+    # -- edits from the form -------------------------------------------------------
+    @on(NodeForm.FieldEdited)
+    def _field_edited(self, event: NodeForm.FieldEdited) -> None:
+        if event.node_id is None:
+            if self.session.set_meta(event.field, event.value):
+                if event.field in ("year", "style"):
+                    self._configure_parsers()
+                    self.tree.rebuild(self.plan, keep_cursor=ROOT)
+                self.tree.refresh_node(ROOT)
+                self._edited()
+            return
+        try:
+            changed = self.session.set_field(event.node_id, event.field, event.value)
+        except EditError:
+            return  # the node went away under a stale event
+        if changed:
+            self.tree.refresh_node(event.node_id)
+            self._edited()
+
+    def _edited(self) -> None:
+        self._last_edit = time.monotonic()
+        if not self.app.sub_title.startswith("有"):
+            self.update_title()
+
+    # -- structural edits -------------------------------------------------------------
+    def edit(self, label: str, op: Callable[..., Any], *args: Any, done: str = "") -> str | None:
+        """Apply one structural edit, redraw the tree and select the node it returns."""
+        try:
+            target = self.session.apply(label, op, *args)
+        except EditError as exc:
+            self.notify(str(exc), title="无法" + label, severity="warning")
+            return None
+        self.tree.rebuild(self.plan, keep_cursor=target or ROOT)
+        self._edited()
+        self.update_title()
+        if done:
+            self.notify(done, timeout=3)
+        return target
+
+    @property
+    def current(self) -> str | None:
+        node_id = self.tree.cursor_id
+        return None if node_id in (None, ROOT) else node_id
+
+    def action_add_point(self) -> None:
+        if self.edit("新增要点", editing.add_point, self.current):
+            self.call_after_refresh(self.form.focus_field, "title")
+
+    def action_add_task(self) -> None:
+        if self.edit("新增任务", editing.add_task, self.current):
+            self.call_after_refresh(self.form.focus_field, "title")
+
+    def action_add_item(self) -> None:
+        if self.edit("新增事项", editing.add_item, self.current):
+            self.call_after_refresh(self.form.focus_field, "text")
+
+    def action_delete(self) -> None:
+        node_id = self.current
+        if node_id is None:
+            self.notify("请先在目录中选中要删除的要点、任务或事项", severity="warning")
+            return
+        node = self.tree.node_of(node_id)
+        where = _where(node, self.tree.indices_of(node_id)) if node else ""
+        self.edit("删除", editing.delete, node_id, done=f"已删除 {where}（Ctrl+Z 撤销）")
+        self.tree.focus()
+
+    def action_move(self, delta: int) -> None:
+        if self.current is not None:
+            self.edit("移动", editing.move, self.current, delta)
+
+    def action_toggle_kind(self) -> None:
+        if self.current is not None:
+            self.edit("转换", editing.toggle_kind, self.current)
+
+    def action_duplicate(self) -> None:
+        if self.current is not None:
+            self.edit("复制", editing.duplicate, self.current, done="已复制到下方")
+
+    def action_move_to(self) -> None:
+        node_id = self.current
+        if node_id is None or not isinstance(self.tree.node_of(node_id), Task):
+            self.notify("请先选中一项任务", severity="warning")
+            return
+        from .pick_point import PickPointDialog
+
+        def chosen(point_id: str | None) -> None:
+            if point_id:
+                self.edit("移到其他要点", editing.move_to_point, node_id, point_id)
+
+        self.app.push_screen(PickPointDialog(self.plan), chosen)
+
+    # -- undo -----------------------------------------------------------------------
+    def action_undo(self) -> None:
+        self._step(self.session.undo(), "撤销", "没有可以撤销的编辑")
+
+    def action_redo(self) -> None:
+        self._step(self.session.redo(), "重做", "没有可以重做的编辑")
+
+    def _step(self, snap: editing.Snapshot | None, verb: str, nothing: str) -> None:
+        if snap is None:
+            self.notify(nothing, timeout=2)
+            return
+        self._configure_parsers()
+        self.tree.rebuild(self.plan, keep_cursor=snap.selected or ROOT)
+        self.show_selected(snap.selected or ROOT)
+        self._edited()
+        self.update_title()
+        self.notify(f"已{verb}：{snap.label}", timeout=2)
+
+    # -- checking -----------------------------------------------------------------------
+    def _tick(self) -> None:
+        """Twice a second: run the validators after a pause, keep the recovery file fresh."""
+        now = time.monotonic()
+        version = self.session.version
+        if version != self._checked_version and now - self._last_edit >= CHECK_DELAY:
+            self._start_check()
+        if (self.session.dirty and version != self._recovered_version
+                and now - self._last_recovery >= RECOVERY_EVERY):
+            self._recovered_version = version
+            self._last_recovery = now
+            self._write_recovery(editing.snapshot(self.plan))
+
+    def _start_check(self) -> None:
+        self._checked_version = self.session.version
+        snap = editing.snapshot(self.plan)
+        self._check(Plan(snap.meta, snap.units, snap.points, snap.body), self.session.version)
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check(self, plan: Plan, version: int) -> None:
+        findings = validate.run(plan, self.session.host)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_findings, findings, version)
+
+    def _show_findings(self, findings: list["Finding"], version: int) -> None:
+        self.session.findings = findings
+        self.tree.set_marks(findings)
+        self.query_one(FindingsList).show_findings(findings)
+
+    def action_check(self) -> None:
+        self._start_check()
+        self.notify("已重新检查", timeout=2)
+
+    @on(FindingsList.JumpTo)
+    def _jump(self, event: FindingsList.JumpTo) -> None:
+        self.jump_to(event.finding.node_id or ROOT, event.finding.field)
+
+    def jump_to(self, node_id: str, field: str | None = None) -> None:
+        if not self.tree.select_id(node_id):
+            self.notify("找不到这个位置（可能已被删除）", severity="warning")
+            return
+
+        def focus() -> None:
+            self.show_selected(node_id)
+            self.form.focus_field(field)
+
+        self.call_after_refresh(focus)
+
+    # -- recovery -------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="recovery")
+    def _write_recovery(self, snap: editing.Snapshot) -> None:
+        plan = Plan(snap.meta, snap.units, snap.points, snap.body)
+        try:
+            self.session.write_recovery_of(plan)
+        except OSError as exc:  # a full disk must not stop the editing
+            self.app.call_from_thread(self.notify, f"无法写恢复文件：{exc}", severity="warning")
+
+    # -- saving and quitting -------------------------------------------------------------------
+    def action_save(self) -> None:
+        self.save_then(None)
+
+    def save_then(self, after: Callable[[], None] | None) -> None:
+        """Save; when the file changed on disk, ask first. ``after`` runs once saved."""
+        try:
+            written = self.session.save()
+        except ChangedOnDisk:
+            self._ask_changed_on_disk(after)
+            return
+        except OSError as exc:
+            self.notify(f"保存失败：{exc}", severity="error", timeout=8)
+            return
+        self._saved(written, after)
+
+    def _saved(self, written: Path, after: Callable[[], None] | None) -> None:
+        self._recovered_version = self.session.version
+        self.update_title()
+        self.notify(f"已保存 {written.name}", timeout=2)
+        if after is not None:
+            after()
+
+    def _ask_changed_on_disk(self, after: Callable[[], None] | None) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "overwrite":
+                self._saved(self.session.save(force=True), after)
+            elif choice == "reload":
+                self.session.reload()
+                self.after_reload("已重新载入磁盘上的版本")
+            elif choice == "copy":
+                copy = _mine_path(self.session.path)
+                self.session.save_as_copy(copy)
+                self.notify(f"你的修改已另存为 {copy.name}；原文件未动", timeout=8)
+
+        self.app.push_screen(ChoiceDialog(
+            "文件已被修改",
+            f"{self.session.path.name} 在打开之后被其他程序或其他人改动过。\n"
+            "覆盖：用你的版本替换磁盘上的版本。\n重新载入：放弃你的修改，读入磁盘上的版本。\n"
+            "另存副本：把你的版本存为另一个文件，两份都保留。",
+            [("copy", "另存副本"), ("overwrite", "覆盖"), ("reload", "重新载入"), ("cancel", "取消")],
+            danger="overwrite"), answer)
+
+    def after_reload(self, message: str) -> None:
+        """The whole plan was replaced (recovery, reload): redraw everything."""
+        self._configure_parsers()
+        target = self.session.selected if self.session.selected and self.plan.find(self.session.selected) else ROOT
+        self.tree.rebuild(self.plan, keep_cursor=target)
+        self.show_selected(target)
+        self._edited()
+        self.update_title()
+        self._start_check()
+        self.notify(message, timeout=5)
+
+    def action_quit(self) -> None:
+        if isinstance(self.app.screen, ChoiceDialog):
+            return  # already asking
+        if not self.session.dirty:
+            self._exit()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.save_then(self._exit)
+            elif choice == "discard":
+                self.session.close()
+                self._exit()
+
+        self.app.push_screen(ChoiceDialog(
+            "有未保存的修改", f"{self.session.path.name} 有未保存的修改。退出前要保存吗？",
+            [("save", "保存并退出"), ("discard", "不保存"), ("cancel", "取消")], danger="discard"), answer)
+
+    def _exit(self) -> None:
+        self.app.exit()
+
+    # -- focus and help --------------------------------------------------------------
+    def action_focus_tree(self) -> None:
+        self.tree.focus()
+
+    def action_focus_findings(self) -> None:
+        self.query_one(FindingsList).focus()
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        from .search import SearchDialog
+
+        def chosen(hit: editing.Hit | None) -> None:
+            if hit is not None:
+                self.jump_to(hit.node_id, hit.field)
+
+        self.app.push_screen(SearchDialog(self.plan), chosen)
+
+    # -- views (each its own screen) ----------------------------------------------------------
+    def action_notice(self) -> None:
+        from .notice import NoticeScreen
+
+        self.app.push_screen(NoticeScreen(self.plan, self.session.host))
+
+    def action_table(self) -> None:
+        from .table import TableScreen
+
+        self.app.push_screen(TableScreen(self.plan, self.tree.deadline_parser), self._jump_back)
+
+    def action_units(self) -> None:
+        from .units import UnitsScreen
+
+        self.app.push_screen(UnitsScreen(self.plan, self.session.host), self._jump_back)
+
+    def action_compare(self) -> None:
+        from .compare import CompareScreen
+        from .open_file import OpenFileDialog
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.app.push_screen(CompareScreen(path, self.plan, self.session.host), self._jump_back)
+
+        self.app.push_screen(OpenFileDialog("选择要对比的计划文件（通常是上一年度）", self.session.path.parent,
+                                            exclude=self.session.path), chosen)
+
+    def action_export(self) -> None:
+        from .export import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.session))
+
+    def action_new_year(self) -> None:
+        from .new_year import NewYearDialog
+
+        self.app.push_screen(NewYearDialog(self.session))
+
+    def _jump_back(self, node_id: str | None) -> None:
+        """Views dismiss with a node id when the user picked a row to edit."""
+        if node_id:
+            self.jump_to(node_id)
+
+
+def _where(node: Point | Task | Item | None, indices: tuple[int, ...]) -> str:
+    kind = {Point: "要点", Task: "任务", Item: "事项"}.get(type(node), "")
+    return f"{kind} {path_label(indices)}" if indices else kind
+
+
+def _mine_path(path: Path) -> Path:
+    candidate = path.with_name(f"{path.stem}（我的修改）{path.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}（我的修改{n}）{path.suffix}")
+        n += 1
+    return candidate
+
+
+def set_terminal_title(app: Any, title: str) -> None:
+    """Put the file name in the terminal's window title (OSC 2); skipped when headless."""
+    driver = getattr(app, "_driver", None)  # no public API for this in Textual 8.2.8
+    if driver is None or app.is_headless:
+        return
+    try:
+        driver.write(f"\x1b]2;{title}\x07")
+    except Exception:  # a title is a nicety; never let it break the editor
+        pass

@@ -1,0 +1,228 @@
+"""The editor's state without the screen: the open document, undo, dirty flag, recovery.
+
+Kept free of Textual so that the save flow and the recovery file can be tested
+(and reasoned about) on their own; the app only asks this object to do things
+and redraws what it reports changed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from .. import editing, store, validate
+from ..api import Finding
+from ..model import Plan
+
+if TYPE_CHECKING:
+    from ..plugins import Host
+
+RECOVERY_HEADER = "# planwright 恢复文件：编辑器在未保存时自动写下的内容。"
+
+# Every tomlkit dump or save in this process goes through one lock: store's
+# table pool is module state, and the recovery writer runs in a thread.
+STORE_LOCK = threading.Lock()
+
+
+class ChangedOnDisk(Exception):
+    """The file was changed by someone else since it was opened; the user must choose."""
+
+
+def recovery_path(path: Path) -> Path:
+    """``plan.toml`` → ``.plan.toml.recover`` beside it (hidden, same folder, same disk)."""
+    return path.with_name(f".{path.name}.recover")
+
+
+@dataclass
+class Recovery:
+    """A recovery file found at open: what it holds and when it was written."""
+
+    path: Path
+    plan: Plan
+    written: float
+
+
+class Session:
+    """One open plan file and everything the editor knows about it."""
+
+    def __init__(self, doc: store.PlanDocument, host: "Host") -> None:
+        self.doc = doc
+        self.host = host
+        self.history = editing.History()
+        self.dirty = False
+        self.version = 0  # bumped on every change: debounced work compares it
+        self.selected: str | None = None
+        self.findings: list[Finding] = []
+        self.closed = False
+
+    @classmethod
+    def open(cls, path: Path, host: "Host") -> "Session":
+        return cls(store.load(path), host)
+
+    @property
+    def plan(self) -> Plan:
+        return self.doc.plan
+
+    @property
+    def path(self) -> Path:
+        assert self.doc.path is not None
+        return self.doc.path
+
+    # -- editing -----------------------------------------------------------
+    def apply(self, label: str, op: Callable[..., Any], *args: Any, coalesce: object = None) -> Any:
+        """Run one edit from ``editing`` with an undo step before it.
+
+        An EditError leaves both the plan and the history as they were.
+        """
+        before = editing.snapshot(self.plan, self.selected, label) if coalesce is None else None
+        if coalesce is not None:
+            self.history.record(self.plan, label, self.selected, coalesce)
+        result = op(self.plan, *args)
+        if before is not None:
+            self.history.undo_stack.append(before)
+            del self.history.undo_stack[: -self.history.limit]
+            self.history.redo_stack.clear()
+            self.history.break_coalescing()
+        self.touch()
+        return result
+
+    def set_field(self, node_id: str, name: str, value: str | list[str]) -> bool:
+        """Typing into a form field; a burst in one field is one undo step."""
+        node = editing.place_of(self.plan, node_id).node
+        if getattr(node, name) == value:
+            return False
+        self.apply(f"编辑{_FIELD_WORDS.get(name, name)}", editing.set_field, node_id, name, value,
+                   coalesce=(node_id, name))
+        return True
+
+    def set_meta(self, name: str, value: Any) -> bool:
+        """Edit a field of the [plan] table (title, year, issuer …)."""
+        if getattr(self.plan.meta, name) == value:
+            return False
+
+        def op(plan: Plan) -> None:
+            setattr(plan.meta, name, value)
+
+        self.apply("编辑计划信息", op, coalesce=("plan", name))
+        return True
+
+    def undo(self) -> editing.Snapshot | None:
+        snap = self.history.undo(self.plan, self.selected)
+        if snap is not None:
+            self.touch()
+        return snap
+
+    def redo(self) -> editing.Snapshot | None:
+        snap = self.history.redo(self.plan, self.selected)
+        if snap is not None:
+            self.touch()
+        return snap
+
+    def touch(self) -> None:
+        self.dirty = True
+        self.version += 1
+
+    # -- checking ------------------------------------------------------------
+    def check(self) -> list[Finding]:
+        """Run the validators of the plan's style, as ``planwright check`` does."""
+        self.findings = validate.run(self.plan, self.host, self.doc)
+        return self.findings
+
+    # -- saving ----------------------------------------------------------------
+    def save(self, force: bool = False) -> Path:
+        """Save through the store; refuses (ChangedOnDisk) when someone else wrote the file."""
+        if not force and self.doc.changed_on_disk():
+            raise ChangedOnDisk(str(self.path))
+        with STORE_LOCK:
+            written = store.save(self.doc)
+            self.dirty = False
+            self._discard_recovery_locked()
+        self.history.break_coalescing()
+        return written
+
+    def save_as_copy(self, path: Path) -> Path:
+        """Write the plan to another file; the open file and its state stay as they are."""
+        with STORE_LOCK:
+            text = store.dumps(self.doc)
+            store.atomic_write(path, text.encode("utf-8"))
+        return path
+
+    def reload(self) -> None:
+        """Throw away the edits and read the file again (after a change on disk)."""
+        fresh = store.load(self.path)
+        with STORE_LOCK:
+            self.doc = fresh
+            self.dirty = False
+            self._discard_recovery_locked()
+        self.history = editing.History()
+        self.version += 1
+
+    def close(self) -> None:
+        """The editor is going away without saving: no recovery file may appear after this."""
+        with STORE_LOCK:
+            self.closed = True
+            self._discard_recovery_locked()
+
+    # -- recovery file -----------------------------------------------------------
+    @property
+    def recovery_file(self) -> Path:
+        return recovery_path(self.path)
+
+    def write_recovery_of(self, plan: Plan) -> bool:
+        """Write ``plan`` (a copy, safe to use from a thread) as the recovery file.
+
+        Under the store lock and only while there are unsaved edits: a write that
+        finishes after a save or a discard must not leave a stale file behind.
+        """
+        with STORE_LOCK:
+            if self.closed or not self.dirty:
+                return False
+            text = store.dumps(store.new_document(plan))
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            header = f"{RECOVERY_HEADER}\n# 原文件：{self.path.name}；写于 {stamp}\n"
+            store.atomic_write(self.recovery_file, (header + text).encode("utf-8"))
+        return True
+
+    def write_recovery(self) -> bool:
+        """Write the recovery file now, from the calling thread."""
+        snap = editing.snapshot(self.plan)
+        return self.write_recovery_of(Plan(snap.meta, snap.units, snap.points, snap.body))
+
+    def discard_recovery(self) -> None:
+        with STORE_LOCK:
+            self._discard_recovery_locked()
+
+    def _discard_recovery_locked(self) -> None:
+        try:
+            self.recovery_file.unlink()
+        except FileNotFoundError:
+            pass
+
+    def pending_recovery(self) -> Recovery | None:
+        """A recovery file left by an editor that did not save (crash, kill, power cut)."""
+        path = self.recovery_file
+        if not path.exists():
+            return None
+        try:
+            plan = store.load(path).plan
+        except store.PlanFileError:
+            return None  # half a file cannot be offered; it is left for a person to read
+        if plan == self.plan:
+            self.discard_recovery()  # nothing in it that the file does not already hold
+            return None
+        return Recovery(path, plan, path.stat().st_mtime)
+
+    def apply_recovery(self, recovery: Recovery) -> None:
+        """Take the recovered content into the open document (comments of the file stay)."""
+
+        def op(plan: Plan) -> None:
+            plan.meta, plan.units = recovery.plan.meta, recovery.plan.units
+            plan.points, plan.body = recovery.plan.points, recovery.plan.body
+
+        self.apply("恢复未保存的内容", op)
+
+
+_FIELD_WORDS = {"title": "标题", "text": "正文", "lead": "牵头单位", "support": "配合单位", "deadline": "时限"}

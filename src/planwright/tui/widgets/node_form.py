@@ -1,0 +1,217 @@
+"""The form of the selected node: title, text, lead and support units, deadline.
+
+The form never writes the model itself: it posts ``FieldEdited`` and the screen
+applies it through the session (so every keystroke lands in the undo history).
+Values shown are compared with the model before posting, so filling the form
+for another node never counts as an edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Label, Static, TextArea
+
+from ... import deadlines
+from ...model import Item, Meta, Node, Point, Task
+from ...units import Registry
+from .units_input import UnitsInput, join_units, split_units
+
+# Which rows each kind of node shows.
+_ROWS = {
+    Point: ("title", "text"),
+    Task: ("title", "text", "lead", "support", "deadline"),
+    Item: ("text", "lead", "support", "deadline"),
+}
+META_FIELDS = ("title", "year", "issuer", "doc_number", "date", "recipients", "preamble", "closing")
+_META_LABELS = {
+    "title": "计划标题", "year": "年度", "issuer": "发文机关", "doc_number": "文号",
+    "date": "成文日期（如 2027-03-01）", "recipients": "主送机关（用、分隔）",
+    "preamble": "前言", "closing": "结尾",
+}
+
+
+def _label(text: str, **kw: Any) -> Label:
+    return Label(text, markup=False, **kw)
+
+
+class NodeForm(VerticalScroll):
+    """Fields of one point, task or item, or of the plan's own [plan] table."""
+
+    @dataclass
+    class FieldEdited(Message):
+        """The user changed a field; ``node_id`` is None for the [plan] table."""
+
+        node_id: str | None
+        field: str
+        value: Any
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.node_id: str | None = None
+        self.node: Node | Meta | None = None
+        self.registry: Registry | None = None
+        self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="form-where", markup=False)
+        with Vertical(id="node-fields"):
+            with Vertical(classes="row", id="row-title"):
+                yield _label("标题")
+                yield Input(id="title", select_on_focus=False)
+            with Vertical(classes="row", id="row-text"):
+                yield _label("正文", id="text-label")
+                yield TextArea(id="text", soft_wrap=True, tab_behavior="focus")
+            with Vertical(classes="row", id="row-lead"):
+                yield _label("牵头单位（用、分隔；→ 接受补全）")
+                yield UnitsInput(id="lead")
+                yield Static("", id="lead-hint", classes="hint", markup=False)
+            with Vertical(classes="row", id="row-support"):
+                yield _label("配合单位")
+                yield UnitsInput(id="support")
+                yield Static("", id="support-hint", classes="hint", markup=False)
+            with Vertical(classes="row", id="row-deadline"):
+                yield _label("时限要求（如 2027年10月底、持续推进）")
+                yield Input(id="deadline", select_on_focus=False)
+                yield Static("", id="deadline-meaning", classes="hint", markup=False)
+        with Vertical(id="meta-fields"):
+            for name in META_FIELDS:
+                with Vertical(classes="row"):
+                    yield _label(_META_LABELS[name])
+                    if name in ("preamble", "closing"):
+                        yield TextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus",
+                                       classes="meta-text")
+                    else:
+                        yield Input(id=f"meta-{name}", select_on_focus=False,
+                                    type="integer" if name == "year" else "text")
+
+    # -- filling -------------------------------------------------------------
+    def show_node(self, node_id: str, node: Node, where: str) -> None:
+        """Fill the form with a node's fields (no FieldEdited results from this)."""
+        self.node_id, self.node = node_id, node
+        self.query_one("#form-where", Static).update(where)
+        self.query_one("#node-fields").display = True
+        self.query_one("#meta-fields").display = False
+        rows = _ROWS[type(node)]
+        for name in ("title", "text", "lead", "support", "deadline"):
+            self.query_one(f"#row-{name}").display = name in rows
+        self.query_one("#text-label", Label).update("事项内容" if isinstance(node, Item) else "正文")
+        if "title" in rows:
+            self._set_input("#title", node.title)  # type: ignore[union-attr]
+        self._set_text("#text", node.text)
+        if isinstance(node, (Task, Item)):
+            self._set_input("#lead", join_units(node.lead))
+            self._set_input("#support", join_units(node.support))
+            self._set_input("#deadline", node.deadline)
+            self.update_hints()
+
+    def show_meta(self, meta: Meta) -> None:
+        """Fill the form with the [plan] table: what the notice says about the plan."""
+        self.node_id, self.node = None, meta
+        self.query_one("#form-where", Static).update("计划信息（[plan]）")
+        self.query_one("#node-fields").display = False
+        self.query_one("#meta-fields").display = True
+        for name in META_FIELDS:
+            value = getattr(meta, name)
+            if name in ("preamble", "closing"):
+                self._set_text(f"#meta-{name}", value)
+            elif name == "recipients":
+                self._set_input(f"#meta-{name}", join_units(value))
+            else:
+                self._set_input(f"#meta-{name}", str(value) if value else "")
+
+    def _set_input(self, selector: str, value: str) -> None:
+        widget = self.query_one(selector, Input)
+        if widget.value != value:
+            widget.value = value
+            widget.cursor_position = len(value)
+
+    def _set_text(self, selector: str, value: str) -> None:
+        widget = self.query_one(selector, TextArea)
+        if widget.text != value:
+            widget.load_text(value)
+
+    def focus_field(self, name: str | None) -> None:
+        """Put the cursor in a field (a finding's field), or the first one shown."""
+        candidates = [name] if name else []
+        candidates += ["title", "text"]
+        for candidate in candidates:
+            if candidate in ("title", "text", "lead", "support", "deadline"):
+                row = self.query_one(f"#row-{candidate}")
+                if row.display:
+                    self.query_one(f"#{candidate}").focus()
+                    return
+        if self.node_id is None:
+            self.query_one("#meta-title").focus()
+
+    # -- live hints ------------------------------------------------------------
+    def update_hints(self) -> None:
+        node = self.node
+        if not isinstance(node, (Task, Item)):
+            return
+        self.query_one("#deadline-meaning", Static).update(self.deadline_meaning(node.deadline))
+        self.query_one("#lead-hint", Static).update(self.unit_hint(node.lead))
+        self.query_one("#support-hint", Static).update(self.unit_hint(node.support))
+
+    def deadline_meaning(self, phrase: str) -> str:
+        parsed = self.deadline_parser(phrase)
+        return parsed.describe()
+
+    def unit_hint(self, units: list[str]) -> str:
+        """Names the registry does not know, each with its nearest registered name."""
+        if self.registry is None or not units:
+            return ""
+        notes = []
+        for name in units:
+            if name in self.registry:
+                continue
+            near = self.registry.nearest(name)
+            guess = f"（是否指 {near[0][0]}？）" if near and near[0][1] >= 60 else ""
+            notes.append(f"“{name}”未登记{guess}")
+        return "；".join(notes)
+
+    # -- edits -------------------------------------------------------------------
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value != event.input.value:
+            return  # a stale event from before the form was refilled
+        field = event.input.id or ""
+        if field.startswith("meta-"):
+            self._meta_changed(field[5:], event.value)
+            return
+        if self.node_id is None or not isinstance(self.node, (Point, Task, Item)):
+            return
+        value: Any = split_units(event.value) if field in ("lead", "support") else event.value
+        if field == "deadline":
+            self.query_one("#deadline-meaning", Static).update(self.deadline_meaning(event.value))
+        if field in ("lead", "support"):
+            self.query_one(f"#{field}-hint", Static).update(self.unit_hint(value))
+        if getattr(self.node, field, None) != value:
+            self.post_message(self.FieldEdited(self.node_id, field, value))
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        field = event.text_area.id or ""
+        value = event.text_area.text
+        if field.startswith("meta-"):
+            self._meta_changed(field[5:], value)
+        elif self.node_id is not None and getattr(self.node, "text", None) != value:
+            self.post_message(self.FieldEdited(self.node_id, "text", value))
+
+    def _meta_changed(self, name: str, raw: str) -> None:
+        if not isinstance(self.node, Meta):
+            return
+        value: Any = raw
+        if name == "recipients":
+            value = split_units(raw)
+        elif name == "year":
+            value = int(raw) if raw.strip().isdigit() else 0
+        if getattr(self.node, name) != value:
+            self.post_message(self.FieldEdited(None, name, value))

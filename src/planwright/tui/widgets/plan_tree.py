@@ -1,0 +1,224 @@
+"""The plan as a tree: 一、 / （一） / 1. numbering, finding markers, units and deadline per row.
+
+Labels are drawn from the model at render time, so typing in the form only
+needs ``refresh_node`` on one row, and only the rows on screen are ever drawn
+(Tree is a line-API widget). Structural edits call ``rebuild``, which keeps the
+cursor and the expanded branches by node id, not by TreeNode identity.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from rich.cells import cell_len, set_cell_size
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ... import deadlines
+from ...model import Item, Node, Plan, Point, Task
+from ...numbering import Level, marker
+
+if TYPE_CHECKING:
+    from ...api import Finding
+
+ROOT = "__plan__"  # data of the root node: the [plan] table
+_MARK = {"error": ("!", "bold red"), "warning": ("!", "bold yellow"), "info": ("i", "cyan")}
+_RANK = {"error": 0, "warning": 1, "info": 2}
+INFO_WIDTH = 18  # " 12单位 2027-10-31": unit count and deadline, right of the title
+
+
+class PlanTree(Tree[str]):
+    """Tree of points, tasks and items; ``data`` is the model node's id."""
+
+    BINDINGS = [
+        Binding("enter", "edit", "编辑", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("计划", data=ROOT, id=id)
+        self.auto_expand = False  # Enter edits; space and the arrow icon fold
+        self.guide_depth = 3
+        self.plan: Plan | None = None
+        self.marks: dict[str, str] = {}
+        self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
+        self._by_id: dict[str, TreeNode[str]] = {}
+        self._model: dict[str, tuple[tuple[int, ...], Node]] = {}
+        self._folded: dict[str, bool] = {}  # explicit choices; default: points open, tasks folded
+
+    # -- building ------------------------------------------------------------
+    def rebuild(self, plan: Plan, keep_cursor: str | None = None) -> None:
+        """Make the tree show ``plan``; the cursor goes to ``keep_cursor`` (an id) when given."""
+        self.plan = plan
+        cursor = keep_cursor if keep_cursor is not None else self.cursor_id
+        self.clear()
+        self._by_id = {ROOT: self.root}
+        self._model = {}
+        self.root.expand()
+        for p, point in enumerate(plan.points, 1):
+            pnode = self._add(self.root, point, (p,), open_by_default=True)
+            for t, task in enumerate(point.tasks, 1):
+                tnode = self._add(pnode, task, (p, t), open_by_default=False)
+                for i, item in enumerate(task.items, 1):
+                    self._add(tnode, item, (p, t, i), open_by_default=False)
+        if cursor is not None:
+            self.call_after_refresh(self.select_id, cursor)
+
+    def _add(self, parent: TreeNode[str], node: Node, indices: tuple[int, ...],
+             open_by_default: bool) -> TreeNode[str]:
+        leaf = isinstance(node, Item) or (isinstance(node, Task) and not node.items) \
+            or (isinstance(node, Point) and not node.tasks)
+        # the label is drawn by render_label; the stored one is only a fallback
+        child = parent.add("", data=node.id, allow_expand=not leaf,
+                           expand=self._folded.get(node.id, open_by_default) and not leaf)
+        self._by_id[node.id] = child
+        self._model[node.id] = (indices, node)
+        return child
+
+    def set_marks(self, findings: list["Finding"]) -> None:
+        """Mark the rows that have findings (worst severity wins) and repaint."""
+        marks: dict[str, str] = {}
+        for f in findings:
+            key = f.node_id or ROOT
+            if key not in marks or _RANK.get(f.severity, 3) < _RANK.get(marks[key], 3):
+                marks[key] = f.severity
+        changed = set(marks.items()) ^ set(self.marks.items())
+        self.marks = marks
+        for node_id in {k for k, _ in changed}:
+            self.refresh_node(node_id)
+
+    def refresh_node(self, node_id: str) -> None:
+        """Repaint one row after its model node changed."""
+        tree_node = self._by_id.get(node_id)
+        if tree_node is not None and tree_node.line >= 0:
+            tree_node.refresh()
+
+    # -- cursor ----------------------------------------------------------------
+    @property
+    def cursor_id(self) -> str | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def select_id(self, node_id: str) -> bool:
+        """Move the cursor to a model node, opening its parents; False when unknown."""
+        tree_node = self._by_id.get(node_id)
+        if tree_node is None:
+            return False
+        parent = tree_node.parent
+        opened = False
+        while parent is not None:
+            if not parent.is_expanded:
+                parent.expand()
+                opened = True
+            parent = parent.parent
+        if opened or tree_node.line < 0:
+            # lines are numbered on the next rebuild of the line list
+            self.call_after_refresh(self._move_to, tree_node)
+        else:
+            self._move_to(tree_node)
+        return True
+
+    def _move_to(self, tree_node: TreeNode[str]) -> None:
+        self.move_cursor(tree_node)
+        self.scroll_to_node(tree_node, animate=False)
+
+    def node_of(self, node_id: str) -> Node | None:
+        entry = self._model.get(node_id)
+        return entry[1] if entry else None
+
+    def indices_of(self, node_id: str) -> tuple[int, ...]:
+        entry = self._model.get(node_id)
+        return entry[0] if entry else ()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        if event.node.data:
+            self._folded[event.node.data] = True
+
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[str]) -> None:
+        if event.node.data:
+            self._folded[event.node.data] = False
+
+    def action_edit(self) -> None:
+        self.post_message(self.NodeSelected(self.cursor_node)) if self.cursor_node else None
+
+    # -- drawing -------------------------------------------------------------
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        label = self._label(node)
+        label.stylize(style)
+        if node.allow_expand:
+            icon = Text(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
+        else:
+            icon = Text("  ", base_style)
+        return Text.assemble(icon, label)
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        # Every row is as wide as the widget: no horizontal scroll, and no need to
+        # measure thousands of labels on each rebuild.
+        return max(8, self.size.width - self._depth(node) * self.guide_depth - 1)
+
+    def on_resize(self) -> None:
+        self._invalidate()  # label widths follow the widget's width
+
+    def _depth(self, node: TreeNode[str]) -> int:
+        return 0 if node.data == ROOT else len(self.indices_of(node.data or ""))
+
+    def _label(self, node: TreeNode[str]) -> Text:
+        width = self.get_label_width(node) - 2  # the fold icon
+        mark = self._mark(node.data or "")
+        if node.data == ROOT or self.plan is None:
+            title = self.plan.meta.title if self.plan else "计划"
+            return Text.assemble(mark, (set_cell_size(title or "（未命名计划）", max(1, width - 2)), "bold"))
+        indices, model = self._model[node.data or ""]
+        head = _heading(model, indices)
+        if isinstance(model, Point):
+            count = f" {len(model.tasks)}项"
+            body = set_cell_size(head, max(1, width - 2 - cell_len(count)))
+            return Text.assemble(mark, (body, "bold"), (count, "dim"))
+        info_width = INFO_WIDTH if width - 2 > INFO_WIDTH + 8 else 0
+        body = set_cell_size(head, max(1, width - 2 - info_width))
+        label = Text.assemble(mark, body)
+        if info_width:
+            label.append_text(self._info(model, info_width))
+        return label
+
+    def _mark(self, node_id: str) -> Text:
+        severity = self.marks.get(node_id)
+        if severity is None:
+            return Text("  ")
+        char, style = _MARK.get(severity, ("!", "bold"))
+        return Text(f"{char} ", style)
+
+    def _info(self, node: Task | Item, width: int) -> Text:
+        units = len(dict.fromkeys([*node.lead, *node.support]))
+        unit_text = Text(f"{units:>3}单位", "dim") if units else Text("  无单位", "yellow")
+        due = Text(_deadline_short(self.deadline_parser(node.deadline), self.plan), "dim")
+        if due.plain.startswith("?"):
+            due.stylize("red")
+        out = Text(" ")
+        out.append_text(unit_text)
+        out.append(" ")
+        rest = width - cell_len(out.plain)
+        out.append_text(Text(set_cell_size(due.plain, rest), due.style))
+        return out
+
+
+def _heading(node: Node, indices: tuple[int, ...]) -> str:
+    level = Level(len(indices))
+    number = marker(level, indices[-1])
+    text = node.text if isinstance(node, Item) else node.title
+    first_line = text.strip().splitlines()[0] if text.strip() else "（未填写）"
+    return f"{number}{first_line}"
+
+
+def _deadline_short(parsed: deadlines.Deadline, plan: Plan | None) -> str:
+    """A deadline in at most ten cells: 10-31 in the plan's year, else the date or the phrase."""
+    if parsed.kind is deadlines.Kind.NONE:
+        return ""
+    if parsed.kind is deadlines.Kind.UNPARSED:
+        return f"?{parsed.phrase}"
+    if parsed.due is not None:
+        year = plan.meta.year if plan is not None else None
+        return parsed.due.strftime("%m-%d") if parsed.due.year == year else parsed.due.isoformat()
+    return parsed.phrase
