@@ -19,12 +19,21 @@ import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
-
-import tomlkit
-from tomlkit.items import AoT, String, StringType, Table, Trivia
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, field_names
+
+if TYPE_CHECKING:
+    import tomlkit
+    from tomlkit.items import AoT, String, StringType, Table, Trivia
+
+
+def _load_tomlkit() -> None:
+    """Import tomlkit on the first save: loading and checking never need it (it is slow to import)."""
+    global tomlkit, AoT, String, StringType, Table, Trivia
+    import tomlkit
+    from tomlkit.items import AoT, String, StringType, Table, Trivia
+
 
 SCHEMA_PREFIX = "planwright/"
 SCHEMA_VERSION = 1
@@ -344,6 +353,7 @@ def _describe(value: Any) -> str:
 
 def dumps(doc: PlanDocument) -> str:
     """The text a save would write."""
+    _load_tomlkit()
     toml = _toml_of(doc)
     _sync(toml, doc)
     return tomlkit.dumps(toml)
@@ -405,13 +415,14 @@ def _stamp_given_ids(toml: tomlkit.TOMLDocument, given: dict[tuple, str]) -> Non
 
 def _sync(toml: tomlkit.TOMLDocument, doc: PlanDocument) -> None:
     plan = doc.plan
+    # a TOMLDocument is itself the Container (its .value is a plain dict)
     if "schema" not in toml:
-        if len(toml.value.body):
-            toml.value._insert_at(0, "schema", SCHEMA)
+        if len(toml.body):
+            toml._insert_at(0, "schema", SCHEMA)
         else:
             toml.add("schema", SCHEMA)
     if "plan" not in toml:
-        toml.add(tomlkit.nl()) if len(toml.value.body) > 1 else None
+        toml.add(tomlkit.nl()) if len(toml.body) > 1 else None
         toml.add("plan", tomlkit.table())
     _sync_fields(toml["plan"], plan.meta, field_names(Meta), always=("title", "style", "year"))
     _comment(toml["plan"], doc.notes.get(None))
