@@ -349,9 +349,9 @@ def search(plan: Plan, query: str, limit: int = 200) -> list[Hit]:
     hits: list[Hit] = []
     for node in plan.nodes():
         for name in _FIELD_ORDER:
-            value = getattr(node, name, None)
-            if value is None:
-                continue
+            if name not in EDITABLE[type(node)]:
+                continue  # an item's "title" is only the start of its text
+            value = getattr(node, name)
             text = "、".join(value) if isinstance(value, list) else value
             at = text.casefold().find(needle)
             if at >= 0:

@@ -65,6 +65,16 @@ class PlanwrightApp(App[None]):
             "丢弃：删除恢复文件，按磁盘上的文件打开。\n稍后再说：这次不处理，恢复文件保留。",
             [("restore", "恢复"), ("discard", "丢弃"), ("cancel", "稍后再说")], danger="discard"), answer)
 
+    def open_plan(self, path: Path) -> None:
+        """Switch the editor to another plan file (the current one is saved or clean)."""
+        fresh = Session.open(Path(path), self.session.host)
+        self.session.close()
+        self.session = fresh
+        self.editor.use_session(fresh)
+        recovery = self.session.pending_recovery()
+        if recovery is not None:
+            self.offer_recovery(recovery)
+
     @property
     def editor(self) -> EditorScreen:
         return next(s for s in self.screen_stack if isinstance(s, EditorScreen))

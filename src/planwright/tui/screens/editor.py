@@ -337,6 +337,14 @@ class EditorScreen(Screen[None]):
             [("copy", "另存副本"), ("overwrite", "覆盖"), ("reload", "重新载入"), ("cancel", "取消")],
             danger="overwrite"), answer)
 
+    def use_session(self, session: Session) -> None:
+        """Edit another file in this screen (after 由本计划生成新年度计划)."""
+        self.session = session
+        self._checked_version = -1
+        self._recovered_version = session.version
+        self.tree._folded.clear()
+        self.after_reload(f"已打开 {session.path.name}")
+
     def after_reload(self, message: str) -> None:
         """The whole plan was replaced (recovery, reload): redraw everything."""
         self._configure_parsers()

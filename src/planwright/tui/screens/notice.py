@@ -1,0 +1,51 @@
+"""F9: the notice as the plan's style prints it (the same text `export --format notice-txt` writes)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TextArea
+
+from ...model import Plan
+
+if TYPE_CHECKING:
+    from ...plugins import Host
+
+NOT_READY = "导出功能尚未就绪：这个版本的 planwright 还没有通知排版（planwright.export.notice_text）。"
+
+
+def notice_or_reason(plan: Plan, host: "Host") -> str:
+    """The notice text, or a sentence saying why it cannot be shown."""
+    try:
+        from ...export import notice_text
+    except ImportError:
+        return NOT_READY
+    try:
+        return notice_text(plan, host)
+    except Exception as exc:  # a style plugin's bug must not close the editor
+        return f"无法生成通知预览：{type(exc).__name__}: {exc}"
+
+
+class NoticeScreen(Screen[None]):
+    """Read-only, scrollable, selectable text; Escape goes back to the editor."""
+
+    BINDINGS = [Binding("escape,f9", "app.pop_screen", "返回编辑", key_display="Esc")]
+
+    def __init__(self, plan: Plan, host: "Host") -> None:
+        super().__init__()
+        self.plan = plan
+        self.host = host
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield TextArea(notice_or_reason(self.plan, self.host), read_only=True, soft_wrap=True,
+                       id="notice", show_cursor=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "通知预览"
+        self.sub_title = self.plan.meta.title
+        self.query_one(TextArea).focus()
