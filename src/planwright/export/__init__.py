@@ -1,44 +1,217 @@
 """Exports: the notice, the task-division table, unit lists, Markdown, JSON, a calendar.
 
-``run_export`` is what ``planwright export`` and the editor's export dialog call.
+``run_export`` is what ``planwright export`` calls; the editor calls the pure
+functions: ``notice_text``, ``table_rows``, ``unit_view`` and ``export_plan``
+(which returns the bytes of any format). Every format is rendered in memory
+and written with ``store.atomic_write``: an existing file is replaced whole or
+not at all, and a failed export leaves nothing behind.
+
+A plan with validation errors is exported only when asked (``allow_errors``),
+and then the output itself says so: a warning line in the text formats, a
+header on every .docx page, a 检查结果 sheet in the workbooks, a key in the
+JSON, a calendar description.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .. import store, validate
+from ..api import Finding, NoticeLayout
+from ..model import Plan
+from ..units import Registry
+from . import calendar, docx_render, xlsx_render
+from .markdown import render_markdown
+from .notice import Block, build_notice, draft_warning, render_text
+from .table import HEADER, TableRow, table_rows, table_text
+from .units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
+from .wording import layout_for, table_title
 
 if TYPE_CHECKING:
     from ..plugins import Host
+
+__all__ = [
+    "ExportError", "FORMATS", "HEADER", "TableRow", "UnitEntry", "UnitTasks", "SheetName", "export_plan",
+    "notice_blocks", "notice_text", "run_export", "sheet_names", "table_rows", "table_text", "unit_view",
+]
 
 
 class ExportError(Exception):
     """An export that cannot be made (validation errors, a bad output path)."""
 
 
-def to_json(plan) -> str:
-    return json.dumps(store.plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+@dataclass(frozen=True)
+class _Job:
+    """What a renderer gets: the plan, its style's wording, the host, and the errors to declare."""
+
+    plan: Plan
+    layout: NoticeLayout
+    host: "Host | None"
+    errors: Sequence[Finding]
+
+    @property
+    def phrases(self) -> list:
+        return self.host.phrases_for(self.plan.meta.style or None) if self.host is not None else []
+
+    @property
+    def warning(self) -> str:
+        return draft_warning(self.errors) if self.errors else ""
 
 
-TEXT_FORMATS = {"json": to_json}
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str  # the usual file suffix
+    text: bool  # may go to standard output
+    render: Callable[[_Job], bytes]
+    summary: str
+
+
+# --- the pure functions the editor calls ----------------------------------------------
+
+
+def notice_blocks(plan: Plan, host: "Host | None", errors: Sequence[Finding] = ()) -> list[Block]:
+    """The notice as blocks (for a preview that wants the structure)."""
+    return build_notice(plan, layout_for(plan, host), errors)
+
+
+def notice_text(plan: Plan, host: "Host | None") -> str:
+    """The full notice as plain text, as published on a web site."""
+    return render_text(notice_blocks(plan, host))
+
+
+def export_plan(plan: Plan, fmt: str, host: "Host | None", allow_errors: bool = False) -> bytes:
+    """The bytes of one export format. Raises ExportError for an unknown format, or
+    for a plan with validation errors unless allow_errors (then the output says so)."""
+    spec = _format(fmt)
+    findings = validate.run(plan, host) if host is not None else []
+    errors = _refuse_errors(findings, allow_errors, "计划")
+    return _render(spec, plan, host, errors)
+
+
+# --- the command -------------------------------------------------------------------------
 
 
 def run_export(plan_path: Path, fmt: str, output: Path | None, *, allow_errors: bool, host: "Host") -> None:
+    """``planwright export``: load, check, render in memory, then write atomically."""
+    spec = _format(fmt)
+    if output is None and not spec.text:
+        raise ExportError(f"{fmt} 是二进制格式，请用 -o 指定输出文件 (needs -o FILE)")
+    if output is not None:
+        _check_output(output, spec)
     doc = store.load(plan_path)
     findings = validate.run(doc.plan, host, doc)
-    if validate.has_errors(findings) and not allow_errors:
-        errors = [f for f in findings if f.severity == "error"]
-        first = errors[0]
-        raise ExportError(f"{plan_path}: 计划有 {len(errors)} 个错误，未导出（先运行 planwright check；"
-                          f"或加 --allow-errors 强制导出）。第一个：{first.where} {first.message}")
-    if fmt not in TEXT_FORMATS:
-        raise ExportError(f"导出格式 {fmt} 尚未实现 (not implemented yet)")
-    text = TEXT_FORMATS[fmt](doc.plan)
+    errors = _refuse_errors(findings, allow_errors, str(plan_path))
+    data = _render(spec, doc.plan, host, errors)
+    if errors:
+        print(f"planwright: 注意：{plan_path} 有 {len(errors)} 个错误，已按 --allow-errors 导出，"
+              f"导出文件中已注明。", file=sys.stderr)
     if output is None:
-        sys.stdout.write(text)
-    else:
-        store.atomic_write(output, text.encode("utf-8"))
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    try:
+        store.atomic_write(output, data)
+    except OSError as exc:
+        raise ExportError(f"{output}: 无法写入 (cannot write): {exc.strerror or exc}") from None
+
+
+def _check_output(output: Path, spec: Format) -> None:
+    if output.is_dir():
+        raise ExportError(f"{output}: 是一个目录，请给出文件名 (is a directory)")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"{output}: 目录 {parent} 不存在 (no such directory)")
+    if output.suffix.lower() != spec.suffix and output.suffix.lower() in _SUFFIXES:
+        print(f"planwright: 提示：{spec.name} 导出的是 {spec.suffix} 文件，输出文件名却是 {output.suffix}",
+              file=sys.stderr)
+
+
+def _refuse_errors(findings: Sequence[Finding], allow_errors: bool, what: str) -> list[Finding]:
+    errors = [f for f in findings if f.severity == "error"]
+    if errors and not allow_errors:
+        first = errors[0]
+        where = f"{first.where} " if first.where else ""
+        line = f"（第 {first.line} 行）" if first.line else ""
+        raise ExportError(f"{what}: 计划有 {len(errors)} 个错误，未导出（先运行 planwright check 改正；"
+                          f"或加 --allow-errors 导出核对稿）。第一个：{where}{first.message}{line}")
+    return errors
+
+
+def _render(spec: Format, plan: Plan, host: "Host | None", errors: Sequence[Finding]) -> bytes:
+    job = _Job(plan=plan, layout=layout_for(plan, host), host=host, errors=list(errors))
+    try:
+        return spec.render(job)
+    except ExportError:
+        raise
+    except Exception as exc:  # a renderer bug must not look like success, nor leave a file
+        raise ExportError(f"导出 {spec.name} 失败 (export failed): {type(exc).__name__}: {exc}") from exc
+
+
+def _format(fmt: str) -> Format:
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        known = "、".join(FORMATS)
+        raise ExportError(f"未知的导出格式 (unknown format) “{fmt}”；可用：{known}") from None
+
+
+# --- the renderers ---------------------------------------------------------------------
+
+
+def _notice_txt(job: _Job) -> bytes:
+    return render_text(build_notice(job.plan, job.layout, job.errors)).encode("utf-8")
+
+
+def _notice_docx(job: _Job) -> bytes:
+    return docx_render.notice_docx(build_notice(job.plan, job.layout, job.errors), job.warning)
+
+
+def _title(job: _Job) -> str:
+    return table_title(job.layout, job.plan.meta) if job.plan.meta.title else "重点工作任务分工"
+
+
+def _table_xlsx(job: _Job) -> bytes:
+    return xlsx_render.table_xlsx(table_rows(job.plan), _title(job), job.errors)
+
+
+def _table_docx(job: _Job) -> bytes:
+    return docx_render.table_docx(table_rows(job.plan), _title(job), job.warning)
+
+
+def _units(job: _Job) -> bytes:
+    registry = validate.registry_for(job.plan, job.host) if job.host is not None else Registry(job.plan.units)
+    views = unit_view(job.plan, registry, job.phrases)
+    return xlsx_render.units_xlsx(views, job.plan.meta.title or "工作要点", job.errors)
+
+
+def _markdown(job: _Job) -> bytes:
+    return render_markdown(build_notice(job.plan, job.layout, job.errors)).encode("utf-8")
+
+
+def _json(job: _Job) -> bytes:
+    data = store.plan_to_dict(job.plan)
+    if job.errors:
+        data["export"] = {"allow_errors": True, "errors": [f.as_dict() for f in job.errors]}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _ics(job: _Job) -> bytes:
+    return calendar.ics(job.plan, job.phrases, job.errors)
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("notice-txt", ".txt", True, _notice_txt, "通知全文（纯文本，供网站发布）"),
+    Format("notice-docx", ".docx", False, _notice_docx, "通知（GB/T 9704-2012 版式 .docx）"),
+    Format("table-xlsx", ".xlsx", False, _table_xlsx, "重点工作任务分工表（.xlsx）"),
+    Format("table-docx", ".docx", False, _table_docx, "重点工作任务分工表（.docx）"),
+    Format("units", ".xlsx", False, _units, "各责任单位任务清单（.xlsx）"),
+    Format("md", ".md", True, _markdown, "通知（Markdown）"),
+    Format("json", ".json", True, _json, "计划数据（JSON）"),
+    Format("ics", ".ics", True, _ics, "时限日历（.ics）"),
+)}
+_SUFFIXES = {f.suffix for f in FORMATS.values()}

@@ -1,0 +1,223 @@
+"""The notice (通知) as a list of blocks, and its plain-text form.
+
+One structure feeds every rendering of the notice — plain text, Markdown and
+the GB/T 9704 .docx — so that they say the same thing. A block is a paragraph
+of a known kind (文号, 标题, 主送, 正文, 署名, …) made of runs; a run's `face`
+tells the .docx which typeface the standard wants for it (一、 in 黑体,
+（一） in 楷体, the rest in 仿宋).
+
+Order (GB/T 9704 §7, and how offices publish on the web):
+文号; 标题; 主送; opening sentence; 署名; 成文日期; 附注; the plan (title,
+preamble, points and tasks, closing, 附件说明); 附件 (the 分工 table) where the
+style attaches one; 版记 (抄送, 印发) when present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, Sequence
+
+from ..api import Finding, NoticeLayout
+from ..model import Item, Plan, Point, Task
+from ..numbering import Level, marker
+from . import wording as w
+from .table import TableRow, table_rows, table_text
+
+Face = Literal["body", "h1", "h2"]
+Kind = Literal[
+    "warning", "doc_number", "title", "recipients", "para", "heading", "signature", "date", "note",
+    "page_break", "plan_title", "attachment_note", "attachment_label", "attachment_title", "table",
+    "cc", "imprint",
+]
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    face: Face = "body"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: Kind
+    runs: tuple[Run, ...] = ()
+    rows: tuple[TableRow, ...] = field(default=(), repr=False)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+def _block(kind: Kind, text: str = "", face: Face = "body") -> Block:
+    return Block(kind, (Run(text, face),) if text else ())
+
+
+def draft_warning(errors: Sequence[Finding]) -> str:
+    """The line an export with --allow-errors carries, so nobody sends it out unawares."""
+    first = errors[0]
+    where = f"{first.where}：" if first.where and first.where != "plan" else ""
+    return (f"【未通过检查：计划有 {len(errors)} 个错误，本文件按 --allow-errors 导出，仅供核对，"
+            f"不宜印发。第一个错误：{where}{first.message}】")
+
+
+def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = ()) -> list[Block]:
+    """Every block of the notice, in order."""
+    meta = plan.meta
+    blocks: list[Block] = []
+    if errors:
+        blocks.append(_block("warning", draft_warning(errors)))
+    framed = bool(meta.title)  # without a title there is nothing to 印发: print the plan itself
+    if framed:
+        blocks.extend(_frame(plan, layout))
+        blocks.append(_block("page_break"))
+        blocks.append(_block("plan_title", meta.title))
+    blocks.extend(_paras(meta.preamble))
+    blocks.extend(_outline(plan, layout))
+    blocks.extend(_paras(meta.closing))
+    attach = bool(meta.title) and (layout.attach_table or layout.unit_format == "table")
+    rows = table_rows(plan) if attach else []
+    if rows:
+        blocks.append(_block("attachment_note", "附件：" + w.table_title(layout, meta)))
+    if not framed:
+        blocks.extend(_signature(plan))
+    if rows:
+        blocks.append(_block("page_break"))
+        blocks.append(_block("attachment_label", "附件"))
+        blocks.append(_block("attachment_title", w.table_title(layout, meta)))
+        blocks.append(Block("table", rows=tuple(rows)))
+    if meta.cc or meta.printer or meta.print_date:
+        blocks.extend(b for b in (_block("cc", w.cc_line(meta.cc)), _block("imprint", w.imprint_line(meta)))
+                      if b.runs)
+    return blocks
+
+
+def _frame(plan: Plan, layout: NoticeLayout) -> Iterable[Block]:
+    meta = plan.meta
+    if meta.doc_number:
+        yield _block("doc_number", meta.doc_number)
+    yield _block("title", w.notice_title(meta))
+    recipients = list(meta.recipients) or list(layout.default_recipients)
+    if recipients:
+        yield _block("recipients", w.recipients_line(recipients))
+    yield _block("para", w.opening(layout, meta))
+    yield from _signature(plan)
+    if meta.publicity:
+        yield _block("note", f"（{meta.publicity.strip('（）()')}）")
+
+
+def _signature(plan: Plan) -> Iterable[Block]:
+    if plan.meta.issuer:
+        yield _block("signature", plan.meta.issuer)
+    if plan.meta.date:
+        yield _block("date", w.cn_date(plan.meta.date))
+
+
+def _paras(text: str) -> list[Block]:
+    return [_block("para", p) for p in w.paragraphs(text)]
+
+
+# --- the plan's outline -------------------------------------------------------
+
+
+def _outline(plan: Plan, layout: NoticeLayout) -> list[Block]:
+    if layout.unit_format == "table":
+        # The main text is the body outline; units and deadlines live in the table.
+        return [b for p, point in enumerate(plan.body, 1) for b in _point(point, p, None)]
+    return [b for p, point in enumerate(plan.points, 1) for b in _point(point, p, layout)]
+
+
+def _point(point: Point, index: int, layout: NoticeLayout | None) -> list[Block]:
+    blocks = [_block("heading", marker(Level.POINT, index) + point.title, "h1")]
+    blocks.extend(_paras(point.text))
+    for t, task in enumerate(point.tasks, 1):
+        blocks.extend(_task(task, t, layout))
+    return blocks
+
+
+def _task(task: Task, index: int, layout: NoticeLayout | None) -> list[Block]:
+    """The task's paragraphs: heading sentence + text, its items, its units."""
+    fmt = layout.unit_format if layout is not None else "none"
+    texts = w.paragraphs(task.text)
+    # 大连's way: items that carry units are plain paragraphs, each closed by
+    # its own attribution; the first continues the heading sentence.
+    by_paragraph = fmt == "lead-support" and any(i.lead or i.support for i in task.items)
+    head_text = task.title
+    if (texts or by_paragraph) and not w.ends_with_stop(head_text):
+        head_text += "。"
+    own_text = " ".join([task.title, task.text])
+    closing = _inline(task, layout, own_text)
+    paras: list[list[Run]] = [[Run(marker(Level.TASK, index) + head_text, "h2")]]
+    for i, text in enumerate(texts):
+        if i:
+            paras.append([])
+        paras[-1].append(Run(text))
+    if closing:
+        paras[-1].append(Run(closing))
+    items = _items(task, layout, by_paragraph)
+    if by_paragraph and not texts and not closing and items and items[0][0]:
+        paras[0].extend(items.pop(0)[1].runs)
+    blocks = [Block("para", tuple(runs)) for runs in paras]
+    blocks.extend(block for _, block in items)
+    if fmt == "list":
+        line = w.units_line(task, own_text)
+        if line:
+            blocks.append(_block("para", line))
+    return blocks
+
+
+def _inline(node: Task | Item, layout: NoticeLayout | None, own_text: str) -> str:
+    if layout is None or layout.unit_format == "list":
+        return ""
+    return w.attribution(node, layout, own_text)
+
+
+def _items(task: Task, layout: NoticeLayout | None, by_paragraph: bool) -> list[tuple[bool, Block]]:
+    """(is a plain paragraph, block) for each item and its units line: 1. 2. … or,
+    in the by-paragraph form, unnumbered paragraphs for items with units."""
+    out: list[tuple[bool, Block]] = []
+    listed = layout is not None and layout.unit_format == "list"
+    for n, item in enumerate(task.items, 1):
+        closing = _inline(item, layout, item.text)
+        plain = by_paragraph and bool(item.lead or item.support)
+        text = item.text.strip() if plain else f"{marker(Level.ITEM, n)}{item.text.strip()}"
+        runs = (Run(text),) + ((Run(closing),) if closing else ())
+        out.append((plain, Block("para", runs)))
+        line = w.units_line(item, item.text) if listed else ""
+        if line:
+            out.append((False, _block("para", line)))
+    return out
+
+
+# --- plain text -----------------------------------------------------------------
+
+INDENT = "\u3000\u3000"  # two full-width spaces: the web-page habit for a 2-字 indent
+
+
+def render_text(blocks: Sequence[Block]) -> str:
+    """The notice as plain text, the way offices publish it on their web sites."""
+    out: list[str] = []
+    for block in blocks:
+        kind = block.kind
+        if kind == "table":
+            out.extend(table_text(list(block.rows)))
+        elif kind == "page_break":
+            out.extend(["", ""])
+        elif kind in ("para", "heading", "note", "attachment_note"):
+            out.append(INDENT + block.text)
+        elif kind in ("title", "plan_title", "attachment_title", "warning"):
+            out.extend(["", block.text, ""])
+        elif kind == "signature":
+            out.extend(["", block.text])
+        else:
+            out.append(block.text)
+    return "\n".join(_squeeze_blank(out)).strip("\n") + "\n"
+
+
+def _squeeze_blank(lines: list[str]) -> list[str]:
+    """At most two blank lines in a row."""
+    out: list[str] = []
+    for line in lines:
+        if not line and len(out) >= 2 and not out[-1] and not out[-2]:
+            continue
+        out.append(line)
+    return out

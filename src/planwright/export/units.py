@@ -1,0 +1,132 @@
+"""Per-unit task lists: which rows of the 分工 table each responsible unit leads or supports.
+
+`unit_view` groups the table's rows by canonical unit (aliases folded through
+the registry), so that 财政局 and 区财政局 get one list. `sheet_names` turns
+unit names into worksheet names Excel accepts, and says which ones it had to
+change and why, so the change is shown rather than hidden.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, Sequence
+
+from .. import deadlines
+from ..model import Plan
+from ..units import Registry, normalize_name
+from .table import TableRow, table_rows
+
+Role = Literal["lead", "support"]
+ROLE_WORDS = {"lead": "牵头", "support": "配合"}
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    role: Role
+    seq: int  # the row's 序号 in the 分工 table
+    point: str
+    task: str
+    requirement: str
+    deadline: str
+    due: dt.date | None
+    node_id: str
+
+
+@dataclass
+class UnitTasks:
+    unit: str  # canonical name (as written when the registry does not know it)
+    written: list[str] = field(default_factory=list)  # other names it was written as
+    entries: list[UnitEntry] = field(default_factory=list)
+
+    @property
+    def led(self) -> int:
+        return sum(e.role == "lead" for e in self.entries)
+
+    @property
+    def supported(self) -> int:
+        return sum(e.role == "support" for e in self.entries)
+
+    @property
+    def earliest(self) -> UnitEntry | None:
+        dated = [e for e in self.entries if e.due is not None]
+        return min(dated, key=lambda e: (e.due, e.seq)) if dated else None
+
+
+def unit_view(plan: Plan, registry: Registry | None = None,
+              phrases: Sequence[deadlines.DeadlinePhrase] = ()) -> list[UnitTasks]:
+    """One list per unit, in order of first mention; lead before support within a row."""
+    registry = registry if registry is not None else Registry(plan.units)
+    views: dict[str, UnitTasks] = {}
+    year = plan.meta.year or None
+    for row in table_rows(plan):
+        if row.kind != "row":
+            continue
+        due = deadlines.parse(row.deadline, year, phrases).due if row.deadline else None
+        seen: set[str] = set()
+        for role, names in (("lead", row.lead), ("support", row.support)):
+            for name in names:
+                canon = registry.canonical(name) or normalize_name(name)
+                if not canon or canon in seen:
+                    continue  # a unit listed twice in one row counts once, as its first role
+                seen.add(canon)
+                view = views.setdefault(canon, UnitTasks(unit=canon))
+                if name != canon and name not in view.written:
+                    view.written.append(name)
+                view.entries.append(_entry(row, role, due))  # type: ignore[arg-type]
+    return list(views.values())
+
+
+def _entry(row: TableRow, role: Role, due: dt.date | None) -> UnitEntry:
+    return UnitEntry(role=role, seq=row.seq, point=row.point, task=row.task, requirement=row.requirement,
+                     deadline=row.deadline, due=due, node_id=row.node_id)
+
+
+# --- worksheet names -------------------------------------------------------------
+
+SHEET_MAX = 31
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+RESERVED_SHEETS = {"history"}  # Excel keeps this name for itself
+
+
+@dataclass(frozen=True)
+class SheetName:
+    unit: str
+    sheet: str
+    note: str  # why the name differs from the unit's ("" when it does not)
+
+
+def sheet_names(units: Iterable[str], taken: Iterable[str] = ()) -> list[SheetName]:
+    """Valid, unique (case-insensitively, as Excel compares) worksheet names for units.
+
+    Characters Excel forbids (/ \\ : * ? [ ]) become full-width look-alikes or
+    ＿, names are cut to 31 characters, and a name that clashes after that gets
+    a ～2, ～3 … suffix. Every change is explained in `note`.
+    """
+    used = {t.lower() for t in taken}
+    out: list[SheetName] = []
+    for unit in units:
+        notes: list[str] = []
+        name = _BAD_SHEET_CHARS.sub(lambda m: _REPLACE[m.group()], unit).strip("'") or "单位"
+        if name != unit:
+            notes.append("含工作表名不允许的字符（/ \\ : * ? [ ] 或首尾单引号），已替换")
+        if len(name) > SHEET_MAX:
+            name = name[:SHEET_MAX]
+            notes.append(f"超过 {SHEET_MAX} 个字符，已截短")
+        if name.lower() in RESERVED_SHEETS:
+            name = name + "～"
+            notes.append("与 Excel 保留名重名，已加后缀")
+        base, n = name, 1
+        while name.lower() in used:
+            n += 1
+            suffix = f"～{n}"
+            name = base[: SHEET_MAX - len(suffix)] + suffix
+        if n > 1:
+            notes.append("与其他单位的工作表重名，已加序号")
+        used.add(name.lower())
+        out.append(SheetName(unit=unit, sheet=name, note="；".join(notes)))
+    return out
+
+
+_REPLACE = {"/": "／", "\\": "＼", ":": "：", "*": "＊", "?": "？", "[": "［", "]": "］"}

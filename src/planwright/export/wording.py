@@ -1,0 +1,194 @@
+"""The fixed wording of an exported notice: title, dates, unit lists, attributions.
+
+Pure functions. What differs between regions (the opening sentence, how units
+are printed, the attached table's title) comes from the style's NoticeLayout;
+a plan whose style has none gets the neutral default below, so an export never
+fails for want of a plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Sequence
+
+from ..api import NoticeLayout
+from ..model import Item, Meta, Plan, Task
+
+if TYPE_CHECKING:
+    from ..plugins import Host
+
+# Used when a plan names no style or its style gives no layout: units inline as
+# （责任单位：…）, the most common way, and no attached table.
+NEUTRAL_LAYOUT = NoticeLayout(style="", unit_format="responsible")
+
+
+def layout_for(plan: Plan, host: "Host | None") -> NoticeLayout:
+    """The notice layout of the plan's style, or the neutral default."""
+    if host is not None and plan.meta.style:
+        found = host.layout(plan.meta.style)
+        if found is not None:
+            return found
+    return NEUTRAL_LAYOUT
+
+
+def cn_date(iso: str) -> str:
+    """2021-06-23 → 2021年6月23日 (GB/T 9704 §7.3.5.4: Arabic, no zero padding).
+
+    A value that is not an ISO date is printed as written: `check` reports it,
+    and an export with --allow-errors should still show what the plan says.
+    """
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def notice_title(meta: Meta) -> str:
+    """发文机关 + 关于印发 + the plan's title + 的通知 (no 书名号, national practice)."""
+    return f"{meta.issuer}关于印发{meta.title}的通知"
+
+
+def opening(layout: NoticeLayout, meta: Meta) -> str:
+    """The sentence under 主送, from the style's wording."""
+    try:
+        return layout.opening.format(title=meta.title, issuer=meta.issuer)
+    except (KeyError, IndexError, ValueError):
+        # A plugin's template with an unknown placeholder: print it as written
+        # rather than fail the whole export on another package's typo.
+        return layout.opening
+
+
+def recipients_line(names: Sequence[str]) -> str:
+    """主送 line: names joined by 逗号, ending with a full-width colon."""
+    return "，".join(names) + "：" if names else ""
+
+
+def cc_line(names: Sequence[str]) -> str:
+    """抄送 line of the 版记: ends with 句号 (GB/T 9704 §7.4.2)."""
+    return "抄送：" + "，".join(names) + "。" if names else ""
+
+
+def imprint_line(meta: Meta) -> str:
+    """印发机关 and 印发日期: `XX办公室  2021年4月9日印发`."""
+    if not meta.printer and not meta.print_date:
+        return ""
+    when = f"{cn_date(meta.print_date)}印发" if meta.print_date else ""
+    return f"{meta.printer}\u3000\u3000{when}".strip("\u3000")
+
+
+def table_title(layout: NoticeLayout, meta: Meta) -> str:
+    """Title of the attached 分工 table: the plan's title with 工作要点 → the style's table title.
+
+    `2022年示例区政务公开工作要点` → `2022年示例区政务公开重点工作任务分工`; a title
+    without 工作要点 gets the table title appended. A layout may also write
+    `{title}` itself.
+    """
+    if "{" in layout.table_title:
+        try:
+            return layout.table_title.format(title=meta.title, year=meta.year)
+        except (KeyError, IndexError, ValueError):
+            return layout.table_title
+    title = meta.title
+    for tail in ("工作要点", "要点"):
+        if title.endswith(tail):
+            return title[: -len(tail)] + layout.table_title
+    return title + layout.table_title
+
+
+# --- units ------------------------------------------------------------------
+
+
+def is_collective(name: str) -> bool:
+    """各街道办事处, 各乡镇（街道）: a group of units rather than one office."""
+    return name.startswith("各")
+
+
+def join_units(names: Sequence[str], *, by_kind: bool = False) -> str:
+    """Units joined by 顿号; with by_kind a 逗号 where named offices give way to a group.
+
+    The convention (顿号 within one kind of unit, 逗号 between kinds) reads
+    `区财政局、区民政局，各街道办事处`.
+    """
+    out: list[str] = []
+    for i, name in enumerate(names):
+        if i:
+            changed = by_kind and is_collective(name) != is_collective(names[i - 1])
+            out.append("，" if changed else "、")
+        out.append(name)
+    return "".join(out)
+
+
+def table_units(lead: Sequence[str], support: Sequence[str]) -> str:
+    """The 责任单位 cell: lead units, and the support ones marked as such."""
+    if not support:
+        return "、".join(lead)
+    if not lead:
+        return "、".join(support) + "配合"
+    return "、".join(lead) + "牵头，" + "、".join(support) + "配合"
+
+
+_SQUEEZE = str.maketrans({"(": "（", ")": "）", " ": None, "\u3000": None, "\n": None})
+
+
+def deadline_in_text(deadline: str, *texts: str) -> bool:
+    """Whether the text already states the deadline (江山's 成立领导小组（2020年6月24日前）)."""
+    want = deadline.translate(_SQUEEZE)
+    return bool(want) and any(want in t.translate(_SQUEEZE) for t in texts)
+
+
+def attribution(node: Task | Item, layout: NoticeLayout, own_text: str) -> str:
+    """What closes a task or item inline: （责任单位：…） / （…牵头落实，…配合落实）.
+
+    Also carries the deadline when the text does not state it yet, so that a
+    deadline set in the editor reaches the published notice. Empty for the
+    list / table / none formats, except a deadline-only bracket for `none`.
+    """
+    fmt = layout.unit_format
+    deadline = node.deadline if not deadline_in_text(node.deadline, own_text) else ""
+    due = f"完成时限：{deadline}" if deadline else ""
+    if fmt == "responsible" and (node.lead or node.support):
+        units = join_units([*node.lead, *node.support], by_kind=True)
+        return f"（责任单位：{units}{'；' + due if due else ''}）"
+    if fmt == "lead-support" and (node.lead or node.support):
+        parts = []
+        if node.lead:
+            parts.append(join_units(node.lead) + layout.lead_word)
+        if node.support:
+            parts.append(join_units(node.support) + layout.support_word)
+        return f"（{'，'.join(parts)}{'；' + due if due else ''}）"
+    if fmt in ("responsible", "lead-support", "none") and due:
+        return f"（{due}）"
+    return ""
+
+
+def units_line(node: Task | Item, own_text: str) -> str:
+    """The `list` format: a line 责任单位：A、B。 under the task (江山's 26 areas)."""
+    deadline = node.deadline if not deadline_in_text(node.deadline, own_text) else ""
+    units = join_units([*node.lead, *node.support])
+    parts = [f"责任单位：{units}"] if units else []
+    if deadline:
+        parts.append(f"完成时限：{deadline}")
+    return "；".join(parts) + "。" if parts else ""
+
+
+# --- widths -------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes: East Asian wide and full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_STOPS = "。；：！？…，、.;:!?"
+
+
+def ends_with_stop(text: str) -> bool:
+    return bool(text) and text[-1] in _STOPS
+
+
+def paragraphs(text: str) -> list[str]:
+    """A stored text's paragraphs (one per non-empty line)."""
+    return [p.strip() for p in re.split(r"\n+", text or "") if p.strip()]
