@@ -445,14 +445,22 @@ def _unbalanced(text: str) -> str | None:
         ch, pos = m.group(), m.start()
         if ch in _PAIRS:
             stack.append((ch, pos))
-        elif not stack or stack[-1][0] != _CLOSERS[ch]:
-            return f"“{ch}”没有对应的“{_CLOSERS[ch]}”：“{_snippet(text, pos, pos + 1)}”"
-        else:
+        elif stack and stack[-1][0] == _CLOSERS[ch]:
             stack.pop()
+        elif stack:
+            return (f"{_MARK[stack[-1][0]]}还未闭合就出现了{_MARK[ch]}（成对的符号不能交错）："
+                    f"“{_snippet(text, pos, pos + 1)}”")
+        else:
+            return f"{_MARK[ch]}前面没有对应的{_MARK[_CLOSERS[ch]]}：“{_snippet(text, pos, pos + 1)}”"
     if stack:
         ch, pos = stack[-1]
-        return f"“{ch}”没有配对的“{_PAIRS[ch]}”：“{_snippet(text, pos, pos + 1)}”"
+        return f"{_MARK[ch]}没有配对的{_MARK[_PAIRS[ch]]}：“{_snippet(text, pos, pos + 1)}”"
     return None
+
+
+# Marks named in words: “““” would be unreadable in a message.
+_MARK = {"“": "左引号“", "”": "右引号”", "《": "左书名号《", "》": "右书名号》", "（": "左括号（",
+         "）": "右括号）", "〔": "左六角括号〔", "〕": "右六角括号〕", "【": "左方头括号【", "】": "右方头括号】"}
 
 
 # 21年底前: a two-digit year where a date is meant.
