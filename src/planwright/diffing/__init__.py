@@ -1,0 +1,45 @@
+"""Year-over-year comparison of two plans: alignment, redline, change report.
+
+    from planwright.diffing import compare, to_json, to_html
+    cmp = compare(old_plan, new_plan, registry)
+    print(to_json(cmp))
+
+``compare`` is pure (no I/O); every renderer is a pure function of the
+``Comparison`` it returns. ``run_diff_command`` is the ``planwright diff``
+command's body.
+"""
+
+from __future__ import annotations
+
+from .compare import compare, plan_year
+from .result import STATUSES, Change, Comparison, NodeRef, UnitTally
+from .unitdiff import UnitDelta
+
+__all__ = [
+    "STATUSES", "Change", "Comparison", "NodeRef", "UnitDelta", "UnitTally", "compare", "plan_year",
+    "run_diff_command", "to_docx", "to_html", "to_json", "to_markdown", "to_rich", "to_text",
+]
+
+
+def __getattr__(name: str):
+    # Renderers load their libraries (rich, python-docx) only when asked for:
+    # `diff --format json` on two large plans should not pay for python-docx.
+    if name in ("to_json",):
+        from .render_json import to_json
+        return to_json
+    if name in ("to_markdown",):
+        from .render_md import to_markdown
+        return to_markdown
+    if name in ("to_html",):
+        from .render_html import to_html
+        return to_html
+    if name in ("to_docx",):
+        from .render_docx import to_docx
+        return to_docx
+    if name in ("to_rich", "to_text"):
+        from . import render_rich
+        return getattr(render_rich, name)
+    if name == "run_diff_command":
+        from .command import run_diff_command
+        return run_diff_command
+    raise AttributeError(name)

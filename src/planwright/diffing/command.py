@@ -1,0 +1,93 @@
+"""The body of ``planwright diff OLD NEW [--format …] [-o FILE]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import store
+from ..units import Registry
+from .compare import compare
+from .result import Comparison
+
+if TYPE_CHECKING:
+    from ..plugins import Host
+
+FORMATS = ("text", "md", "html", "docx", "json")
+
+
+def registry_of(old, new, host: "Host | None") -> Registry | None:
+    """The new plan's registry (its style's defaults and its own [[units]]) over the old one's."""
+    if host is None:
+        return Registry([*old.units, *new.units])
+    from ..validate import registry_for
+
+    return registry_for(old, host).merged(registry_for(new, host))
+
+
+def comparison_of(old_path: Path, new_path: Path, host: "Host | None" = None) -> Comparison:
+    """Load both files (a bad one raises PlanFileError naming it) and compare them."""
+    old = store.load(old_path).plan
+    new = store.load(new_path).plan
+    phrases = host.phrases_for(new.meta.style or None) if host is not None else ()
+    cmp = compare(old, new, registry_of(old, new, host), phrases)
+    cmp.old_label, cmp.new_label = Path(old_path).name, Path(new_path).name
+    return cmp
+
+
+def render(cmp: Comparison, fmt: str) -> bytes:
+    """The report in one of FORMATS, as the bytes a file would hold."""
+    if fmt == "json":
+        from .render_json import to_json
+        return to_json(cmp).encode("utf-8")
+    if fmt == "md":
+        from .render_md import to_markdown
+        return to_markdown(cmp).encode("utf-8")
+    if fmt == "html":
+        from .render_html import to_html
+        return to_html(cmp).encode("utf-8")
+    if fmt == "docx":
+        from .render_docx import to_docx
+        return to_docx(cmp)
+    if fmt == "text":
+        from .render_rich import to_text
+        return to_text(cmp).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def run_diff_command(old_path: Path, new_path: Path, fmt: str, output: Path | None,
+                     host: "Host | None" = None) -> None:
+    """Compare, then write the report to ``output`` (atomically) or to the terminal."""
+    if fmt not in FORMATS:
+        _fail(f"未知的格式 (unknown format) “{fmt}”；可用：{'、'.join(FORMATS)}")
+    if fmt == "docx" and output is None:
+        _fail("docx 格式需要用 -o 指定输出文件 (docx needs -o FILE)")
+    for path in (old_path, new_path):
+        if output is not None and Path(output).resolve() == Path(path).resolve():
+            _fail(f"{output}: 输出文件不能是被比对的计划文件 (output would overwrite an input)")
+    cmp = comparison_of(old_path, new_path, host)
+    if output is not None:
+        store.atomic_write(output, render(cmp, fmt))
+        return
+    if fmt == "text":
+        _print_terminal(cmp)
+    else:
+        sys.stdout.write(render(cmp, fmt).decode("utf-8"))
+        sys.stdout.flush()
+
+
+def _print_terminal(cmp: Comparison) -> None:
+    from rich.console import Console
+
+    from .render_rich import to_rich
+
+    console = Console(highlight=False)
+    markers = console.no_color or console.color_system is None
+    console.print(to_rich(cmp, markers=markers))
+
+
+def _fail(message: str) -> None:
+    from ..cli import UserError  # the CLI's one-line message and exit status 2
+
+    raise UserError(message)
