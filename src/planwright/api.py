@@ -159,6 +159,8 @@ class Sniffer:
     name: str
     style: str
     sniff: Callable[[str], float] = field(compare=False, repr=False)
+    # What the sniffer looks for, in Chinese, for the import report: "…（责任单位：…）收尾"
+    description: str = ""
 
 
 __all__ = [
