@@ -67,6 +67,7 @@ class PlanDocument:
     path: Path | None = None
     text: str = ""
     mtime_ns: int | None = None
+    bom: bool = False  # the file began with a UTF-8 byte-order mark; saving keeps it
     # ids given at load to nodes that had none, by their position in the file
     given_ids: dict[tuple, str] = field(default_factory=dict)
     notes: dict[str | None, list[str]] = field(default_factory=dict)
@@ -126,6 +127,7 @@ def load(path: str | os.PathLike) -> PlanDocument:
         raise PlanFileError(path, "不是 UTF-8 编码的文本 (not UTF-8 text)", line) from None
     doc = loads(text, path)
     doc.mtime_ns = stat.st_mtime_ns
+    doc.bom = raw.startswith(b"\xef\xbb\xbf")
     return doc
 
 
@@ -356,7 +358,14 @@ def dumps(doc: PlanDocument) -> str:
     _load_tomlkit()
     toml = _toml_of(doc)
     _sync(toml, doc)
-    return tomlkit.dumps(toml)
+    text = tomlkit.dumps(toml)
+    if "\r\n" in doc.text and doc.text.count("\n") == doc.text.count("\r\n"):
+        # a file from a Windows editor keeps CRLF, new lines included
+        text = _LONE_LF.sub("\r\n", text)
+    return text
+
+
+_LONE_LF = re.compile(r"(?<!\r)\n")
 
 
 def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
@@ -365,7 +374,7 @@ def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
     if target is None:
         raise PlanFileError(None, "没有给出保存路径 (no path to save to)")
     text = dumps(doc)
-    atomic_write(target, text.encode("utf-8"))
+    atomic_write(target, ("\ufeff" + text if doc.bom else text).encode("utf-8"))
     doc.path, doc.text, doc._lines = target, text, None
     doc.given_ids.clear()
     doc.notes.clear()
@@ -411,6 +420,16 @@ def _stamp_given_ids(toml: tomlkit.TOMLDocument, given: dict[tuple, str]) -> Non
             table = table[step]
         if "id" not in table:
             table.value._insert_at(0, "id", node_id)
+            # indent it like the keys below it (tables written indented stay so)
+            table.value.item("id").trivia.indent = _key_indent(table)
+
+
+def _key_indent(table: Table) -> str:
+    """The indentation of the table's first key other than id."""
+    for key, item in table.value.body:
+        if key is not None and key.key != "id":
+            return item.trivia.indent
+    return ""
 
 
 def _sync(toml: tomlkit.TOMLDocument, doc: PlanDocument) -> None:
@@ -458,7 +477,13 @@ def _comment(table: Table, notes: list[str] | None) -> None:
 
 
 def _sync_fields(table: Table, obj: Any, names: Iterable[str], always: tuple[str, ...] = ()) -> None:
-    """Set each key whose value differs; leave equal ones untouched (keeps bytes)."""
+    """Set each key whose value differs; leave equal ones untouched (keeps bytes).
+
+    ``always`` keys are written into new tables even when empty; a table read
+    from the file gets no key the model leaves at its default (no-edit saves
+    must not change the file).
+    """
+    fresh = len(table) == 0
     for name in names:
         value = getattr(obj, name)
         if name in table:
@@ -466,12 +491,28 @@ def _sync_fields(table: Table, obj: Any, names: Iterable[str], always: tuple[str
             if _plain(old) != value:
                 was_block = isinstance(old, String) and old.type in (StringType.MLB, StringType.MLL)
                 table[name] = _multiline(value) if was_block and isinstance(value, str) else _item(name, value)
-        elif name in always or value not in ("", 0, [], None):
-            table.add(name, _item(name, value))
+        elif (fresh and name in always) or value not in ("", 0, [], None):
+            _add_key(table, name, _item(name, value))
+
+
+def _add_key(table: Table, name: str, item: Any) -> None:
+    """Add a key after the table's last key, before the blank lines and comments that
+    close it (those belong to the next table)."""
+    body = table.value.body
+    last = next((key for key, value in reversed(body)
+                 if key is not None and not isinstance(value, (Table, AoT))), None)
+    if last is None:
+        table.add(name, item)
+        return
+    table.value._insert_after(last, name, item)
+    table.value.item(name).trivia.indent = table.value.item(last).trivia.indent
 
 
 def _plain(item: Any) -> Any:
     value = item.unwrap() if hasattr(item, "unwrap") else item
+    if isinstance(value, str) and "\r" in value:
+        # tomlkit keeps a CRLF file's line ends inside """ blocks; tomllib (the model) does not
+        value = value.replace("\r\n", "\n")
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.isoformat()
     return value
