@@ -1,6 +1,61 @@
-"""Import-side contributions of this style: sniffer, attribution patterns, deadline phrases.
+"""Import-side contributions of the Jiangshan style: sniffer, attribution patterns, deadline phrases.
 
 Owned by the importer; ``__init__`` re-exports the hook functions listed in ``__all__``.
+Jiangshan-style (Zhejiang) action plans list areas each followed by a line
+``责任单位：A、B。`` and end with a 进度安排 of dated milestones.
 """
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import re
+
+from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
+
+__all__ = ["planwright_import_sniffers", "planwright_attribution_patterns", "planwright_deadline_phrases"]
+
+STYLE = "jiangshan"
+_SCHEDULE_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、.．][ \t\u3000]*(?:进度安排|進度安排|时间安排|實施步驟|实施步骤)",
+                          re.M)
+_UNIT_LINE_RE = re.compile(r"^[ \t\u3000]*(?:责任单位|責任單位)[ \t\u3000]*[：:]", re.M)
+_MULTI_YEAR_RE = re.compile(r"(?:三年|行动计划|行動計劃)[^\n]{0,20}[（(]\s*\d{4}\s*[-—–－至]\s*\d{4}\s*[）)]")
+
+
+def sniff(text: str) -> float:
+    """A 进度安排 section, 责任单位： lines under each area, a multi-year title."""
+    score = 0.0
+    if _SCHEDULE_RE.search(text):
+        score += 0.45
+    if len(_UNIT_LINE_RE.findall(text)) >= 3:
+        score += 0.35
+    if _MULTI_YEAR_RE.search(text):
+        score += 0.15
+    return min(score, 0.95)
+
+
+@hookimpl
+def planwright_import_sniffers() -> list[Sniffer]:
+    return [Sniffer(name="jiangshan-schedule", style=STYLE, sniff=sniff,
+                    description="有“进度安排”一节，各领域下单列“责任单位：…”一行")]
+
+
+_UNITS = r"(?P<{}>[^：（）]+?)"
+
+
+@hookimpl
+def planwright_attribution_patterns() -> list[AttributionPattern]:
+    return [
+        # 责任单位：市府办（牵头）、市发改局 — the marked unit leads, the others support
+        AttributionPattern(
+            name="jiangshan-marked-lead",
+            regex=rf"责任单位：{_UNITS.format('lead')}（牵头）[，、；]{_UNITS.format('support')}",
+            style=STYLE, priority=20),
+    ]
+
+
+@hookimpl
+def planwright_deadline_phrases() -> list[DeadlinePhrase]:
+    return [
+        # 自7月1日开始 / 7月1日起: a start that recurring work runs from
+        DeadlinePhrase(name="jiangshan-from-date", pattern=r"(?:自|从)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:起|开始)",
+                       kind=DeadlineKind.RECURRING, label="自…起", style=STYLE, due=lambda m, year: None),
+    ]

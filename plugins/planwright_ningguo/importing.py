@@ -1,6 +1,59 @@
-"""Import-side contributions of this style: sniffer, attribution patterns, deadline phrases.
+"""Import-side contributions of the Ningguo style: sniffer, attribution patterns, deadline phrases.
 
 Owned by the importer; ``__init__`` re-exports the hook functions listed in ``__all__``.
+Ningguo-style plans carry their units in an attached 重点工作任务分工 table
+(工作任务 / 具体要求 / 责任单位 / 时限要求); a cell may mark the lead unit
+with （牵头）.
 """
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import re
+
+from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
+
+__all__ = ["planwright_import_sniffers", "planwright_attribution_patterns", "planwright_deadline_phrases"]
+
+STYLE = "ningguo"
+_CAPTIONS = ("工作任务", "具体要求", "责任单位", "时限要求", "牵头单位", "配合单位", "完成时限", "责任科室",
+             "序号", "具体任务", "完成时间", "工作任務", "具體要求", "責任單位", "時限要求")
+_CAPTION_LINE_RE = re.compile(rf"^[ \t\u3000]*(?:{'|'.join(_CAPTIONS)})[ \t\u3000]*$", re.M)
+_CAPTION_ROW_RE = re.compile(r"(?:工作任务|具体要求|工作任務|具體要求).{0,12}(?:责任单位|責任單位).{0,12}(?:时限|時限)")
+
+
+def sniff(text: str) -> float:
+    """An attached task table: its column captions, one per line or in one row."""
+    captions = len(set(m.strip() for m in _CAPTION_LINE_RE.findall(text)))
+    if captions >= 3 or _CAPTION_ROW_RE.search(text):
+        return 0.9
+    return 0.2 if captions == 2 else 0.0
+
+
+@hookimpl
+def planwright_import_sniffers() -> list[Sniffer]:
+    return [Sniffer(name="ningguo-task-table", style=STYLE, sniff=sniff,
+                    description="附有“工作任务 / 具体要求 / 责任单位 / 时限要求”分工表")]
+
+
+_UNITS = r"(?P<{}>[^：（）]+?)"
+
+
+@hookimpl
+def planwright_attribution_patterns() -> list[AttributionPattern]:
+    return [
+        # a table cell: 政府办（牵头）、市直各单位 — the marked unit leads, the rest support
+        AttributionPattern(
+            name="ningguo-marked-lead",
+            regex=rf"{_UNITS.format('lead')}（牵头）[，、；]{_UNITS.format('support')}",
+            style=STYLE, priority=20, strict=True),
+    ]
+
+
+@hookimpl
+def planwright_deadline_phrases() -> list[DeadlinePhrase]:
+    return [
+        DeadlinePhrase(name="ningguo-by-stages", pattern=r"分(?:阶段|步骤|批次?)(?:推进|实施|完成)",
+                       kind=DeadlineKind.CONTINUOUS, label="分阶段", style=STYLE),
+        DeadlinePhrase(name="ningguo-by-milestones", pattern=r"按(?:时间)?节点(?:推进|完成)",
+                       kind=DeadlineKind.CONTINUOUS, label="按节点", style=STYLE),
+    ]

@@ -1,0 +1,213 @@
+"""Import a published notice (.txt / .html / .docx) into a plan.
+
+    result = import_file("notice.txt")            # style detected
+    result = import_file("notice.docx", style="dalian")
+    store.save(result.doc, "plan.toml")           # doubts become "# 导入提示: …" comments
+    print("\\n".join(result.report_lines()))
+
+The stages, each style-neutral (the style plugins give patterns and sniffers):
+
+    reading   file → paragraphs and tables (encoding, HTML furniture, Word numbering)
+    debris    web-page furniture lines and injected spam out
+    layout    head (the notice) / outline / task table / attachments / foot
+    meta      文号, issuer, 主送, 成文日期, 附注, title, years, 抄送, 印发
+    outline   points → tasks → items, attributions and deadlines
+    tables    the task-division table, real or flattened to one cell per line
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Item, Plan, Point, Task
+from ..numbering import path_label
+from ..store import PlanDocument, new_document
+from .attribution import Attributor
+from .common import Doubt, ImportError_, Line, Para, Source, Table
+from .debris import clean
+from .layout import lay_out
+from .meta import read_notice
+from .outline import OutlineReader
+from .reading import read_source
+from .styles import Detection, detect_style
+from .tables import TableBuilder, flat_events, table_events
+
+__all__ = ["ImportError_", "ImportResult", "import_file", "import_text"]
+
+
+@dataclass
+class ImportResult:
+    """An imported plan and what the user should be told about the import."""
+
+    doc: PlanDocument
+    style: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+    source: str = ""
+    kind: str = ""
+    detection: Detection | None = None
+    debris_lines: int = 0
+    spam: list[str] = field(default_factory=list)
+
+    def report_lines(self) -> list[str]:
+        """What the command prints to stderr after an import."""
+        plan = self.doc.plan
+        tasks = [t for _, t in plan.tasks()]
+        items = [i for t in tasks for i in t.items]
+        dated = sum(1 for node in (*tasks, *items) if node.deadline)
+        lines = [f"读取：{self.source}（{self.kind}，编码 {self.encoding}）"]
+        if self.detection is not None:
+            lines.append(f"样式：{self.detection.describe()}")
+        counts = f"内容：{len(plan.points)} 个要点，{len(tasks)} 项任务，{len(items)} 个事项；" \
+                 f"{len(plan.unit_names())} 个责任单位，{dated} 处时限"
+        if plan.body:
+            counts += f"；正文提纲 {len(plan.body)} 个要点（任务按分工表导入）"
+        lines.append(counts)
+        if self.debris_lines or self.spam:
+            spam = f"，删去夹在句中的广告文字 {len(self.spam)} 处（{'、'.join(dict.fromkeys(self.spam))}）" \
+                if self.spam else ""
+            lines.append(f"网页杂项：删去 {self.debris_lines} 行{spam}")
+        if self.warnings:
+            lines.append(f"导入提示 {len(self.warnings)} 条（已作为“# 导入提示”注释写在计划文件相应位置）：")
+            lines.extend(f"  - {w}" for w in self.warnings)
+        else:
+            lines.append("导入提示：无")
+        return lines
+
+
+def import_file(path: str | Path, style: str | None = None, host=None) -> ImportResult:
+    """Import a notice file; raises ImportError_ (file and reason) when it cannot be used."""
+    source = read_source(Path(path))
+    return _import(source, style, host)
+
+
+def import_text(text: str, style: str | None = None, host=None, name: str = "<text>") -> ImportResult:
+    """Import notice text already in memory (tests, benchmarks, the editor's paste)."""
+    blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]
+    return _import(Source(path=Path(name), kind="文本", encoding="UTF-8", blocks=blocks), style, host)
+
+
+def _import(source: Source, style: str | None, host) -> ImportResult:
+    if host is None:
+        from ..plugins import get_host
+
+        host = get_host()
+    lines, tables, table_at, cleaned = _lines_and_tables(source)
+    if not lines and not tables:
+        raise ImportError_(source.path, "没有可导入的文字（只有网页杂项或空白）(no text)")
+    detection = detect_style(lines, tables, style, host)
+    chosen = detection.style
+    attributor = Attributor(host.patterns_for(chosen), host.phrases_for(chosen))
+    layout = lay_out(lines, table_at)
+    notice = read_notice(layout.head, layout.foot, cleaned.fields)
+    meta = notice.meta
+    meta.style = chosen
+    meta.preamble = "\n".join(line.text for line in notice.preamble)
+    doubts: list[Doubt] = list(notice.doubts)
+    outline = OutlineReader(attributor, doubts, meta.year or None).read(layout.main)
+    meta.closing = outline.closing
+    plan = Plan(meta=meta)
+    table_points = _table_points(layout, tables, attributor, doubts)
+    if table_points:
+        plan.points, plan.body = table_points, outline.points
+    else:
+        plan.points = outline.points
+    if not any(point.tasks for point in plan.points) and len(plan.points) < 2:
+        raise ImportError_(source.path, "没有找到提纲：文中没有“一、”“（一）”“1.”等编号标题或任务分工表，"
+                                        "不像一份工作要点 (no outline found)")
+    _after_checks(plan, layout, doubts)
+    doc = new_document(plan)
+    warnings = _annotate(doc, doubts)
+    return ImportResult(doc=doc, style=chosen, encoding=source.encoding, warnings=warnings,
+                        source=str(source.path), kind=source.kind, detection=detection,
+                        debris_lines=cleaned.dropped, spam=cleaned.spam)
+
+
+def _lines_and_tables(source: Source):
+    """Clean the paragraphs; note where each real table stood among the kept lines."""
+    paras: list[Para] = []
+    tables: list[Table] = []
+    positions: list[int] = []  # number of paragraphs before each table
+    for block in source.blocks:
+        if isinstance(block, Table):
+            tables.append(block)
+            positions.append(len(paras))
+        else:
+            paras.append(block)
+    cleaned = clean(paras)
+    kept_before = [sum(1 for line in cleaned.lines if line.line < _first_line_after(paras, p)) for p in positions]
+    return cleaned.lines, tables, kept_before, cleaned
+
+
+def _first_line_after(paras: list[Para], count: int) -> int:
+    return paras[count].line if count < len(paras) else 10**9
+
+
+def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt]) -> list[Point]:
+    builder = TableBuilder(attributor, doubts, layout.table_title)
+    if layout.table_roles is not None:
+        builder.feed(layout.table_roles, flat_events(layout.table_lines, layout.table_roles, attributor, doubts))
+    for table in tables:
+        found = table_events(table)
+        if found is not None:
+            builder.feed(*found)
+    return [p for p in builder.points if p.tasks]
+
+
+def _after_checks(plan: Plan, layout, doubts: list[Doubt]) -> None:
+    """Doubts that need the whole plan: units missing beside siblings, a page cut short, attachments."""
+    for point in plan.points:
+        has_units = [bool(t.lead or t.support or any(i.lead or i.support for i in t.items)) for t in point.tasks]
+        if any(has_units):
+            for task, ok in zip(point.tasks, has_units):
+                if not ok:
+                    doubts.append(Doubt("未找到责任单位（同一要点下的其他任务都写有单位）", task))
+    last = layout.table_lines[-1] if layout.table_lines else (layout.main[-1] if layout.main else None)
+    if last is not None and not last.sim.rstrip().endswith(("。", "！", "？", "）", ")", "”", "；")) \
+            and not layout.foot and not layout.attachment and not layout.table_lines:
+        node = _last_node(plan)
+        doubts.append(Doubt(f"原文在“…{last.text[-12:]}”处结束，没有句末标点，页面可能不完整", node, last.line))
+    if layout.attachment:
+        names = layout.attachment[0].text[:30]
+        doubts.append(Doubt(f"附件（“{names}”等 {len(layout.attachment)} 段）不是任务分工表，未导入",
+                            line=layout.attachment[0].line))
+
+
+def _last_node(plan: Plan):
+    if not plan.points:
+        return None
+    point = plan.points[-1]
+    if not point.tasks:
+        return point
+    task = point.tasks[-1]
+    return task.items[-1] if task.items else task
+
+
+def _annotate(doc: PlanDocument, doubts: list[Doubt]) -> list[str]:
+    """Attach each doubt to its node as a comment; return them as report lines."""
+    plan = doc.plan
+    out = []
+    for doubt in doubts:
+        node_id = getattr(doubt.node, "id", None)
+        doc.annotate(node_id, f"导入提示: {doubt.message}")
+        where = _where(plan, doubt.node)
+        line = f"原文第 {doubt.line} 行" if doubt.line else ""
+        place = "，".join(p for p in (where, line) if p)
+        out.append(f"{place}：{doubt.message}" if place else doubt.message)
+    return out
+
+
+def _where(plan: Plan, node) -> str:
+    if node is None:
+        return ""
+    found = plan.locate(node.id)
+    if found is not None:
+        return path_label(found)
+    for p, point in enumerate(plan.body, 1):
+        if point is node:
+            return f"正文 {path_label((p,))}"
+        for t, task in enumerate(point.tasks, 1):
+            if task is node:
+                return f"正文 {path_label((p, t))}"
+    return ""

@@ -1,0 +1,238 @@
+"""Who carries a task out, and by when: attributions and deadlines inside paragraphs.
+
+The parsing itself is ``planwright.units`` (with the style's patterns first)
+and ``planwright.deadlines``; this module decides *where* they sit in a
+notice's paragraphs:
+
+* an attribution bracket that closes a sentence group — at the end of a
+  paragraph, or right after 。 — ends one segment of text;
+* a line such as ``责任单位：A、B。`` attributes the node above it;
+* a bracket that closes a segment and only holds a deadline （2021年6月底前）
+  gives that segment its deadline.
+
+Patterns are matched on the simplified form of the text (see ``hanzi``); the
+names stored are cut from the printed text, so a traditional-character
+notice keeps its own characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .. import deadlines, units
+from .hanzi import has_traditional, simplify
+
+# What an attribution bracket that the patterns did not understand looks like.
+_ATTRIBUTION_WORDS_RE = re.compile(r"责任|牵头|配合|负责|落实|承办|协办|主办|单位[：:]|部门[：:]")
+_SENTENCE_CLOSERS = "。；;！？!?"
+_TRAILING_PUNCT = "。；;，,.．、 \u3000"
+_LABEL_LINE_RE = re.compile(
+    r"^\s*(?:(?:牵头|责任|主体责任|配合|协办|协助|参与|主办|承办|实施|负责)(?:单位|部门|科室|股室|站所|处室)"
+    r"|责任主体|完成时限|时限要求|完成时间|完成期限|时间节点|时限)\s*[：:]"
+)
+_SUPPORT_LABEL_RE = re.compile(r"^\s*(?:配合|协办|协助|参与)(?:单位|部门|科室|股室|站所|处室)\s*[：:]\s*(.+)$")
+_DEADLINE_LABEL_RE = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|完成期限|时间节点|时限)\s*[：:]\s*(.+)$")
+_WS_RE = re.compile(r"[\s\u3000\ufeff]+")
+_NAME_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+@dataclass
+class Attributed:
+    """Lead and support units and a deadline found for one piece of text."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.support)
+
+    def merge(self, other: "Attributed") -> None:
+        """Add another attribution's units (no repeats) and a missing deadline."""
+        self.lead += [u for u in other.lead if u not in self.lead]
+        self.support += [u for u in other.support if u not in self.support]
+        self.deadline = self.deadline or other.deadline
+
+
+@dataclass
+class Segment:
+    """A run of text closed by an attribution (or the text left after the last one)."""
+
+    text: str
+    units: Attributed | None = None
+    deadline: str = ""
+    doubt: str = ""
+
+
+class Attributor:
+    """Attribution and deadline reading for one import (one style's patterns)."""
+
+    def __init__(self, patterns: Sequence[units.AttributionPattern],
+                 phrases: Sequence[deadlines.DeadlinePhrase] = ()) -> None:
+        self.patterns = tuple(patterns)
+        self.phrases = tuple(phrases)
+
+    # -- paragraphs -------------------------------------------------------------
+    def segments(self, paragraph: str) -> list[Segment]:
+        """Cut a paragraph after every attribution that closes a sentence group."""
+        sim = simplify(paragraph)
+        out: list[Segment] = []
+        start = 0
+        for begin, end, found in units.find_attributions(sim, self.patterns):
+            if not _closes_group(sim, begin, end):
+                continue
+            text = paragraph[start:begin].rstrip()
+            mark = sim[end:end + 1]
+            if text and text[-1] not in _SENTENCE_CLOSERS and mark in ("。", "；"):
+                text += mark  # …落实到位（责任单位：A）。 keeps its full stop
+            out.append(self._segment(text, self._attributed(found, paragraph[begin:end], sim[begin:end])))
+            start = _skip_punct(sim, end)
+        rest = paragraph[start:].strip()
+        if rest or not out:
+            out.append(self._segment(rest, None))
+        return out
+
+    def _segment(self, text: str, found: Attributed | None) -> Segment:
+        segment = Segment(text=text.strip(), units=found, deadline=found.deadline if found else "")
+        self._trailing_deadline(segment)
+        if found is None:
+            segment.doubt = self._unparsed_bracket(segment.text)
+        return segment
+
+    def _trailing_deadline(self, segment: Segment) -> None:
+        """（2021年6月底前） closing a segment is its deadline, not part of its text."""
+        body = segment.text.rstrip(_TRAILING_PUNCT)
+        if not body or body[-1] not in "）)":
+            return
+        start = _group_start(body)
+        if start < 0:
+            return
+        inner = body[start + 1 : -1].strip()
+        caption = _DEADLINE_LABEL_RE.match(simplify(inner))
+        phrase = inner[caption.start(1):].strip() if caption else inner
+        if not phrase or not self.is_deadline(phrase, strict=caption is None):
+            return
+        segment.deadline = segment.deadline or phrase
+        head = body[:start].rstrip()
+        tail = segment.text[len(body):].strip()
+        segment.text = head + (tail[:1] if tail and head and head[-1] not in _SENTENCE_CLOSERS else "")
+
+    def _unparsed_bracket(self, text: str) -> str:
+        """A closing bracket that reads like an attribution but matched no pattern."""
+        body = text.rstrip(_TRAILING_PUNCT)
+        if not body or body[-1] not in "）)":
+            return ""
+        start = _group_start(body)
+        inner = body[start + 1 : -1] if start >= 0 else ""
+        if inner and _ATTRIBUTION_WORDS_RE.search(simplify(inner)):
+            return f"无法解析的责任单位表述“{body[start:]}”，已原样留在正文中"
+        return ""
+
+    # -- lines and cells ----------------------------------------------------------
+    def label_line(self, line: str) -> Attributed | None:
+        """``责任单位：A、B。`` / ``配合单位：C`` / ``完成时限：…`` on a line of its own."""
+        sim = simplify(line)
+        if not _LABEL_LINE_RE.match(sim):
+            return None
+        found = units.parse_attribution(sim, self.patterns)
+        if found is not None:
+            return self._attributed(found, line.strip(), sim.strip())
+        support = _SUPPORT_LABEL_RE.match(sim)
+        if support:
+            names = units.split_units(sim[support.start(1):])
+            return Attributed(support=_printed(names, line[support.start(1):], sim[support.start(1):]))
+        deadline = _DEADLINE_LABEL_RE.match(sim)
+        if deadline:
+            return Attributed(deadline=line[deadline.start(1):].strip().rstrip("。；;"))
+        return None
+
+    def unit_cell(self, cell: str, support: bool = False) -> Attributed:
+        """A 责任单位 / 配合单位 table cell: every unit leads (or supports)."""
+        sim = simplify(cell)
+        found = units.parse_attribution(sim, self.patterns)
+        if found is not None and (found.support or found.pattern != "responsible-label"):
+            return self._attributed(found, cell, sim)
+        names = _printed(units.split_units(sim), cell, sim)
+        return Attributed(support=names) if support else Attributed(lead=names)
+
+    def is_unit_list(self, text: str) -> bool:
+        """Whether a line is nothing but unit names (a 责任单位 cell in flattened tables)."""
+        sim = simplify(text).strip()
+        if not sim or len(sim) > 200 or sim[-1] in "。；！？" or "：" in sim or ":" in sim:
+            return False
+        names = units.split_units(sim)
+        return bool(names) and all(units.looks_like_unit(n) for n in names)
+
+    def is_deadline(self, text: str, strict: bool = True) -> bool:
+        """Whether a short text is a deadline phrase (dated, continuous, relative …)."""
+        sim = simplify(text).strip()
+        if not sim or len(sim) > 40:
+            return False
+        kind = deadlines.parse(sim, None, self.phrases).kind
+        if kind in (deadlines.Kind.NONE, deadlines.Kind.UNPARSED):
+            return False
+        return not strict or kind is not deadlines.Kind.CONTINUOUS or len(sim) <= 8
+
+    def deadline_doubt(self, phrase: str, year: int | None) -> str:
+        """A note when a deadline kept as printed has no meaning the parser knows."""
+        if not phrase:
+            return ""
+        parsed = deadlines.parse(simplify(phrase), year, self.phrases)
+        if parsed.kind is deadlines.Kind.UNPARSED:
+            return f"时限“{phrase}”无法解析（{parsed.reason}），已原样保留"
+        return ""
+
+    # -- names back in printed characters ---------------------------------------------
+    def _attributed(self, found: units.Attribution, printed: str, sim: str) -> Attributed:
+        return Attributed(lead=_printed(list(found.lead), printed, sim),
+                          support=_printed(list(found.support), printed, sim),
+                          deadline=_printed([found.deadline], printed, sim)[0] if found.deadline else "")
+
+
+def _printed(names: list[str], printed: str, sim: str) -> list[str]:
+    """Names found in the simplified text, in the characters the notice printed."""
+    if not names or not has_traditional(printed):
+        return names
+    flat_sim = _WS_RE.sub("", sim).translate(_NAME_BRACKETS)
+    flat_printed = _WS_RE.sub("", printed).translate(_NAME_BRACKETS)
+    out, cursor = [], 0
+    for name in names:
+        at = flat_sim.find(name, cursor)
+        if at < 0:
+            at = flat_sim.find(name)
+        if at < 0:
+            out.append(name)  # a default such as 有关部门: not in the text
+            continue
+        out.append(flat_printed[at : at + len(name)])
+        cursor = at + len(name)
+    return out
+
+
+def _closes_group(sim: str, begin: int, end: int) -> bool:
+    """An attribution bracket at the end of a paragraph or of a sentence group."""
+    after = sim[end:].lstrip(" \u3000")
+    if not after or after[0] in _SENTENCE_CLOSERS:
+        return True
+    before = sim[:begin].rstrip(" \u3000")
+    return bool(before) and before[-1] in _SENTENCE_CLOSERS
+
+
+def _skip_punct(sim: str, end: int) -> int:
+    while end < len(sim) and sim[end] in "。；; \u3000":
+        end += 1
+    return end
+
+
+def _group_start(text: str) -> int:
+    """Start of the bracket group closing *text*, or -1."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] in "）)":
+            depth += 1
+        elif text[i] in "（(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1

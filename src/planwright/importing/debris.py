@@ -1,0 +1,121 @@
+"""Web-page debris: what a copied page brings besides the notice.
+
+Whole lines go when they are site furniture — navigation and breadcrumbs,
+the 索引号/发布机构 block, view counters, share/print/close buttons,
+"扫一扫…", copyright footers, a PDF viewer's apology. Inside sentences, a
+spam phrase that a hacked site injected (a latin brand glued to gambling
+words, set off by spaces) is cut out.
+
+The index block is read before it goes: its 文号 and 成文日期 serve as a
+fallback when the notice itself prints none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .common import Line, Para, tidy
+from .hanzi import simplify
+
+_FIELD_LABELS = (
+    "索引号|组配分类|发布机构|主题分类|体裁分类|服务对象|名称|标题|文号|发文字号|发文机关|生成日期|成文日期|"
+    "发布日期|发布时间|公开日期|印发日期|信息来源|来源|浏览次数|浏览量|浏览|点击数|点击量|访问量|阅读量|"
+    "阅读次数|作者|责任编辑|编辑|审核|字体大小|字体|字号|文字大小|分享到|分享|关键词|主题词|有效性|"
+    "是否有效|失效日期|废止日期|信息分类|公开方式|公开范围|公开时限|公开形式|所属机构|所属主题|统一编码|"
+    "内容概述|信息名称|效力状态|时效|文章来源|稿件来源|供稿单位"
+)
+_FIELD_LINE_RE = re.compile(rf"^[【\[]?\s*(?:{_FIELD_LABELS})\s*[:：]")
+_FIELD_RE = re.compile(rf"(?P<label>{_FIELD_LABELS})\s*[:：]\s*")
+_BREADCRUMB_RE = re.compile(
+    r"^(?:您?当前(?:所在)?的?位置|您的位置|你的位置|您所在的位置|所在位置|现在的位置)\s*[:：]?"
+    r"|首页\s*[>»›＞/]|[>»›＞]\s*(?:正文|详情|详细信息)\s*$"
+)
+_BUTTON_WORDS_RE = re.compile(
+    r"打印本页|打印此页|打印文章|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|顶部|加入收藏|收藏|分享到|分享|"
+    r"字体|字号|默认|保存|我要纠错|纠错|复制链接|微信|微博|QQ空间|上一篇|下一篇|视力保护色|背景色|放大|"
+    r"缩小|朗读|听全文|全文下载|下载|[大中小]|[【】\[\]|/｜:：\s·•]"
+)
+_JUNK_RES = tuple(re.compile(p) for p in (
+    r"^(?:上一篇|下一篇|上一条|下一条)",
+    r"^欢迎(?:访问|来到|光临|您访问)",
+    r"浏览器不支持|下载该文档|请使用.{0,10}浏览器|建议使用.{0,20}浏览",
+    r"版权所有|ICP备|ICP证|网站标识码|公网安备|技术支持[:：]|网站地图|联系我们|网站声明|最佳分辨率",
+    r"^[-—－]\s*\d+\s*[-—－]$",  # page numbers — 3 —
+    r"^[.。·•|/\\\-_=*]+$",
+    r"^(?:相关(?:链接|文件|稿件|阅读|新闻|解读|政策|附件)|附件下载|图片解读|文字解读|图解)\s*[:：]?\s*$",
+))
+_SHORT_JUNK_RES = (re.compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码"), )
+_LATIN_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z .\-_]{0,24}$")
+
+# Injected spam: a latin brand glued to gambling words (beplay体育…), or such
+# words set off by spaces in the middle of a Chinese sentence.
+_SPAM_WORDS = r"赢钱|封号|博彩|赌场|赌博|百家乐|老虎机|彩金|六合彩|时时彩|葡京|网投|下注|投注|棋牌|真人娱乐"
+_SPAM_LATIN_RE = re.compile(
+    rf"[ \u3000]*[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,10}}(?:体育|娱乐|{_SPAM_WORDS}|官网|平台|app|APP)"
+    r"[\u4e00-\u9fff]{0,10}[ \u3000]*"
+)
+_SPAM_SPACED_RE = re.compile(
+    rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
+    rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"
+)
+_STRAY_DOT_RE = re.compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    fields: dict[str, str] = field(default_factory=dict)  # from the page's index block
+    dropped: int = 0  # whole lines of furniture
+    spam: list[str] = field(default_factory=list)  # phrases cut out of sentences
+
+
+def clean(paras: list[Para]) -> Cleaned:
+    out = Cleaned(lines=[])
+    for para in paras:
+        raw = para.text
+        if not raw.strip():
+            continue
+        sim = simplify(raw).strip()
+        if _is_furniture(sim, out.fields):
+            out.dropped += 1
+            continue
+        text = _cut_spam(raw, out.spam)
+        text = _STRAY_DOT_RE.sub("", tidy(text))
+        if text:
+            out.lines.append(Line(text=text, sim=simplify(text), line=para.line))
+    return out
+
+
+def _is_furniture(sim: str, fields: dict[str, str]) -> bool:
+    if _FIELD_LINE_RE.match(sim):
+        _harvest(sim, fields)
+        return True
+    if _BREADCRUMB_RE.search(sim) and len(sim) < 200:
+        return True
+    if len(sim) <= 60 and not _BUTTON_WORDS_RE.sub("", sim):
+        return True
+    if any(r.search(sim) for r in _JUNK_RES) and len(sim) < 120:
+        return True
+    if len(sim) <= 40 and any(r.search(sim) for r in _SHORT_JUNK_RES):
+        return True
+    return _LATIN_ONLY_RE.match(sim) is not None
+
+
+def _harvest(sim: str, fields: dict[str, str]) -> None:
+    """Labels and values of an index-block line: 索引号: … 文号: … 成文日期: …"""
+    found = list(_FIELD_RE.finditer(sim))
+    for here, nxt in zip(found, found[1:] + [None]):
+        value = sim[here.end(): nxt.start() if nxt else len(sim)].strip(" 　】]")
+        if value:
+            fields.setdefault(here.group("label"), value)
+
+
+def _cut_spam(text: str, found: list[str]) -> str:
+    if not any(ch.isascii() and ch.isalpha() for ch in text) and " " not in text and "\u3000" not in text:
+        return text  # the common case: nothing to look at
+    for regex in (_SPAM_LATIN_RE, _SPAM_SPACED_RE):
+        for m in regex.finditer(text):
+            found.append(m.group().strip())
+        text = regex.sub("", text)
+    return text

@@ -1,0 +1,281 @@
+"""The plan's outline: points 一、 → tasks （一） → items 1., with units and deadlines.
+
+Levels are read per point: the highest marker found under a point makes its
+tasks and the next one its items, so "1. 2." directly under a point are tasks,
+and （1） under 1. are items. Plain paragraphs belong to the heading above them.
+
+A task whose sentence groups each close with their own attribution
+（…（A牵头落实）…（B负责落实））gets one item per group, its own units staying
+empty (../shared/truth/SCHEMA.md); a task with a single attribution keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import deadlines
+from ..model import Item, Point, Task
+from ..numbering import Level
+from .attribution import Attributed, Attributor, Segment
+from .common import Doubt, Line
+from .hanzi import simplify
+from .textutil import heading, split_heading_sentence, strip_end
+
+_CLOSING_RE = re.compile(r"本(?:工作)?(?:要点|实施方案|行动计划|方案|计划|意见|细则|办法|通知)")
+_OPENING_WORDS = ("于", "在", "力争", "确保", "争取")
+_IMPLICIT_POINT = "主要任务"
+
+
+@dataclass
+class _Node:
+    """A heading being read: its first line's text after the heading sentence, then paragraphs."""
+
+    title: str
+    line: int
+    lines: list[Line] = field(default_factory=list)
+    children: list["_Node"] = field(default_factory=list)
+    heading_sentence: str = ""  # items: the sentence whose bracket may hold a deadline
+    implicit: bool = False  # a point made up for tasks that stand under no 一、
+
+
+@dataclass
+class Outline:
+    points: list[Point]
+    closing: str = ""
+
+
+class OutlineReader:
+    def __init__(self, attributor: Attributor, doubts: list[Doubt], year: int | None) -> None:
+        self.attributor = attributor
+        self.doubts = doubts
+        self.year = year
+
+    # -- reading the tree ------------------------------------------------------
+    def read(self, lines: list[Line]) -> Outline:
+        chunks = self._chunks(lines)
+        tree = [self._point_tree(head, body) for head, body in chunks]
+        closing = self._closing(tree)
+        return Outline(points=[self._point(node) for node in tree], closing=closing)
+
+    def _chunks(self, lines: list[Line]) -> list[tuple[Line | None, list[Line]]]:
+        chunks: list[tuple[Line | None, list[Line]]] = []
+        for line in lines:
+            found = heading(line.text)
+            if found is not None and found.level is Level.POINT:
+                chunks.append((line, []))
+            elif chunks:
+                chunks[-1][1].append(line)
+            else:
+                chunks.append((None, [line]))
+        return chunks
+
+    def _point_tree(self, head: Line | None, body: list[Line]) -> _Node:
+        if head is None:
+            point = _Node(_IMPLICIT_POINT, body[0].line if body else 0, implicit=True)
+        else:
+            title, rest = split_heading_sentence(heading(head.text).rest)
+            point = _Node(title, head.line)
+            if rest:
+                point.lines.append(Line(rest, simplify(rest), head.line))
+        levels = sorted({h.level for h in (heading(x.text) for x in body)
+                         if h is not None and h.level is not Level.POINT})
+        task_level = levels[0] if levels else None
+        item_level = levels[1] if len(levels) > 1 else None
+        task: _Node | None = None
+        item: _Node | None = None
+        for line in body:
+            expected = len(task.children) + 1 if task is not None else None
+            found = heading(line.text, expected)
+            level = found.level if found is not None else None
+            if found is not None and level == task_level:
+                title, rest = split_heading_sentence(found.rest)
+                task, item = _Node(title, line.line, heading_sentence=title), None
+                if rest:
+                    task.lines.append(Line(rest, simplify(rest), line.line))
+                point.children.append(task)
+            elif found is not None and level == item_level and task is not None:
+                item = _Node(found.rest, line.line, heading_sentence=split_heading_sentence(found.rest)[0])
+                item.lines.append(Line(found.rest, simplify(found.rest), line.line))
+                task.children.append(item)
+            else:
+                if found is not None and level == item_level and task is None:
+                    self.doubts.append(Doubt(f"编号段落“{line.text[:20]}”不在任何任务之下，已并入要点正文",
+                                             None, line.line))
+                (item or task or point).lines.append(line)
+        return point
+
+    def _closing(self, tree: list[_Node]) -> str:
+        """Text after the last task that speaks of the plan itself (各单位要根据本要点…)."""
+        if not tree:
+            return ""
+        node = tree[-1]
+        while node.children:
+            node = node.children[-1]
+        first = 1 if node is not tree[-1] else 0  # never a task's own first paragraph
+        for k in range(first, len(node.lines)):
+            line = node.lines[k]
+            if _CLOSING_RE.search(line.sim) and not self.attributor.segments(line.text)[0].units:
+                closing = "\n".join(x.text for x in node.lines[k:])
+                del node.lines[k:]
+                return closing
+        return ""
+
+    # -- building the model ------------------------------------------------------
+    def _point(self, node: _Node) -> Point:
+        point = Point(title=strip_end(node.title))
+        if node.implicit:
+            self.doubts.append(Doubt(f"原文没有“一、”级标题，任务放在“{_IMPLICIT_POINT}”下（可改名）",
+                                     point, node.line))
+        groups = self._groups(node.lines)
+        point.text = _joined([g for g in groups])
+        if any(g.units for g in groups) and not node.children:
+            # units at point level have no place in the model: the point becomes one task
+            task = Task(title=point.title, text=point.text)
+            self._apply_single(task, groups)
+            point.text, point.tasks = "", [task]
+            self.doubts.append(Doubt("要点下没有分项任务但写有责任单位，已作为一项任务导入", task, node.line))
+            return point
+        for group in groups:
+            if group.units:
+                self.doubts.append(Doubt("要点正文中的责任单位无法存放在要点上，已略去", point, node.line))
+        point.tasks = [self._task(child) for child in node.children]
+        return point
+
+    def _task(self, node: _Node) -> Task:
+        task = Task(title=strip_end(node.title))
+        groups = self._groups(node.lines, task)
+        attributed = [g for g in groups if g.units]
+        if node.children:
+            task.text = _joined(groups)
+            self._apply_single(task, groups)
+            task.items = [self._item(child) for child in node.children]
+        elif len(attributed) >= 2:
+            task.items = self._items_from_groups(groups, task)
+        else:
+            task.text = _joined(groups)
+            self._apply_single(task, groups)
+            task.deadline = task.deadline or self._opening_deadline(task.text)
+        task.deadline = task.deadline or self._bracket_deadline(node.heading_sentence)
+        self._deadline_doubt(task, task.deadline, node.line)
+        return task
+
+    def _item(self, node: _Node) -> Item:
+        item = Item()
+        groups = self._groups(node.lines, item)
+        item.text = _joined(groups)
+        found = _merged(groups)
+        item.lead, item.support = found.lead, found.support
+        item.deadline = found.deadline or self._bracket_deadline(node.heading_sentence) \
+            or self._opening_deadline(item.text)
+        self._deadline_doubt(item, item.deadline, node.line)
+        return item
+
+    def _items_from_groups(self, groups: list["_Group"], task: Task) -> list[Item]:
+        items: list[Item] = []
+        for group in groups:
+            if group.units or not items:
+                text = _joined([group]) or task.title
+                items.append(Item(text=text, lead=group.units.lead if group.units else [],
+                                  support=group.units.support if group.units else [],
+                                  deadline=group.deadline))
+            else:  # text after the last attribution stays with the last group
+                items[-1].text = "\n".join(t for t in (items[-1].text, _joined([group])) if t)
+        for item in items:
+            self._deadline_doubt(item, item.deadline, 0)
+        return items
+
+    def _apply_single(self, node: Task, groups: list["_Group"]) -> None:
+        found = _merged(groups)
+        node.lead, node.support, node.deadline = found.lead, found.support, found.deadline
+
+    # -- segments and groups -----------------------------------------------------------
+    def _groups(self, lines: list[Line], node: object | None = None) -> list["_Group"]:
+        """Paragraphs cut into groups, each closed by an attribution (the last maybe not)."""
+        groups: list[_Group] = []
+        current = _Group()
+        for number, line in enumerate(lines):
+            label = self.attributor.label_line(line.text)
+            segments = [Segment("", label, label.deadline)] if label is not None \
+                else self.attributor.segments(line.text)
+            for segment in segments:
+                if segment.doubt:
+                    self.doubts.append(Doubt(segment.doubt, node, line.line))
+                if segment.text:
+                    current.texts.append((number, segment.text))
+                current.deadline = current.deadline or segment.deadline
+                if segment.units is not None:
+                    if segment.units:
+                        current.units = segment.units
+                        groups.append(current)
+                        current = _Group()
+                    elif groups and not current.texts:
+                        groups[-1].deadline = groups[-1].deadline or segment.units.deadline
+                    else:
+                        current.deadline = current.deadline or segment.units.deadline
+        if current.texts or current.deadline or not groups:
+            if not current.texts and groups:  # a lone deadline line after an attribution
+                groups[-1].deadline = groups[-1].deadline or current.deadline
+            else:
+                groups.append(current)
+        return groups
+
+    # -- deadlines ------------------------------------------------------------------------
+    def _bracket_deadline(self, sentence: str) -> str:
+        """（2020年6月24日前） inside a heading sentence is the node's deadline."""
+        if "（" not in sentence and "(" not in sentence:
+            return ""
+        sim = simplify(sentence)
+        for m in re.finditer(r"[（(]([^（）()]{2,30})[）)]", sim):
+            if self.attributor.is_deadline(m.group(1)):
+                return sentence[m.start(1) : m.end(1)].strip()
+        return ""
+
+    def _opening_deadline(self, text: str) -> str:
+        """A text that opens with its one deadline (2021年12月31日前，完成…)."""
+        if not text:
+            return ""
+        sim = simplify(text)
+        phrases = deadlines.extract(sim)
+        if len(phrases) != 1:
+            return ""
+        at = sim.find(phrases[0])
+        lead = sim[:at].strip()
+        if at < 0 or (lead and lead not in _OPENING_WORDS):
+            return ""
+        return text[at : at + len(phrases[0])]
+
+    def _deadline_doubt(self, node: object, phrase: str, line: int) -> None:
+        note = self.attributor.deadline_doubt(phrase, self.year)
+        if note:
+            self.doubts.append(Doubt(note, node, line))
+
+
+@dataclass
+class _Group:
+    texts: list[tuple[int, str]] = field(default_factory=list)  # (paragraph number, text)
+    units: Attributed | None = None
+    deadline: str = ""
+
+
+def _joined(groups: list[_Group]) -> str:
+    """Texts of the same paragraph run on; paragraphs are separated by a newline."""
+    out: list[str] = []
+    last = None
+    for group in groups:
+        for number, text in group.texts:
+            if out and number == last:
+                out[-1] += text
+            else:
+                out.append(text)
+            last = number
+    return "\n".join(out)
+
+
+def _merged(groups: list[_Group]) -> Attributed:
+    found = Attributed()
+    for group in groups:
+        if group.units:
+            found.merge(group.units)
+        found.deadline = found.deadline or group.deadline
+    return found

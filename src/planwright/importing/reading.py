@@ -1,0 +1,98 @@
+"""Reading a notice file into blocks: text (UTF-8 / GB18030), saved web page, Word.
+
+Every refusal names the file and says why in one line; nothing here guesses
+at the notice's structure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .common import ImportError_, Para, Source
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mht")
+_DOCX_SUFFIXES = (".docx", ".docm")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) format
+
+
+def read_source(path: Path) -> Source:
+    """Read *path* into a Source, or raise ImportError_ naming it and the reason."""
+    raw = _read_bytes(path)
+    if not raw.strip():
+        raise ImportError_(path, "文件是空的 (empty file)")
+    suffix = path.suffix.lower()
+    if suffix in _DOCX_SUFFIXES or (raw.startswith(_ZIP_MAGIC) and suffix not in _HTML_SUFFIXES):
+        from .wordfile import read_docx
+
+        return read_docx(path, raw)
+    if raw.startswith(_OLE_MAGIC):
+        raise ImportError_(path, "这是旧版 Word (.doc) 或其他二进制文件；请在 Word/WPS 中另存为 .docx 再导入 "
+                                 "(binary .doc is not supported; save as .docx)")
+    text, encoding = decode(path, raw)
+    if suffix in _HTML_SUFFIXES or _looks_like_html(text):
+        from .webpage import read_html
+
+        return read_html(path, text, encoding)
+    blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]
+    return Source(path=path, kind="文本", encoding=encoding, blocks=blocks)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportError_(path, "文件不存在 (file not found)") from None
+    except IsADirectoryError:
+        raise ImportError_(path, "这是一个目录，不是通知文件 (is a directory)") from None
+    except OSError as exc:
+        raise ImportError_(path, f"无法读取 (cannot read): {exc.strerror}") from None
+
+
+def decode(path: Path, raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Bytes → text and the encoding as shown to the user.
+
+    UTF-8 (with or without BOM) is tried first: a GB18030 reading of UTF-8
+    bytes would "succeed" as mojibake, while UTF-8 rejects nearly every
+    GB18030 text. GBK and GB2312 are subsets of GB18030, so one decoder
+    serves all three.
+    """
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportError_(path, "不是文本文件，看起来是二进制数据 (binary file)")
+    candidates = _candidates(raw, declared)
+    for codec, shown in candidates:
+        try:
+            text = raw.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _mostly_printable(text):
+            return text.lstrip("\ufeff"), shown
+        break
+    raise ImportError_(path, "无法识别的编码或二进制文件：既不是 UTF-8 也不是 GB18030/GBK 文本 "
+                             "(not UTF-8 or GB18030 text)")
+
+
+def _candidates(raw: bytes, declared: str | None) -> list[tuple[str, str]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return [("utf-8-sig", "UTF-8（带 BOM）")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [("utf-16", "UTF-16")]
+    out = [("utf-8", "UTF-8"), ("gb18030", "GB18030/GBK")]
+    if declared and declared.lower().replace("_", "-") in ("gbk", "gb2312", "gb18030", "x-gbk", "cp936"):
+        out.reverse()  # a page that says it is GBK is believed first
+    return out
+
+
+def _mostly_printable(text: str) -> bool:
+    """Refuse binary data that happened to decode (control characters galore)."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ch < " " and ch not in "\r\n\t\f\v" or "\ue000" <= ch <= "\uf8ff")
+    return bad / len(sample) < 0.01
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+

@@ -1,0 +1,346 @@
+"""Task-division tables (重点工作任务分工): real ones, and ones flattened to one cell per line.
+
+Both kinds become the same stream of events — a point heading, a task
+heading, a row of cells by role — and one builder turns the events into
+points → tasks → items. A row is an item of the task above it when the table
+has a 具体要求-like column beside its 工作任务 column; otherwise each row is a
+task of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Item, Point, Task
+from ..numbering import Level
+from .attribution import Attributed, Attributor
+from .common import Doubt, Line, Table, squeeze, tidy
+from .hanzi import simplify
+from .textutil import heading, is_pure_number, split_heading_sentence, strip_end
+
+# Column captions → roles. Matching ignores whitespace and a trailing colon.
+_ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号", "序", "项次"),
+    "point": ("类别", "工作类别", "任务类别", "重点领域", "领域", "板块", "工作板块", "项目类别"),
+    "task": ("工作任务", "重点任务", "主要任务", "任务", "重点工作", "重点工作任务", "工作事项",
+             "任务名称", "工作项目", "项目", "工作重点", "任务事项", "重点事项"),
+    "text": ("具体要求", "工作要求", "具体任务", "任务内容", "工作内容", "具体内容", "主要内容",
+             "具体措施", "工作措施", "任务要求", "目标要求", "具体工作", "工作举措", "主要举措",
+             "工作目标", "具体事项", "措施要求", "任务分解", "具体工作任务", "重点工作内容"),
+    "lead": ("责任单位", "牵头单位", "责任部门", "牵头部门", "责任科室", "牵头科室", "主办单位",
+             "责任主体", "承办单位", "责任股室", "负责单位", "实施单位", "责任处室", "牵头处室",
+             "责任站所", "主责单位", "牵头责任单位"),
+    "support": ("配合单位", "协办单位", "配合部门", "协助单位", "参与单位", "配合科室", "协办科室",
+                "配合股室", "配合处室"),
+    "deadline": ("时限要求", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "时间要求",
+                 "时间安排", "进度安排", "办结时限", "推进时限"),
+    "note": ("备注", "说明"),
+}
+_ROLE_OF = {name: role for role, names in _ROLE_NAMES.items() for name in names}
+_CELL_ROLES = ("text", "lead", "support", "deadline")
+
+
+def role_of(caption: str) -> str | None:
+    key = squeeze(simplify(caption)).rstrip(":：")
+    if "（" in key or "(" in key:  # 责任单位（牵头单位列第一）
+        key = key.split("（")[0].split("(")[0]
+    return _ROLE_OF.get(key)
+
+
+def header_roles(cells: list[str]) -> list[str | None] | None:
+    """Roles of a table's columns when *cells* is its header row, else None."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(squeeze(c)) > 16 for c in filled):
+        return None
+    roles = [role_of(c) for c in cells]
+    found = {r for r in roles if r}
+    if len([r for r, c in zip(roles, cells) if r and c.strip()]) < max(2, 0.6 * len(filled)):
+        return None
+    if not found & {"task", "text"} or not found & {"lead", "support", "deadline"}:
+        return None
+    return _resolve(roles, cells)
+
+
+def _resolve(roles: list[str | None], cells: list[str]) -> list[str | None]:
+    roles = list(roles)
+    if "text" not in roles and "task" in roles:
+        roles[roles.index("task")] = "text"  # one text column: each row is a task
+    # 牵头单位 beside 责任单位: the 责任单位 column names the units that carry it out (support)
+    leads = [i for i, r in enumerate(roles) if r == "lead"]
+    if len(leads) > 1:
+        first = next((i for i in leads if "牵头" in simplify(cells[i])), leads[0])
+        for i in leads:
+            if i != first:
+                roles[i] = "support"
+    # a second column of a role is ignored (kept by the first)
+    seen: set[str] = set()
+    for i, role in enumerate(roles):
+        if role in seen and role not in ("note",):
+            roles[i] = None
+        elif role:
+            seen.add(role)
+    return roles
+
+
+@dataclass
+class Event:
+    kind: str  # point / task / row
+    text: str = ""
+    cells: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+
+# ---------------------------------------------------------------------------
+# Real tables (Word, HTML)
+
+
+def table_events(table: Table) -> tuple[list[str | None], list[Event]] | None:
+    """Events of a task table, or None when it is not one."""
+    for index, row in enumerate(table.rows[:3]):
+        roles = header_roles(row)
+        if roles is not None:
+            return roles, _rows_to_events(table.rows[index + 1 :], row, roles, table.line)
+    return None
+
+
+def _rows_to_events(rows: list[list[str]], header: list[str], roles: list[str | None],
+                    line: int) -> list[Event]:
+    events: list[Event] = []
+    last = {"point": "", "task": ""}
+    for row in rows:
+        cells = [tidy_cell(c) for c in row]
+        if not any(cells) or [squeeze(c) for c in cells] == [squeeze(h) for h in header][: len(cells)]:
+            continue  # empty, or the header repeated on a new page
+        distinct = {c for c in cells if c}
+        if len(distinct) == 1 and len(cells) > 1:
+            events.extend(_heading_events(distinct.pop(), line))  # a row spanning the table
+            continue
+        by_role: dict[str, str] = {}
+        for role, cell in zip(roles, cells):
+            if role and role not in by_role:
+                by_role[role] = cell
+        for role in ("point", "task"):
+            value = by_role.get(role, "")
+            if value and value != last[role]:
+                events.extend(_heading_events(value, line, default=role))
+                last[role] = value
+        if any(by_role.get(r) for r in _CELL_ROLES):
+            events.append(Event("row", cells=by_role, line=line))
+    return events
+
+
+def tidy_cell(cell: str) -> str:
+    return "\n".join(t for t in (tidy(part) for part in cell.split("\n")) if t)
+
+
+def _heading_events(text: str, line: int, default: str = "point") -> list[Event]:
+    """A merged cell may hold 一、… and （一）… on separate lines."""
+    out = []
+    for part in text.split("\n"):
+        found = heading(part)
+        if found is not None and found.level is Level.POINT:
+            out.append(Event("point", part, line=line))
+        elif found is not None:
+            out.append(Event("task", part, line=line))
+        elif out:
+            out[-1].text += part  # a heading wrapped onto a second line
+        else:
+            out.append(Event(default, part, line=line))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Tables flattened to one cell per line (copied from a web page)
+
+_MIN_HEADER = 3
+
+
+def find_flat_header(lines: list[Line], start: int = 0) -> tuple[int, int, list[str | None]] | None:
+    """(first, past-last index, roles) of a run of lines that are column captions."""
+    i = start
+    while i < len(lines):
+        j = i
+        while j < len(lines) and role_of(lines[j].text):
+            j += 1
+        if j - i >= _MIN_HEADER:
+            roles = header_roles([lines[k].text for k in range(i, j)])
+            if roles is not None:
+                return i, j, roles
+        i = j + 1 if j > i else i + 1
+    return None
+
+
+@dataclass
+class _FlatRow:
+    cells: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+    last: str = ""  # the role filled last
+
+
+def flat_events(lines: list[Line], roles: list[str | None], attributor: Attributor,
+                doubts: list[Doubt]) -> list[Event]:
+    """Read cells one per line: headings, row numbers, then text / units / deadline."""
+    order = [r for r in roles if r in _CELL_ROLES]
+    events: list[Event] = []
+    row: _FlatRow | None = None
+    numbered = "number" in roles or any(is_pure_number(x.text) for x in lines[:20])
+    pending: list[Line] = []
+
+    def close() -> None:
+        nonlocal row
+        if row is not None and row.cells:
+            events.append(Event("row", cells=row.cells, line=row.line))
+        row = None
+
+    for line in lines:
+        found = heading(line.text)
+        if found is not None and found.level in (Level.POINT, Level.TASK):
+            close()
+            pending.clear()
+            events.append(Event("point" if found.level is Level.POINT else "task", line.text, line=line.line))
+            continue
+        if is_pure_number(line.text):
+            close()
+            if pending:  # a task cell printed without its （一） marker
+                events.append(Event("task", "".join(p.text for p in pending), line=pending[0].line))
+                pending.clear()
+            row = _FlatRow(line=line.line)
+            continue
+        if row is None and numbered and events:
+            pending.append(line)
+            continue
+        if row is None:
+            row = _FlatRow(line=line.line)
+        role = _place(row, line, order, attributor)
+        if role is None:  # the row before was complete
+            close()
+            if numbered:
+                pending.append(line)
+                continue
+            row = _FlatRow(line=line.line)
+            role = _place(row, line, order, attributor)
+        if role is not None and role.endswith("?"):
+            doubts.append(Doubt(f"表格第 {line.line} 行“{line.text[:30]}”不像{_CAPTION[role[:-1]]}，按列序归入该列",
+                                line=line.line))
+    close()
+    for line in pending:
+        doubts.append(Doubt(f"表格末尾未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
+    return events
+
+
+_CAPTION = {"text": "具体要求", "lead": "责任单位", "support": "配合单位", "deadline": "时限"}
+
+
+def _place(row: _FlatRow, line: Line, order: list[str], attributor: Attributor) -> str | None:
+    """Put a line into the row's next column; None when it must start a new row.
+
+    The content decides first (a list of unit names, a deadline phrase); the
+    column order decides the rest, with a doubt ("?") when a short line lands
+    in a column it does not look like.
+    """
+    text = line.text
+    after = order[order.index(row.last) + 1 :] if row.last in order else order
+    kind = ""
+    if attributor.is_unit_list(text):
+        kind = next((r for r in ("lead", "support") if r in after), "")
+    elif attributor.is_deadline(text):
+        kind = "deadline" if "deadline" in after else ""
+    if kind:
+        return _fill(row, kind, text)
+    short = len(text) <= 40 and "。" not in text
+    if row.last == "text" and not (short and row.cells["text"].endswith("。") and after):
+        row.cells["text"] += text  # a requirement wrapped onto the next line
+        return "text"
+    if "text" in after and not row.cells.get("text"):
+        return _fill(row, "text", text)
+    if after and short and row.cells:
+        return _fill(row, after[0], text) + "?"
+    return None
+
+
+def _fill(row: _FlatRow, role: str, text: str) -> str:
+    row.cells[role] = text
+    row.last = role
+    return role
+
+
+# ---------------------------------------------------------------------------
+# Events → points
+
+
+class TableBuilder:
+    """Turns events into the plan's points; rows carry their own units and deadlines."""
+
+    def __init__(self, attributor: Attributor, doubts: list[Doubt], title: str = "") -> None:
+        self.attributor = attributor
+        self.doubts = doubts
+        self.title = title
+        self.points: list[Point] = []
+        self.point: Point | None = None
+        self.task: Task | None = None
+        self.rows_are_items = True
+
+    def feed(self, roles: list[str | None], events: list[Event]) -> None:
+        self.rows_are_items = "text" in roles and ("task" in roles or any(e.kind == "task" for e in events))
+        for event in events:
+            getattr(self, f"_{event.kind}")(event)
+
+    def _point(self, event: Event) -> None:
+        title = strip_end(_without_marker(event.text))
+        key = squeeze(simplify(title))
+        for point in self.points:
+            if squeeze(simplify(point.title)) == key:  # the heading repeated after a page break
+                self.point, self.task = point, (point.tasks[-1] if point.tasks else None)
+                return
+        self.point = Point(title=title)
+        self.points.append(self.point)
+        self.task = None
+
+    def _task(self, event: Event) -> None:
+        title, rest = split_heading_sentence(_without_marker(event.text))
+        self.task = Task(title=title, text=rest)
+        self._current_point(event).tasks.append(self.task)
+
+    def _row(self, event: Event) -> None:
+        cells = event.cells
+        text = cells.get("text", "")
+        if not text:
+            self.doubts.append(Doubt(f"表格第 {event.line} 行没有任务内容，已略去", line=event.line))
+            return
+        units = self._units(cells)
+        if self.rows_are_items and self.task is not None:
+            item = Item(text=text, lead=units.lead, support=units.support, deadline=units.deadline)
+            self.task.items.append(item)
+            self._deadline_doubt(item, event)
+            return
+        title, rest = split_heading_sentence(_without_marker(text))
+        task = Task(title=title, text=rest, lead=units.lead, support=units.support, deadline=units.deadline)
+        self._current_point(event).tasks.append(task)
+        self._deadline_doubt(task, event)
+
+    def _units(self, cells: dict[str, str]) -> Attributed:
+        found = Attributed()
+        if cells.get("lead"):
+            found.merge(self.attributor.unit_cell(cells["lead"]))
+        if cells.get("support"):
+            found.merge(self.attributor.unit_cell(cells["support"], support=True))
+        found.deadline = strip_end(cells.get("deadline", "").replace("\n", "")) or found.deadline
+        return found
+
+    def _deadline_doubt(self, node: Task | Item, event: Event) -> None:
+        note = self.attributor.deadline_doubt(node.deadline, None)
+        if note:
+            self.doubts.append(Doubt(note, node, event.line))
+
+    def _current_point(self, event: Event) -> Point:
+        if self.point is None:
+            self.point = Point(title=self.title or "重点工作任务")
+            self.points.append(self.point)
+            self.doubts.append(Doubt(f"表格没有“一、”级标题，任务放在“{self.point.title}”下", self.point,
+                                     event.line))
+        return self.point
+
+
+def _without_marker(text: str) -> str:
+    found = heading(text)
+    return found.rest if found is not None else text.strip()

@@ -1,0 +1,107 @@
+"""Word (.docx) notices: paragraphs and tables in reading order, through python-docx.
+
+Word's automatic list numbering keeps 一、/（一）/1. out of the paragraph text;
+those markers are rebuilt here from numbering.xml so that the outline parser
+sees what the reader of the document sees.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..numbering import to_chinese
+from .common import ImportError_, Para, Source, Table
+
+_CHINESE_FORMATS = {
+    "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
+    "ideographDigital", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand",
+}
+
+
+def read_docx(path: Path, raw: bytes) -> Source:
+    """Blocks of a .docx; refuses a file that is not a Word document, saying why."""
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise ImportError_(path, "不是有效的 .docx 文件：.docx 应为 zip 压缩包 (not a zip archive)")
+    import docx  # python-docx; imported here so text imports do not pay for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ImportError_(path, f"不是有效的 Word 文档，缺少正文部分 (not a Word document: {exc})") from None
+    numbering = _Numbering(document)
+    blocks: list[Para | Table] = []
+    for number, block in enumerate(document.iter_inner_content(), 1):
+        if hasattr(block, "rows"):
+            rows = [[cell.text for cell in row.cells] for row in block.rows]
+            blocks.append(Table(rows=rows, line=number))
+            continue
+        text = numbering.marker(block) + block.text
+        # a manual line break (Shift+Enter) separates paragraphs for the reader too
+        blocks.extend(Para(part, number) for part in text.split("\n"))
+    return Source(path=path, kind="Word 文档", encoding="—（.docx）", blocks=blocks)
+
+
+class _Numbering:
+    """Renders the automatic list marker of a paragraph (一、 （一） 1.) as Word shows it."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            self._load(document.part.numbering_part.element)
+        except (NotImplementedError, KeyError, AttributeError):
+            pass  # no numbering part: no automatic markers
+
+    def _load(self, root) -> None:
+        from docx.oxml.ns import qn
+
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt = _val(lvl.find(qn("w:numFmt"))) or "decimal"
+                text = _val(lvl.find(qn("w:lvlText"))) or ""
+                start = int(_val(lvl.find(qn("w:start"))) or 1)
+                levels[int(lvl.get(qn("w:ilvl")))] = (fmt, text, start)
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            ref = _val(num.find(qn("w:abstractNumId")))
+            for ilvl, spec in abstract.get(ref, {}).items():
+                self.levels[(num.get(qn("w:numId")), ilvl)] = spec
+
+    def marker(self, paragraph) -> str:
+        if not self.levels:
+            return ""
+        p_pr = paragraph._p.pPr
+        num_pr = p_pr.numPr if p_pr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        spec = self.levels.get((num_id, ilvl))
+        if spec is None:
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else spec[2]
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0  # a new parent restarts its children
+        text = spec[1]
+        for level in range(ilvl + 1):
+            fmt = self.levels.get((num_id, level), ("decimal", "", 1))[0]
+            text = text.replace(f"%{level + 1}", _render(counts[level] or 1, fmt))
+        return text
+
+
+def _render(n: int, fmt: str) -> str:
+    return to_chinese(n) if fmt in _CHINESE_FORMATS else str(n)
+
+
+def _val(node) -> str | None:
+    if node is None:
+        return None
+    from docx.oxml.ns import qn
+
+    return node.get(qn("w:val"))
