@@ -353,3 +353,154 @@ def ningguo_pair(keep_ids: bool) -> tuple[Plan, Plan, Expected]:
         ("unchanged", ["五/（三）/1"], ["五/（三）/1"]),
     ]
     return old, new, expected
+
+
+# ---------------------------------------------------------------------------
+# Jinan-style pair with paraphrases: the same intent in other words
+
+
+def paraphrase_pair() -> tuple[Plan, Plan, Expected]:
+    """Three tasks rewritten from scratch in our words, one of them moved; a task
+    dropped and a new one written in its place (which must not pass for a rewrite)."""
+    old = huaiyin_2021()
+    base = fresh(next_year(old))
+    t = {(p, k): task for p, point in enumerate(base.points, 1) for k, task in enumerate(point.tasks, 1)}
+    new = copy.deepcopy(base)
+    new.points[0].tasks[4] = _task(t[1, 5], title="做好疫情防控信息发布",
+                                  text="围绕疫情防控的阶段性要求，及时发布防控措施调整、疫苗接种安排和就医指引等信息，"
+                                       "主动回应群众关心的隔离管控和出行问题，加强健康知识科普，防止谣言传播。")
+    # 二（五） rewritten and moved to the end of 四
+    participation = _task(t[2, 5], title="拓宽公众参与渠道",
+                          text="制定重大行政决策前，通过政府网站、座谈会、问卷调查等方式广泛听取群众和企业意见，"
+                               "及时公布意见采纳情况并说明理由，让公众参与贯穿决策全过程。")
+    del new.points[1].tasks[4]
+    new.points[3].tasks.append(participation)
+    new.points[3].tasks[2] = _task(t[4, 3], title="转变工作作风",
+                                  text="各部门主要负责同志要亲自过问政务公开工作，理顺工作机制，加强对基层的业务指导，"
+                                       "在评估考核中发现的问题要建立台账、逐项销号。")
+    # 三（三） dropped, a new task written in its place
+    new.points[2].tasks[2] = Task(title="做好乡村振兴领域信息公开", lead=["区农业农村局"],
+                                  text="公开高标准农田建设、农村人居环境整治和衔接资金项目的安排、实施和验收情况，"
+                                       "在村务公开栏和政府网站同步发布，接受群众监督。")
+    same = [(p, k) for p in range(1, 5) for k in range(1, len(old.points[p - 1].tasks) + 1)
+            if (p, k) not in {(1, 5), (2, 5), (2, 6), (4, 3), (3, 3), (4, 4)}]
+    expected: Expected = [("unchanged", [_path(k)], [_path(k)]) for k in same]
+    expected += [
+        ("reworded", ["一/（五）"], ["一/（五）"]),
+        ("unchanged", ["二/（六）"], ["二/（五）"]),
+        ("moved", ["二/（五）"], ["四/（五）"]),
+        ("removed", ["三/（三）"], []),
+        ("added", [], ["三/（三）"]),
+        ("reworded", ["四/（三）"], ["四/（三）"]),
+        ("unchanged", ["四/（四）"], ["四/（四）"]),
+    ]
+    return old, new, expected
+
+
+def _path(key: tuple[int, ...]) -> str:
+    from planwright.numbering import path_label
+
+    return path_label(key)
+
+
+# ---------------------------------------------------------------------------
+# The tests
+
+import pytest  # noqa: E402
+
+from conftest import corpus_available  # noqa: E402
+
+from planwright.diffing import compare  # noqa: E402
+from planwright.diffing.command import registry_of  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not corpus_available(), reason="needs ../shared/seeds and ../shared/truth")
+
+
+def _compare(old: Plan, new: Plan, host):
+    return compare(old, new, registry_of(old, new, host))
+
+
+def _links(cmp, level: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(c.status, tuple(r.path for r in c.old), tuple(r.path for r in c.new))
+            for c in cmp.changes if c.level == level}
+
+
+def _expected(expected: Expected) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(s, tuple(o), tuple(n)) for s, o, n in expected}
+
+
+@pytest.mark.parametrize("keep_ids", [True, False], ids=["rolled-over", "imported-separately"])
+def test_jinan_pair_is_aligned_task_by_task(host, keep_ids: bool) -> None:
+    old, new, expected = jinan_pair(keep_ids)
+    cmp = _compare(old, new, host)
+    assert _links(cmp, "task") == _expected(expected)
+
+
+@pytest.mark.parametrize("keep_ids", [True, False], ids=["rolled-over", "imported-separately"])
+def test_ningguo_pair_is_aligned_row_by_row_across_tasks(host, keep_ids: bool) -> None:
+    old, new, expected = ningguo_pair(keep_ids)
+    cmp = _compare(old, new, host)
+    assert _links(cmp, "item") == _expected(expected)
+
+
+def test_paraphrased_tasks_are_still_found_and_a_replacement_is_not_a_rewrite(host) -> None:
+    old, new, expected = paraphrase_pair()
+    cmp = _compare(old, new, host)
+    assert _links(cmp, "task") == _expected(expected)
+
+
+def test_heavy_rewrites_found_only_by_their_place_are_flagged_for_review(host) -> None:
+    old, new, _ = jinan_pair(keep_ids=False)
+    cmp = _compare(old, new, host)
+    rewritten = next(c for c in cmp.changes if c.level == "task" and c.new and c.new[0].path == "四/（二）")
+    assert rewritten.status == "reworded" and rewritten.text_similarity < 0.3
+    assert rewritten.review
+    light = next(c for c in cmp.changes if c.level == "task" and c.new and c.new[0].path == "一/（一）")
+    assert not light.review and light.text_similarity > 0.85
+
+
+def test_jinan_pair_units_renamed_added_and_removed(host) -> None:
+    old, new, _ = jinan_pair(keep_ids=False)
+    cmp = _compare(old, new, host)
+    by_new = {c.new[0].path: c for c in cmp.changes if c.level == "task" and len(c.new) == 1}
+    # the plan's registry says 区发展改革局 is now called 区发展和改革局
+    assert by_new["一/（二）"].lead.renamed == [("区发展改革局", "区发展和改革局")]
+    assert by_new["一/（二）"].lead.added == [] and by_new["一/（二）"].lead.removed == []
+    assert by_new["一/（二）"].status == "unchanged"
+    assert by_new["二/（三）"].lead.added == ["区信访局"]
+    assert by_new["二/（三）"].lead.removed == ["区政府有关部门"]
+    assert by_new["一/（四）"].support.added == ["区审计局"]
+    assert by_new["一/（四）"].deadline == ("", "2022年9月底")
+    tally = {t.unit: t for t in cmp.units}
+    assert tally["区信访局"].gained == ["二/（三）"]
+    assert "区发展和改革局" not in tally  # a rename is neither gained nor lost
+
+
+def test_ningguo_pair_units_and_deadlines(host) -> None:
+    old, new, _ = ningguo_pair(keep_ids=False)
+    cmp = _compare(old, new, host)
+    by_new = {c.new[0].path: c for c in cmp.changes if c.level == "item" and len(c.new) == 1}
+    # an abbreviation replaced by the full name: a rename the registry does not know
+    assert by_new["一/（二）/1"].lead.renamed == [("发改委", "市发展改革委")]
+    # 政府办 and 市政府办: aliases of one unit in the new plan's registry
+    assert ("政府办", "市政府办") in by_new["二/（一）/1"].lead.renamed
+    assert not by_new["二/（一）/1"].lead.added and not by_new["二/（一）/1"].lead.removed
+    # every deadline moved by the roll-over alone is no change …
+    quiet = [c for c in cmp.changes if c.level == "item" and c.status == "unchanged"]
+    assert quiet and all(c.deadline is None for c in quiet if c.new[0].path != "四/（二）/2")
+    # … but one moved further is
+    assert by_new["一/（三）/3"].deadline == ("2021年11月底", "2022年6月底")
+    assert by_new["四/（二）/2"].deadline == ("2021年12月底", "2023年1月底")
+
+
+def test_summary_counts_every_change_once(host) -> None:
+    old, new, _ = jinan_pair(keep_ids=False)
+    cmp = _compare(old, new, host)
+    summary = cmp.as_dict()["summary"]
+    assert sum(summary.values()) == len(cmp.changes)
+    tasks = cmp.summary_by_level()["task"]
+    assert tasks == {"unchanged": 8, "reworded": 7, "moved": 1, "added": 2, "removed": 2, "merged": 1, "split": 1}
+    old_ids = [r.id for c in cmp.changes for r in c.old]
+    new_ids = [r.id for c in cmp.changes for r in c.new]
+    assert sorted(old_ids) == sorted(n.id for n in old.nodes())
+    assert sorted(new_ids) == sorted(n.id for n in new.nodes())

@@ -11,8 +11,8 @@ Each level, in order (../shared/research/diff-anchors.md, "Recommended design"):
    the two files plainly use one id scheme for unrelated nodes (more than half
    of the shared ids join texts with similarity < 0.3), then ids are ignored;
 2. anchors — identical normal forms, unique on both sides;
-3. scores — rapidfuzz Indel similarity of the normal forms (the old plan's
-   years moved to the new plan's), blended half-and-half with the share of
+3. scores — rapidfuzz Indel similarity of the normal forms (years blinded),
+   blended half-and-half with the share of
    aligned children when both nodes have children; small plans score every
    pair, large ones only candidates that share rare character bigrams;
 4. an optimal one-to-one assignment (``assign``) over pairs ≥ MATCH_FLOOR;
@@ -37,7 +37,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Item, Level, Node, Plan, Point, Task
 from .assign import assign
-from .text import bigrams, normal_form, shift_years
+from .text import bigrams, normal_form, shift_years, year_blind
 
 LEVELS: tuple[Level, ...] = ("point", "task", "item")
 
@@ -63,7 +63,9 @@ class Entry:
     index: tuple[int, ...]  # 1-based position, as Plan.locate
     order: int  # reading order within its level
     parent: int | None  # index of the parent entry one level up
-    norm: str  # normal form of title + text (old side: years moved to the new plan's)
+    norm: str  # normal form of title + text, years blinded: what matching compares
+    literal: str = ""  # normal form with its years as written
+    shifted: str = ""  # … with the old plan's years moved to the new plan's (old side)
     children: list[int] = field(default_factory=list)
     _grams: frozenset[str] | None = None
 
@@ -134,9 +136,10 @@ def side_of(plan: Plan, years: Iterable[int] = (), delta: int = 0) -> Side:
 
     def add(level: Level, node: Node, index: tuple[int, ...], parent: int | None) -> int:
         text = display_text(node)
-        norm = normal_form(shift_years(text, years, delta) if years and delta else text)
+        literal = normal_form(text)
+        shifted = normal_form(shift_years(text, years, delta)) if years and delta else literal
         bucket = entries[level]
-        bucket.append(Entry(level, node, index, len(bucket), parent, norm))
+        bucket.append(Entry(level, node, index, len(bucket), parent, year_blind(literal), literal, shifted))
         if parent is not None:
             entries[LEVELS[LEVELS.index(level) - 1]][parent].children.append(len(bucket) - 1)
         return len(bucket) - 1

@@ -1,8 +1,8 @@
 """Chinese text for comparison: a normal form for matching, bigrams, and the redline.
 
-Matching works on a *normal form* (NFKC, no whitespace, no punctuation, the
-old plan's years moved to the new plan's), so that a full-width comma or the
-yearly 2021 → 2022 is not a change. The redline works on the text as written.
+Matching works on a *normal form* (NFKC, no whitespace, no punctuation, years
+blinded), so that a full-width comma or the yearly 2021 → 2022 does not count
+against a match. The redline works on the text as written.
 
 The redline follows ../shared/research/diff-anchors.md §1.3: each CJK
 character is a token, but numbers (``500``, ``3.5``, ``95%``) and Latin words
@@ -48,6 +48,19 @@ def _normal_char(ch: str) -> str:
 def normal_form(text: str) -> str:
     """The form two texts are matched on: NFKC, lower case, no spaces or punctuation."""
     return "".join(_normal_char(ch) for ch in text)
+
+
+_YEAR_IN_NORM = re.compile(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])")
+YEAR_MARK = "\ue000"
+
+
+def year_blind(norm: str) -> str:
+    """A normal form with every year (1900–2199) as one mark: matching ignores years.
+
+    Whether 2021 became 2022 (the roll-over) or stayed (a past year cited) is
+    settled later, on the texts as written.
+    """
+    return _YEAR_IN_NORM.sub(YEAR_MARK, norm)
 
 
 def bigrams(norm: str) -> frozenset[str]:
