@@ -318,8 +318,8 @@ def check_sniffer(style: str, host: Host | None = None,
     """The style's sniffers score texts in 0..1 and do not claim other styles' texts.
 
     ``documents`` maps a style name to texts written in that style (published
-    notices, for instance). The other installed styles' templates are always
-    added. A sniffer claims a text when it scores at least 0.5 and no less than
+    notices, for instance). Every installed style's template, printed as the
+    notice text its layout gives, is always added. A sniffer claims a text when it scores at least 0.5 and no less than
     the rightful style's own sniffers. A style without a sniffer passes.
     """
     host = _host(host)
@@ -342,9 +342,19 @@ def check_sniffer(style: str, host: Host | None = None,
 
 
 def _texts_by_style(host: Host, documents: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
+    """The given documents plus each installed style's template, printed as its notice text."""
+    from .export.notice import build_notice, render_text
+
     texts: dict[str, list[str]] = {k: list(v) for k, v in (documents or {}).items()}
     for template in host.templates:
-        texts.setdefault(template.style, []).append(template.read_text())
+        layout = host.layout(template.style)
+        if layout is None or host.find_style(template.style) is None:
+            continue  # check_layout / check_declared report these
+        try:
+            plan = template_plan(template.style, DEFAULT_YEARS[0], host).plan
+        except (PluginError, store.PlanFileError):
+            continue  # that style's own check_template reports it
+        texts.setdefault(template.style, []).append(render_text(build_notice(plan, layout)))
     return texts
 
 
