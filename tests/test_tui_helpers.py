@@ -95,12 +95,14 @@ async def type_text(pilot: Pilot, text: str) -> None:
     from textual.keys import _character_to_key
 
     for ch in text:
-        pilot.app.screen.focused.post_message(events.Key(_character_to_key(ch), ch))
+        # to the app, as the terminal driver does: it routes keys to the focused widget
+        pilot.app.post_message(events.Key(_character_to_key(ch), ch))
         await pilot.pause()
 
 
 async def paste(pilot: Pilot, text: str) -> None:
-    pilot.app.screen.focused.post_message(events.Paste(text))
+    """A bracketed paste, delivered as the driver delivers it."""
+    pilot.app.post_message(events.Paste(text))
     await pilot.pause()
 
 

@@ -92,7 +92,7 @@ class Session:
     def set_field(self, node_id: str, name: str, value: str | list[str]) -> bool:
         """Typing into a form field; a burst in one field is one undo step."""
         node = editing.place_of(self.plan, node_id).node
-        if getattr(node, name) == value:
+        if name not in editing.EDITABLE[type(node)] or getattr(node, name) == value:
             return False
         self.apply(f"编辑{_FIELD_WORDS.get(name, name)}", editing.set_field, node_id, name, value,
                    coalesce=(node_id, name))

@@ -161,6 +161,7 @@ class EditorScreen(Screen[None]):
             self.notify(str(exc), title="无法" + label, severity="warning")
             return None
         self.tree.rebuild(self.plan, keep_cursor=target or ROOT)
+        self.show_selected(target or ROOT)  # now: the next keystroke belongs to this node
         self._edited()
         self.update_title()
         if done:
@@ -174,15 +175,15 @@ class EditorScreen(Screen[None]):
 
     def action_add_point(self) -> None:
         if self.edit("新增要点", editing.add_point, self.current):
-            self.call_after_refresh(self.form.focus_field, "title")
+            self.form.focus_field("title")
 
     def action_add_task(self) -> None:
         if self.edit("新增任务", editing.add_task, self.current):
-            self.call_after_refresh(self.form.focus_field, "title")
+            self.form.focus_field("title")
 
     def action_add_item(self) -> None:
         if self.edit("新增事项", editing.add_item, self.current):
-            self.call_after_refresh(self.form.focus_field, "text")
+            self.form.focus_field("text")
 
     def action_delete(self) -> None:
         node_id = self.current
@@ -278,12 +279,8 @@ class EditorScreen(Screen[None]):
         if not self.tree.select_id(node_id):
             self.notify("找不到这个位置（可能已被删除）", severity="warning")
             return
-
-        def focus() -> None:
-            self.show_selected(node_id)
-            self.form.focus_field(field)
-
-        self.call_after_refresh(focus)
+        self.show_selected(node_id)
+        self.form.focus_field(field)
 
     # -- recovery -------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="recovery")

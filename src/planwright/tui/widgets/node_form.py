@@ -187,6 +187,8 @@ class NodeForm(VerticalScroll):
             return
         if self.node_id is None or not isinstance(self.node, (Point, Task, Item)):
             return
+        if field not in _ROWS[type(self.node)]:
+            return  # a hidden field, changed while the form held another kind of node
         value: Any = split_units(event.value) if field in ("lead", "support") else event.value
         if field == "deadline":
             self.query_one("#deadline-meaning", Static).update(self.deadline_meaning(event.value))

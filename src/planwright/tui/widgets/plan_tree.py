@@ -53,6 +53,7 @@ class PlanTree(Tree[str]):
         """Make the tree show ``plan``; the cursor goes to ``keep_cursor`` (an id) when given."""
         self.plan = plan
         cursor = keep_cursor if keep_cursor is not None else self.cursor_id
+        self.cursor_line = -1  # no highlight message for whatever lands on the old line
         self.clear()
         self._by_id = {ROOT: self.root}
         self._model = {}
@@ -64,7 +65,7 @@ class PlanTree(Tree[str]):
                 for i, item in enumerate(task.items, 1):
                     self._add(tnode, item, (p, t, i), open_by_default=False)
         if cursor is not None:
-            self.call_after_refresh(self.select_id, cursor)
+            self.select_id(cursor)
 
     def _add(self, parent: TreeNode[str], node: Node, indices: tuple[int, ...],
              open_by_default: bool) -> TreeNode[str]:
@@ -102,27 +103,21 @@ class PlanTree(Tree[str]):
         return node.data if node is not None else None
 
     def select_id(self, node_id: str) -> bool:
-        """Move the cursor to a model node, opening its parents; False when unknown."""
+        """Move the cursor to a model node now, opening its parents; False when unknown."""
         tree_node = self._by_id.get(node_id)
         if tree_node is None:
             return False
         parent = tree_node.parent
-        opened = False
         while parent is not None:
             if not parent.is_expanded:
                 parent.expand()
-                opened = True
             parent = parent.parent
-        if opened or tree_node.line < 0:
-            # lines are numbered on the next rebuild of the line list
-            self.call_after_refresh(self._move_to, tree_node)
-        else:
-            self._move_to(tree_node)
-        return True
-
-    def _move_to(self, tree_node: TreeNode[str]) -> None:
+        # Number the lines now rather than on the next idle, so that the cursor
+        # lands at once and a keystroke that follows goes to the right node.
+        self._tree_lines  # noqa: B018  (Tree 8.2.8 builds its line list on access)
         self.move_cursor(tree_node)
         self.scroll_to_node(tree_node, animate=False)
+        return True
 
     def node_of(self, node_id: str) -> Node | None:
         entry = self._model.get(node_id)

@@ -1,0 +1,612 @@
+"""Pilot tests of the editor's workflows: each asserts the model and the saved file.
+
+No async plugin is installed, so each test drives the app inside asyncio.run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from planwright import store
+from planwright.model import Item, Task
+
+from test_tui_helpers import SAMPLE, make_app, paste, settle, type_text, write_sample
+
+SIZE = (140, 40)
+
+
+def run(scenario) -> None:
+    asyncio.run(scenario())
+
+
+async def select(pilot, app, node_id: str) -> None:
+    app.editor.tree.select_id(node_id)
+    await settle(pilot, app)
+
+
+def saved(path: Path):
+    return store.load(path).plan
+
+
+# -- editing fields ---------------------------------------------------------------
+
+
+def test_typing_a_title_with_chinese_punctuation_saves_it_and_keeps_the_rest(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("down", "enter")  # 一、 → （一）, into the form
+            await settle(pilot, app)
+            assert isinstance(app.focused, Input) and app.focused.id == "title"
+            await pilot.press("end")
+            await type_text(pilot, "，确保“应公开尽公开”……——！")
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            assert app.session.dirty is False
+            assert app.title == "plan.toml"
+
+    run(scenario)
+    text = path.read_text(encoding="utf-8")
+    assert 'title = "抓好财政预决算公开，确保“应公开尽公开”……——！"' in text
+    # only that line changed: comment, other tasks and their ids are as they were
+    changed = [(a, b) for a, b in zip(SAMPLE.splitlines(), text.splitlines()) if a != b]
+    assert len(changed) == 1 and len(text.splitlines()) == len(SAMPLE.splitlines())
+    assert text.startswith("# 编辑器测试用计划")
+
+
+def test_pasted_text_arrives_intact_in_the_text_area(tmp_path):
+    path = write_sample(tmp_path)
+    pasted = "第一段：公开“三张清单”；\n第二段（试行）……完成率[50%]。"
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk3aaa")
+            area = app.editor.form.query_one("#text", TextArea)
+            area.focus()
+            area.load_text("")
+            await settle(pilot, app)
+            await paste(pilot, pasted)
+            await settle(pilot, app)
+            assert app.session.plan.find("tk3aaa").text == pasted
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+
+    run(scenario)
+    assert saved(path).find("tk3aaa").text == pasted
+
+
+def test_units_complete_from_the_registry_and_unknown_names_are_flagged(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk3aaa")
+            form = app.editor.form
+            lead = form.query_one("#lead", Input)
+            lead.focus()
+            lead.value = ""
+            await settle(pilot, app)
+            await type_text(pilot, "区财")
+            await settle(pilot, app)
+            await pilot.press("right")  # accept the suggestion
+            await settle(pilot, app)
+            assert lead.value == "区财政局"
+            await type_text(pilot, "、区财政居")
+            await settle(pilot, app)
+            assert app.session.plan.find("tk3aaa").lead == ["区财政局", "区财政居"]
+            hint = str(form.query_one("#lead-hint").render())
+            assert "“区财政居”未登记" in hint and "区财政局" in hint
+
+    run(scenario)
+
+
+def test_deadline_meaning_is_shown_live(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk1aaa")
+            form = app.editor.form
+            meaning = form.query_one("#deadline-meaning")
+            assert str(meaning.render()) == "→ 2027-10-31 月底"
+            deadline = form.query_one("#deadline", Input)
+            deadline.focus()
+            deadline.value = ""
+            await settle(pilot, app)
+            await type_text(pilot, "三季度末")
+            await settle(pilot, app)
+            assert str(meaning.render()).startswith("→ 2027-09-30")
+            deadline.value = ""
+            await type_text(pilot, "尽快吧")
+            await settle(pilot, app)
+            assert str(meaning.render()).startswith("无法解析：尽快吧")
+            assert app.session.plan.find("tk1aaa").deadline == "尽快吧"
+
+    run(scenario)
+
+
+def test_user_text_is_never_read_as_markup(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk2aaa")
+            tree = app.editor.tree
+            label = tree.render_label(tree.cursor_node, tree.rich_style, tree.rich_style).plain
+            assert "（二）做好[b]政策解读[/b]" in label
+            assert app.editor.form.query_one("#title", Input).value == "做好[b]政策解读[/b]"
+            await select(pilot, app, "tk1aaa")
+            area = app.editor.form.query_one("#text", TextArea)
+            assert "完成率[50%]以上" in area.text
+            lines = [tree.render_line(y).text for y in range(tree.size.height)]
+            assert any("做好[b]政策解读[/b]" in line for line in lines)
+
+    run(scenario)
+
+
+def test_tree_rows_align_the_unit_and_deadline_columns(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            tree = app.editor.tree
+            from rich.cells import cell_len
+
+            rows = [tree.render_line(y).text for y in range(4)]
+            task_rows = [r for r in rows if "单位" in r]
+            assert len(task_rows) == 2
+            columns = {cell_len(r[: r.index("单位")]) for r in task_rows}
+            assert len(columns) == 1, task_rows  # same cell column despite wide characters
+
+    run(scenario)
+
+
+# -- structure --------------------------------------------------------------------
+
+
+def test_add_point_task_item_with_function_keys(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk3aaa")
+            app.editor.tree.focus()
+            await pilot.press("f4")  # item under 二/（一）
+            await settle(pilot, app)
+            await type_text(pilot, "新事项：清理僵尸栏目。")
+            app.editor.tree.focus()
+            await pilot.press("f2")  # point after 二
+            await settle(pilot, app)
+            await type_text(pilot, "加强组织保障")
+            await pilot.press("f3")  # a task in the new point
+            await settle(pilot, app)
+            await type_text(pilot, "明确责任分工")
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+
+    run(scenario)
+    plan = saved(path)
+    assert plan.find("tk3aaa").items[0].text == "新事项：清理僵尸栏目。"
+    assert plan.points[2].title == "加强组织保障"
+    assert [t.title for t in plan.points[2].tasks] == ["明确责任分工"]
+    assert all(n.id for n in plan.nodes())
+
+
+def test_delete_then_undo_redo_and_the_file_follows(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "pt1aaa")
+            await pilot.press("f8")
+            await settle(pilot, app)
+            assert app.session.plan.find("pt1aaa") is None
+            assert app.editor.tree.cursor_id == "pt2aaa"
+            await pilot.press("ctrl+z")
+            await settle(pilot, app)
+            assert app.session.plan.find("tk1aaa").title == "抓好财政预决算公开"
+            assert app.editor.tree.cursor_id == "pt1aaa"
+            await pilot.press("ctrl+y")
+            await settle(pilot, app)
+            assert app.session.plan.find("pt1aaa") is None
+            await pilot.press("ctrl+z", "ctrl+s")
+            await settle(pilot, app)
+
+    run(scenario)
+    assert path.read_text(encoding="utf-8") == SAMPLE  # undone and saved: byte-identical
+
+
+def test_undo_takes_back_a_burst_of_typing_at_once(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "pt2aaa")
+            await pilot.press("enter", "end")
+            await type_text(pilot, "和数据支撑")
+            await settle(pilot, app)
+            assert app.session.plan.find("pt2aaa").title == "夯实平台基础和数据支撑"
+            await pilot.press("ctrl+z")
+            await settle(pilot, app)
+            assert app.session.plan.find("pt2aaa").title == "夯实平台基础"
+            assert app.editor.form.query_one("#title", Input).value == "夯实平台基础"
+
+    run(scenario)
+
+
+def test_move_convert_duplicate(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk1aaa")
+            await pilot.press("ctrl+down")  # below 做好政策解读
+            await settle(pilot, app)
+            assert [t.id for t in app.session.plan.points[0].tasks] == ["tk2aaa", "tk1aaa"]
+            await pilot.press("f5")  # becomes an item of the task above
+            await settle(pilot, app)
+            assert isinstance(app.session.plan.find("tk1aaa"), Item)
+            assert [i.id for i in app.session.plan.find("tk2aaa").items] == ["it1aaa", "tk1aaa"]
+            await pilot.press("f5")  # and back
+            await settle(pilot, app)
+            assert isinstance(app.session.plan.find("tk1aaa"), Task)
+            await pilot.press("f6")
+            await settle(pilot, app)
+            copy_id = app.editor.tree.cursor_id
+            assert copy_id != "tk1aaa" and app.session.plan.find(copy_id).title == "抓好财政预决算公开"
+            await pilot.press("f7")  # move the copy to point 二
+            await settle(pilot, app)
+            await pilot.press("down", "enter")
+            await settle(pilot, app)
+            assert [t.id for t in app.session.plan.points[1].tasks] == ["tk3aaa", copy_id]
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+
+    run(scenario)
+    plan = saved(path)
+    assert [t.id for t in plan.points[0].tasks] == ["tk2aaa", "tk1aaa"]
+    assert plan.find("tk1aaa").lead == ["区财政局"] and plan.find("tk1aaa").deadline == "2027年10月底"
+    assert len(plan.points[1].tasks) == 2
+
+
+def test_search_jumps_to_the_hit(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("ctrl+f")
+            await settle(pilot, app)
+            await type_text(pilot, "统一检索")
+            await settle(pilot, app)
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert app.editor.tree.cursor_id == "tk3aaa"
+            assert app.focused.id == "text"
+
+    run(scenario)
+
+
+def test_command_palette_finds_commands_by_pinyin_initials(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk3aaa")
+            tasks_before = len(app.session.plan.points[1].tasks)
+            await pilot.press("ctrl+p")
+            await settle(pilot, app)
+            await type_text(pilot, "xzrw")  # 新增任务
+            await pilot.pause(0.3)
+            await settle(pilot, app)
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert len(app.session.plan.points[1].tasks) == tasks_before + 1
+
+    run(scenario)
+
+
+def test_every_command_is_bound_and_in_the_palette():
+    from planwright.tui.commands import COMMANDS, bindings
+    from planwright.tui.screens.editor import EditorScreen
+
+    ids = {b.id for b in bindings()}
+    assert ids == {c.id for c in COMMANDS}
+    for command in COMMANDS:
+        action = command.action.split("(")[0]
+        assert hasattr(EditorScreen, f"action_{action}"), command
+        # ctrl or function keys only: single letters are swallowed by an input method
+        assert all(k.startswith(("ctrl+", "alt+")) or k[0] == "f" and k[1:].isdigit()
+                   for k in command.keys.split(",")), command
+
+
+# -- findings -------------------------------------------------------------------------
+
+
+def test_findings_mark_the_tree_and_jump_to_the_field(tmp_path):
+    path = write_sample(tmp_path)
+    path.write_text(SAMPLE.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.pause(0.2)
+            await settle(pilot, app)
+            findings = app.session.findings
+            assert [f.rule for f in findings] == ["PW-LEAD-001"]
+            assert app.editor.tree.marks == {"tk3aaa": "error"}
+            await pilot.press("ctrl+g", "enter")
+            await settle(pilot, app)
+            assert app.editor.tree.cursor_id == "tk3aaa"
+            assert app.focused.id == "lead"
+            await type_text(pilot, "区数据局")
+            await pilot.pause(1.2)  # the validators run after a short pause in typing
+            await settle(pilot, app)
+            assert app.session.findings == [] and app.editor.tree.marks == {}
+
+    run(scenario)
+
+
+# -- safety --------------------------------------------------------------------------------
+
+
+def test_quit_with_unsaved_changes_asks(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "pt2aaa")
+            await pilot.press("enter", "end")
+            await type_text(pilot, "建设")
+            assert app.title == "plan.toml *"
+            await pilot.press("ctrl+q")
+            await settle(pilot, app)
+            assert type(app.screen).__name__ == "ChoiceDialog"
+            await pilot.press("escape")  # cancel: still editing
+            await settle(pilot, app)
+            assert app.is_running and app.session.dirty
+            await pilot.press("ctrl+q")
+            await settle(pilot, app)
+            await pilot.press("enter")  # the default answer: save and quit
+            await settle(pilot, app)
+            assert not app.is_running
+
+    run(scenario)
+    assert saved(path).find("pt2aaa").title == "夯实平台基础建设"
+
+
+def test_quit_without_saving_leaves_the_file_and_no_recovery(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "pt2aaa")
+            await pilot.press("f8")
+            await settle(pilot, app)
+            app.session.write_recovery()
+            await pilot.press("ctrl+q")
+            await settle(pilot, app)
+            await pilot.press("right", "enter")  # 不保存
+            await settle(pilot, app)
+
+    run(scenario)
+    assert path.read_text(encoding="utf-8") == SAMPLE
+    assert not (tmp_path / ".plan.toml.recover").exists()
+
+
+@pytest.mark.parametrize("answer, expect", [("overwrite", "mine"), ("reload", "theirs"), ("copy", "both")])
+def test_file_changed_on_disk_is_detected_before_saving(tmp_path, answer, expect):
+    path = write_sample(tmp_path)
+    keys = {"copy": [], "overwrite": ["right"], "reload": ["right", "right"]}[answer]
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "pt2aaa")
+            await pilot.press("enter", "end")
+            await type_text(pilot, "（我的）")
+            theirs = SAMPLE.replace("夯实平台基础", "夯实平台基础（他们的）")
+            path.write_text(theirs, encoding="utf-8")
+            os.utime(path, ns=(1, 1))  # make sure the mtime differs even on coarse clocks
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            assert type(app.screen).__name__ == "ChoiceDialog"
+            await pilot.press(*keys, "enter")
+            await settle(pilot, app)
+            if expect == "theirs":
+                assert app.session.plan.find("pt2aaa").title == "夯实平台基础（他们的）"
+                assert not app.session.dirty
+
+    run(scenario)
+    title = saved(path).find("pt2aaa").title
+    if expect == "mine":
+        assert title == "夯实平台基础（我的）"
+    else:
+        assert title == "夯实平台基础（他们的）"
+    if expect == "both":
+        copy = tmp_path / "plan（我的修改）.toml"
+        assert saved(copy).find("pt2aaa").title == "夯实平台基础（我的）"
+
+
+def test_recovery_file_survives_a_crash_and_is_offered_on_next_open(tmp_path):
+    path = write_sample(tmp_path)
+    recover = tmp_path / ".plan.toml.recover"
+
+    async def crash():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk1aaa")
+            await pilot.press("enter", "end")
+            await type_text(pilot, "（未保存）")
+            await pilot.pause(2.6)  # the recovery file is refreshed every two seconds
+            await settle(pilot, app)
+            assert recover.exists()
+            # the process dies here: no save, no quit dialog
+            app.exit()
+
+    async def reopen():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            assert type(app.screen).__name__ == "ChoiceDialog"
+            await pilot.press("enter")  # 恢复
+            await settle(pilot, app)
+            assert app.session.plan.find("tk1aaa").title == "抓好财政预决算公开（未保存）"
+            assert app.session.dirty and app.title == "plan.toml *"
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+
+    run(crash)
+    assert path.read_text(encoding="utf-8") == SAMPLE  # the file itself was never touched
+    assert "（未保存）" in recover.read_text(encoding="utf-8")
+    run(reopen)
+    text = path.read_text(encoding="utf-8")
+    assert "抓好财政预决算公开（未保存）" in text and text.startswith("# 编辑器测试用计划")
+    assert not recover.exists()
+
+
+def test_recovery_can_be_discarded(tmp_path):
+    path = write_sample(tmp_path)
+    recover = tmp_path / ".plan.toml.recover"
+    recover.write_text(SAMPLE.replace("夯实平台基础", "旧的未保存内容"), encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("right", "enter")  # 丢弃
+            await settle(pilot, app)
+            assert app.session.plan.find("pt2aaa").title == "夯实平台基础"
+            assert not app.session.dirty
+
+    run(scenario)
+    assert not recover.exists()
+
+
+# -- views ------------------------------------------------------------------------------
+
+
+def test_task_table_sorts_by_unit_and_deadline_and_jumps(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("f10")
+            await settle(pilot, app)
+            table = app.screen.query_one("DataTable")
+
+            def order():
+                return [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
+
+            assert order() == ["tk1aaa", "tk2aaa", "it1aaa", "tk3aaa"]
+            await pilot.press("f4")  # by deadline: 6-30, 10-31, 12-31 (下半年), 持续推进 last
+            await settle(pilot, app)
+            assert order() == ["it1aaa", "tk1aaa", "tk3aaa", "tk2aaa"]
+            await pilot.press("f3")  # by lead unit
+            await settle(pilot, app)
+            assert order()[0] == "tk2aaa" or order()[0] == "it1aaa" or order()[0] == "tk1aaa"
+            leads = [str(table.get_cell_at((r, 2))) for r in range(table.row_count)]
+            assert leads == sorted(leads)
+            table.move_cursor(row=order().index("tk3aaa"))
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert type(app.screen).__name__ == "EditorScreen"
+            assert app.editor.tree.cursor_id == "tk3aaa"
+
+    run(scenario)
+
+
+def test_units_view_groups_aliases_and_shows_roles(tmp_path):
+    path = write_sample(tmp_path)
+    path.write_text(SAMPLE.replace('support = ["区政务公开办"]', 'support = ["区政务公开办", "财政局"]'),
+                    encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("ctrl+u")
+            await settle(pilot, app)
+            screen = app.screen
+            names = [u.name for u in screen.units]
+            assert "财政局" not in names  # an alias: counted under 区财政局
+            finance = next(u for u in screen.units if u.name == "区财政局")
+            assert [(r[0], r[2]) for r in finance.rows] == [("tk1aaa", "牵头"), ("tk3aaa", "配合")]
+            office = screen.units[0]
+            assert office.name == "区政务公开办" and office.lead_count == 2 and office.support_count == 1
+            await pilot.press("enter")  # into the unit's tasks
+            await pilot.press("enter")  # first task: edit it
+            await settle(pilot, app)
+            assert app.editor.tree.cursor_id == office.rows[0][0]
+
+    run(scenario)
+
+
+def test_notice_preview_shows_the_styles_notice_text(tmp_path):
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("f9")
+            await settle(pilot, app)
+            text = app.screen.query_one(TextArea).text
+            from planwright.tui.screens.notice import notice_or_reason
+
+            assert text == notice_or_reason(app.session.plan, app.session.host)
+            assert "抓好财政预决算公开" in text or "尚未就绪" in text
+            await pilot.press("escape")
+            await settle(pilot, app)
+            assert type(app.screen).__name__ == "EditorScreen"
+
+    run(scenario)
+
+
+def test_new_year_from_inside_the_editor(tmp_path):
+    path = write_sample(tmp_path, "2027年计划.toml")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("ctrl+r")
+            await settle(pilot, app)
+            assert app.screen.query_one("#output", Input).value.endswith("2028年计划.toml")
+            await pilot.press("enter")
+            await settle(pilot, app)
+            await pilot.pause(0.1)
+            await settle(pilot, app)
+            assert app.session.path.name == "2028年计划.toml"
+            assert app.session.plan.meta.year == 2028
+
+    run(scenario)
+    new = saved(tmp_path / "2028年计划.toml")
+    assert new.meta.title == "2028年示例区政务公开工作要点"
+    assert new.find("tk1aaa").deadline == "2028年10月底"  # ids kept, deadlines moved
+    assert path.read_text(encoding="utf-8") == SAMPLE

@@ -1,0 +1,139 @@
+"""The pure edit operations and the undo history behind the editor (no Textual)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwright import editing, store
+from planwright.editing import EditError
+from planwright.model import Item, Task
+
+from test_tui_helpers import SAMPLE
+
+
+@pytest.fixture
+def doc():
+    return store.loads(SAMPLE)
+
+
+def titles(plan):
+    return [[t.title for t in p.tasks] for p in plan.points]
+
+
+def test_add_point_task_item_in_place(doc):
+    plan = doc.plan
+    pid = editing.add_point(plan, "pt1aaa", "新要点")
+    assert [p.title for p in plan.points] == ["围绕重点领域，抓好主动公开", "新要点", "夯实平台基础"]
+    tid = editing.add_task(plan, "tk1aaa", "插在第一项之后")
+    assert titles(plan)[0] == ["抓好财政预决算公开", "插在第一项之后", "做好[b]政策解读[/b]"]
+    last = editing.add_task(plan, pid)
+    assert plan.points[1].tasks[0].id == last
+    iid = editing.add_item(plan, tid, "第一条")
+    assert plan.find(iid).text == "第一条" and plan.points[0].tasks[1].items[0].id == iid
+    with pytest.raises(EditError):
+        editing.add_item(plan, pid)
+    ids = [n.id for n in plan.nodes()]
+    assert len(ids) == len(set(ids)) and all(ids)
+
+
+def test_add_task_into_empty_plan_makes_a_point():
+    plan = store.loads('schema = "planwright/1"\n[plan]\ntitle = "空"\n').plan
+    tid = editing.add_task(plan, None, "第一项")
+    assert len(plan.points) == 1 and plan.points[0].tasks[0].id == tid
+
+
+def test_delete_selects_a_neighbour(doc):
+    plan = doc.plan
+    assert editing.delete(plan, "tk1aaa") == "tk2aaa"
+    assert editing.delete(plan, "it1aaa") == "tk2aaa"  # last item: its task
+    assert editing.delete(plan, "pt2aaa") == "pt1aaa"
+    assert plan.find("tk3aaa") is None
+
+
+def test_move_walks_across_parents(doc):
+    plan = doc.plan
+    editing.move(plan, "tk1aaa", 1)
+    assert titles(plan)[0][1] == "抓好财政预决算公开"
+    editing.move(plan, "tk1aaa", 1)  # past the end of point one: first of point two
+    assert plan.points[1].tasks[0].id == "tk1aaa"
+    with pytest.raises(EditError):
+        editing.move(plan, "pt1aaa", -1)
+    editing.move(plan, "it1aaa", 1)  # the only item of its task: on to the next task
+    assert plan.find("tk1aaa").items[0].id == "it1aaa"
+
+
+def test_move_to_point(doc):
+    plan = doc.plan
+    editing.move_to_point(plan, "tk2aaa", "pt2aaa")
+    assert [t.id for t in plan.points[1].tasks] == ["tk3aaa", "tk2aaa"]
+    assert plan.find("tk2aaa").items[0].id == "it1aaa"  # items travel with their task
+    with pytest.raises(EditError):
+        editing.move_to_point(plan, "pt1aaa", "pt2aaa")
+
+
+def test_task_to_item_and_back_keeps_everything(doc):
+    plan = doc.plan
+    before = plan.find("tk1aaa")
+    editing.add_task(plan, "tk2aaa")
+    with pytest.raises(EditError):
+        editing.task_to_item(plan, "tk1aaa")  # first task: nothing above to join
+    with pytest.raises(EditError):
+        editing.task_to_item(plan, "tk2aaa")  # has items of its own
+    editing.move(plan, "tk1aaa", 1)
+    editing.move(plan, "tk1aaa", 1)  # now third, below the new empty task
+    snap = Task(before.id, before.title, before.text, list(before.lead), list(before.support), before.deadline)
+    editing.toggle_kind(plan, "tk1aaa")
+    item = plan.find("tk1aaa")
+    assert isinstance(item, Item) and item.text.startswith("抓好财政预决算公开。预算")
+    assert item.lead == ["区财政局"] and item.deadline == "2027年10月底"
+    editing.toggle_kind(plan, "tk1aaa")
+    again = plan.find("tk1aaa")
+    assert isinstance(again, Task) and again == snap
+
+
+def test_duplicate_gives_fresh_ids(doc):
+    plan = doc.plan
+    copy_id = editing.duplicate(plan, "tk2aaa")
+    copy = plan.find(copy_id)
+    original = plan.find("tk2aaa")
+    assert copy_id != "tk2aaa" and copy.title == original.title
+    assert copy.items[0].id != original.items[0].id and copy.items[0].text == original.items[0].text
+    copy.lead.append("区数据局")
+    assert original.lead == ["区政务公开办"]  # no shared lists
+
+
+def test_search_finds_titles_text_units_deadlines(doc):
+    plan = doc.plan
+    assert [h.node_id for h in editing.search(plan, "[50%]")] == ["tk1aaa"]
+    assert {h.node_id for h in editing.search(plan, "区数据局")} == {"tk3aaa"}
+    assert [h.field for h in editing.search(plan, "下半年")] == ["deadline"]
+    assert [h.field for h in editing.search(plan, "报送")] == ["text"]  # items have no title
+    assert editing.search(plan, "  ") == []
+
+
+def test_history_undo_redo_and_coalescing(doc):
+    plan = doc.plan
+    history = editing.History()
+    for text in ("抓", "抓好", "抓好新"):
+        history.record(plan, "编辑标题", "tk1aaa", coalesce=("tk1aaa", "title"))
+        plan.find("tk1aaa").title = text
+    history.record(plan, "删除", "tk1aaa")
+    editing.delete(plan, "tk1aaa")
+    assert len(history.undo_stack) == 2
+    snap = history.undo(plan, "tk2aaa")
+    assert snap.label == "删除" and plan.find("tk1aaa").title == "抓好新"
+    history.undo(plan, "tk1aaa")
+    assert plan.find("tk1aaa").title == "抓好财政预决算公开"  # the whole burst at once
+    history.redo(plan, "tk1aaa")
+    assert plan.find("tk1aaa").title == "抓好新"
+    history.redo(plan, "tk1aaa")
+    assert plan.find("tk1aaa") is None
+    assert history.redo(plan, None) is None
+
+
+def test_snapshot_restore_round_trips_through_the_store(doc):
+    plan = doc.plan
+    snap = editing.snapshot(plan)
+    editing.delete(plan, "pt1aaa")
+    editing.restore(plan, snap)
+    assert store.dumps(doc) == SAMPLE  # undoing everything gives the file back byte for byte
