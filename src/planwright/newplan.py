@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,14 +38,35 @@ def from_template(style: str, year: int, host: "Host") -> NewPlan:
 
 
 def from_last_year(path: Path, year: int | None, style: str | None, host: "Host") -> NewPlan:
-    """Last year's plan rolled into ``year`` (default: the next year); ids are kept."""
+    """Last year's plan rolled into ``year`` (default: the next year); ids and units are kept.
+
+    Every place the roll-over could not move is in ``notes`` and is also
+    written as a ``# 滚动提示：…`` comment beside its node in the new file, so
+    that nothing stays in last year unnoticed.
+    """
     doc = store.load(path)
     doc.path = None
     plan = doc.plan
     if style:
         host.style(style)
         plan.meta.style = style
-    target = year if year is not None else plan.meta.year + 1
-    report = roll_over(plan, target)
+    old_year = plan.meta.year or _title_year(plan.meta.title)
+    if not old_year:
+        raise store.PlanFileError(path, "计划没有年度（[plan] 的 year），无法滚动；请先填写 year (plan has no year)")
+    plan.meta.year = old_year
+    target = year if year is not None else old_year + 1
+    if target <= old_year:
+        raise store.PlanFileError(path, f"新年度 {target} 应晚于原计划的 {old_year} 年 "
+                                        f"(the new year must come after the plan's)")
+    report = roll_over(plan, target, host.phrases_for(plan.meta.style or None))
+    for note in report:
+        doc.annotate(note.node_id, f"滚动提示：{note.message}")
     notes = [n.message for n in report]
-    return NewPlan(doc, f"由 {path.name} 滚动到 {target} 年，{len(notes)} 处需要人工确认", notes)
+    tasks = sum(len(p.tasks) for p in plan.points)
+    summary = f"由 {path.name} 滚动到 {target} 年，{tasks} 项任务，{len(notes)} 处需要人工确认"
+    return NewPlan(doc, summary, notes)
+
+
+def _title_year(title: str) -> int:
+    m = re.search(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?=年)", title)
+    return int(m.group(1)) if m else 0
