@@ -24,10 +24,10 @@ from ..model import Item, Plan, Point, Task
 from ..numbering import path_label
 from ..store import PlanDocument, new_document
 from .attribution import Attributor
-from .common import Doubt, ImportError_, Line, Para, Source, Table
+from .common import Doubt, ImportError_, Para, Source, Table, squeeze
 from .debris import clean
 from .layout import lay_out
-from .meta import read_notice
+from .meta import fill_years, read_notice
 from .outline import OutlineReader
 from .reading import read_source
 from .styles import Detection, detect_style
@@ -56,7 +56,8 @@ class ImportResult:
         tasks = [t for _, t in plan.tasks()]
         items = [i for t in tasks for i in t.items]
         dated = sum(1 for node in (*tasks, *items) if node.deadline)
-        lines = [f"读取：{self.source}（{self.kind}，编码 {self.encoding}）"]
+        encoding = f"，编码 {self.encoding}" if self.encoding else ""
+        lines = [f"读取：{self.source}（{self.kind}{encoding}）"]
         if self.detection is not None:
             lines.append(f"样式：{self.detection.describe()}")
         counts = f"内容：{len(plan.points)} 个要点，{len(tasks)} 项任务，{len(items)} 个事项；" \
@@ -107,8 +108,13 @@ def _import(source: Source, style: str | None, host) -> ImportResult:
     doubts: list[Doubt] = list(notice.doubts)
     outline = OutlineReader(attributor, doubts, meta.year or None).read(layout.main)
     meta.closing = outline.closing
+    if not meta.title and layout.table_title:  # a bare task table: its caption names the plan
+        meta.title = layout.table_title
+        fill_years(meta)
+    if not meta.year:
+        doubts.append(Doubt("未能确定计划年度（标题、成文日期和文号中都没有年份），请填写 year"))
     plan = Plan(meta=meta)
-    table_points = _table_points(layout, tables, attributor, doubts)
+    table_points = _table_points(layout, tables, attributor, doubts, meta.title)
     if table_points:
         plan.points, plan.body = table_points, outline.points
     else:
@@ -144,8 +150,11 @@ def _first_line_after(paras: list[Para], count: int) -> int:
     return paras[count].line if count < len(paras) else 10**9
 
 
-def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt]) -> list[Point]:
-    builder = TableBuilder(attributor, doubts, layout.table_title)
+def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt],
+                  plan_title: str) -> list[Point]:
+    # tasks under no 一、 heading need a point; the table's caption unless it is the plan's title
+    caption = layout.table_title if squeeze(layout.table_title) != squeeze(plan_title) else ""
+    builder = TableBuilder(attributor, doubts, caption)
     if layout.table_roles is not None:
         builder.feed(layout.table_roles, flat_events(layout.table_lines, layout.table_roles, attributor, doubts))
     for table in tables:

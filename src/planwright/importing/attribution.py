@@ -166,14 +166,20 @@ class Attributor:
         return bool(names) and all(units.looks_like_unit(n) for n in names)
 
     def is_deadline(self, text: str, strict: bool = True) -> bool:
-        """Whether a short text is a deadline phrase (dated, continuous, relative …)."""
+        """Whether a short text is a deadline phrase (dated, continuous, relative …).
+
+        A sentence that merely holds a key word (每月公开…。) is not one: a
+        phrase recognised by its key word must be short, and no phrase ends in 。.
+        """
         sim = simplify(text).strip()
-        if not sim or len(sim) > 40:
+        if not sim or len(sim) > 40 or sim.endswith("。"):
             return False
         kind = deadlines.parse(sim, None, self.phrases).kind
         if kind in (deadlines.Kind.NONE, deadlines.Kind.UNPARSED):
             return False
-        return not strict or kind is not deadlines.Kind.CONTINUOUS or len(sim) <= 8
+        if kind in (deadlines.Kind.CONTINUOUS, deadlines.Kind.RECURRING):
+            return len(sim) <= (8 if strict else 12)
+        return True
 
     def deadline_doubt(self, phrase: str, year: int | None) -> str:
         """A note when a deadline kept as printed has no meaning the parser knows."""

@@ -49,8 +49,11 @@ def lay_out(lines: list[Line], table_at: list[int] = ()) -> Layout:
         layout.table_lines = [x for x in lines[past:] if not is_footer_line(x)]
         layout.foot += [x for x in lines[past:] if is_footer_line(x)]
         end = first
-    if table_at:
-        end = min(end, min(table_at))
+    if table_at and min(table_at) < end:
+        end = min(table_at)
+        after = lines[end:]  # what follows a real table: the foot, or text not imported
+        layout.foot += [x for x in after if _foot(x) or is_organ(x)]
+        layout.attachment += [x for x in after if not (_foot(x) or is_organ(x))]
     end, layout.table_title = _table_caption(lines, end)
     start = first_heading(lines[:end])
     if start is None:

@@ -106,7 +106,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
             parts.doubts.append(Doubt(f"通知开头未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
     if not meta.date:
         meta.date = iso_date(fields.get("成文日期", ""))
-    _years(meta)
+    fill_years(meta)
     return parts
 
 
@@ -227,7 +227,8 @@ def _looks_like_title(line: Line) -> bool:
     return len(s) <= 60 and "。" not in s and "，" not in s and bool(_PLAN_NOUN_RE.search(core))
 
 
-def _years(meta: Meta) -> None:
+def fill_years(meta: Meta) -> None:
+    """year / end_year from the title (2020-2022 → both), else the date, else the 文号."""
     title = meta.title
     m = _YEAR_RANGE_RE.search(title)
     if m and int(m.group(1)) < int(m.group(2)):

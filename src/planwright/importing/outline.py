@@ -25,6 +25,7 @@ from .textutil import heading, split_heading_sentence, strip_end
 _CLOSING_RE = re.compile(r"本(?:工作)?(?:要点|实施方案|行动计划|方案|计划|意见|细则|办法|通知)")
 _OPENING_WORDS = ("于", "在", "力争", "确保", "争取")
 _IMPLICIT_POINT = "主要任务"
+_PARAGRAPH_ENDS = tuple("。！？!?；;：:）)”’》」』…")
 
 
 @dataclass
@@ -102,8 +103,23 @@ class OutlineReader:
                 if found is not None and level == item_level and task is None:
                     self.doubts.append(Doubt(f"编号段落“{line.text[:20]}”不在任何任务之下，已并入要点正文",
                                              None, line.line))
-                (item or task or point).lines.append(line)
+                self._add_line(item or task or point, line)
         return point
+
+    def _add_line(self, node: _Node, line: Line) -> None:
+        """A paragraph of a node; a line that runs on from a broken one joins it.
+
+        Web pages and PDF copies break paragraphs inside a sentence (a <br>, a
+        hard wrap): a line without closing punctuation is continued by the next,
+        unless either is a 责任单位： line of its own.
+        """
+        if node.lines:
+            last = node.lines[-1]
+            if not last.sim.rstrip().endswith(_PARAGRAPH_ENDS) and self.attributor.label_line(last.text) is None \
+                    and self.attributor.label_line(line.text) is None:
+                node.lines[-1] = Line(last.text + line.text, last.sim + line.sim, last.line)
+                return
+        node.lines.append(line)
 
     def _closing(self, tree: list[_Node]) -> str:
         """Text after the last task that speaks of the plan itself (各单位要根据本要点…)."""

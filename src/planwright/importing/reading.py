@@ -29,9 +29,14 @@ def read_source(path: Path) -> Source:
     if raw.startswith(_OLE_MAGIC):
         raise ImportError_(path, "这是旧版 Word (.doc) 或其他二进制文件；请在 Word/WPS 中另存为 .docx 再导入 "
                                  "(binary .doc is not supported; save as .docx)")
-    text, encoding = decode(path, raw)
-    if suffix in _HTML_SUFFIXES or _looks_like_html(text):
-        from .webpage import read_html
+    html = suffix in _HTML_SUFFIXES or _looks_like_html(raw[:2048].decode("latin-1"))
+    declared = None
+    if html:
+        from .webpage import declared_charset, read_html
+
+        declared = declared_charset(raw)
+    text, encoding = decode(path, raw, declared)
+    if html:
 
         return read_html(path, text, encoding)
     blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]

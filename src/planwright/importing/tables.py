@@ -279,8 +279,10 @@ class TableBuilder:
         self.point: Point | None = None
         self.task: Task | None = None
         self.rows_are_items = True
+        self.roles: list[str | None] = []
 
     def feed(self, roles: list[str | None], events: list[Event]) -> None:
+        self.roles = roles
         self.rows_are_items = "text" in roles and ("task" in roles or any(e.kind == "task" for e in events))
         for event in events:
             getattr(self, f"_{event.kind}")(event)
@@ -308,15 +310,21 @@ class TableBuilder:
             self.doubts.append(Doubt(f"表格第 {event.line} 行没有任务内容，已略去", line=event.line))
             return
         units = self._units(cells)
+        node: Task | Item
         if self.rows_are_items and self.task is not None:
-            item = Item(text=text, lead=units.lead, support=units.support, deadline=units.deadline)
-            self.task.items.append(item)
-            self._deadline_doubt(item, event)
-            return
-        title, rest = split_heading_sentence(_without_marker(text))
-        task = Task(title=title, text=rest, lead=units.lead, support=units.support, deadline=units.deadline)
-        self._current_point(event).tasks.append(task)
-        self._deadline_doubt(task, event)
+            node = Item(text=text, lead=units.lead, support=units.support, deadline=units.deadline)
+            self.task.items.append(node)
+        else:
+            title, rest = split_heading_sentence(_without_marker(text))
+            node = Task(title=title, text=rest, lead=units.lead, support=units.support, deadline=units.deadline)
+            self._current_point(event).tasks.append(node)
+        missing = [_CAPTION[r] for r in ("lead", "deadline") if r in self.roles and not cells.get(r)
+                   and not (r == "lead" and cells.get("support"))]
+        if missing:
+            self.doubts.append(Doubt(f"表格这一行没有{'和'.join(missing)}（原表为空，或页面不完整）", node, event.line))
+        note = self.attributor.deadline_doubt(node.deadline, None)
+        if note:
+            self.doubts.append(Doubt(note, node, event.line))
 
     def _units(self, cells: dict[str, str]) -> Attributed:
         found = Attributed()
@@ -326,11 +334,6 @@ class TableBuilder:
             found.merge(self.attributor.unit_cell(cells["support"], support=True))
         found.deadline = strip_end(cells.get("deadline", "").replace("\n", "")) or found.deadline
         return found
-
-    def _deadline_doubt(self, node: Task | Item, event: Event) -> None:
-        note = self.attributor.deadline_doubt(node.deadline, None)
-        if note:
-            self.doubts.append(Doubt(note, node, event.line))
 
     def _current_point(self, event: Event) -> Point:
         if self.point is None:

@@ -41,7 +41,7 @@ def read_docx(path: Path, raw: bytes) -> Source:
         text = numbering.marker(block) + block.text
         # a manual line break (Shift+Enter) separates paragraphs for the reader too
         blocks.extend(Para(part, number) for part in text.split("\n"))
-    return Source(path=path, kind="Word 文档", encoding="—（.docx）", blocks=blocks)
+    return Source(path=path, kind="Word 文档", encoding="", blocks=blocks)  # .docx: always UTF-8 XML
 
 
 class _Numbering:
