@@ -417,7 +417,8 @@ class EditorScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.app.push_screen(CompareScreen(path, self.plan, self.session.host), self._jump_back)
+                self.app.push_screen(CompareScreen(path, self.plan, self.session.host, self.session.path.name),
+                                    self._jump_back)
 
         self.app.push_screen(OpenFileDialog("选择要对比的计划文件（通常是上一年度）", self.session.path.parent,
                                             exclude=self.session.path), chosen)

@@ -45,9 +45,9 @@ class TableScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("escape,f10", "dismiss(None)", "返回编辑", key_display="Esc"),
-        Binding("f2", "sort('order')", "按序号"),
-        Binding("f3", "sort('lead')", "按牵头单位"),
-        Binding("f4", "sort('due')", "按时限"),
+        Binding("f2", "sort('order')", "按序号", key_display="F2"),
+        Binding("f3", "sort('lead')", "按牵头单位", key_display="F3"),
+        Binding("f4", "sort('due')", "按时限", key_display="F4"),
     ]
 
     def __init__(self, plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> None:

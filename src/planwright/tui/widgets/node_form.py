@@ -63,10 +63,10 @@ class NodeForm(VerticalScroll):
         with Vertical(id="node-fields"):
             with Vertical(classes="row", id="row-title"):
                 yield _label("标题")
-                yield Input(id="title", select_on_focus=False)
+                yield Input(id="title", select_on_focus=False, compact=True)
             with Vertical(classes="row", id="row-text"):
                 yield _label("正文", id="text-label")
-                yield TextArea(id="text", soft_wrap=True, tab_behavior="focus")
+                yield TextArea(id="text", soft_wrap=True, tab_behavior="focus", compact=True)
             with Vertical(classes="row", id="row-lead"):
                 yield _label("牵头单位（用、分隔；→ 接受补全）")
                 yield UnitsInput(id="lead")
@@ -76,8 +76,8 @@ class NodeForm(VerticalScroll):
                 yield UnitsInput(id="support")
                 yield Static("", id="support-hint", classes="hint", markup=False)
             with Vertical(classes="row", id="row-deadline"):
-                yield _label("时限要求（如 2027年10月底、持续推进）")
-                yield Input(id="deadline", select_on_focus=False)
+                yield _label("时限要求（如 10月底前、三季度末、持续推进）")
+                yield Input(id="deadline", select_on_focus=False, compact=True)
                 yield Static("", id="deadline-meaning", classes="hint", markup=False)
         with Vertical(id="meta-fields"):
             for name in META_FIELDS:
@@ -85,9 +85,9 @@ class NodeForm(VerticalScroll):
                     yield _label(_META_LABELS[name])
                     if name in ("preamble", "closing"):
                         yield TextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus",
-                                       classes="meta-text")
+                                       classes="meta-text", compact=True)
                     else:
-                        yield Input(id=f"meta-{name}", select_on_focus=False,
+                        yield Input(id=f"meta-{name}", select_on_focus=False, compact=True,
                                     type="integer" if name == "year" else "text")
 
     # -- filling -------------------------------------------------------------

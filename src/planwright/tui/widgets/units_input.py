@@ -50,7 +50,7 @@ class UnitsInput(Input):
     def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:
         self.unit_suggester = UnitSuggester()
         super().__init__(placeholder=placeholder, suggester=self.unit_suggester,
-                         select_on_focus=False, id=id)
+                         select_on_focus=False, id=id, compact=True)
 
     @property
     def units(self) -> list[str]:
