@@ -19,7 +19,8 @@ _WORD = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # soft wrap: Chinese has no spaces, so let the terminal fold long lines itself
+    return Console(highlight=False, soft_wrap=True)
 
 
 def finding_line(f: Finding, path: Path | str) -> Text:
