@@ -2,17 +2,17 @@
 
 Owned by the importer; ``__init__`` re-exports the hook functions listed in ``__all__``.
 Ningguo-style plans carry their units in an attached 重点工作任务分工 table
-(工作任务 / 具体要求 / 责任单位 / 时限要求); a cell may mark the lead unit
-with （牵头）.
+(工作任务 / 具体要求 / 责任单位 / 时限要求). Its cells are read by the core's
+table reader (a cell's （牵头） mark included), so no attribution patterns are needed.
 """
 
 from __future__ import annotations
 
 import re
 
-from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
+from planwright.api import DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
 
-__all__ = ["planwright_import_sniffers", "planwright_attribution_patterns", "planwright_deadline_phrases"]
+__all__ = ["planwright_import_sniffers", "planwright_deadline_phrases"]
 
 STYLE = "ningguo"
 _CAPTIONS = ("工作任务", "具体要求", "责任单位", "时限要求", "牵头单位", "配合单位", "完成时限", "责任科室",
@@ -33,20 +33,6 @@ def sniff(text: str) -> float:
 def planwright_import_sniffers() -> list[Sniffer]:
     return [Sniffer(name="ningguo-task-table", style=STYLE, sniff=sniff,
                     description="附有“工作任务 / 具体要求 / 责任单位 / 时限要求”分工表")]
-
-
-_UNITS = r"(?P<{}>[^：（）]+?)"
-
-
-@hookimpl
-def planwright_attribution_patterns() -> list[AttributionPattern]:
-    return [
-        # a table cell: 政府办（牵头）、市直各单位 — the marked unit leads, the rest support
-        AttributionPattern(
-            name="ningguo-marked-lead",
-            regex=rf"{_UNITS.format('lead')}（牵头）[，、；]{_UNITS.format('support')}",
-            style=STYLE, priority=20, strict=True),
-    ]
 
 
 @hookimpl

@@ -35,6 +35,7 @@ _LABEL_LINE_RE = re.compile(
 _SUPPORT_LABEL_RE = re.compile(r"^\s*(?:配合|协办|协助|参与)(?:单位|部门|科室|股室|站所|处室)\s*[：:]\s*(.+)$")
 _DEADLINE_LABEL_RE = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|完成期限|时间节点|时限)\s*[：:]\s*(.+)$")
 _WS_RE = re.compile(r"[\s\u3000\ufeff]+")
+_MARKED_LEAD_RE = re.compile(r"（牵头(?:单位)?）$")
 _NAME_BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
 
@@ -149,12 +150,20 @@ class Attributor:
         return None
 
     def unit_cell(self, cell: str, support: bool = False) -> Attributed:
-        """A 责任单位 / 配合单位 table cell: every unit leads (or supports)."""
+        """A 责任单位 / 配合单位 table cell: every unit leads (or supports).
+
+        A cell may mark its lead unit — 政府办（牵头）、各乡镇 — or hold a whole
+        attribution (A牵头，B配合); both are honoured.
+        """
         sim = simplify(cell)
         found = units.parse_attribution(sim, self.patterns)
         if found is not None and (found.support or found.pattern != "responsible-label"):
             return self._attributed(found, cell, sim)
         names = _printed(units.split_units(sim), cell, sim)
+        marks = [_MARKED_LEAD_RE.search(simplify(n)) for n in names]
+        if not support and any(marks):
+            return Attributed(lead=[n[: m.start()] for n, m in zip(names, marks) if m],
+                              support=[n for n, m in zip(names, marks) if not m])
         return Attributed(support=names) if support else Attributed(lead=names)
 
     def is_unit_list(self, text: str) -> bool:

@@ -75,8 +75,7 @@ class _Numbering:
     def marker(self, paragraph) -> str:
         if not self.levels:
             return ""
-        p_pr = paragraph._p.pPr
-        num_pr = p_pr.numPr if p_pr is not None else None
+        num_pr = _num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)
@@ -93,6 +92,22 @@ class _Numbering:
             fmt = self.levels.get((num_id, level), ("decimal", "", 1))[0]
             text = text.replace(f"%{level + 1}", _render(counts[level] or 1, fmt))
         return text
+
+
+def _num_pr(paragraph):
+    """The paragraph's list numbering, its own or its style's (List Number, 标题 1 …)."""
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.numPr is not None:
+        return p_pr.numPr
+    style = paragraph.style
+    for _ in range(10):  # follow based-on styles, not forever
+        if style is None:
+            return None
+        s_pr = style.element.pPr
+        if s_pr is not None and s_pr.numPr is not None:
+            return s_pr.numPr
+        style = style.base_style
+    return None
 
 
 def _render(n: int, fmt: str) -> str:

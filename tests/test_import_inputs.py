@@ -1,0 +1,246 @@
+"""Inputs of every kind: encodings, saved web pages, Word documents, and what is refused.
+
+The tests build their own files (text in their own words); a refusal must
+name the file and the reason, exit 2 and write no plan file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from planwright.cli import main
+from planwright.importing import ImportError_, import_file
+
+NOTICE = """示例区人民政府办公室关于印发2024年示例区政务公开工作要点的通知
+各街道办事处，区政府各部门：
+现将《2024年示例区政务公开工作要点》印发给你们，请认真抓好落实。
+示例区人民政府办公室
+2024年2月20日
+2024年示例区政务公开工作要点
+一、推进重点领域公开
+（一）公开财政资金信息。细化部门预算公开内容。（责任单位：区财政局，各街道办事处）
+（二）公开重大项目信息。按月更新建设进展。（责任单位：区发展改革局）
+"""
+
+
+def run_import(source: Path, out: Path, *args: str):
+    return CliRunner().invoke(main, ["import", str(source), "-o", str(out), *args])
+
+
+# ---------------------------------------------------------------------------
+# Encodings
+
+
+@pytest.mark.parametrize("encoding, shown", [
+    ("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8（带 BOM）"), ("gb18030", "GB18030/GBK"), ("gbk", "GB18030/GBK"),
+])
+def test_text_encodings_are_detected_and_reported(tmp_path, host, encoding: str, shown: str) -> None:
+    source = tmp_path / "notice.txt"
+    source.write_bytes(NOTICE.encode(encoding))
+    result = import_file(source, host=host)
+    assert result.encoding == shown
+    assert f"编码 {shown}" in result.report_lines()[0]
+    plan = result.doc.plan
+    assert plan.meta.title == "2024年示例区政务公开工作要点"
+    assert plan.points[0].tasks[0].lead == ["区财政局", "各街道办事处"]
+
+
+# ---------------------------------------------------------------------------
+# Saved web pages
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>通知_示例区人民政府</title>
+<script>var outline = "一、不是正文";</script><style>p {{ margin: 0 }}</style></head>
+<body>
+<div class="top">欢迎访问示例区人民政府网站！</div>
+<div id="nav"><ul><li><a href="/">首页</a></li><li><a href="/gk">政务公开</a></li>
+<li><a href="/hd">政民互动</a></li><li><a href="/fw">办事服务</a></li></ul></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/gk">政务公开</a> &gt; 通知公告</div>
+<table class="xxgk">
+<tr><td>索引号：</td><td>000000000/2024-00012</td><td>发布机构：</td><td>示例区人民政府办公室</td></tr>
+<tr><td>发文字号：</td><td>示政办字〔2024〕3号</td><td>成文日期：</td><td>2024-02-20</td></tr>
+</table>
+<div class="article">
+<h1>示例区人民政府办公室关于印发2024年示例区政务公开工作要点的通知</h1>
+<div class="info">发布时间：2024-02-26 09:00 来源：区政府办 浏览次数：128</div>
+<div class="TRS_Editor">
+<p>各街道办事处，区政府各部门：</p>
+<p>&nbsp;&nbsp;现将《2024年示例区政务公开工作要点》印发给你们，请认真抓好落实。</p>
+<p style="text-align:right">示例区人民政府办公室</p>
+<p style="text-align:right">2024年2月20日</p>
+<p>（此件公开发布）</p>
+<p align="center"><strong>2024年示例区政务公开工作要点</strong></p>
+<p>　　一、推进重点领域公开</p>
+<p>　　（一）公开财政资金信息。细化部门预算公开内容，按 luckybet娱乐官网 规定时限公开决算。（责任单位：区财政局，各街道办事处）</p>
+<p>　　（二）公开重大项目信息。按月更新重点项目<br>建设进展。（责任单位：区发展改革局、区住建局等有关部门）</p>
+</div>
+<div class="share">分享到：<a>微信</a> <a>微博</a></div>
+<div><a href="javascript:print()">【打印本页】</a> <a>【关闭窗口】</a></div>
+<div class="ewm">扫一扫在手机打开当前页</div>
+</div>
+<div class="footer"><p>版权所有：示例区人民政府 网站标识码：0000000000</p></div>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("charset, codec", [("utf-8", "utf-8"), ("gbk", "gbk")])
+def test_saved_page_keeps_the_article_and_drops_the_site(tmp_path, host, charset: str, codec: str) -> None:
+    source = tmp_path / "notice.html"
+    source.write_bytes(PAGE.format(charset=charset).encode(codec))
+    result = import_file(source, host=host)
+    plan = result.doc.plan
+    meta = plan.meta
+    assert (meta.title, meta.issuer, meta.date) == ("2024年示例区政务公开工作要点", "示例区人民政府办公室", "2024-02-20")
+    assert meta.doc_number == "示政办字〔2024〕3号"  # from the page's index block: the article prints none
+    assert meta.recipients == ["各街道办事处", "区政府各部门"] and meta.publicity == "此件公开发布"
+    first, second = plan.points[0].tasks
+    assert first.text == "细化部门预算公开内容，按规定时限公开决算。"  # injected spam cut out
+    assert second.text == "按月更新重点项目建设进展。"  # a <br> inside a sentence
+    assert second.lead == ["区发展改革局", "区住建局"]
+    everything = repr(plan)
+    for debris in ("首页", "索引号", "分享", "打印", "扫一扫", "版权", "luckybet", "不是正文", "浏览"):
+        assert debris not in everything
+    assert "广告文字 1 处" in "\n".join(result.report_lines())
+
+
+def test_saved_page_with_a_task_table(tmp_path, host) -> None:
+    page = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>
+<div class="content"><p>示例镇2024年政务公开工作任务分工</p>
+<table border="1">
+<thead><tr><th>序号</th><th>重点任务</th><th>具体措施</th><th>责任科室</th><th>完成时限</th></tr></thead>
+<tbody>
+<tr><td colspan="5">一、主动公开</td></tr>
+<tr><td>1</td><td rowspan="2">（一）公开财政信息</td><td>公开镇级预算和决算。</td><td>财政所</td><td>2024年9月底</td></tr>
+<tr><td>2</td><td>公开惠农补贴发放结果。</td><td>农业服务中心、财政所</td><td>每季度</td></tr>
+<tr><td colspan="5">二、回应关切</td></tr>
+<tr><td>3</td><td>（一）办理群众诉求</td><td>对转办件限时办结并回访。</td><td>党政办</td><td>收到转办件后5个工作日内</td></tr>
+</tbody></table></div></body></html>"""
+    source = tmp_path / "table.htm"
+    source.write_bytes(page.encode("gbk"))
+    result = import_file(source, host=host)
+    plan = result.doc.plan
+    assert result.encoding == "GB18030/GBK"
+    assert plan.meta.title == "示例镇2024年政务公开工作任务分工"
+    assert [p.title for p in plan.points] == ["主动公开", "回应关切"]
+    task = plan.points[0].tasks[0]
+    assert task.title == "公开财政信息"  # the merged cell spans both rows
+    assert [(i.lead, i.deadline) for i in task.items] == [(["财政所"], "2024年9月底"),
+                                                         (["农业服务中心", "财政所"], "每季度")]
+    assert plan.points[1].tasks[0].items[0].deadline == "收到转办件后5个工作日内"
+
+
+# ---------------------------------------------------------------------------
+# Word documents
+
+
+def _write_docx(path: Path, paragraphs: list[str], rows: list[list[str]] | None = None,
+                after: list[str] = ()) -> None:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if rows:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        for r, row in enumerate(rows):
+            if row[0].startswith(("一、", "二、")):  # a heading row spanning the table
+                table.cell(r, 0).merge(table.cell(r, len(row) - 1)).text = row[0]
+    for text in after:
+        document.add_paragraph(text)
+    document.save(path)
+
+
+def test_docx_paragraphs_and_task_table(tmp_path, host) -> None:
+    source = tmp_path / "notice.docx"
+    paragraphs = [line for line in NOTICE.splitlines()] + ["附件：重点工作任务分工", "重点工作任务分工"]
+    rows = [["序号", "工作任务", "具体要求", "责任单位", "完成时限"],
+            ["一、推进重点领域公开", "", "", "", ""],
+            ["1", "（一）公开财政资金信息", "部门预算公开到项级科目。", "区财政局", "2024年6月底"],
+            ["2", "（一）公开财政资金信息", "公开“三公”经费使用情况。", "区直各部门（牵头）、各街道办事处", "2024年7月底"]]
+    _write_docx(source, paragraphs, rows, after=["抄送：区委办公室。"])
+    result = import_file(source, host=host)
+    plan = result.doc.plan
+    assert result.encoding == "" and result.report_lines()[0].endswith("（Word 文档）")
+    assert plan.meta.title == "2024年示例区政务公开工作要点" and plan.meta.cc == ["区委办公室"]
+    (task,) = [t for _, t in plan.tasks()]
+    assert [(i.lead, i.support) for i in task.items] == [(["区财政局"], []), (["区直各部门"], ["各街道办事处"])]
+    # the main text's own outline is kept apart from the table's
+    assert [t.title for t in plan.body[0].tasks] == ["公开财政资金信息", "公开重大项目信息"]
+
+
+def test_docx_cell_with_a_whole_attribution(tmp_path, host) -> None:
+    source = tmp_path / "cell.docx"
+    rows = [["工作任务", "具体要求", "责任单位", "时限要求"],
+            ["一、做好公开", "", "", ""],
+            ["（一）公开政策", "政策文件同步解读。", "市政府办牵头，各乡镇配合", "2024年10月底"]]
+    _write_docx(source, ["示例市政务公开重点工作任务分工"], rows)
+    result = import_file(source, style="ningguo", host=host)
+    item = result.doc.plan.points[0].tasks[0].items[0]
+    assert (item.lead, item.support) == (["市政府办"], ["各乡镇"])
+
+
+def test_docx_automatic_list_numbering_is_read(tmp_path, host) -> None:
+    source = tmp_path / "numbered.docx"
+    document = docx.Document()
+    for text in ("示例街道2024年政务公开工作要点", "一、公开重点工作", "（一）公开民生实事。按季度公布进度。（责任单位：街道党政办）"):
+        document.add_paragraph(text)
+    document.add_paragraph("公开社区服务事项清单。", style="List Number")  # Word draws "1." itself
+    document.add_paragraph("公开社区办事指南。", style="List Number")
+    document.save(source)
+    (task,) = [t for _, t in import_file(source, host=host).doc.plan.tasks()]
+    assert task.text == "按季度公布进度。"
+    assert [i.text for i in task.items] == ["公开社区服务事项清单。", "公开社区办事指南。"]
+
+
+# ---------------------------------------------------------------------------
+# Refusals: the file, the reason, exit 2, nothing written
+
+
+def _zip_without_word(path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "not a word document")
+    path.write_bytes(buffer.getvalue())
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "文件是空的"),
+    ("blank.txt", b"  \n\n \r\n", "文件是空的"),
+    ("data.txt", bytes(range(256)) * 20, "二进制"),
+    ("fake.docx", "这是一段文字，不是 Word 文档。".encode(), "不是有效的 .docx 文件"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".docx"),
+    ("plain.txt", "会议纪要\n今天讨论了几件事情，没有编号。\n".encode(), "没有找到提纲"),
+    ("junk.html", b"<html><body><div id='nav'><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></div></body></html>",
+     "没有可导入的文字"),
+])
+def test_bad_input_is_refused_clearly(tmp_path, name: str, content: bytes, reason: str) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    out = tmp_path / "plan.toml"
+    result = run_import(source, out)
+    assert result.exit_code == 2
+    assert str(source) in result.output and reason in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_zip_that_is_not_a_word_document_is_refused(tmp_path) -> None:
+    source = tmp_path / "archive.docx"
+    _zip_without_word(source)
+    with pytest.raises(ImportError_) as caught:
+        import_file(source)
+    assert str(source) in str(caught.value) and "Word" in str(caught.value)
+
+
+def test_missing_file_and_directory_are_refused(tmp_path) -> None:
+    result = run_import(tmp_path / "nothere.txt", tmp_path / "plan.toml")
+    assert result.exit_code == 2 and "nothere.txt: 文件不存在" in result.output
+    with pytest.raises(ImportError_, match="目录"):
+        import_file(tmp_path)
