@@ -410,6 +410,41 @@ def test_registry_knows_the_units_its_published_notice_names(stem: str, host) ->
     assert len(unknown) <= max(1, len(names) // 10), unknown
 
 
+def _plan_from_truth(stem: str):
+    """The published notice as the importer must recover it (../shared/truth), as a Plan."""
+    from planwright.model import Meta, Plan
+
+    truth = json.loads((TRUTH / f"{stem}.json").read_text(encoding="utf-8"))
+    head = truth["plan"]
+    meta = Meta(title=head["title"], style=CORPUS_STYLE[stem], year=head["year"], issuer=head["issuer"],
+                end_year=head["end_year"] if head["end_year"] != head["year"] else 0)
+
+    def task(t: dict) -> Task:
+        items = [Item(text=i["text_head"], lead=i["lead"], support=i["support"], deadline=i["deadline"])
+                 for i in t.get("items", [])]
+        return Task(title=t["title"], text="……", lead=t["lead"], support=t["support"],
+                    deadline=t["deadline"], items=items)
+
+    points = [Point(title=p["title"], text="" if p["tasks"] else "……", tasks=[task(t) for t in p["tasks"]])
+              for p in truth["points"]]
+    body = [Point(title=b["title"], tasks=[Task(title=t) for t in b["tasks"]])
+            for b in truth.get("body_outline", [])]
+    plan = Plan(meta=meta, points=points, body=body)
+    plan.ensure_ids()
+    return plan
+
+
+@pytest.mark.skipif(not corpus_available(), reason="../shared/truth is not beside the checkout")
+@pytest.mark.parametrize("stem", sorted(CORPUS_STYLE))
+def test_published_notices_break_no_rule_of_their_own_style(stem: str, host) -> None:
+    """A style's rules describe how its region really writes: its own published notice passes them."""
+    plan = _plan_from_truth(stem)
+    own = [f for f in validate.run(plan, host) if not f.rule.startswith("PW-")]
+    assert [f for f in own if f.severity != "info"] == [], own
+    # and the core's unit duty knows each style's unit-free parts (保障措施, 进度安排 …)
+    assert [f for f in validate.run(plan, host) if f.rule == "PW-LEAD-001"] == []
+
+
 # ---------------------------------------------------------------------------
 # The demo plan
 
