@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from ..plugins import Host
 
 __all__ = [
-    "ExportError", "FORMATS", "HEADER", "TableRow", "UnitEntry", "UnitTasks", "SheetName", "export_plan",
+    "ExportError", "FORMATS", "HEADER", "TableRow", "UnitEntry", "UnitTasks", "SheetName", "export_all",
+    "export_plan",
     "notice_blocks", "notice_text", "run_export", "sheet_names", "table_rows", "table_text", "unit_view",
 ]
 
@@ -91,6 +92,15 @@ def export_plan(plan: Plan, fmt: str, host: "Host | None", allow_errors: bool = 
     findings = validate.run(plan, host) if host is not None else []
     errors = _refuse_errors(findings, allow_errors, "计划")
     return _render(spec, plan, host, errors)
+
+
+def export_all(plan: Plan, host: "Host | None", formats: Sequence[str] | None = None,
+               allow_errors: bool = False) -> dict[str, bytes]:
+    """Several formats at once, checked once: {format: bytes}."""
+    specs = [_format(name) for name in (formats if formats is not None else FORMATS)]
+    findings = validate.run(plan, host) if host is not None else []
+    errors = _refuse_errors(findings, allow_errors, "计划")
+    return {spec.name: _render(spec, plan, host, errors) for spec in specs}
 
 
 # --- the command -------------------------------------------------------------------------

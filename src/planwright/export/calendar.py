@@ -28,17 +28,18 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines longer than 75 octets are folded: CRLF + space, never inside a UTF-8 character."""
-    out, current, size = [], [], 0
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        limit = 75 if not out else 74  # continuation lines start with a space
-        if size + width > limit:
-            out.append("".join(current))
-            current, size = [], 0
-        current.append(ch)
-        size += width
-    out.append("".join(current))
-    return "\r\n ".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    pieces, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: step back to the character's start
+            cut -= 1
+        pieces.append(data[start:cut])
+        start, limit = cut, 74  # continuation lines begin with a space
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode("utf-8")
 
 
 def ics(plan: Plan, phrases: Sequence[deadlines.DeadlinePhrase] = (), errors: Sequence[Finding] = (),

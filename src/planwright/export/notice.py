@@ -19,8 +19,9 @@ from typing import Iterable, Literal, Sequence
 
 from ..api import Finding, NoticeLayout
 from ..model import Item, Plan, Point, Task
-from ..numbering import Level, marker
+from ..numbering import Level
 from . import wording as w
+from .wording import marker
 from .table import TableRow, table_rows, table_text
 
 Face = Literal["body", "h1", "h2"]

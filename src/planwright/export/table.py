@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Plan
-from ..numbering import Level, marker
-from .wording import table_units
+from ..numbering import Level
+from .wording import marker, table_units
 
 HEADER: tuple[str, ...] = ("序号", "工作任务", "具体要求", "责任单位", "时限要求")
 
