@@ -63,13 +63,14 @@ class Doubt:
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026"
 _CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000\u2002\u2003\u2009]+(?=[{_CJK}])")
 _SPACE_RUN_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+_GAP_HINT_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]")
 _EDGE_WS = " \t\r\n\u00a0\u3000\ufeff\u200b"
 
 
 def tidy(text: str) -> str:
     """A paragraph as stored: no indentation, no gaps inside Chinese text."""
     text = text.strip().strip(_EDGE_WS).strip()  # str.strip() knows \u2003, \u3000 …
-    if any(ch in text for ch in " \t\u00a0\u2002\u2003\u2009\u3000"):
+    if _GAP_HINT_RE.search(text):
         text = _CJK_GAP_RE.sub("", text)
         text = _SPACE_RUN_RE.sub(" ", text)
     return text

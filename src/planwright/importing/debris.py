@@ -59,6 +59,7 @@ _SPAM_SPACED_RE = re.compile(
     rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
     rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"
 )
+_SPAM_HINT_RE = re.compile(r"[A-Za-z \u3000]")
 _STRAY_DOT_RE = re.compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
 
 
@@ -112,8 +113,8 @@ def _harvest(sim: str, fields: dict[str, str]) -> None:
 
 
 def _cut_spam(text: str, found: list[str]) -> str:
-    if not any(ch.isascii() and ch.isalpha() for ch in text) and " " not in text and "\u3000" not in text:
-        return text  # the common case: nothing to look at
+    if not _SPAM_HINT_RE.search(text):
+        return text  # the common case: no latin letters, no gaps
     for regex in (_SPAM_LATIN_RE, _SPAM_SPACED_RE):
         for m in regex.finditer(text):
             found.append(m.group().strip())

@@ -15,6 +15,8 @@ meaning (著, 乾, 夥 …) is left out on purpose.
 
 from __future__ import annotations
 
+import re
+
 # Pairs "繁简", separated by spaces, grouped loosely by topic to keep them checkable.
 _PAIRS = """
 與与 專专 業业 東东 兩两 嚴严 個个 為为 麗丽 舉举 義义 樂乐 鄉乡 書书 買买 亂乱 爭争 於于
@@ -96,13 +98,15 @@ def _table() -> dict[int, int]:
 
 
 _T2S = _table()
+# One regex scan (in C) tells whether a text needs translating at all; most do not.
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(chr(c) for c in _T2S)) + "]")
 
 
 def simplify(text: str) -> str:
     """The same text with traditional characters made simplified, one char for one."""
-    return text.translate(_T2S)
+    return text.translate(_T2S) if _TRADITIONAL_RE.search(text) else text
 
 
 def has_traditional(text: str) -> bool:
     """Whether ``simplify`` would change anything (lets callers skip remapping)."""
-    return any(ord(ch) in _T2S for ch in text)
+    return _TRADITIONAL_RE.search(text) is not None

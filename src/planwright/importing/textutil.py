@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..numbering import Heading, Level, parse_heading
 
@@ -17,6 +18,7 @@ _DECIMAL_TAIL_RE = re.compile(r"\d+(?:[.．]\d+)?\s*(?:%|％|‰|亿|万|千|百
 _PURE_NUMBER_RE = re.compile(r"^\s*[0-9０-９]{1,3}\s*[.．、]?\s*$")
 
 
+@lru_cache(maxsize=4096)  # every stage asks about the same lines
 def heading(text: str, expected_item: int | None = None) -> Heading | None:
     """The outline heading at the start of a paragraph, tolerant of web typos."""
     if text[:1] in "（(" or text.lstrip()[:1] in "（(":

@@ -50,6 +50,7 @@ class _Numbering:
     def __init__(self, document) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.style_numbering: dict[str | None, object] = {}
         try:
             self._load(document.part.numbering_part.element)
         except (NotImplementedError, KeyError, AttributeError):
@@ -75,7 +76,7 @@ class _Numbering:
     def marker(self, paragraph) -> str:
         if not self.levels:
             return ""
-        num_pr = _num_pr(paragraph)
+        num_pr = self._num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)
@@ -94,12 +95,19 @@ class _Numbering:
         return text
 
 
-def _num_pr(paragraph):
-    """The paragraph's list numbering, its own or its style's (List Number, 标题 1 …)."""
-    p_pr = paragraph._p.pPr
-    if p_pr is not None and p_pr.numPr is not None:
-        return p_pr.numPr
-    style = paragraph.style
+    def _num_pr(self, paragraph):
+        """The paragraph's list numbering, its own or its style's (List Number, 标题 1 …)."""
+        p_pr = paragraph._p.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            return p_pr.numPr
+        # paragraph.style walks every style of the document: ask once per style id
+        style_id = p_pr.style if p_pr is not None else None
+        if style_id not in self.style_numbering:
+            self.style_numbering[style_id] = _style_num_pr(paragraph.style)
+        return self.style_numbering[style_id]
+
+
+def _style_num_pr(style):
     for _ in range(10):  # follow based-on styles, not forever
         if style is None:
             return None
