@@ -535,7 +535,9 @@ def _item(name: str, value: Any) -> Any:
 
 def _multiline(value: str) -> String:
     # Start the block on its own line: easier to edit by hand than """text…
-    escaped = tomlkit.string(value, multiline=True)._original
+    # tomlkit doubles a leading newline to protect it; escaping behind a stand-in
+    # character avoids that, since the newline added here does the same job
+    escaped = tomlkit.string("x" + value, multiline=True)._original[1:]
     return String(StringType.MLB, value, "\n" + escaped, Trivia())
 
 
