@@ -244,3 +244,31 @@ def test_missing_file_and_directory_are_refused(tmp_path) -> None:
     assert result.exit_code == 2 and "nothere.txt: 文件不存在" in result.output
     with pytest.raises(ImportError_, match="目录"):
         import_file(tmp_path)
+
+
+# ---------------------------------------------------------------------------
+# Debris in text copied from a page
+
+
+def test_page_furniture_in_copied_text_goes_nowhere(tmp_path, host) -> None:
+    text = """欢迎访问示例区人民政府网站！
+您当前所在的位置：网站首页 > 政务公开 > 通知公告
+索引号：000000/2024-1 组配分类：通知
+发布机构：示例区人民政府办公室 发文字号：示政办〔2024〕2号
+【字体：大 中 小】
+""" + NOTICE.replace("细化部门预算公开内容。", "细化部门预算公开内容，依托APP平台推送。") + """
+打印本页 关闭窗口
+扫一扫在手机打开当前页
+上一篇：示例区开展政务公开培训
+Baidu
+"""
+    source = tmp_path / "copied.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_file(source, host=host)
+    plan = result.doc.plan
+    assert plan.meta.doc_number == "示政办〔2024〕2号"  # kept from the index block it came in
+    first, second = plan.points[0].tasks
+    assert first.text == "细化部门预算公开内容，依托APP平台推送。"  # an honest latin name stays
+    assert second.text == "按月更新建设进展。"
+    assert result.warnings == []
+    assert "网页杂项：删去 9 行" in result.report_lines()

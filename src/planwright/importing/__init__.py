@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Item, Plan, Point, Task
+from ..model import Plan, Point
 from ..numbering import path_label
 from ..store import PlanDocument, new_document
 from .attribution import Attributor
@@ -172,9 +172,10 @@ def _after_checks(plan: Plan, layout, doubts: list[Doubt]) -> None:
             for task, ok in zip(point.tasks, has_units):
                 if not ok:
                     doubts.append(Doubt("未找到责任单位（同一要点下的其他任务都写有单位）", task))
-    last = layout.table_lines[-1] if layout.table_lines else (layout.main[-1] if layout.main else None)
-    if last is not None and not last.sim.rstrip().endswith(("。", "！", "？", "）", ")", "”", "；")) \
-            and not layout.foot and not layout.attachment and not layout.table_lines:
+    # a page cut short: the outline is the last thing and stops in mid-sentence
+    last = layout.main[-1] if layout.main and not (layout.foot or layout.attachment or layout.table_lines) \
+        else None
+    if last is not None and not last.sim.rstrip().endswith(("。", "！", "？", "）", ")", "”", "；")):
         node = _last_node(plan)
         doubts.append(Doubt(f"原文在“…{last.text[-12:]}”处结束，没有句末标点，页面可能不完整", node, last.line))
     if layout.attachment:

@@ -26,6 +26,11 @@ _FIELD_LABELS = (
     "内容概述|信息名称|效力状态|时效|文章来源|稿件来源|供稿单位"
 )
 _FIELD_LINE_RE = re.compile(rf"^[【\[]?\s*(?:{_FIELD_LABELS})\s*[:：]")
+# Labels a plan may also use for a line of its own (公开形式：…): such a line is
+# page furniture only when it holds more than one label or no sentence.
+_PLAIN_WORD_LABELS = re.compile(r"^[【\[]?\s*(?:公开方式|公开范围|公开时限|公开形式|名称|标题|关键词|主题词|作者|编辑|"
+                                r"审核|有效性|时效|内容概述|信息分类|所属机构|服务对象)\s*[:：]")
+_SENTENCE_RE = re.compile(r"[，。；]")
 _FIELD_RE = re.compile(rf"(?P<label>{_FIELD_LABELS})\s*[:：]\s*")
 _BREADCRUMB_RE = re.compile(
     r"^(?:您?当前(?:所在)?的?位置|您的位置|你的位置|您所在的位置|所在位置|现在的位置)\s*[:：]?"
@@ -48,16 +53,19 @@ _JUNK_RES = tuple(re.compile(p) for p in (
 _SHORT_JUNK_RES = (re.compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码"), )
 _LATIN_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z .\-_]{0,24}$")
 
-# Injected spam: a latin brand glued to gambling words (beplay体育…), or such
-# words set off by spaces in the middle of a Chinese sentence.
+# Injected spam: a latin brand glued to gambling words (beplay体育赢钱…), or such
+# words set off by spaces in the middle of a Chinese sentence. Words that
+# honest text also uses next to a latin name (APP平台, 体育) count only when the
+# whole token stands between spaces.
 _SPAM_WORDS = r"赢钱|封号|博彩|赌场|赌博|百家乐|老虎机|彩金|六合彩|时时彩|葡京|网投|下注|投注|棋牌|真人娱乐"
-_SPAM_LATIN_RE = re.compile(
-    rf"[ \u3000]*[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,10}}(?:体育|娱乐|{_SPAM_WORDS}|官网|平台|app|APP)"
-    r"[\u4e00-\u9fff]{0,10}[ \u3000]*"
-)
-_SPAM_SPACED_RE = re.compile(
-    rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
-    rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"
+_SPAM_WEAK = r"体育|娱乐|官网|平台|注册|开户|app|APP"
+_SPAM_RES = (
+    re.compile(rf"[ \u3000]*[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,10}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,10}}"
+               r"[ \u3000]*"),
+    re.compile(rf"[ \u3000]+[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,6}}(?:{_SPAM_WEAK})[\u4e00-\u9fff]{{0,6}}"
+               r"[ \u3000]+"),
+    re.compile(rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
+               rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"),
 )
 _SPAM_HINT_RE = re.compile(r"[A-Za-z \u3000]")
 _STRAY_DOT_RE = re.compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
@@ -90,6 +98,8 @@ def clean(paras: list[Para]) -> Cleaned:
 
 def _is_furniture(sim: str, fields: dict[str, str]) -> bool:
     if _FIELD_LINE_RE.match(sim):
+        if _PLAIN_WORD_LABELS.match(sim) and len(_FIELD_RE.findall(sim)) < 2 and _SENTENCE_RE.search(sim):
+            return False  # index values are names, codes and dates, not sentences
         _harvest(sim, fields)
         return True
     if _BREADCRUMB_RE.search(sim) and len(sim) < 200:
@@ -115,7 +125,7 @@ def _harvest(sim: str, fields: dict[str, str]) -> None:
 def _cut_spam(text: str, found: list[str]) -> str:
     if not _SPAM_HINT_RE.search(text):
         return text  # the common case: no latin letters, no gaps
-    for regex in (_SPAM_LATIN_RE, _SPAM_SPACED_RE):
+    for regex in _SPAM_RES:
         for m in regex.finditer(text):
             found.append(m.group().strip())
         text = regex.sub("", text)

@@ -105,6 +105,9 @@ def _split_main(lines: list[Line], layout: Layout) -> None:
             layout.main = lines[:cut]
             layout.foot += lines[cut:]
             return
+    if len(lines) > 1 and is_organ(lines[-1]) and heading(lines[-1].text) is None:  # a signature, no date
+        layout.main, layout.foot = lines[:-1], layout.foot + lines[-1:]
+        return
     layout.main = lines
 
 

@@ -36,6 +36,7 @@ _YEAR_RANGE_RE = re.compile(r"(\d{4})\s*(?:年)?\s*[-—–－~～至到]\s*(\d{
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
 _ANY_YEAR_RE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 _DOCNO_YEAR_RE = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
+_NOT_RECIPIENTS_RE = re.compile(r"如下|现将|为了|为进一步|根据|按照|结合|通知")
 _RECIPIENT_HINT_RE = re.compile(r"各|有关|所属|单位|部门|政府|局|委|办|街道|乡|镇|区|县|市")
 
 
@@ -154,7 +155,8 @@ def _doc_number(header: list[Line], used: set[int], fields: dict[str, str]) -> s
 def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> int:
     for i in range(after, len(header)):
         s = header[i].sim.strip()
-        if s.endswith(("：", ":")) and len(s) <= 300 and "。" not in s and _RECIPIENT_HINT_RE.search(s):
+        if s.endswith(("：", ":")) and len(s) <= 300 and "。" not in s and _RECIPIENT_HINT_RE.search(s) \
+                and not _NOT_RECIPIENTS_RE.search(s):
             used.add(i)
             text = header[i].text.strip().rstrip("：:")
             meta.recipients = [squeeze(p) for p in re.split(r"[，,]", text) if squeeze(p)]
