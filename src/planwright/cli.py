@@ -58,9 +58,8 @@ def host_of(ctx: click.Context):
 
 
 def _warn_plugins(host) -> None:
-    for warning in host.warnings:
+    for warning in host.unshown_warnings():  # get_host may have printed some already
         click.echo(f"planwright: {warning}", err=True)
-    host.warnings.clear()
 
 
 def refuse_overwrite(path: Path, force: bool) -> None:

@@ -74,6 +74,7 @@ class Host:
         self.pm.add_hookspecs(hookspecs.PlanwrightSpecs)
         self.plugins: list[PluginInfo] = []
         self.warnings: list[str] = []
+        self._warnings_shown = 0  # how many of self.warnings have been printed
         self.provenance: dict[tuple[str, str], str] = {}  # (hook, name) → plugin
         self._plugin_of_object: dict[int, str] = {}
         blocked = {_normalise(x) for x in disabled} | disabled_from_env()
@@ -124,6 +125,12 @@ class Host:
         if unknown:
             self.warnings.append(f"插件 {info.name}: 未知的钩子 (unknown hooks) {', '.join(unknown)} 被忽略")
         info.hooks = [c.name for c in self.pm.get_hookcallers(plugin) or []]
+
+    def unshown_warnings(self) -> list[str]:
+        """Warnings not printed yet: each is printed once, however many places report them."""
+        new = self.warnings[self._warnings_shown:]
+        self._warnings_shown = len(self.warnings)
+        return new
 
     def _fail(self, info: PluginInfo, message: str) -> None:
         info.status, info.error = "failed", message
@@ -258,6 +265,6 @@ def get_host(*, no_plugins: bool = False, disabled: Iterable[str] = ()) -> Host:
     key = (no_plugins, tuple(sorted(disabled)), os.environ.get(DISABLE_ENV, ""))
     if key not in _HOSTS:
         _HOSTS[key] = Host(no_plugins=no_plugins, disabled=disabled)
-        for warning in _HOSTS[key].warnings:
+        for warning in _HOSTS[key].unshown_warnings():
             print(f"planwright: {warning}", file=sys.stderr)
     return _HOSTS[key]
