@@ -175,6 +175,19 @@ def test_docx_paragraphs_and_task_table(tmp_path, host) -> None:
     assert [t.title for t in plan.body[0].tasks] == ["公开财政资金信息", "公开重大项目信息"]
 
 
+def test_docx_table_with_a_two_row_header_and_units_one_per_line(tmp_path, host) -> None:
+    source = tmp_path / "two-rows.docx"
+    rows = [["序号", "工作任务", "责任单位", "责任单位", "完成时限"],
+            ["", "", "牵头单位", "配合单位", ""],
+            ["1", "公开年度报告。按时发布政府信息公开年报。", "区政府办", "区直各部门\n各街道", "2024年1月31日前"]]
+    _write_docx(source, ["示例区政务公开任务分工"], rows)
+    result = import_file(source, host=host)
+    (task,) = [t for _, t in result.doc.plan.tasks()]
+    assert (task.title, task.text) == ("公开年度报告", "按时发布政府信息公开年报。")
+    assert (task.lead, task.support, task.deadline) == (["区政府办"], ["区直各部门", "各街道"], "2024年1月31日前")
+    assert not any("没有任务内容" in w for w in result.warnings)
+
+
 def test_docx_cell_with_a_whole_attribution(tmp_path, host) -> None:
     source = tmp_path / "cell.docx"
     rows = [["工作任务", "具体要求", "责任单位", "时限要求"],

@@ -372,3 +372,23 @@ def test_no_style_features_leaves_the_style_empty_and_says_so(host) -> None:
     result = import_text(text, host=host)
     assert result.style == ""
     assert any("未能识别" in line for line in result.report_lines())
+
+
+def test_attribution_in_the_heading_and_on_a_line_of_its_own(host) -> None:
+    text = """2024年示例县政务公开工作要点
+各乡镇人民政府，各街道办事处，
+县政府各部门：
+一、深化重点领域公开
+（一）、做好财政信息公开（牵头单位：县财政局；配合单位：县直各部门）。按规定时限公开预算和决算。
+（二）做好项目信息公开。按月更新项目进展。
+（责任单位：县发改委）
+"""
+    result = import_text(text, host=host)
+    meta = result.doc.plan.meta
+    assert (meta.title, meta.year) == ("2024年示例县政务公开工作要点", 2024)
+    assert meta.recipients == ["各乡镇人民政府", "各街道办事处", "县政府各部门"]  # wrapped over two lines
+    first, second = tasks_of(result.doc.plan)
+    assert (first.title, first.lead, first.support) == ("做好财政信息公开", ["县财政局"], ["县直各部门"])
+    assert first.text == "按规定时限公开预算和决算。"
+    assert (second.text, second.lead) == ("按月更新项目进展。", ["县发改委"])
+    assert result.warnings == []

@@ -101,7 +101,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
     _footer(footer, meta)
     meta.issuer = signature_issuer or notice_issuer or meta.issuer
     last = max(used) if used else -1
-    _title_and_preamble(header, last, notice_title, meta, parts)
+    _title_and_preamble(header, last, notice_title, meta, parts, used)
     for i, line in enumerate(header[: last + 1]):
         if i not in used:
             parts.doubts.append(Doubt(f"通知开头未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
@@ -157,8 +157,11 @@ def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> i
         s = header[i].sim.strip()
         if s.endswith(("：", ":")) and len(s) <= 300 and "。" not in s and _RECIPIENT_HINT_RE.search(s) \
                 and not _NOT_RECIPIENTS_RE.search(s):
-            used.add(i)
-            text = header[i].text.strip().rstrip("：:")
+            first = i
+            while first - 1 >= after and first - 1 not in used and header[first - 1].sim.rstrip().endswith(("，", ",", "、")):
+                first -= 1  # the list wrapped onto a second line
+            used.update(range(first, i + 1))
+            text = "".join(x.text.strip() for x in header[first : i + 1]).rstrip("：:")
             meta.recipients = [squeeze(p) for p in re.split(r"[，,]", text) if squeeze(p)]
             return i
     return -1
@@ -198,7 +201,7 @@ def _footer(footer: list[Line], meta: Meta) -> None:
 
 
 def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: Meta,
-                        parts: NoticeParts) -> None:
+                        parts: NoticeParts, used: set[int]) -> None:
     """The plan's own title line (matching the notice's 《…》) and the text before the outline."""
     wanted = {squeeze(t) for t in (notice_title, _book_title(header[: last + 1])) if t}
     rest = header[last + 1 :]
@@ -212,6 +215,12 @@ def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: 
         rest = rest[1:]
     else:
         meta.title = _book_title(header[: last + 1]) or notice_title
+    if not meta.title:  # a plan printed without a notice may put its title above everything
+        for i in range(last + 1):
+            if i not in used and _looks_like_title(header[i]):
+                meta.title = squeeze(header[i].text)
+                used.add(i)
+                break
     parts.preamble = rest
 
 

@@ -38,6 +38,7 @@ class _Node:
     children: list["_Node"] = field(default_factory=list)
     heading_sentence: str = ""  # items: the sentence whose bracket may hold a deadline
     implicit: bool = False  # a point made up for tasks that stand under no 一、
+    units: Attributed | None = None  # an attribution closing the heading itself
 
 
 @dataclass
@@ -91,7 +92,8 @@ class OutlineReader:
             level = found.level if found is not None else None
             if found is not None and level == task_level:
                 title, rest = split_heading_sentence(found.rest)
-                task, item = _Node(title, line.line, heading_sentence=title), None
+                title, units = self._title_attribution(title)
+                task, item = _Node(title, line.line, heading_sentence=title, units=units), None
                 if rest:
                     task.lines.append(Line(rest, simplify(rest), line.line))
                 point.children.append(task)
@@ -105,6 +107,15 @@ class OutlineReader:
                                              None, line.line))
                 self._add_line(item or task or point, line)
         return point
+
+    def _title_attribution(self, title: str) -> tuple[str, Attributed | None]:
+        """（一）做好财政公开（责任单位：区财政局）。 — the bracket names units, not the task."""
+        if not title.endswith(("）", ")")):
+            return title, None
+        segments = self.attributor.segments(title)
+        if len(segments) == 1 and segments[0].units:
+            return strip_end(segments[0].text), segments[0].units
+        return title, None
 
     def _add_line(self, node: _Node, line: Line) -> None:
         """A paragraph of a node; a line that runs on from a broken one joins it.
@@ -172,6 +183,10 @@ class OutlineReader:
             task.text = _joined(groups)
             self._apply_single(task, groups)
             task.deadline = task.deadline or self._opening_deadline(task.text)
+        if node.units:  # units named in the heading add to those found below it
+            found = Attributed(list(task.lead), list(task.support), task.deadline)
+            found.merge(node.units)
+            task.lead, task.support, task.deadline = found.lead, found.support, found.deadline
         task.deadline = task.deadline or self._bracket_deadline(node.heading_sentence)
         self._deadline_doubt(task, task.deadline, node.line)
         return task

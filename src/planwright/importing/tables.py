@@ -111,6 +111,8 @@ def _rows_to_events(rows: list[list[str]], header: list[str], roles: list[str | 
         cells = [tidy_cell(c) for c in row]
         if not any(cells) or [squeeze(c) for c in cells] == [squeeze(h) for h in header][: len(cells)]:
             continue  # empty, or the header repeated on a new page
+        if all(role_of(c) for c in cells if c):
+            continue  # a second header row (牵头单位 / 配合单位 under 责任单位)
         distinct = {c for c in cells if c}
         if len(distinct) == 1 and len(cells) > 1:
             events.extend(_heading_events(distinct.pop(), line))  # a row spanning the table
@@ -328,10 +330,11 @@ class TableBuilder:
 
     def _units(self, cells: dict[str, str]) -> Attributed:
         found = Attributed()
+        # a cell's units may stand one per line
         if cells.get("lead"):
-            found.merge(self.attributor.unit_cell(cells["lead"]))
+            found.merge(self.attributor.unit_cell(cells["lead"].replace("\n", "、")))
         if cells.get("support"):
-            found.merge(self.attributor.unit_cell(cells["support"], support=True))
+            found.merge(self.attributor.unit_cell(cells["support"].replace("\n", "、"), support=True))
         found.deadline = strip_end(cells.get("deadline", "").replace("\n", "")) or found.deadline
         return found
 

@@ -15,6 +15,7 @@ _DASH_TASK_RE = re.compile(r"^(\s*[（(]\s*)[—―－─‐-](\s*[）)])")
 # one expected next and what follows is not a decimal amount.
 _NUMBERED_DIGIT_RE = re.compile(r"^\s*(\d{1,2})\s*[.．]\s*(?=\d)")
 _DECIMAL_TAIL_RE = re.compile(r"\d+(?:[.．]\d+)?\s*(?:%|％|‰|亿|万|千|百|倍|个百分点|元|米|公里|平方|吨|度)")
+_AFTER_MARKER = "、，,.．:："
 _PURE_NUMBER_RE = re.compile(r"^\s*[0-9０-９]{1,3}\s*[.．、]?\s*$")
 
 
@@ -24,6 +25,8 @@ def heading(text: str, expected_item: int | None = None) -> Heading | None:
     if text[:1] in "（(" or text.lstrip()[:1] in "（(":
         text = _DASH_TASK_RE.sub(r"\g<1>一\g<2>", text, count=1)
     found = parse_heading(text)
+    if found is not None and found.rest[:1] in _AFTER_MARKER:  # （一）、做好… / 一、．…
+        found = Heading(found.level, found.number, found.marker, found.rest.lstrip(_AFTER_MARKER + " \u3000"))
     if found is not None or expected_item is None:
         return found
     m = _NUMBERED_DIGIT_RE.match(text)
