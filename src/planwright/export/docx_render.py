@@ -54,8 +54,8 @@ P_CELL = ox.ParaStyle(align="left", line=340, snap=False)
 P_CELL_CENTER = ox.ParaStyle(align="center", line=340, snap=False)
 
 # Columns of the 分工 table: portrait (attached to the notice) and landscape (table-docx).
-PORTRAIT_COLUMNS = [600, 1700, 3600, 1644, 1300]  # = 8844 twips, 156 mm
-LANDSCAPE_COLUMNS = [700, 2600, 5656, 2400, 1400]  # = 12756 twips, 225 mm
+PORTRAIT_COLUMNS = [700, 1700, 3500, 1644, 1300]  # = 8844 twips, 156 mm
+LANDSCAPE_COLUMNS = [700, 2400, 5356, 2600, 1700]  # = 12756 twips, 225 mm
 
 
 def _new_document(*, landscape: bool, warning: str = "") -> docx.document.Document:

@@ -27,7 +27,7 @@ LINE_PT = 15  # points per wrapped line of 11 pt 宋体
 PAD_PT = 4
 
 # (minimum, maximum) width per column, in Excel character units
-TABLE_LIMITS = [(5, 6), (12, 26), (24, 60), (12, 30), (10, 18)]
+TABLE_LIMITS = [(5, 6), (12, 26), (24, 60), (12, 30), (10, 22)]
 
 
 def text_lines(text: str, width: float) -> int:
@@ -73,7 +73,9 @@ class _Book:
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.6)
         ws.repeat_rows(*header_rows)
-        ws.set_header(f'&C&"{HEAD_FONT},Bold"&14{_hf(title)}'[:255])
+        # the size code goes before the font: a title starting with digits (2027年…)
+        # would otherwise run into it (&142027)
+        ws.set_header(f'&C&14&"{HEAD_FONT},Bold"{_hf(title)}'[:255])
         ws.set_footer("&C第 &P 页，共 &N 页")
 
     def findings_sheet(self, errors: Sequence[Finding]) -> None:
@@ -161,7 +163,7 @@ TABLE_SHEET = "重点工作任务分工"  # the full title is in the print heade
 # --- per-unit lists ---------------------------------------------------------------------
 
 UNIT_HEADER = ("序号", "工作任务", "具体要求", "角色", "时限要求")
-UNIT_LIMITS = [(5, 6), (12, 26), (24, 60), (6, 6), (10, 18)]
+UNIT_LIMITS = [(5, 6), (12, 26), (24, 60), (6, 6), (10, 22)]
 SUMMARY_HEADER = ("责任单位", "工作表", "牵头任务数", "配合任务数", "最早时限", "最早时限日期", "说明")
 
 
