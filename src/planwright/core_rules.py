@@ -17,6 +17,7 @@ from . import deadlines
 from .api import Finding, Rule, hookimpl
 from .model import Item, Node, Plan, Point, Task
 from .numbering import parse_heading, strip_heading
+from .units import normalize_name
 
 if TYPE_CHECKING:
     from .validate import CheckContext
@@ -108,12 +109,14 @@ def check_unit_registered(plan: Plan, ctx: CheckContext) -> Findings:
     """A unit name that is neither a registered name nor an alias (only with a registry)."""
     if not len(ctx.registry):
         return
-    known: dict[str, bool] = {}
+    known: dict[str, bool] = {}  # a plan names the same few units thousands of times
     hints: dict[str, str] = {}
     for node in _attributed(plan):
         for key in ("lead", "support"):
             for name in getattr(node, key):
-                if known.setdefault(name, name in ctx.registry):
+                if name not in known:
+                    known[name] = name in ctx.registry
+                if known[name]:
                     continue
                 if name not in hints:
                     hints[name] = _nearest_hint(ctx, name)
@@ -129,15 +132,23 @@ def _nearest_hint(ctx: CheckContext, name: str) -> str:
 
 def check_unit_repeated(plan: Plan, ctx: CheckContext) -> Findings:
     """A unit listed twice in one list, or the lead also listed as support."""
-    same = ctx.registry.same_unit
+    canonical: dict[str, str] = {}
+
+    def unit_of(name: str) -> str:  # registry look-ups are memoised: same names recur
+        if name not in canonical:
+            canonical[name] = ctx.registry.canonical(name) or normalize_name(name)
+        return canonical[name]
+
     for node in _attributed(plan):
         for key in ("lead", "support"):
             names = getattr(node, key)
-            for i, name in enumerate(names):
-                if any(same(name, other) for other in names[:i]):
+            seen: set[str] = set()
+            for name in names:
+                if unit_of(name) in seen:
                     yield ctx.report(node, f"单位“{name}”在{_KEY_WORD[key]}中重复出现", field=key)
+                seen.add(unit_of(name))
         for name in node.support:
-            lead = next((x for x in node.lead if same(x, name)), None)
+            lead = next((x for x in node.lead if unit_of(x) == unit_of(name)), None)
             if lead is not None:
                 yield ctx.report(node, f"“{name}”已是牵头单位（“{lead}”），不应再列为配合单位",
                                  field="support")
@@ -397,9 +408,12 @@ def _blank_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
+_ANY_HALF_PUNCT = re.compile(r"[,;:?!()]")  # a cheap first look: most texts have none
+
+
 def check_half_width_punct(plan: Plan, ctx: CheckContext) -> Findings:
     for node, key, text in _prose(plan):
-        if not text:
+        if not text or not _ANY_HALF_PUNCT.search(text):
             continue
         hits = list(_HALF_PUNCT.finditer(_blank_urls(text)))
         if hits:
@@ -463,9 +477,11 @@ _MARK = {"“": "左引号“", "”": "右引号”", "《": "左书名号《",
          "）": "右括号）", "〔": "左六角括号〔", "〕": "右六角括号〕", "【": "左方头括号【", "】": "右方头括号】"}
 
 
-# 21年底前: a two-digit year where a date is meant.
-_SHORT_YEAR = re.compile(r"(?<![0-9０-９])([0-9]{2})年(?=底|末|初|内|度|前|上半年|下半年|第|[0-9]{1,2}月)")
+# 21年底前: a two-digit year where a date is meant. Found from the 年 (re skips to a
+# literal quickly), then the digits before it are looked at.
+_YEAR_WORD = re.compile(r"年(?=底|末|初|内|度|前|上半年|下半年|第|[0-9]{1,2}月)")
 # 2021-2025年: a year range joined by a hyphen or tilde instead of 一字线 —.
+_DASH = re.compile(r"[-~～－–]")
 _YEAR_RANGE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*[-~～－–]\s*((?:19|20)[0-9]{2})(?![0-9])")
 
 
@@ -477,10 +493,13 @@ def check_number_usage(plan: Plan, ctx: CheckContext) -> Findings:
 
 
 def _number_problem(text: str) -> str | None:
-    m = _SHORT_YEAR.search(text)
-    if m:
-        return f"年份“{m.group()}”应写全四位（如“20{m.group(1)}年”）"
-    m = _YEAR_RANGE.search(text)
+    for m in _YEAR_WORD.finditer(text):
+        i = m.start()
+        digits = text[max(0, i - 3):i]
+        if len(digits) >= 2 and digits[-2:].isdecimal() and digits[-2:].isascii() and not (
+                len(digits) == 3 and digits[0].isdecimal()):
+            return f"年份“{digits[-2:]}年”应写全四位（如“20{digits[-2:]}年”）"
+    m = _YEAR_RANGE.search(text) if _DASH.search(text) else None
     if m and int(m.group(2)) > int(m.group(1)):
         return f"年份起止“{m.group()}”应用一字线连接：“{m.group(1)}—{m.group(2)}”"
     return None
