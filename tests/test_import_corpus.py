@@ -119,12 +119,13 @@ def test_jiangshan_three_year_plan_and_its_schedule(imported) -> None:
 
 
 def test_huangbu_township_plan_without_units(imported) -> None:
-    _, data, _ = imported["huangbu-2018-fangan"]
+    _, data, output = imported["huangbu-2018-fangan"]
     assert data["plan"]["issuer"] == "黄埠乡人民政府"
     tasks = [t for p in data["points"] for t in p.get("tasks", [])]
     assert sum(len(t.get("items", [])) for t in tasks) == 15
     assert not any(t.get("lead") or t.get("support") for t in tasks)
     assert data["points"][0]["text"]  # a point with a paragraph and no tasks keeps it as its text
+    assert "原文没有印出计划标题" in output  # the truth has none: the clerk is told to fill it in
 
 
 def test_existing_output_is_not_overwritten_without_force(tmp_path) -> None:

@@ -392,3 +392,39 @@ def test_attribution_in_the_heading_and_on_a_line_of_its_own(host) -> None:
     assert first.text == "按规定时限公开预算和决算。"
     assert (second.text, second.lead) == ("按月更新项目进展。", ["县发改委"])
     assert result.warnings == []
+
+
+def test_a_unit_marked_as_lead_in_a_responsible_line(host) -> None:
+    body = """一、重点领域及责任单位
+（一）财政预决算。包括预算、决算和“三公”经费。
+责任单位：县财政局（牵头）、县直各部门、各乡镇。
+"""
+    (task,) = tasks_of(imported(body, host=host).doc.plan)
+    assert (task.lead, task.support) == (["县财政局"], ["县直各部门", "各乡镇"])
+
+
+def test_flattened_table_whose_task_cells_have_no_marker(host) -> None:
+    text = """序号
+工作任务
+具体要求
+责任单位
+时限要求
+一、做好重点领域公开
+做好财政信息公开
+1
+公开部门预算。
+县财政局
+2023年4月底
+2
+公开部门决算。
+县财政局
+2023年8月底
+做好项目信息公开
+3
+公开项目审批结果。
+县发改委
+持续推进
+"""
+    plan = import_text(text, host=host).doc.plan
+    assert [(t.title, len(t.items)) for t in tasks_of(plan)] == [("做好财政信息公开", 2), ("做好项目信息公开", 1)]
+    assert tasks_of(plan)[1].items[0].deadline == "持续推进"

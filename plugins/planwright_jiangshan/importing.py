@@ -2,16 +2,17 @@
 
 Owned by the importer; ``__init__`` re-exports the hook functions listed in ``__all__``.
 Jiangshan-style (Zhejiang) action plans list areas each followed by a line
-``责任单位：A、B。`` and end with a 进度安排 of dated milestones.
+``责任单位：A、B。`` and end with a 进度安排 of dated milestones. Such lines,
+and a unit marked （牵头） in them, are read by the core, so no patterns are needed.
 """
 
 from __future__ import annotations
 
 import re
 
-from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
+from planwright.api import DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
 
-__all__ = ["planwright_import_sniffers", "planwright_attribution_patterns", "planwright_deadline_phrases"]
+__all__ = ["planwright_import_sniffers", "planwright_deadline_phrases"]
 
 STYLE = "jiangshan"
 _SCHEDULE_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、.．][ \t\u3000]*(?:进度安排|進度安排|时间安排|實施步驟|实施步骤)",
@@ -36,20 +37,6 @@ def sniff(text: str) -> float:
 def planwright_import_sniffers() -> list[Sniffer]:
     return [Sniffer(name="jiangshan-schedule", style=STYLE, sniff=sniff,
                     description="有“进度安排”一节，各领域下单列“责任单位：…”一行")]
-
-
-_UNITS = r"(?P<{}>[^：（）]+?)"
-
-
-@hookimpl
-def planwright_attribution_patterns() -> list[AttributionPattern]:
-    return [
-        # 责任单位：市府办（牵头）、市发改局 — the marked unit leads, the others support
-        AttributionPattern(
-            name="jiangshan-marked-lead",
-            regex=rf"责任单位：{_UNITS.format('lead')}（牵头）[，、；]{_UNITS.format('support')}",
-            style=STYLE, priority=20),
-    ]
 
 
 @hookimpl

@@ -111,6 +111,8 @@ def _import(source: Source, style: str | None, host) -> ImportResult:
     if not meta.title and layout.table_title:  # a bare task table: its caption names the plan
         meta.title = layout.table_title
         fill_years(meta)
+    if not meta.title:
+        doubts.append(Doubt("原文没有印出计划标题，请填写 title"))
     if not meta.year:
         doubts.append(Doubt("未能确定计划年度（标题、成文日期和文号中都没有年份），请填写 year"))
     plan = Plan(meta=meta)

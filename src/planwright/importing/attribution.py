@@ -160,11 +160,7 @@ class Attributor:
         if found is not None and (found.support or found.pattern != "responsible-label"):
             return self._attributed(found, cell, sim)
         names = _printed(units.split_units(sim), cell, sim)
-        marks = [_MARKED_LEAD_RE.search(simplify(n)) for n in names]
-        if not support and any(marks):
-            return Attributed(lead=[n[: m.start()] for n, m in zip(names, marks) if m],
-                              support=[n for n, m in zip(names, marks) if not m])
-        return Attributed(support=names) if support else Attributed(lead=names)
+        return Attributed(support=names) if support else _marked_lead(Attributed(lead=names))
 
     def is_unit_list(self, text: str) -> bool:
         """Whether a line is nothing but unit names (a 责任单位 cell in flattened tables)."""
@@ -201,9 +197,19 @@ class Attributor:
 
     # -- names back in printed characters ---------------------------------------------
     def _attributed(self, found: units.Attribution, printed: str, sim: str) -> Attributed:
-        return Attributed(lead=_printed(list(found.lead), printed, sim),
-                          support=_printed(list(found.support), printed, sim),
-                          deadline=_printed([found.deadline], printed, sim)[0] if found.deadline else "")
+        result = Attributed(lead=_printed(list(found.lead), printed, sim),
+                            support=_printed(list(found.support), printed, sim),
+                            deadline=_printed([found.deadline], printed, sim)[0] if found.deadline else "")
+        return _marked_lead(result) if not result.support else result
+
+
+def _marked_lead(found: Attributed) -> Attributed:
+    """责任单位：A（牵头）、B — the marked unit leads and the others support it."""
+    marks = [_MARKED_LEAD_RE.search(simplify(name)) for name in found.lead]
+    if not any(marks):
+        return found
+    return Attributed(lead=[n[: m.start()] for n, m in zip(found.lead, marks) if m],
+                      support=[n for n, m in zip(found.lead, marks) if not m], deadline=found.deadline)
 
 
 def _printed(names: list[str], printed: str, sim: str) -> list[str]:

@@ -197,8 +197,9 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
     for line in lines:
         found = heading(line.text)
         if found is not None and found.level in (Level.POINT, Level.TASK):
-            close()
-            pending.clear()
+            if row is not None and row.cells:
+                close()
+            pending.clear()  # a row number standing before the heading keeps its row open
             events.append(Event("point" if found.level is Level.POINT else "task", line.text, line=line.line))
             continue
         if is_pure_number(line.text):
@@ -208,7 +209,7 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
                 pending.clear()
             row = _FlatRow(line=line.line)
             continue
-        if row is None and numbered and events:
+        if row is None and numbered:  # before a row number: a task cell without its （一）
             pending.append(line)
             continue
         if row is None:
