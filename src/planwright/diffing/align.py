@@ -51,6 +51,8 @@ COVER = 0.6  # the parts together cover ≥ 60 % of the source
 GAIN = 0.15  # … and beat the best single part by ≥ 15 points
 ID_DISTRUST = 0.3  # shared ids whose texts are less similar than this look unrelated
 FULL_PAIRS = 20_000  # score every pair up to this many; above, only candidates
+PART_PAIRS = 4_000  # the same for the containment of loose parts in possible sources
+NEIGHBOURS = 3  # above that: a part's possible sources are what its neighbours came from
 CANDIDATES = 12  # candidates per node in large plans
 
 
@@ -65,12 +67,13 @@ class Entry:
     parent: int | None  # index of the parent entry one level up
     norm: str  # normal form of title + text, years blinded: what matching compares
     literal: str = ""  # normal form with its years as written
+    text: str = ""  # what a reader sees (display_text)
     shifted: str = ""  # … with the old plan's years moved to the new plan's (old side)
     children: list[int] = field(default_factory=list)
-    _grams: frozenset[str] | None = None
+    _grams: frozenset[int] | None = None
 
     @property
-    def grams(self) -> frozenset[str]:
+    def grams(self) -> frozenset[int]:
         if self._grams is None:
             self._grams = bigrams(self.norm)
         return self._grams
@@ -137,9 +140,11 @@ def side_of(plan: Plan, years: Iterable[int] = (), delta: int = 0) -> Side:
     def add(level: Level, node: Node, index: tuple[int, ...], parent: int | None) -> int:
         text = display_text(node)
         literal = normal_form(text)
-        shifted = normal_form(shift_years(text, years, delta)) if years and delta else literal
+        moved = shift_years(text, years, delta) if years and delta else text
+        shifted = literal if moved == text else normal_form(moved)
         bucket = entries[level]
-        bucket.append(Entry(level, node, index, len(bucket), parent, year_blind(literal), literal, shifted))
+        bucket.append(Entry(level, node, index, len(bucket), parent, norm=year_blind(literal),
+                            literal=literal, shifted=shifted, text=text))
         if parent is not None:
             entries[LEVELS[LEVELS.index(level) - 1]][parent].children.append(len(bucket) - 1)
         return len(bucket) - 1
@@ -365,14 +370,18 @@ class _LevelAligner:
         return pairs
 
     def _candidates(self, olds: list[int], news: list[int], k: int = CANDIDATES) -> dict[int, list[int]]:
-        """For large levels: the new entries sharing the most rare bigrams with each old one."""
-        df: Counter[str] = Counter()
+        """For large levels: the new entries sharing the most rare bigrams with each old one.
+
+        Bigrams in more than 2 % of the entries (公开, 信息 …) say nothing and
+        would make every posting list as long as the plan: they are skipped.
+        """
+        df: Counter[int] = Counter()
         for o in olds:
             df.update(self.olds[o].grams)
         for n in news:
             df.update(self.news[n].grams)
         cap = max(8, (len(olds) + len(news)) // 50)
-        postings: dict[str, list[int]] = {}
+        postings: dict[int, list[int]] = {}
         for n in news:
             for g in self.news[n].grams:
                 if df[g] <= cap:
@@ -382,18 +391,18 @@ class _LevelAligner:
             grams = [g for g in self.olds[o].grams if g in postings]
             if len(grams) > 64:
                 grams = sorted(grams, key=lambda g: (df[g], g))[:64]
-            hits = Counter()
+            hits: Counter[int] = Counter()
             for g in grams:
                 hits.update(postings[g])
             out[o] = [n for n, _ in hits.most_common(k)]
         return out
 
     # -- splits and merges ----------------------------------------------------------
-    def _set(self, side: str, i: int) -> frozenset[str] | set[str]:
-        feats = self._feats(side, i)
-        if feats:
-            return feats
-        return (self.olds if side == "old" else self.news)[i].grams
+    def _set(self, side: str, i: int) -> frozenset | set:
+        """What splits and merges are measured on: aligned children, else bigrams."""
+        feats = self.old_feats if side == "old" else self.new_feats
+        found = feats.get(i) if feats else None
+        return found or (self.olds if side == "old" else self.news)[i].grams
 
     def _splits_and_merges(self) -> None:
         self._group("old")  # one old → several new
@@ -412,9 +421,20 @@ class _LevelAligner:
         candidates = self._part_candidates(loose, part_side, len(sources))
         by_source: dict[int, list[tuple[float, int]]] = {}
         for p, cands in candidates.items():
-            best = max(((self._belongs(p, part_side, s, source_side), -s) for s in cands), default=None)
-            if best is not None and best[0] > 0:
-                by_source.setdefault(-best[1], []).append((best[0], p))
+            pset = self._set(part_side, p)
+            if not pset:
+                continue
+            best, best_s = 0.0, -1
+            for s in cands:
+                sset = self._set(source_side, s)
+                # cheap bound first: too few shared grams are possible at all
+                if not sset or min(len(sset), len(pset)) < min(CONTAIN * len(pset), SHARE * len(sset)):
+                    continue
+                score = self._belongs(p, part_side, s, source_side)
+                if score > best:
+                    best, best_s = score, s
+            if best > 0:
+                by_source.setdefault(best_s, []).append((best, p))
         for s, found in sorted(by_source.items()):
             link_k = source_done.get(s)
             current = self.links[link_k] if link_k is not None else None
@@ -456,14 +476,34 @@ class _LevelAligner:
         return max(contained, share)
 
     def _part_candidates(self, loose: list[int], part_side: str, n_sources: int) -> dict[int, list[int]]:
-        if len(loose) * n_sources <= FULL_PAIRS:
+        if len(loose) * n_sources <= PART_PAIRS:
             return {p: list(range(n_sources)) for p in loose}
-        # Large levels: reuse the rare-bigram candidates, with the roles of the sides swapped.
-        if part_side == "new":
-            swapped = _LevelAligner.__new__(_LevelAligner)
-            swapped.olds, swapped.news = self.news, self.olds
-            return swapped._candidates(loose, list(range(n_sources)))
-        return self._candidates(loose, list(range(n_sources)))
+        # Large levels: the parts of a split or a merge stand next to each other,
+        # so look only at what the neighbours on the part's side are linked to,
+        # and at the entries that share an aligned child with the part.
+        done = self.new_done if part_side == "new" else self.old_done
+        size = len(self.news if part_side == "new" else self.olds)
+        by_feat = self._feature_index("old" if part_side == "new" else "new")
+        out: dict[int, list[int]] = {}
+        for p in loose:
+            found: set[int] = set()
+            for q in range(max(0, p - NEIGHBOURS), min(size, p + NEIGHBOURS + 1)):
+                k = done.get(q)
+                if k is not None:
+                    link = self.links[k]
+                    found.update(link.old if part_side == "new" else link.new)
+            for f in self._feats(part_side, p) or ():
+                found.update(by_feat.get(f, ()))
+            out[p] = sorted(found)
+        return out
+
+    def _feature_index(self, side: str) -> dict[str, list[int]]:
+        feats = self.old_feats if side == "old" else self.new_feats
+        index: dict[str, list[int]] = {}
+        for i, fs in (feats or {}).items():
+            for f in fs:
+                index.setdefault(f, []).append(i)
+        return index
 
     def _grown_group(self, s: int, source_side: str, part_side: str, partner: int | None,
                      loose: list[int]) -> tuple[list[int], float] | None:
@@ -494,15 +534,18 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if not pairs:
         return []
     tails: list[int] = []  # index into pairs of the smallest tail of each length
+    tail_values: list[int] = []
     back: list[int] = [-1] * len(pairs)
     for i, (_, b) in enumerate(pairs):
-        k = bisect.bisect_left([pairs[t][1] for t in tails], b)
+        k = bisect.bisect_left(tail_values, b)
         if k > 0:
             back[i] = tails[k - 1]
         if k == len(tails):
             tails.append(i)
+            tail_values.append(b)
         else:
             tails[k] = i
+            tail_values[k] = b
     out = []
     i = tails[-1]
     while i >= 0:

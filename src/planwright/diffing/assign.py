@@ -52,21 +52,24 @@ def greedy(scores: dict[Pair, float], tie: Callable[[Pair], Hashable] = lambda p
 
 
 def _components(edges: dict[Pair, float]) -> list[list[Pair]]:
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
+    """Connected components of the bipartite graph (old ids as is, new ids as ~n)."""
+    parent: dict[int, int] = {}
 
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def find(x: int) -> int:
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
 
     for o, n in edges:
-        a, b = find(("o", o)), find(("n", n))
+        a, b = find(o), find(~n)
         if a != b:
             parent[a] = b
-    groups: dict[tuple[str, int], list[Pair]] = {}
+    groups: dict[int, list[Pair]] = {}
     for pair in edges:
-        groups.setdefault(find(("o", pair[0])), []).append(pair)
+        groups.setdefault(find(pair[0]), []).append(pair)
     return [sorted(g) for g in sorted(groups.values(), key=min)]
 
 

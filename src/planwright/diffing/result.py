@@ -39,18 +39,18 @@ STATUS_LABEL: dict[str, str] = {
 LEVEL_LABEL: dict[str, str] = {"point": "要点", "task": "任务", "item": "事项"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NodeRef:
     """A node of one plan as a change names it."""
 
     id: str
     path: str  # displayed numbering, e.g. 二/（三）
     title: str  # a point's or task's title, or the first 20 characters of an item's text
-    text: str = field(default="", compare=False)  # what a reader sees: 标题。正文
-    lead: tuple[str, ...] = field(default=(), compare=False)
-    support: tuple[str, ...] = field(default=(), compare=False)
-    deadline: str = field(default="", compare=False)
-    node: Node | None = field(default=None, compare=False, repr=False)
+    text: str = ""  # what a reader sees: 标题。正文
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    deadline: str = ""
+    node: Node | None = field(default=None, repr=False)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "path": self.path, "title": self.title}

@@ -16,8 +16,6 @@ C++ LCS (fast on any length, unlike pure-Python diff-match-patch, which takes
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import Iterable
 
 from diff_match_patch import diff_match_patch
@@ -27,8 +25,10 @@ Op = tuple[int, str]  # (-1 delete | 0 equal | 1 insert, text)
 DELETE, EQUAL, INSERT = -1, 0, 1
 
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9])")
-# Dropped from the normal form: whitespace, punctuation, symbols such as ★ or ※.
-_DROP_CATEGORIES = ("Z", "P", "S", "C")
+# Dropped from the normal form: everything but letters and digits (whitespace,
+# punctuation, symbols such as ★ or ※). One C-level pass each: this runs on
+# every node of both plans.
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def shift_years(text: str, years: Iterable[int], delta: int) -> str:
@@ -39,15 +39,17 @@ def shift_years(text: str, years: Iterable[int], delta: int) -> str:
     return _YEAR.sub(lambda m: str(int(m.group()) + delta) if int(m.group()) in wanted else m.group(), text)
 
 
-@lru_cache(maxsize=65536)
-def _normal_char(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch)
-    return "".join(c for c in folded if not unicodedata.category(c).startswith(_DROP_CATEGORIES)).lower()
+# Full-width letters and digits (ＡＢＣ１２３) are the only NFKC folding that matters
+# once punctuation is gone; NFKC itself costs ~70 µs per task on Chinese text.
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
 
 
 def normal_form(text: str) -> str:
-    """The form two texts are matched on: NFKC, lower case, no spaces or punctuation."""
-    return "".join(_normal_char(ch) for ch in text)
+    """The form two texts are matched on: full-width folded, lower case, only letters and digits."""
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_HALF_WIDTH)
+    return _NOT_WORD.sub("", text).lower()
 
 
 _YEAR_IN_NORM = re.compile(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])")
@@ -63,11 +65,19 @@ def year_blind(norm: str) -> str:
     return _YEAR_IN_NORM.sub(YEAR_MARK, norm)
 
 
-def bigrams(norm: str) -> frozenset[str]:
-    """Character bigrams of a normal form (a one-character text is its own gram)."""
+def bigrams(norm: str) -> frozenset[int]:
+    """Character bigrams of a normal form, each as one 64-bit number.
+
+    Two UTF-32 code units read as one unsigned 64-bit integer: the even and
+    the odd bigrams come from two C-level casts of the encoded text, several
+    times faster than slicing strings (this runs on thousands of tasks).
+    """
     if len(norm) < 2:
-        return frozenset([norm]) if norm else frozenset()
-    return frozenset(norm[i:i + 2] for i in range(len(norm) - 1))
+        return frozenset([ord(norm)]) if norm else frozenset()
+    data = norm.encode("utf-32-le")
+    even = data[: len(data) // 8 * 8]
+    odd = data[4:4 + (len(data) - 4) // 8 * 8]
+    return frozenset(memoryview(even).cast("Q")).union(memoryview(odd).cast("Q"))
 
 
 # ---------------------------------------------------------------------------

@@ -69,6 +69,10 @@ def similar_names(a: str, b: str) -> float:
 
 def unit_delta(old: Sequence[str], new: Sequence[str], registry: Registry | None) -> UnitDelta:
     """Compare two unit lists (as written) through the registry."""
+    if list(old) == list(new):
+        return UnitDelta()  # most tasks keep their units: no work
+    if not old or not new:  # an added or removed task: all its units come or go
+        return UnitDelta(added=_dedupe(new), removed=_dedupe(old))
     old_left = _dedupe(old)
     new_left = _dedupe(new)
     # 1. equal as written
