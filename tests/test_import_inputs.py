@@ -244,6 +244,13 @@ def test_bad_input_is_refused_clearly(tmp_path, name: str, content: bytes, reaso
     assert not out.exists()
 
 
+def test_notice_whose_plan_is_only_an_attached_file_points_to_it(tmp_path) -> None:
+    source = tmp_path / "notice-only.txt"
+    source.write_text(NOTICE.split("2024年示例区政务公开工作要点\n一、")[0] + "附件：工作要点.docx\n", encoding="utf-8")
+    result = run_import(source, tmp_path / "plan.toml")
+    assert result.exit_code == 2 and "没有找到提纲" in result.output and "附件" in result.output
+
+
 def test_zip_that_is_not_a_word_document_is_refused(tmp_path) -> None:
     source = tmp_path / "archive.docx"
     _zip_without_word(source)

@@ -428,3 +428,15 @@ def test_flattened_table_whose_task_cells_have_no_marker(host) -> None:
     plan = import_text(text, host=host).doc.plan
     assert [(t.title, len(t.items)) for t in tasks_of(plan)] == [("做好财政信息公开", 2), ("做好项目信息公开", 1)]
     assert tasks_of(plan)[1].items[0].deadline == "持续推进"
+
+
+def test_table_copied_as_tab_separated_rows(host) -> None:
+    text = ("示例区2024年政务公开重点任务分工\n序号\t工作任务\t责任科室\t完成时限\n一、主动公开\n"
+            "1\t公开部门预算。\t财务科\t2024年3月底\n2\t公开执法结果。\t执法科、法规科\t持续推进\n"
+            "二、回应关切\n3\t办理网民留言。\t办公室\t收到留言后5个工作日内\n抄送：区委办公室。\n")
+    plan = import_text(text, host=host).doc.plan
+    assert [p.title for p in plan.points] == ["主动公开", "回应关切"]
+    assert [(t.title, t.lead, t.deadline) for t in tasks_of(plan)] == [
+        ("公开部门预算", ["财务科"], "2024年3月底"), ("公开执法结果", ["执法科", "法规科"], "持续推进"),
+        ("办理网民留言", ["办公室"], "收到留言后5个工作日内")]
+    assert plan.meta.cc == ["区委办公室"]

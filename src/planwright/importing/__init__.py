@@ -26,12 +26,12 @@ from ..store import PlanDocument, new_document
 from .attribution import Attributor
 from .common import Doubt, ImportError_, Para, Source, Table, squeeze
 from .debris import clean
-from .layout import lay_out
+from .layout import is_attachment_marker, lay_out
 from .meta import fill_years, read_notice
 from .outline import OutlineReader
 from .reading import read_source
 from .styles import Detection, detect_style
-from .tables import TableBuilder, flat_events, table_events
+from .tables import TableBuilder, flat_events, table_events, tabbed_tables
 
 __all__ = ["ImportError_", "ImportResult", "import_file", "import_text"]
 
@@ -122,8 +122,10 @@ def _import(source: Source, style: str | None, host) -> ImportResult:
     else:
         plan.points = outline.points
     if not any(point.tasks for point in plan.points) and len(plan.points) < 2:
+        marker = next((line.text for line in lines if is_attachment_marker(line)), "")
+        hint = f"；正文可能在附件（“{marker[:30]}”）中，请导入附件本身" if marker else ""
         raise ImportError_(source.path, "没有找到提纲：文中没有“一、”“（一）”“1.”等编号标题或任务分工表，"
-                                        "不像一份工作要点 (no outline found)")
+                                        f"不像一份工作要点{hint} (no outline found)")
     _after_checks(plan, layout, doubts)
     doc = new_document(plan)
     warnings = _annotate(doc, doubts)
@@ -135,14 +137,16 @@ def _import(source: Source, style: str | None, host) -> ImportResult:
 def _lines_and_tables(source: Source):
     """Clean the paragraphs; note where each real table stood among the kept lines."""
     paras: list[Para] = []
-    tables: list[Table] = []
-    positions: list[int] = []  # number of paragraphs before each table
+    placed: list[tuple[int, Table]] = []  # (number of paragraphs before it, table)
     for block in source.blocks:
         if isinstance(block, Table):
-            tables.append(block)
-            positions.append(len(paras))
+            placed.append((len(paras), block))
         else:
             paras.append(block)
+    paras, tabbed = tabbed_tables(paras)  # rows copied as tab-separated text
+    placed = sorted(placed + tabbed, key=lambda pair: pair[0])
+    tables = [table for _, table in placed]
+    positions = [position for position, _ in placed]
     cleaned = clean(paras)
     kept_before = [sum(1 for line in cleaned.lines if line.line < _first_line_after(paras, p)) for p in positions]
     return cleaned.lines, tables, kept_before, cleaned

@@ -9,12 +9,13 @@ task of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Item, Point, Task
 from ..numbering import Level
 from .attribution import Attributed, Attributor
-from .common import Doubt, Line, Table, squeeze, tidy
+from .common import Doubt, Line, Para, Table, squeeze, tidy
 from .hanzi import simplify
 from .textutil import heading, is_pure_number, split_heading_sentence, strip_end
 
@@ -114,7 +115,7 @@ def _rows_to_events(rows: list[list[str]], header: list[str], roles: list[str | 
         if all(role_of(c) for c in cells if c):
             continue  # a second header row (牵头单位 / 配合单位 under 责任单位)
         distinct = {c for c in cells if c}
-        if len(distinct) == 1 and len(cells) > 1:
+        if len(distinct) == 1 and (len(cells) > 1 or heading(cells[0]) is not None):
             events.extend(_heading_events(distinct.pop(), line))  # a row spanning the table
             continue
         by_role: dict[str, str] = {}
@@ -149,6 +150,46 @@ def _heading_events(text: str, line: int, default: str = "point") -> list[Event]
         else:
             out.append(Event(default, part, line=line))
     return out
+
+
+# ---------------------------------------------------------------------------
+# Tables copied as text one row per line, cells split by tabs (or wide gaps)
+
+_CELL_SPLIT_RE = re.compile(r"\t+|[ \u3000]{2,}")
+
+
+def tabbed_tables(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Table]]]:
+    """Take rows of tab-separated cells out of the paragraphs, as tables.
+
+    Returns the paragraphs left and (position among them, table) pairs. A run
+    starts at a header row (工作任务	责任单位	完成时限) and lasts while lines
+    hold cells or are headings (一、… rows that spanned the table).
+    """
+    left: list[Para] = []
+    found: list[tuple[int, Table]] = []
+    i = 0
+    while i < len(paras):
+        cells = _cells(paras[i].text)
+        if len(cells) >= 3 and header_roles(cells) is not None:
+            rows = [cells]
+            j = i + 1
+            while j < len(paras) and (len(_cells(paras[j].text)) >= 2 or heading(paras[j].text) is not None
+                                      or not paras[j].text.strip()):
+                if paras[j].text.strip():
+                    rows.append(_cells(paras[j].text))
+                j += 1
+            found.append((len(left), Table(rows=rows, line=paras[i].line)))
+            i = j
+            continue
+        left.append(paras[i])
+        i += 1
+    return left, found
+
+
+def _cells(text: str) -> list[str]:
+    if "\t" not in text and "  " not in text and "\u3000\u3000" not in text:
+        return [text.strip()]
+    return [c for c in (part.strip() for part in _CELL_SPLIT_RE.split(text.strip())) if c]
 
 
 # ---------------------------------------------------------------------------
