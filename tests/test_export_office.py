@@ -202,3 +202,16 @@ def test_table_docx_holds_the_same_table(host):
     assert numbered == [str(r.seq) for r in table_rows(plan) if r.kind == "row"]
     texts = {c.text for r in table.rows for c in r.cells}
     assert "在人代会召开后20日内" in texts and "发改委、自然资源局" in texts
+
+
+def test_docx_imprint_is_ruled_and_closes_the_document(host):
+    doc = document(export_plan(jinan_plan(), "notice-docx", host))
+    imprint = doc.tables[-1]
+    assert doc.element.body.index(imprint._tbl) == len(doc.element.body) - 2  # last before sectPr
+    texts = [row.cells[0].text for row in imprint.rows]
+    assert texts[0] == "抄送：区委办公室，区人大常委会办公室。"
+    assert texts[1] == f"样例区人民政府办公室\t{YEAR}年3月10日印发"
+    borders = imprint._tbl.tblPr.find(qn("w:tblBorders"))
+    sizes = {side: borders.find(qn(f"w:{side}")).get(qn("w:sz")) for side in ("top", "insideH", "bottom")}
+    assert sizes == {"top": "8", "insideH": "4", "bottom": "8"}  # thick, thin, thick
+    assert borders.find(qn("w:left")).get(qn("w:val")) == "nil"

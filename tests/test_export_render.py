@@ -162,3 +162,22 @@ def test_table_docx_is_landscape_with_header_on_each_page(host, tmp_path):
     assert len(pages) >= 2
     assert all(any("具体要求" in line for line in page) for page in pages)
     assert all(PAGE_NUMBER.match(page[-1]) for page in pages)
+
+
+def test_imprint_rules_span_the_type_area_text_one_character_in(host, tmp_path):
+    """版记: the 抄送 and 印发 lines start 1 字 (4号, 14 pt) inside the 28 mm 订口."""
+    from test_export_plans import jinan_plan
+
+    pdf = render(export_plan(jinan_plan(), "notice-docx", host), tmp_path, "imprint")
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    last = re.search(r"Pages:\s+(\d+)", pages).group(1)
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", last, "-l", last, str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]+)</word>', bbox)
+    left = 28 / 25.4 * 72
+    starts = {text: float(x) for x, text in words}
+    cc = next(x for text, x in starts.items() if text.startswith("抄送："))
+    printer = next(x for text, x in starts.items() if text.startswith("样例区人民政府办公室"))
+    assert abs(cc - (left + 14)) < 2 and abs(printer - (left + 14)) < 2
+    issued = next((x for text, x in starts.items() if text.endswith("印发")), None)
+    assert issued is not None and issued > left + 250  # the date sits at the right

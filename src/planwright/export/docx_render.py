@@ -197,8 +197,9 @@ def notice_docx(blocks: Sequence[Block], warning: str = "") -> bytes:
             body.blank()
         elif kind == "table":
             body.add(_table(list(block.rows), PORTRAIT_COLUMNS))
-        elif kind in ("cc", "imprint"):
-            _imprint(body, block, blocks)
+        elif kind in ("cc", "imprint") and previous not in ("cc", "imprint"):
+            body.blank()
+            body.add(_imprint([b for b in blocks[i:] if b.kind in ("cc", "imprint")]))
         previous, previous_text = kind, block.text
     return body.close()
 
@@ -235,17 +236,17 @@ def _sign_style(line: str, other: str) -> ox.ParaStyle:
     return ox.ParaStyle(align="right", right=round(indent * CHAR))
 
 
-def _imprint(body: _Body, block: Block, blocks: Sequence[Block]) -> None:
-    """版记: 4号 仿宋, 1 字 in on both sides, thick rules first and last, thin between."""
-    kinds = [b.kind for b in blocks if b.kind in ("cc", "imprint")]
-    first, last = kinds[0] == block.kind, kinds[-1] == block.kind
+def _imprint(blocks: Sequence[Block]) -> str:
+    """版记 (§7.4) as a one-column table: rules as wide as the 版心, thick first and
+    last, thin between; 4号 仿宋 set 1 字 in from both sides; the 印发 date flush
+    right (a right tab)."""
     one = ox.SIZE_4HAO * 10
-    style = ox.ParaStyle(align="left", left=one, right=one, border_top=8 if first else 0,
-                         border_bottom=8 if last else 4, tab_right=TEXT_WIDTH - one)
-    if first:
-        body.blank()
-    text = block.text.replace("\u3000\u3000", "\t") if block.kind == "imprint" else block.text
-    body.para([(text, IMPRINT)], style)
+    tab = ox.ParaStyle(align="left", tab_right=TEXT_WIDTH - 2 * one - 20)
+    rows = []
+    for block in blocks:
+        text = block.text.replace("\u3000\u3000", "\t") if block.kind == "imprint" else block.text
+        rows.append(ox.row_xml([ox.cell_xml(TEXT_WIDTH, ox.paragraph_xml([(text, IMPRINT)], tab))]))
+    return ox.table_open([TEXT_WIDTH], rules=(8, 4, 8), margin=one) + "".join(rows) + ox.TABLE_CLOSE
 
 
 # --- the 分工 table ---------------------------------------------------------------------

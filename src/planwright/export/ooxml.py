@@ -250,15 +250,24 @@ def declare_fonts(doc: DocxDocument, names: list[str]) -> None:
 # --- tables ---------------------------------------------------------------------------
 
 
-def table_open(widths: list[int], border: int = 4) -> str:
-    """Start of a fixed-layout w:tbl with single borders and the given column widths (twips)."""
-    edges = "".join(f'<w:{side} w:val="single" w:sz="{border}" w:space="0" w:color="000000"/>'
-                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+def table_open(widths: list[int], border: int = 4, *, rules: tuple[int, int, int] | None = None,
+               margin: int = 85) -> str:
+    """Start of a fixed-layout w:tbl with the given column widths (twips).
+
+    Default: single borders all round. `rules` (top, between rows, bottom) in
+    eighths of a point draws horizontal rules only, as the 版记 wants.
+    """
+    if rules is None:
+        sizes = dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), border)
+    else:
+        sizes = {"top": rules[0], "left": 0, "bottom": rules[2], "right": 0, "insideH": rules[1], "insideV": 0}
+    edges = "".join(f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>' if size
+                    else f'<w:{side} w:val="nil"/>' for side, size in sizes.items())
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-            '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
-            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>")
+            f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/>'
+            f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>")
 
 
 TABLE_CLOSE = "</w:tbl>"
