@@ -109,6 +109,19 @@ def test_saved_page_keeps_the_article_and_drops_the_site(tmp_path, host, charset
     assert "广告文字 1 处" in "\n".join(result.report_lines())
 
 
+def test_single_file_web_archive(tmp_path, host) -> None:
+    from email.message import EmailMessage
+
+    archive = EmailMessage()
+    archive["MIME-Version"] = "1.0"
+    archive.set_content(PAGE.format(charset="utf-8"), subtype="html", cte="quoted-printable")
+    source = tmp_path / "notice.mht"
+    source.write_bytes(archive.as_bytes())
+    plan = import_file(source, host=host).doc.plan
+    assert plan.meta.title == "2024年示例区政务公开工作要点"
+    assert [t.title for t in plan.points[0].tasks] == ["公开财政资金信息", "公开重大项目信息"]
+
+
 def test_saved_page_with_a_task_table(tmp_path, host) -> None:
     page = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>
 <div class="content"><p>示例镇2024年政务公开工作任务分工</p>

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from .common import ImportError_, Para, Source
 
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mht")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_MHT_SUFFIXES = (".mht", ".mhtml")  # "web page, single file" as browsers save it
+_MIME_STARTS = (b"mime-version", b"from:", b"content-type:")
 _DOCX_SUFFIXES = (".docx", ".docm")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) format
@@ -22,13 +24,16 @@ def read_source(path: Path) -> Source:
     if not raw.strip():
         raise ImportError_(path, "文件是空的 (empty file)")
     suffix = path.suffix.lower()
+    if raw.startswith(_OLE_MAGIC):
+        raise ImportError_(path, "这是旧版 Word (.doc) 或其他二进制文件；请在 Word/WPS 中另存为 .docx 再导入 "
+                                 "(binary .doc is not supported; save as .docx)")
     if suffix in _DOCX_SUFFIXES or (raw.startswith(_ZIP_MAGIC) and suffix not in _HTML_SUFFIXES):
         from .wordfile import read_docx
 
         return read_docx(path, raw)
-    if raw.startswith(_OLE_MAGIC):
-        raise ImportError_(path, "这是旧版 Word (.doc) 或其他二进制文件；请在 Word/WPS 中另存为 .docx 再导入 "
-                                 "(binary .doc is not supported; save as .docx)")
+    if suffix in _MHT_SUFFIXES or raw[:200].lstrip().lower().startswith(_MIME_STARTS):
+        raw = _html_of_mht(path, raw)
+        suffix = ".html"
     html = suffix in _HTML_SUFFIXES or _looks_like_html(raw[:2048].decode("latin-1"))
     declared = None
     if html:
@@ -41,6 +46,21 @@ def read_source(path: Path) -> Source:
         return read_html(path, text, encoding)
     blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]
     return Source(path=path, kind="文本", encoding=encoding, blocks=blocks)
+
+
+def _html_of_mht(path: Path, raw: bytes) -> bytes:
+    """The page inside a single-file web archive (MIME, usually quoted-printable)."""
+    import email
+
+    message = email.message_from_bytes(raw)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            if charset and b"charset" not in payload[:2048].lower():
+                payload = f'<meta charset="{charset}">'.encode("ascii") + payload
+            return payload
+    raise ImportError_(path, "网页存档 (.mht) 中没有找到网页正文 (no text/html part)")
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -239,8 +239,8 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
         found = heading(line.text)
         if found is not None and found.level in (Level.POINT, Level.TASK):
             if row is not None and row.cells:
-                close()
-            pending.clear()  # a row number standing before the heading keeps its row open
+                close()  # (a row number standing before the heading keeps its row open)
+            _unplaced(pending, doubts)
             events.append(Event("point" if found.level is Level.POINT else "task", line.text, line=line.line))
             continue
         if is_pure_number(line.text):
@@ -264,12 +264,17 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
             row = _FlatRow(line=line.line)
             role = _place(row, line, order, attributor)
         if role is not None and role.endswith("?"):
-            doubts.append(Doubt(f"表格第 {line.line} 行“{line.text[:30]}”不像{_CAPTION[role[:-1]]}，按列序归入该列",
+            doubts.append(Doubt(f"表格中“{line.text[:30]}”不像{_CAPTION[role[:-1]]}，按列的顺序归入该列",
                                 line=line.line))
     close()
-    for line in pending:
-        doubts.append(Doubt(f"表格末尾未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
+    _unplaced(pending, doubts)
     return events
+
+
+def _unplaced(pending: list[Line], doubts: list[Doubt]) -> None:
+    for line in pending:
+        doubts.append(Doubt(f"表格中未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
+    pending.clear()
 
 
 _CAPTION = {"text": "具体要求", "lead": "责任单位", "support": "配合单位", "deadline": "时限"}
@@ -351,7 +356,7 @@ class TableBuilder:
         cells = event.cells
         text = cells.get("text", "")
         if not text:
-            self.doubts.append(Doubt(f"表格第 {event.line} 行没有任务内容，已略去", line=event.line))
+            self.doubts.append(Doubt("表格中有一行没有任务内容（具体要求），已略去", line=event.line))
             return
         units = self._units(cells)
         node: Task | Item
