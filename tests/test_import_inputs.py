@@ -212,6 +212,20 @@ def test_docx_cell_with_a_whole_attribution(tmp_path, host) -> None:
     assert (item.lead, item.support) == (["市政府办"], ["各乡镇"])
 
 
+def test_docx_signature_in_a_layout_table_is_read(tmp_path, host) -> None:
+    source = tmp_path / "signed.docx"
+    document = docx.Document()
+    for text in NOTICE.splitlines()[:3]:
+        document.add_paragraph(text)
+    box = document.add_table(rows=2, cols=1)  # offices often align the signature with a table
+    box.cell(0, 0).text, box.cell(1, 0).text = "示例区人民政府办公室", "2024年2月20日"
+    for text in NOTICE.splitlines()[5:]:
+        document.add_paragraph(text)
+    document.save(source)
+    meta = import_file(source, host=host).doc.plan.meta
+    assert (meta.issuer, meta.date, meta.title) == ("示例区人民政府办公室", "2024-02-20", "2024年示例区政务公开工作要点")
+
+
 def test_docx_automatic_list_numbering_is_read(tmp_path, host) -> None:
     source = tmp_path / "numbered.docx"
     document = docx.Document()

@@ -440,3 +440,13 @@ def test_table_copied_as_tab_separated_rows(host) -> None:
         ("公开部门预算", ["财务科"], "2024年3月底"), ("公开执法结果", ["执法科", "法规科"], "持续推进"),
         ("办理网民留言", ["办公室"], "收到留言后5个工作日内")]
     assert plan.meta.cc == ["区委办公室"]
+
+
+def test_jinan_label_followed_by_lead_and_support_verbs(host) -> None:
+    body = """一、做好公开
+（一）公开预算。发布部门预算。（责任单位：县财政局牵头，县直各部门配合）
+（二）公开决算。发布部门决算。（责任单位：县财政局，县直各部门）
+"""
+    first, second = tasks_of(imported(body, host=host, style="jinan").doc.plan)
+    assert (first.lead, first.support) == (["县财政局"], ["县直各部门"])
+    assert (second.lead, second.support) == (["县财政局", "县直各部门"], [])

@@ -41,6 +41,12 @@ def planwright_attribution_patterns() -> list[AttributionPattern]:
             name="jinan-responsible-by-duty",
             regex=rf"责任单位：{_UNITS.format('lead')}(?:按职责分工|按照职责分工|按职责)(?:分别)?(?:负责|落实|负责落实)",
             support=None, style=STYLE, priority=20),
+        # （责任单位：A牵头，B配合） — the label, then the verbs
+        AttributionPattern(
+            name="jinan-responsible-lead-and-support",
+            regex=rf"责任单位：{_UNITS.format('lead')}牵头(?:落实|负责)?[，；]{_UNITS.format('support')}"
+                  r"(?:配合|协助|参与|负责)(?:落实|实施)?",
+            style=STYLE, priority=10),
         # （牵头：A；配合：B） — labels shortened to one word
         AttributionPattern(
             name="jinan-short-labels",

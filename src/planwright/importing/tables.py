@@ -83,6 +83,11 @@ def _resolve(roles: list[str | None], cells: list[str]) -> list[str | None]:
     return roles
 
 
+def is_task_table(rows: list[list[str]]) -> bool:
+    """Whether a table's header (in its first rows) names task columns."""
+    return any(header_roles(row) is not None for row in rows[:3])
+
+
 @dataclass
 class Event:
     kind: str  # point / task / row

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .common import Para, Source, Table
-from .tables import header_roles
+from .tables import is_task_table
 
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
          "track", "wbr"}
@@ -169,7 +169,7 @@ class _Lines:
             return
         if node.tag == "table":
             rows = _table_rows(node)
-            if _is_task_table(rows):
+            if is_task_table(rows):
                 self.flush()
                 self.blocks.append(Table(rows=rows, line=node.line))
                 return
@@ -243,6 +243,3 @@ def _take(carried: dict[int, tuple[str, int]], column: int) -> str:
         carried[column] = (text, left - 1)
     return text
 
-
-def _is_task_table(rows: list[list[str]]) -> bool:
-    return any(header_roles(row) is not None for row in rows[:3])

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..numbering import to_chinese
 from .common import ImportError_, Para, Source, Table
+from .tables import is_task_table
 
 _CHINESE_FORMATS = {
     "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
@@ -36,12 +37,27 @@ def read_docx(path: Path, raw: bytes) -> Source:
     for number, block in enumerate(document.iter_inner_content(), 1):
         if hasattr(block, "rows"):
             rows = [[cell.text for cell in row.cells] for row in block.rows]
-            blocks.append(Table(rows=rows, line=number))
+            if is_task_table(rows):
+                blocks.append(Table(rows=rows, line=number))
+            else:  # a layout table (a signature block, a title box): its text reads on
+                blocks.extend(Para(part, number) for part in _layout_text(rows))
             continue
         text = numbering.marker(block) + block.text
         # a manual line break (Shift+Enter) separates paragraphs for the reader too
         blocks.extend(Para(part, number) for part in text.split("\n"))
     return Source(path=path, kind="Word 文档", encoding="", blocks=blocks)  # .docx: always UTF-8 XML
+
+
+def _layout_text(rows: list[list[str]]) -> list[str]:
+    """Each cell's paragraphs once (merged cells repeat), row by row."""
+    out: list[str] = []
+    for row in rows:
+        seen: set[str] = set()
+        for cell in row:
+            if cell not in seen:
+                seen.add(cell)
+                out.extend(part for part in cell.split("\n") if part.strip())
+    return out
 
 
 class _Numbering:
