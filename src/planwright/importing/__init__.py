@@ -185,8 +185,8 @@ def _after_checks(plan: Plan, layout, doubts: list[Doubt]) -> None:
         node = _last_node(plan)
         doubts.append(Doubt(f"原文在“…{last.text[-12:]}”处结束，没有句末标点，页面可能不完整", node, last.line))
     if layout.attachment:
-        names = layout.attachment[0].text[:30]
-        doubts.append(Doubt(f"附件（“{names}”等 {len(layout.attachment)} 段）不是任务分工表，未导入",
+        name = layout.attachment_name or layout.attachment[0].text
+        doubts.append(Doubt(f"附件“{name[:30]}”（{len(layout.attachment)} 段）不是任务分工表，未导入",
                             line=layout.attachment[0].line))
 
 

@@ -32,6 +32,7 @@ class Layout:
     table_lines: list[Line] = field(default_factory=list)
     table_roles: list[str | None] | None = None
     table_title: str = ""
+    attachment_name: str = ""
 
 
 def is_attachment_marker(line: Line) -> bool:
@@ -117,6 +118,8 @@ def _foot(line: Line) -> bool:
 
 def _attachment_note(marker: Line, layout: Layout) -> None:
     """"附件：市级有关单位名单" names the attachment on the marker line itself."""
-    rest = _ATTACHMENT_RE.sub("", marker.sim.strip()).strip()
+    rest = _ATTACHMENT_RE.sub("", marker.text.strip()).strip()
+    names = [rest] if rest else [x.text for x in layout.attachment if not is_attachment_marker(x)][:1]
+    layout.attachment_name = names[0] if names else ""
     if rest and not layout.attachment:
         layout.attachment = [marker]

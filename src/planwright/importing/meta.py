@@ -98,7 +98,8 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
         if _PUBLICITY_RE.match(squeeze(line.sim)):
             meta.publicity = _PUBLICITY_RE.match(squeeze(line.text)).group(1)
             used.add(i)
-    _footer(footer, meta)
+    for line in _footer(footer, meta):
+        parts.doubts.append(Doubt(f"落款之后未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
     meta.issuer = signature_issuer or notice_issuer or meta.issuer
     last = max(used) if used else -1
     _title_and_preamble(header, last, notice_title, meta, parts, used)
@@ -177,27 +178,29 @@ def _notice_body(header: list[Line], used: set[int], recipients_at: int, date_at
             used.add(i)
 
 
-def _footer(footer: list[Line], meta: Meta) -> None:
-    dates = [i for i, line in enumerate(footer) if is_date_line(line)]
-    for i in dates:
-        if not meta.date:
-            meta.date = iso_date(footer[i].sim)
-        if i > 0 and is_organ(footer[i - 1]) and not meta.issuer:
-            meta.issuer = squeeze(footer[i - 1].text)
-    for line in footer:
+def _footer(footer: list[Line], meta: Meta) -> list[Line]:
+    """Signature, date, 抄送, 印发 and 附注 under the plan; returns the lines that are none of them."""
+    unplaced = []
+    for i, line in enumerate(footer):
         s = squeeze(line.sim)
         cc = _CC_RE.match(line.sim.strip())
-        if cc:
-            text = line.text.strip()
-            listed = text[cc.start("list"):].rstrip("。.")
-            meta.cc = [squeeze(p) for p in re.split(r"[，,；;]", listed) if squeeze(p)]
         printer = _PRINTER_RE.match(s)
-        if printer:
+        publicity = _PUBLICITY_RE.match(s)
+        if is_date_line(line):
+            meta.date = meta.date or iso_date(line.sim)
+            if i > 0 and is_organ(footer[i - 1]) and not meta.issuer:
+                meta.issuer = squeeze(footer[i - 1].text)
+        elif cc:
+            listed = line.text.strip()[cc.start("list"):].rstrip("。.")
+            meta.cc = [squeeze(p) for p in re.split(r"[，,；;]", listed) if squeeze(p)]
+        elif printer:
             meta.printer = squeeze(line.text)[: printer.end("printer")]
             meta.print_date = iso_date(printer.group("date"))
-        publicity = _PUBLICITY_RE.match(s)
-        if publicity and not meta.publicity:
-            meta.publicity = _PUBLICITY_RE.match(squeeze(line.text)).group(1)
+        elif publicity:
+            meta.publicity = meta.publicity or _PUBLICITY_RE.match(squeeze(line.text)).group(1)
+        elif not is_organ(line):
+            unplaced.append(line)
+    return unplaced
 
 
 def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: Meta,
