@@ -145,11 +145,23 @@ def loads(text: str, path: str | os.PathLike | None = None) -> PlanDocument:
         line = int(m.group(1)) if m else (text.count("\n") + 1 if _TOML_AT_END.search(msg) else None)
         plain = _TOML_AT.sub("", _TOML_AT_END.sub("", msg)).strip()
         raise PlanFileError(path, f"TOML 语法错误 (syntax error): {plain}", line) from None
-    lines = LineIndex(text)
-    plan, given = _Reader(path, lines).plan(data)
-    doc = PlanDocument(plan=plan, path=Path(path) if path else None, text=text, given_ids=given)
-    doc._lines = lines
-    return doc
+    # The line index is built only when a message needs a line (a load error
+    # here, a finding later, via doc.lines): `diff` of two large plans never does.
+    plan, given = _Reader(path, _LazyLines(text)).plan(data)
+    return PlanDocument(plan=plan, path=Path(path) if path else None, text=text, given_ids=given)
+
+
+class _LazyLines:
+    """A LineIndex made on first use."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: LineIndex | None = None
+
+    def __getattr__(self, name: str):
+        if self._index is None:
+            self._index = LineIndex(self._text)
+        return getattr(self._index, name)
 
 
 class LineIndex:

@@ -314,7 +314,8 @@ class _LevelAligner:
         news = [n for n in range(len(self.news)) if n not in self.new_done]
         if not olds or not news:
             return
-        scores = self._scores(olds, news)
+        # the position pass (when it runs) looks at pairs down to GAP_FLOOR
+        scores = self._scores(olds, news, floor if floor > MATCH_FLOOR else min(floor, GAP_FLOOR))
         self.scores = scores
         for o, n in sorted(assign(scores, floor, self._tie).items()):
             self._link([o], [n], scores[(o, n)], "content")
@@ -352,18 +353,25 @@ class _LevelAligner:
             return (1 - CHILD_WEIGHT) * text + CHILD_WEIGHT * dice
         return text
 
-    def _scores(self, olds: list[int], news: list[int]) -> dict[tuple[int, int], float]:
+    def _scores(self, olds: list[int], news: list[int], cutoff: float) -> dict[tuple[int, int], float]:
+        """Scores of the pairs worth knowing: text ≥ ``cutoff``, or sharing an aligned child.
+
+        (A pair sharing no child scores its text at most, so a lower text can
+        never reach the cutoff.)
+        """
         texts: dict[tuple[int, int], float] = {}
         choices = [self.news[n].norm for n in news]
         if len(olds) * len(news) <= FULL_PAIRS:
             for o in olds:
                 for _, score, k in process.extract(self.olds[o].norm, choices, scorer=Indel.normalized_similarity,
-                                                   limit=None, score_cutoff=0.0):
+                                                   limit=None, score_cutoff=cutoff):
                     texts[(o, news[k])] = score
         else:
             for o, cands in self._candidates(olds, news).items():
                 for n in cands:
-                    texts[(o, n)] = Indel.normalized_similarity(self.olds[o].norm, self.news[n].norm)
+                    score = Indel.normalized_similarity(self.olds[o].norm, self.news[n].norm, score_cutoff=cutoff)
+                    if score:
+                        texts[(o, n)] = score
         for pair in self._child_pairs(olds, news):
             if pair not in texts:
                 texts[pair] = Indel.normalized_similarity(self.olds[pair[0]].norm, self.news[pair[1]].norm)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pickle
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,72 +36,14 @@ def comparison_of(old_path: Path, new_path: Path, host: "Host | None" = None) ->
     return cmp
 
 
-# Below this size (both files) a second process costs more than it saves.
-PARALLEL_BYTES = 400_000
-
-
 def load_pair(old_path: Path, new_path: Path) -> tuple[Plan, Plan]:
-    """Both plans; large files are read side by side, the new one in a forked child.
+    """Both plans (a bad file raises PlanFileError naming it).
 
-    Reading TOML is pure Python (tomllib): two 1,000-task plans take half a
-    second, which is half the time `diff` may take. On a machine with two
-    cores the child reads one file while this process reads the other.
+    Reading them side by side in a forked child was tried: on a loaded
+    two-core machine it was slower (copy-on-write of the parent's heap), so
+    the two files are read one after the other.
     """
-    if not _parallel_worth_it(old_path, new_path):
-        return store.load(old_path).plan, store.load(new_path).plan
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read the new plan, send it back, leave at once
-        os.close(read_end)
-        _send_plan(new_path, write_end)
-        os._exit(0)
-    os.close(write_end)
-    try:
-        old = store.load(old_path).plan
-    finally:
-        payload = _read_all(read_end)
-        os.waitpid(pid, 0)
-    return old, _received_plan(payload, new_path)
-
-
-def _parallel_worth_it(old_path: Path, new_path: Path) -> bool:
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return False
-    try:
-        return old_path.stat().st_size + new_path.stat().st_size >= PARALLEL_BYTES
-    except OSError:
-        return False  # the sequential load reports the missing file properly
-
-
-def _send_plan(path: Path, fd: int) -> None:
-    try:
-        message = ("plan", store.load(path).plan)
-    except store.PlanFileError as exc:
-        message = ("error", (exc.path, exc.message, exc.line))
-    except BaseException as exc:  # noqa: BLE001 - whatever it is, the parent reports it
-        message = ("crash", f"{type(exc).__name__}: {exc}")
-    try:
-        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception as exc:  # noqa: BLE001
-        data = pickle.dumps(("crash", f"{type(exc).__name__}: {exc}"))
-    with os.fdopen(fd, "wb") as pipe:
-        pipe.write(data)
-
-
-def _read_all(fd: int) -> bytes:
-    with os.fdopen(fd, "rb") as pipe:
-        return pipe.read()
-
-
-def _received_plan(payload: bytes, path: Path) -> Plan:
-    if not payload:  # the child died before it could answer: read here instead
-        return store.load(path).plan
-    kind, value = pickle.loads(payload)
-    if kind == "plan":
-        return value
-    if kind == "error":
-        raise store.PlanFileError(*value)
-    return store.load(path).plan  # an unexpected failure: let it show here, with its traceback
+    return store.load(old_path).plan, store.load(new_path).plan
 
 
 def render(cmp: Comparison, fmt: str) -> bytes:
