@@ -110,10 +110,14 @@ class _Builder:
         news = [self.a.new.entries[level][n] for n in link.new]
         old_refs = [self.ref("old", e) for e in olds]
         new_refs = [self.ref("new", e) for e in news]
-        new_text = "".join(e.literal for e in news)
-        same_text = ("".join(e.norm for e in olds) == "".join(e.norm for e in news)
-                     and _years_follow("".join(e.literal for e in olds), new_text, self.delta))
-        similarity = 1.0 if same_text else Indel.normalized_similarity("".join(e.shifted for e in olds), new_text)
+        if len(olds) == len(news) == 1 and olds[0].literal == news[0].literal:
+            same_text, similarity = True, 1.0  # the common case: not a character changed
+        else:
+            new_text = "".join(e.literal for e in news)
+            same_text = ("".join(e.norm for e in olds) == "".join(e.norm for e in news)
+                         and _years_follow("".join(e.literal for e in olds), new_text, self.delta))
+            similarity = 1.0 if same_text else Indel.normalized_similarity("".join(e.shifted for e in olds),
+                                                                             new_text)
         status: Status
         if link.kind == "merged":
             status = "merged"
