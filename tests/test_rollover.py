@@ -115,7 +115,7 @@ def test_roll_over_lists_every_place_it_could_not_move(last: Path, tmp_path: Pat
     result = new("--from", last, "--year", 2022, "-o", out)
     lines = [line for line in result.output.splitlines() if "提示：" in line]
     assert any("一/（二）" in line and "明年春节前" in line and "无法识别" in line for line in lines)
-    assert any("一/（二）" in line and "2020、2021" in line and "正文" in line for line in lines)
+    assert any("一/（二）" in line and "2020、2021" in line and "文字" in line for line in lines)
     assert any("前言" in line and "2020" in line for line in lines)
     assert any("前言" in line and "已改为 2022" in line for line in lines)
     assert "处需要人工确认" in result.output

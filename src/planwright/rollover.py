@@ -69,7 +69,7 @@ def roll_over(plan: Plan, year: int, phrases: Sequence[deadlines.DeadlinePhrase]
     old_years = set(range(meta.year, meta.last_year + 1))
     notes: list[RollNote] = []
     notes += _roll_meta(plan, year, delta, old_years)
-    for section, points in (("", plan.points), ("正文 ", plan.body)):
+    for section, points in (("", plan.points), ("正文提纲 ", plan.body)):
         for p, point in enumerate(points, 1):
             notes += _years_in_text(point, section + path_label((p,)), delta)
             for t, task in enumerate(point.tasks, 1):
@@ -157,5 +157,5 @@ def _years_in_text(node: Point | Task | Item, where: str, delta: int) -> list[Ro
     years = years_in(text)
     if not years:
         return []
-    return [RollNote(where, "text", f"{where} 的正文提到 {'、'.join(years)} 年，未改动，请确认是否应改为新年度",
+    return [RollNote(where, "text", f"{where} 的文字提到 {'、'.join(years)} 年，未改动，请确认是否应改为新年度",
                      node.id)]
