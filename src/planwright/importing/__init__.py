@@ -12,13 +12,15 @@ The stages, each style-neutral (the style plugins give patterns and sniffers):
     layout    head (the notice) / outline / task table / attachments / foot
     meta      文号, issuer, 主送, 成文日期, 附注, title, years, 抄送, 印发
     outline   points → tasks → items, attributions and deadlines
-    tables    the task-division table, real or flattened to one cell per line
+    tables    the task-division table: Word/HTML, tab-separated rows, or one cell per line
+    styles    which style's sniffer claims the text (or the user's --style)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Plan, Point
 from ..numbering import path_label
@@ -32,6 +34,9 @@ from .outline import OutlineReader
 from .reading import read_source
 from .styles import Detection, detect_style
 from .tables import TableBuilder, flat_events, table_events, tabbed_tables
+
+if TYPE_CHECKING:
+    from ..plugins import Host
 
 __all__ = ["ImportError_", "ImportResult", "import_file", "import_text"]
 
@@ -77,19 +82,20 @@ class ImportResult:
         return lines
 
 
-def import_file(path: str | Path, style: str | None = None, host=None) -> ImportResult:
+def import_file(path: str | Path, style: str | None = None, host: Host | None = None) -> ImportResult:
     """Import a notice file; raises ImportError_ (file and reason) when it cannot be used."""
     source = read_source(Path(path))
     return _import(source, style, host)
 
 
-def import_text(text: str, style: str | None = None, host=None, name: str = "<text>") -> ImportResult:
+def import_text(text: str, style: str | None = None, host: Host | None = None,
+                name: str = "<text>") -> ImportResult:
     """Import notice text already in memory (tests, benchmarks, the editor's paste)."""
     blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]
-    return _import(Source(path=Path(name), kind="文本", encoding="UTF-8", blocks=blocks), style, host)
+    return _import(Source(path=Path(name), kind="文本", encoding="", blocks=blocks), style, host)
 
 
-def _import(source: Source, style: str | None, host) -> ImportResult:
+def _import(source: Source, style: str | None, host: Host | None) -> ImportResult:
     if host is None:
         from ..plugins import get_host
 
@@ -98,14 +104,26 @@ def _import(source: Source, style: str | None, host) -> ImportResult:
     if not lines and not tables:
         raise ImportError_(source.path, "没有可导入的文字（只有网页杂项或空白）(no text)")
     detection = detect_style(lines, tables, style, host)
-    chosen = detection.style
-    attributor = Attributor(host.patterns_for(chosen), host.phrases_for(chosen))
+    attributor = Attributor(host.patterns_for(detection.style), host.phrases_for(detection.style))
     layout = lay_out(lines, table_at)
     notice = read_notice(layout.head, layout.foot, cleaned.fields)
-    meta = notice.meta
-    meta.style = chosen
-    meta.preamble = "\n".join(line.text for line in notice.preamble)
     doubts: list[Doubt] = list(notice.doubts)
+    plan = _plan(notice, layout, tables, attributor, doubts)
+    plan.meta.style = detection.style
+    if not any(point.tasks for point in plan.points) and len(plan.points) < 2:
+        raise ImportError_(source.path, _no_outline(lines))
+    _after_checks(plan, layout, doubts)
+    doc = new_document(plan)
+    warnings = _annotate(doc, doubts)
+    return ImportResult(doc=doc, style=detection.style, encoding=source.encoding, warnings=warnings,
+                        source=str(source.path), kind=source.kind, detection=detection,
+                        debris_lines=cleaned.dropped, spam=cleaned.spam)
+
+
+def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt]) -> Plan:
+    """The plan: the notice's facts, the outline, and the task table when there is one."""
+    meta = notice.meta
+    meta.preamble = "\n".join(line.text for line in notice.preamble)
     outline = OutlineReader(attributor, doubts, meta.year or None).read(layout.main)
     meta.closing = outline.closing
     if not meta.title and layout.table_title:  # a bare task table: its caption names the plan
@@ -117,21 +135,17 @@ def _import(source: Source, style: str | None, host) -> ImportResult:
         doubts.append(Doubt("未能确定计划年度（标题、成文日期和文号中都没有年份），请填写 year"))
     plan = Plan(meta=meta)
     table_points = _table_points(layout, tables, attributor, doubts, meta.title)
-    if table_points:
+    if table_points:  # the table carries units and deadlines; the main text's outline is kept apart
         plan.points, plan.body = table_points, outline.points
     else:
         plan.points = outline.points
-    if not any(point.tasks for point in plan.points) and len(plan.points) < 2:
-        marker = next((line.text for line in lines if is_attachment_marker(line)), "")
-        hint = f"；正文可能在附件（“{marker[:30]}”）中，请导入附件本身" if marker else ""
-        raise ImportError_(source.path, "没有找到提纲：文中没有“一、”“（一）”“1.”等编号标题或任务分工表，"
-                                        f"不像一份工作要点{hint} (no outline found)")
-    _after_checks(plan, layout, doubts)
-    doc = new_document(plan)
-    warnings = _annotate(doc, doubts)
-    return ImportResult(doc=doc, style=chosen, encoding=source.encoding, warnings=warnings,
-                        source=str(source.path), kind=source.kind, detection=detection,
-                        debris_lines=cleaned.dropped, spam=cleaned.spam)
+    return plan
+
+
+def _no_outline(lines: list) -> str:
+    marker = next((line.text for line in lines if is_attachment_marker(line)), "")
+    hint = f"；正文可能在附件（“{marker[:30]}”）中，请导入附件本身" if marker else ""
+    return f"没有找到提纲：文中没有“一、”“（一）”“1.”等编号标题或任务分工表，不像一份工作要点{hint} (no outline found)"
 
 
 def _lines_and_tables(source: Source):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..plugins import PluginError
+from ..api import Sniffer
+from ..plugins import Host, PluginError
 from .common import Line, Table
 
 _MIN_SCORE = 0.3  # below this no style is claimed
@@ -26,7 +27,7 @@ class Detection:
         return f"{self.style}（依据：{why or '样式识别'}，得分 {score:.2f}{runner}；可用 --style 改变）"
 
 
-def detect_style(lines: list[Line], tables: list[Table], style: str | None, host) -> Detection:
+def detect_style(lines: list[Line], tables: list[Table], style: str | None, host: Host) -> Detection:
     known = {s.name for s in host.styles} | {s.style for s in host.sniffers}
     if style:
         if style not in known:
@@ -40,7 +41,7 @@ def detect_style(lines: list[Line], tables: list[Table], style: str | None, host
     return Detection(style=best[1] if best else "", scores=scores)
 
 
-def _score(sniffer, text: str) -> float:
+def _score(sniffer: Sniffer, text: str) -> float:
     try:
         return max(0.0, min(1.0, float(sniffer.sniff(text))))
     except Exception:  # a plugin's bug must not stop an import
