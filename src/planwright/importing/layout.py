@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..numbering import Level
 from .common import Line
@@ -39,8 +40,8 @@ def is_attachment_marker(line: Line) -> bool:
     return _ATTACHMENT_RE.match(line.sim.strip()) is not None
 
 
-def lay_out(lines: list[Line], table_at: list[int] = ()) -> Layout:
-    """Split the kept lines; *table_at* are positions where real task tables stood."""
+def lay_out(lines: list[Line], table_at: Sequence[int] = ()) -> Layout:
+    """Split the kept lines; *table_at* are positions where task tables (Word, HTML, tab rows) stood."""
     end = len(lines)
     layout = Layout(head=[], main=[])
     flat = find_flat_header(lines)

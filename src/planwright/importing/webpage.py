@@ -26,7 +26,7 @@ _DROP = {"script", "style", "noscript", "nav", "footer", "aside", "form", "ifram
          "button", "svg", "canvas", "object", "template", "head", "map", "audio", "video", "textarea"}
 _BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "center",
-          "address", "figure", "figcaption", "hr", "caption", "font-block"}
+          "address", "figure", "figcaption", "hr", "caption"}
 # Tags that close an open element of the same kind (HTML lets authors omit </p>).
 _SELF_CLOSING_SIBLINGS = {"p": {"p"}, "li": {"li"}, "tr": {"tr"}, "td": {"td", "th"}, "th": {"td", "th"},
                           "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"}}
