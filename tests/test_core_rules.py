@@ -164,6 +164,16 @@ def test_no_lead_needed_where_the_style_prints_no_units(tmp_path: Path) -> None:
     assert only(findings, "PW-LEAD-001") == []
 
 
+def test_a_style_may_exempt_points_from_the_lead_rule(tmp_path: Path) -> None:
+    plan = clean_plan()
+    plan.meta.style = "ruyi"
+    target(plan, "2").title = "强化保障措施"
+    target(plan, "2/1").lead = []
+    target(plan, "1/1").lead = []
+    findings, _ = check(plan, tmp_path, host_with("pf_ruyi"))
+    assert [f.where for f in only(findings, "PW-LEAD-001")] == ["一/（一）"]
+
+
 # -- PW-UNIT-001 / PW-UNIT-002 ------------------------------------------------------------
 
 def test_unknown_unit_names_the_nearest_registered_one(tmp_path: Path) -> None:

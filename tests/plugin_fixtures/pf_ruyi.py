@@ -7,7 +7,8 @@ STYLE = "ruyi"
 
 @hookimpl
 def planwright_styles():
-    return [Style(name=STYLE, title="如意县式", description="测试用样式", level="县")]
+    return [Style(name=STYLE, title="如意县式", description="测试用样式", level="县",
+                  unattributed_points=("保障措施",))]
 
 
 @hookimpl
