@@ -78,7 +78,7 @@ def tidy(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Text without any whitespace: the form used to compare titles and labels."""
-    return re.sub(r"\s+", "", text).replace("\u3000", "")
+    return "".join(text.split())  # str.split() knows every Unicode space, \u3000 too
 
 
 @dataclass
