@@ -580,3 +580,52 @@ def test_rules_for_a_plan_without_a_file() -> None:
     findings = validate.run(plan, host_with())
     f = the_one(findings, "PW-UNIT-001")
     assert (f.where, f.line) == ("二/（三）/4", None)
+
+
+# -- the corpus: published plans, read at run time ------------------------------------------
+
+def truth_plan(name: str) -> Plan:
+    """A plan from a corpus document's expected structure (../shared/truth), items cut to their heads."""
+    import json
+
+    from conftest import TRUTH
+
+    data = json.loads((TRUTH / f"{name}.json").read_text(encoding="utf-8"))
+    m = data["plan"]
+    meta = Meta(title=m["title"], year=m["year"], end_year=m["end_year"] if m["end_year"] != m["year"] else 0,
+                issuer=m["issuer"], doc_number=m["doc_number"], date=m["date"],
+                recipients=m["recipients"], publicity=m["publicity"])
+    points = [Point(title=p["title"], tasks=[
+        Task(title=t["title"], lead=t["lead"], support=t["support"], deadline=t["deadline"],
+             items=[Item(text=i["text_head"], lead=i["lead"], support=i["support"], deadline=i["deadline"])
+                    for i in t["items"]])
+        for t in p["tasks"]]) for p in data["points"]]
+    plan = Plan(meta=meta, points=points)
+    plan.ensure_ids()
+    return plan
+
+
+def corpus_names() -> list[str]:
+    from conftest import CORPUS, corpus_available
+
+    return CORPUS if corpus_available() else []
+
+
+@pytest.mark.parametrize("name", corpus_names())
+def test_published_metadata_raises_no_false_alarms(name: str) -> None:
+    """Issued notices have correct 文号, dates, 主送 and 附注: the rules must not object."""
+    findings = validate.run(truth_plan(name), host_with())
+    quiet = ("PW-DOCNO-", "PW-DATE-", "PW-RECIP-", "PW-NOTE-", "PW-HEAD-", "PW-YEAR-", "PW-ID-", "PW-UNIT-")
+    assert [f.as_dict() for f in findings if f.rule.startswith(quiet)] == []
+
+
+@pytest.mark.skipif(not corpus_names(), reason="corpus not available")
+def test_corpus_findings_are_the_real_ones() -> None:
+    assert validate.run(truth_plan("huaiyin-2021-yaodian"), host_with()) == []
+    # 江山: milestones of the first month fall before the notice was signed
+    jiangshan = validate.run(truth_plan("jiangshan-2020-2022-xingdong"), host_with())
+    early = [f.where for f in only(jiangshan, "PW-DL-004")]
+    assert early and all(where.startswith("四/（一）/") for where in early)
+    # 大连: the page prints half-width commas inside its headings
+    dalian = validate.run(truth_plan("dalian-2016-yaodian"), host_with())
+    assert "一" in [f.where for f in only(dalian, "PW-PUNCT-001")]
