@@ -79,11 +79,12 @@ def write_sample(folder: Path, name: str = "plan.toml") -> Path:
     return path
 
 
-def make_app(path: Path, host=None):
+def make_app(path: Path, host=None, checker: str = "thread"):
+    """The editor on ``path``; validators in a thread unless ``checker="process"``."""
     from planwright.plugins import Host
     from planwright.tui.app import PlanwrightApp
 
-    return PlanwrightApp(path, host or Host())
+    return PlanwrightApp(path, host or Host(), checker=checker)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

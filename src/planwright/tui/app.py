@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
+from .checker import Checker, ProcessChecker, ThreadChecker
 from .commands import PlanCommands
 from .screens.choice import ChoiceDialog
 from .screens.editor import EditorScreen
@@ -32,13 +33,25 @@ class PlanwrightApp(App[None]):
                 id="command_palette", tooltip="打开命令面板：输入中文名称或拼音首字母"),
     ]
 
-    def __init__(self, path: Path, host: "Host", *, session: Session | None = None) -> None:
+    def __init__(self, path: Path, host: "Host", *, checker: str = "process") -> None:
+        """``checker``: "process" (validators in a child process) or "thread" (tests)."""
         super().__init__()
-        self.session = session if session is not None else Session.open(Path(path), host)
+        self.session = Session.open(Path(path), host)
         self.title = self.session.path.name
+        # Made before the app runs: multiprocessing needs the real stderr, which
+        # Textual replaces with a capture while it runs.
+        self.checker = self._make_checker(checker)
+
+    def _make_checker(self, mode: str) -> Checker:
+        if mode == "process":
+            try:
+                return ProcessChecker(self.session.host)
+            except (OSError, RuntimeError, ValueError):  # no child processes here: use a thread
+                pass
+        return ThreadChecker(self.session.host)
 
     def on_mount(self) -> None:
-        self.push_screen(EditorScreen(self.session))
+        self.push_screen(EditorScreen(self.session, self.checker))
         recovery = self.session.pending_recovery()
         if recovery is not None:
             self.offer_recovery(recovery)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from .. import editing, store, validate
 from ..api import Finding
 from ..model import Plan
+from .recovery import plan_text
 
 if TYPE_CHECKING:
     from ..plugins import Host
@@ -174,16 +175,16 @@ class Session:
     def write_recovery_of(self, plan: Plan) -> bool:
         """Write ``plan`` (a copy, safe to use from a thread) as the recovery file.
 
-        Under the store lock and only while there are unsaved edits: a write that
-        finishes after a save or a discard must not leave a stale file behind.
+        Written with ``recovery.plan_text`` (fast), moved into place under the store
+        lock and only while there are unsaved edits: a write that finishes after a
+        save or a discard must not leave a stale file behind.
         """
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        text = plan_text(plan, f"{RECOVERY_HEADER}\n# 原文件：{self.path.name}；写于 {stamp}\n")
         with STORE_LOCK:
             if self.closed or not self.dirty:
                 return False
-            text = store.dumps(store.new_document(plan))
-            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-            header = f"{RECOVERY_HEADER}\n# 原文件：{self.path.name}；写于 {stamp}\n"
-            store.atomic_write(self.recovery_file, (header + text).encode("utf-8"))
+            store.atomic_write(self.recovery_file, text.encode("utf-8"))
         return True
 
     def write_recovery(self) -> bool:

@@ -2,8 +2,8 @@
 
 This screen only translates keys and widget messages into calls on the
 Session (which calls the same core functions as the CLI) and redraws what
-changed. Slow work (the validators, the recovery file) runs in threads on a
-copy of the plan, so typing never waits for it.
+changed. Slow work runs away from the keyboard on a copy of the plan: the
+validators in a child process (``checker``), the recovery file in a thread.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
-from textual.worker import get_current_worker
 
 from ... import deadlines, editing, validate
 from ...editing import EditError
 from ...model import Item, Plan, Point, Task
 from ...numbering import path_label
 from .. import commands
+from ..checker import Checker, ThreadChecker
 from ..session import ChangedOnDisk, Session
 from ..widgets.findings_list import FindingsList
 from ..widgets.node_form import NodeForm
@@ -43,9 +43,10 @@ class EditorScreen(Screen[None]):
 
     BINDINGS = commands.bindings()
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, checker: Checker | None = None) -> None:
         super().__init__(id="editor")
         self.session = session
+        self.checker: Checker = checker or ThreadChecker(session.host)
         self._last_edit = 0.0
         self._checked_version = -1
         self._recovered_version = 0
@@ -83,7 +84,12 @@ class EditorScreen(Screen[None]):
         self.tree.focus()
         self.update_title()
         self.set_interval(TICK, self._tick)
-        self._start_check()
+        self.query_one(FindingsList).border_title = "检查中……"
+        # the first check waits for the first frame: the screen comes before the findings
+        self.call_after_refresh(self._start_check)
+
+    def on_unmount(self) -> None:
+        self.checker.close()
 
     def _configure_parsers(self) -> None:
         """Deadline phrases of the plan's style and its year; the unit registry for hints."""
@@ -252,20 +258,40 @@ class EditorScreen(Screen[None]):
             self._write_recovery(editing.snapshot(self.plan))
 
     def _start_check(self) -> None:
-        self._checked_version = self.session.version
+        """Send a copy of the plan to the checker; findings come back when it is done."""
+        self._checked_version = version = self.session.version
         snap = editing.snapshot(self.plan)
-        self._check(Plan(snap.meta, snap.units, snap.points, snap.body), self.session.version)
+        plan = Plan(snap.meta, snap.units, snap.points, snap.body)
+        app = self.app
 
-    @work(thread=True, exclusive=True, group="check")
-    def _check(self, plan: Plan, version: int) -> None:
-        findings = validate.run(plan, self.session.host)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_findings, findings, version)
+        def done(findings: list["Finding"] | None, error: str | None) -> None:
+            if not app.is_running:
+                return  # the editor closed while the check ran
+            try:
+                app.call_from_thread(self._show_findings, findings, error, version)
+            except RuntimeError:
+                pass  # closed in between
 
-    def _show_findings(self, findings: list["Finding"], version: int) -> None:
+        self.checker.submit(plan, done)
+
+    def _show_findings(self, findings: list["Finding"] | None, error: str | None, version: int) -> None:
+        if findings is None:
+            self._checker_failed(error or "")
+            return
+        if version < self.session.version and self._checked_version != version:
+            return  # a newer check is on its way
         self.session.findings = findings
         self.tree.set_marks(findings)
         self.query_one(FindingsList).show_findings(findings)
+
+    def _checker_failed(self, error: str) -> None:
+        """A child process that cannot check: go on checking in a thread."""
+        if isinstance(self.checker, ThreadChecker):
+            self.notify(f"检查规则运行出错：{error}", severity="error", timeout=8)
+            return
+        self.checker.close()
+        self.checker = ThreadChecker(self.session.host)
+        self._start_check()
 
     def action_check(self) -> None:
         self._start_check()

@@ -59,7 +59,6 @@ class NodeForm(VerticalScroll):
         self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="form-where", markup=False)
         with Vertical(id="node-fields"):
             with Vertical(classes="row", id="row-title"):
                 yield _label("标题")
@@ -94,13 +93,15 @@ class NodeForm(VerticalScroll):
     def show_node(self, node_id: str, node: Node, where: str) -> None:
         """Fill the form with a node's fields (no FieldEdited results from this)."""
         self.node_id, self.node = node_id, node
-        self.query_one("#form-where", Static).update(where)
-        self.query_one("#node-fields").display = True
-        self.query_one("#meta-fields").display = False
+        self.border_title = f"内容 · {where}"
+        self._show_group(meta=False)
         rows = _ROWS[type(node)]
         for name in ("title", "text", "lead", "support", "deadline"):
-            self.query_one(f"#row-{name}").display = name in rows
-        self.query_one("#text-label", Label).update("事项内容" if isinstance(node, Item) else "正文")
+            self._set_display(f"#row-{name}", name in rows)
+        label = "事项内容" if isinstance(node, Item) else "正文"
+        text_label = self.query_one("#text-label", Label)
+        if str(text_label.render()) != label:
+            text_label.update(label, layout=False)
         if "title" in rows:
             self._set_input("#title", node.title)  # type: ignore[union-attr]
         self._set_text("#text", node.text)
@@ -113,9 +114,8 @@ class NodeForm(VerticalScroll):
     def show_meta(self, meta: Meta) -> None:
         """Fill the form with the [plan] table: what the notice says about the plan."""
         self.node_id, self.node = None, meta
-        self.query_one("#form-where", Static).update("计划信息（[plan]）")
-        self.query_one("#node-fields").display = False
-        self.query_one("#meta-fields").display = True
+        self.border_title = "内容 · 计划信息"
+        self._show_group(meta=True)
         for name in META_FIELDS:
             value = getattr(meta, name)
             if name in ("preamble", "closing"):
@@ -124,6 +124,24 @@ class NodeForm(VerticalScroll):
                 self._set_input(f"#meta-{name}", join_units(value))
             else:
                 self._set_input(f"#meta-{name}", str(value) if value else "")
+
+    # Showing another node must not lay the screen out again: a layout pass of
+    # the whole screen costs more than everything else a cursor move does. So
+    # displays change only when the kind of node changes, and hints are fixed
+    # in height and updated with layout=False.
+    def _show_group(self, meta: bool) -> None:
+        self._set_display("#node-fields", not meta)
+        self._set_display("#meta-fields", meta)
+
+    def _set_display(self, selector: str, shown: bool) -> None:
+        widget = self.query_one(selector)
+        if widget.display != shown:
+            widget.display = shown
+
+    def _hint(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        if str(widget.render()) != text:
+            widget.update(text, layout=False)
 
     def _set_input(self, selector: str, value: str) -> None:
         widget = self.query_one(selector, Input)
@@ -154,9 +172,9 @@ class NodeForm(VerticalScroll):
         node = self.node
         if not isinstance(node, (Task, Item)):
             return
-        self.query_one("#deadline-meaning", Static).update(self.deadline_meaning(node.deadline))
-        self.query_one("#lead-hint", Static).update(self.unit_hint(node.lead))
-        self.query_one("#support-hint", Static).update(self.unit_hint(node.support))
+        self._hint("#deadline-meaning", self.deadline_meaning(node.deadline))
+        self._hint("#lead-hint", self.unit_hint(node.lead))
+        self._hint("#support-hint", self.unit_hint(node.support))
 
     def deadline_meaning(self, phrase: str) -> str:
         parsed = self.deadline_parser(phrase)
@@ -191,9 +209,9 @@ class NodeForm(VerticalScroll):
             return  # a hidden field, changed while the form held another kind of node
         value: Any = split_units(event.value) if field in ("lead", "support") else event.value
         if field == "deadline":
-            self.query_one("#deadline-meaning", Static).update(self.deadline_meaning(event.value))
+            self._hint("#deadline-meaning", self.deadline_meaning(event.value))
         if field in ("lead", "support"):
-            self.query_one(f"#{field}-hint", Static).update(self.unit_hint(value))
+            self._hint(f"#{field}-hint", self.unit_hint(value))
         if getattr(self.node, field, None) != value:
             self.post_message(self.FieldEdited(self.node_id, field, value))
 

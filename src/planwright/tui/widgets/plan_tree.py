@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 ROOT = "__plan__"  # data of the root node: the [plan] table
 _MARK = {"error": ("!", "bold red"), "warning": ("!", "bold yellow"), "info": ("i", "cyan")}
 _RANK = {"error": 0, "warning": 1, "info": 2}
+_BLANK = Text("")
 INFO_WIDTH = 18  # " 12单位 2027-10-31": unit count and deadline, right of the title
 
 
@@ -46,37 +47,54 @@ class PlanTree(Tree[str]):
         self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
         self._by_id: dict[str, TreeNode[str]] = {}
         self._model: dict[str, tuple[tuple[int, ...], Node]] = {}
+        self._parent_task: dict[str, str] = {}  # item id → its task's id
         self._folded: dict[str, bool] = {}  # explicit choices; default: points open, tasks folded
 
     # -- building ------------------------------------------------------------
     def rebuild(self, plan: Plan, keep_cursor: str | None = None) -> None:
-        """Make the tree show ``plan``; the cursor goes to ``keep_cursor`` (an id) when given."""
+        """Make the tree show ``plan``; the cursor goes to ``keep_cursor`` (an id) when given.
+
+        Items get tree nodes only when their task is opened: most tasks stay
+        folded, and a 1,000-task plan then builds about half the nodes.
+        """
         self.plan = plan
         cursor = keep_cursor if keep_cursor is not None else self.cursor_id
         self.cursor_line = -1  # no highlight message for whatever lands on the old line
         self.clear()
         self._by_id = {ROOT: self.root}
         self._model = {}
+        self._parent_task = {}
         self.root.expand()
         for p, point in enumerate(plan.points, 1):
-            pnode = self._add(self.root, point, (p,), open_by_default=True)
+            pnode = self._add(self.root, point, (p,), open_by_default=True, leaf=not point.tasks)
             for t, task in enumerate(point.tasks, 1):
-                tnode = self._add(pnode, task, (p, t), open_by_default=False)
+                tnode = self._add(pnode, task, (p, t), open_by_default=False, leaf=not task.items)
                 for i, item in enumerate(task.items, 1):
-                    self._add(tnode, item, (p, t, i), open_by_default=False)
+                    self._model[item.id] = ((p, t, i), item)
+                    self._parent_task[item.id] = task.id
+                if tnode.is_expanded:
+                    self._populate(tnode)
         if cursor is not None:
             self.select_id(cursor)
 
     def _add(self, parent: TreeNode[str], node: Node, indices: tuple[int, ...],
-             open_by_default: bool) -> TreeNode[str]:
-        leaf = isinstance(node, Item) or (isinstance(node, Task) and not node.items) \
-            or (isinstance(node, Point) and not node.tasks)
-        # the label is drawn by render_label; the stored one is only a fallback
-        child = parent.add("", data=node.id, allow_expand=not leaf,
+             open_by_default: bool, leaf: bool) -> TreeNode[str]:
+        # The label is drawn by render_label from the model; the stored one is a
+        # placeholder, given as Text so that Tree does not parse it as markup.
+        child = parent.add(_BLANK, data=node.id, allow_expand=not leaf,
                            expand=self._folded.get(node.id, open_by_default) and not leaf)
         self._by_id[node.id] = child
         self._model[node.id] = (indices, node)
         return child
+
+    def _populate(self, task_node: TreeNode[str]) -> None:
+        """Give a task's items their tree nodes (on first opening)."""
+        if task_node.children:
+            return
+        _, task = self._model[task_node.data or ""]
+        for item in task.items:  # type: ignore[union-attr]
+            indices, _ = self._model[item.id]
+            self._add(task_node, item, indices, open_by_default=False, leaf=True)
 
     def set_marks(self, findings: list["Finding"]) -> None:
         """Mark the rows that have findings (worst severity wins) and repaint."""
@@ -104,6 +122,9 @@ class PlanTree(Tree[str]):
 
     def select_id(self, node_id: str) -> bool:
         """Move the cursor to a model node now, opening its parents; False when unknown."""
+        task_id = self._parent_task.get(node_id)
+        if task_id is not None and task_id in self._by_id:
+            self._populate(self._by_id[task_id])
         tree_node = self._by_id.get(node_id)
         if tree_node is None:
             return False
@@ -130,6 +151,8 @@ class PlanTree(Tree[str]):
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         if event.node.data:
             self._folded[event.node.data] = True
+            if isinstance(self.node_of(event.node.data), Task):
+                self._populate(event.node)
 
     def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[str]) -> None:
         if event.node.data:
