@@ -13,9 +13,12 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from planwright import store
 from planwright.cli import main
-from planwright.importing import ImportError_, import_file
+from planwright.importing import ImportError_, import_file, import_text
 
 NOTICE = """示例区人民政府办公室关于印发2024年示例区政务公开工作要点的通知
 各街道办事处，区政府各部门：
@@ -319,3 +322,28 @@ Baidu
     assert second.text == "按月更新建设进展。"
     assert result.warnings == []
     assert "网页杂项：删去 9 行" in result.report_lines()
+
+
+# ---------------------------------------------------------------------------
+# Any mixture of notice-like lines: a plan or a clear refusal, never a crash
+
+_FRAGMENTS = [
+    "一、推进重点领域公开", "（一）公开财政资金信息。细化预算公开。", "（责任单位：区财政局）", "1.整合政务新媒体。",
+    "（2）安排专人维护；", "责任单位：县教育局、各乡镇(街道)。", "序号", "工作任务", "具体要求", "责任单位", "时限要求",
+    "12", "县财政局", "2024年6月底", "持续推进", "附件：", "抄送：区委办公室。", "示例区人民政府办公室", "2024年2月20日",
+    "（此件公开发布）", "各街道办事处，区政府各部门：", "扫一扫在手机打开当前页", "（市审计局牵头落实，各区配合落实）",
+    "關於印發2024年工作要點的通知", "按 luckybet娱乐官网 规定", "(―)加强指导", "—、强化监督", "1.26个领域梳理(2024年7月31日前)。",
+    "", "  ", "（", "）", "：", "。",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30))
+def test_any_mixture_of_lines_imports_or_is_refused_clearly(host, lines: list[str]) -> None:
+    try:
+        result = import_text("\n".join(lines), host=host)
+    except ImportError_ as refused:
+        assert str(refused).startswith("<text>: ")
+        return
+    assert result.doc.plan.points
+    store.dumps(result.doc)  # and the plan it gives can be written

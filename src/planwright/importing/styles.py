@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..api import Sniffer
 from ..plugins import Host, PluginError
 from .common import Line, Table
+from .hanzi import simplify
 
 _MIN_SCORE = 0.3  # below this no style is claimed
 
@@ -34,8 +35,9 @@ def detect_style(lines: list[Line], tables: list[Table], style: str | None, host
             names = "、".join(sorted(known)) or "（无）"
             raise PluginError(f"未知的样式 (unknown style) “{style}”；已安装的样式：{names}")
         return Detection(style=style, chosen_by_user=True)
-    # Sniffers read plain text; a real table shows them its cells one per line.
-    text = "\n".join([line.text for line in lines] + [c for t in tables for row in t.rows[:3] for c in row])
+    # Sniffers read plain simplified text; a real table shows them its cells one per line.
+    cells = [simplify(cell) for table in tables for row in table.rows[:3] for cell in row]
+    text = "\n".join([line.sim for line in lines] + cells)
     scores = sorted(((_score(s, text), s.style, s.description) for s in host.sniffers), reverse=True)
     best = scores[0] if scores and scores[0][0] >= _MIN_SCORE else None
     return Detection(style=best[1] if best else "", scores=scores)
