@@ -1,7 +1,7 @@
 """Year-over-year comparison of two plans: alignment, redline, change report.
 
-    from planwright.diffing import compare, to_json, to_html
-    cmp = compare(old_plan, new_plan, registry)
+    from planwright.diffing import compare, registry_of, to_json, to_html
+    cmp = compare(old_plan, new_plan, registry_of(old_plan, new_plan, host))
     print(to_json(cmp))
 
 ``compare`` is pure (no I/O); every renderer is a pure function of the
@@ -16,8 +16,8 @@ from .result import STATUSES, Change, Comparison, NodeRef, UnitTally
 from .unitdiff import UnitDelta
 
 __all__ = [
-    "STATUSES", "Change", "Comparison", "NodeRef", "UnitDelta", "UnitTally", "compare", "plan_year",
-    "run_diff_command", "to_docx", "to_html", "to_json", "to_markdown", "to_rich", "to_text",
+    "STATUSES", "Change", "Comparison", "NodeRef", "UnitDelta", "UnitTally", "compare", "comparison_of",
+    "plan_year", "registry_of", "run_diff_command", "to_docx", "to_html", "to_json", "to_markdown", "to_rich", "to_text",
 ]
 
 
@@ -39,7 +39,7 @@ def __getattr__(name: str):
     if name in ("to_rich", "to_text"):
         from . import render_rich
         return getattr(render_rich, name)
-    if name == "run_diff_command":
-        from .command import run_diff_command
-        return run_diff_command
+    if name in ("run_diff_command", "registry_of", "comparison_of"):
+        from . import command
+        return getattr(command, name)
     raise AttributeError(name)

@@ -39,7 +39,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ..model import Item, Level, Node, Plan, Point, Task
+from ..model import Item, Level, Node, Plan
 from .assign import assign
 from .text import bigrams, normal_form, shift_years, year_blind
 

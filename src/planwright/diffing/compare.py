@@ -13,10 +13,10 @@ from .. import deadlines
 from ..model import Item, Level, Plan, Point
 from ..numbering import path_label
 from ..units import Registry, normalize_name
-from .align import FULL_PAIRS, LEVELS, MATCH_FLOOR, REVIEW_BELOW, Alignment, Entry, Link, align, display_text
+from .align import FULL_PAIRS, LEVELS, REVIEW_BELOW, Alignment, Entry, Link, align
 from .result import Change, Comparison, NodeRef, Status, UnitTally
 from .text import normal_form
-from .unitdiff import UnitDelta, unit_delta
+from .unitdiff import unit_delta
 
 _TITLE_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?=年)")
 HINT_FLOOR = 0.2  # below this the closest node on the other side is no hint at all
@@ -291,4 +291,4 @@ def _tally(changes: list[Change], registry: Registry | None) -> list[UnitTally]:
     return sorted(tallies.values(), key=lambda t: (-(len(t.gained) + len(t.lost)), t.unit))
 
 
-__all__ = ["compare", "plan_year", "UnitDelta", "MATCH_FLOOR"]
+__all__ = ["compare", "plan_year"]
