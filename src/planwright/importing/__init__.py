@@ -219,7 +219,7 @@ def _annotate(doc: PlanDocument, doubts: list[Doubt]) -> list[str]:
     plan = doc.plan
     out = []
     for doubt in doubts:
-        node_id = getattr(doubt.node, "id", None)
+        node_id = getattr(doubt.node, "id", None) or None  # a node left out of the plan: the plan table
         doc.annotate(node_id, f"导入提示: {doubt.message}")
         where = _where(plan, doubt.node)
         line = f"原文第 {doubt.line} 行" if doubt.line else ""
