@@ -610,3 +610,23 @@ def test_new_year_from_inside_the_editor(tmp_path):
     assert new.meta.title == "2028年示例区政务公开工作要点"
     assert new.find("tk1aaa").deadline == "2028年10月底"  # ids kept, deadlines moved
     assert path.read_text(encoding="utf-8") == SAMPLE
+
+
+def test_validators_run_in_a_child_process(tmp_path):
+    from planwright.tui.checker import ProcessChecker
+
+    path = write_sample(tmp_path)
+    path.write_text(SAMPLE.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path, checker="process")
+        async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.checker, ProcessChecker)
+            for _ in range(150):  # the child starts and loads its plugins first
+                await pilot.pause(0.1)
+                if app.session.findings:
+                    break
+            assert [f.rule for f in app.session.findings] == ["PW-LEAD-001"]
+            assert app.editor.tree.marks == {"tk3aaa": "error"}
+
+    run(scenario)

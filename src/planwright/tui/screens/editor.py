@@ -51,7 +51,7 @@ class EditorScreen(Screen[None]):
         self._checked_version = -1
         self._recovered_version = 0
         self._last_recovery = 0.0
-        self._quitting = False
+        self.checks_shown = 0  # how many check results have reached the screen
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -281,6 +281,7 @@ class EditorScreen(Screen[None]):
         if version < self.session.version and self._checked_version != version:
             return  # a newer check is on its way
         self.session.findings = findings
+        self.checks_shown += 1
         self.tree.set_marks(findings)
         self.query_one(FindingsList).show_findings(findings)
 

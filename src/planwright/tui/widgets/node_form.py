@@ -40,7 +40,7 @@ def _label(text: str, **kw: Any) -> Label:
     return Label(text, markup=False, **kw)
 
 
-class NodeForm(VerticalScroll):
+class NodeForm(Vertical):
     """Fields of one point, task or item, or of the plan's own [plan] table."""
 
     @dataclass
@@ -78,7 +78,7 @@ class NodeForm(VerticalScroll):
                 yield _label("时限要求（如 10月底前、三季度末、持续推进）")
                 yield Input(id="deadline", select_on_focus=False, compact=True)
                 yield Static("", id="deadline-meaning", classes="hint", markup=False)
-        with Vertical(id="meta-fields"):
+        with VerticalScroll(id="meta-fields"):
             for name in META_FIELDS:
                 with Vertical(classes="row"):
                     yield _label(_META_LABELS[name])
@@ -185,13 +185,20 @@ class NodeForm(VerticalScroll):
         if self.registry is None or not units:
             return ""
         notes = []
-        for name in units:
+        for n, name in enumerate(units):
             if name in self.registry:
+                continue
+            if n == len(units) - 1 and self._completes(name):
+                notes.append(f"“{name}”：按 → 补全为登记名称")  # still being typed
                 continue
             near = self.registry.nearest(name)
             guess = f"（是否指 {near[0][0]}？）" if near and near[0][1] >= 60 else ""
             notes.append(f"“{name}”未登记{guess}")
         return "；".join(notes)
+
+    def _completes(self, prefix: str) -> bool:
+        assert self.registry is not None
+        return any(name.startswith(prefix) for name in self.registry.names())
 
     # -- edits -------------------------------------------------------------------
     @on(Input.Changed)

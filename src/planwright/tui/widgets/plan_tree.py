@@ -43,7 +43,8 @@ class PlanTree(Tree[str]):
         self.auto_expand = False  # Enter edits; space and the arrow icon fold
         self.guide_depth = 3
         self.plan: Plan | None = None
-        self.marks: dict[str, str] = {}
+        self.marks: dict[str, str] = {}  # node id → worst severity of its own findings
+        self.inner_marks: dict[str, str] = {}  # node id → worst severity below it
         self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
         self._by_id: dict[str, TreeNode[str]] = {}
         self._model: dict[str, tuple[tuple[int, ...], Node]] = {}
@@ -97,16 +98,33 @@ class PlanTree(Tree[str]):
             self._add(task_node, item, indices, open_by_default=False, leaf=True)
 
     def set_marks(self, findings: list["Finding"]) -> None:
-        """Mark the rows that have findings (worst severity wins) and repaint."""
+        """Mark the rows that have findings (worst severity wins) and repaint.
+
+        A folded row also shows, dimmed, the worst finding inside it, so that a
+        finding on an item is not hidden by its folded task.
+        """
         marks: dict[str, str] = {}
+        inner: dict[str, str] = {}
         for f in findings:
             key = f.node_id or ROOT
-            if key not in marks or _RANK.get(f.severity, 3) < _RANK.get(marks[key], 3):
-                marks[key] = f.severity
-        changed = set(marks.items()) ^ set(self.marks.items())
-        self.marks = marks
-        for node_id in {k for k, _ in changed}:
+            _worst(marks, key, f.severity)
+            for ancestor in self._ancestors(key):
+                _worst(inner, ancestor, f.severity)
+        changed = {k for k, _ in set(marks.items()) ^ set(self.marks.items())}
+        changed |= {k for k, _ in set(inner.items()) ^ set(self.inner_marks.items())}
+        self.marks, self.inner_marks = marks, inner
+        for node_id in changed:
             self.refresh_node(node_id)
+
+    def _ancestors(self, node_id: str) -> list[str]:
+        indices = self.indices_of(node_id)
+        if len(indices) < 2 or self.plan is None:
+            return []
+        point = self.plan.points[indices[0] - 1]
+        out = [point.id]
+        if len(indices) == 3:
+            out.append(point.tasks[indices[1] - 1].id)
+        return out
 
     def refresh_node(self, node_id: str) -> None:
         """Repaint one row after its model node changed."""
@@ -203,10 +221,15 @@ class PlanTree(Tree[str]):
 
     def _mark(self, node_id: str) -> Text:
         severity = self.marks.get(node_id)
+        dim = False
+        if severity is None:
+            tree_node = self._by_id.get(node_id)
+            if tree_node is not None and not tree_node.is_expanded:
+                severity, dim = self.inner_marks.get(node_id), True
         if severity is None:
             return Text("  ")
         char, style = _MARK.get(severity, ("!", "bold"))
-        return Text(f"{char} ", style)
+        return Text(f"{char} ", style.replace("bold", "dim") if dim else style)
 
     def _info(self, node: Task | Item, width: int) -> Text:
         units = len(dict.fromkeys([*node.lead, *node.support]))
@@ -220,6 +243,11 @@ class PlanTree(Tree[str]):
         rest = width - cell_len(out.plain)
         out.append_text(Text(set_cell_size(due.plain, rest), due.style))
         return out
+
+
+def _worst(marks: dict[str, str], key: str, severity: str) -> None:
+    if key not in marks or _RANK.get(severity, 3) < _RANK.get(marks[key], 3):
+        marks[key] = severity
 
 
 def _heading(node: Node, indices: tuple[int, ...]) -> str:
