@@ -227,6 +227,7 @@ class _LevelAligner:
         self.new_done: dict[int, int] = {}
         self.old_feats, self.new_feats = self._child_features(below, child_level, old_side, new_side)
         self.scores: dict[tuple[int, int], float] = {}
+        self._n_old, self._n_new = max(len(olds), 1), max(len(news), 1)  # for _tie, in integers
 
     # -- features from the level below -------------------------------------
     def _child_features(self, below, child_level, old_side, new_side):
@@ -328,7 +329,7 @@ class _LevelAligner:
     def _tie(self, pair: tuple[int, int]) -> tuple:
         """Among equal scores prefer the pair at the same relative place in both plans."""
         o, n = pair
-        return (abs(o / max(len(self.olds), 1) - n / max(len(self.news), 1)), o, n)
+        return (abs(o * self._n_new - n * self._n_old), o, n)
 
     def _by_position(self) -> None:
         loose_old = [o for o in range(len(self.olds)) if o not in self.old_done]
