@@ -234,3 +234,32 @@ def test_redline_rebuilds_both_texts() -> None:
     ops = redline(a, b)
     assert "".join(t for o, t in ops if o <= 0) == a
     assert "".join(t for o, t in ops if o >= 0) == b
+
+
+def test_paths_are_the_displayed_numbering() -> None:
+    from planwright.diffing.compare import _label
+    from planwright.numbering import path_label
+
+    for index in [(1,), (2, 3), (12, 14, 9), (3, 1, 27)]:
+        assert _label(index) == path_label(index)
+
+
+def test_a_retyped_task_in_a_rolled_over_plan_needs_clearly_similar_text() -> None:
+    """Plans sharing ids: a task that lost its id was deleted on purpose; a loosely
+    similar new task is an addition. Imported separately, the same pair is a rewrite."""
+    old = plan(2021, Point(title="公开重点领域信息", tasks=[task(FINANCE), task(PLANNING), task(EPIDEMIC)]))
+    new = copy.deepcopy(old)
+    new.meta.year = 2022
+    retyped = new.points[0].tasks[2]
+    retyped.id = ""
+    retyped.text = "每月公布门诊量和床位使用率，公开家庭医生签约服务内容和医保报销指引。"
+    new.ensure_ids()
+    lineage = compare(old, new)
+    assert statuses(lineage)[EPIDEMIC[0]] in ("added", "removed")
+    assert sorted(c.status for c in lineage.changes if c.level == "task") == ["added", "removed", "unchanged",
+                                                                             "unchanged"]
+    for node in new.all_nodes():
+        node.id = ""
+    new.ensure_ids()
+    imported = compare(old, new)
+    assert statuses(imported)[EPIDEMIC[0]] == "reworded"
