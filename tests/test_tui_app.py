@@ -523,14 +523,14 @@ def test_task_table_sorts_by_unit_and_deadline_and_jumps(tmp_path):
             def order():
                 return [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
 
-            assert order() == ["tk1aaa", "tk2aaa", "it1aaa", "tk3aaa"]
-            await pilot.press("f4")  # by deadline: 6-30, 10-31, 12-31 (下半年), 持续推进 last
+            # the export's rows: a task with items stands as its items
+            assert order() == ["tk1aaa", "it1aaa", "tk3aaa"]
+            await pilot.press("f4")  # by deadline: 6-30, 10-31, 12-31 (下半年)
             await settle(pilot, app)
-            assert order() == ["it1aaa", "tk1aaa", "tk3aaa", "tk2aaa"]
+            assert order() == ["it1aaa", "tk1aaa", "tk3aaa"]
             await pilot.press("f3")  # by lead unit
             await settle(pilot, app)
-            assert order()[0] == "tk2aaa" or order()[0] == "it1aaa" or order()[0] == "tk1aaa"
-            leads = [str(table.get_cell_at((r, 2))) for r in range(table.row_count)]
+            leads = [str(table.get_cell_at((r, 3))) for r in range(table.row_count)]
             assert leads == sorted(leads)
             table.move_cursor(row=order().index("tk3aaa"))
             await pilot.press("enter")
@@ -553,16 +553,19 @@ def test_units_view_groups_aliases_and_shows_roles(tmp_path):
             await pilot.press("ctrl+u")
             await settle(pilot, app)
             screen = app.screen
-            names = [u.name for u in screen.units]
+            names = [u.unit for u in screen.units]
             assert "财政局" not in names  # an alias: counted under 区财政局
-            finance = next(u for u in screen.units if u.name == "区财政局")
-            assert [(r[0], r[2]) for r in finance.rows] == [("tk1aaa", "牵头"), ("tk3aaa", "配合")]
-            office = screen.units[0]
-            assert office.name == "区政务公开办" and office.lead_count == 2 and office.support_count == 1
+            finance = next(u for u in screen.units if u.unit == "区财政局")
+            assert [(e.node_id, e.role) for e in finance.entries] == [("tk1aaa", "lead"), ("tk3aaa", "support")]
+            assert finance.written == ["财政局"]
+            office = next(u for u in screen.units if u.unit == "区政务公开办")
+            assert (office.led, office.supported) == (1, 1)
+            screen.query_one("OptionList").highlighted = screen.units.index(office)
+            await settle(pilot, app)
             await pilot.press("enter")  # into the unit's tasks
             await pilot.press("enter")  # first task: edit it
             await settle(pilot, app)
-            assert app.editor.tree.cursor_id == office.rows[0][0]
+            assert app.editor.tree.cursor_id == office.entries[0].node_id
 
     run(scenario)
 
@@ -630,3 +633,65 @@ def test_validators_run_in_a_child_process(tmp_path):
             assert app.editor.tree.marks == {"tk3aaa": "error"}
 
     run(scenario)
+
+
+def test_export_dialog_writes_what_export_plan_renders(tmp_path):
+    from planwright.export import export_plan
+
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "pt2aaa")
+            await pilot.press("enter", "end")
+            await type_text(pilot, "（未保存也导出）")
+            await pilot.press("ctrl+e")
+            await settle(pilot, app)
+            formats = app.screen.query_one("#formats")
+            formats.highlighted = formats.get_option_index("notice-txt")
+            await settle(pilot, app)
+            output = app.screen.query_one("#output", Input).value
+            assert output.endswith("plan-通知.txt")
+            app.screen.query_one("#do-export").press()
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if type(app.screen).__name__ == "EditorScreen":
+                    break
+            assert Path(output).read_bytes() == export_plan(app.session.plan, "notice-txt", app.session.host)
+            assert "夯实平台基础（未保存也导出）" in Path(output).read_text(encoding="utf-8")
+
+    run(scenario)
+
+
+def test_export_refuses_a_plan_with_errors_unless_asked(tmp_path):
+    path = write_sample(tmp_path)
+    path.write_text(SAMPLE.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
+    output = tmp_path / "plan.json"
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.press("ctrl+e")
+            await settle(pilot, app)
+            dialog = app.screen
+            dialog.fmt = "json"
+            dialog.query_one("#output", Input).value = str(output)
+            dialog.query_one("#do-export").press()
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if "错误" in str(dialog.query_one("#problem").render()):
+                    break
+            assert "错误" in str(dialog.query_one("#problem").render())
+            assert not output.exists()
+            dialog.query_one("#allow-errors").value = True
+            dialog.query_one("#do-export").press()
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if output.exists():
+                    break
+            await settle(pilot, app)
+
+    run(scenario)
+    assert '"lead": []' in output.read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
 """Ctrl+E: export the plan as it is in the editor (unsaved edits included) through a dialog.
 
-Calls ``planwright.export.export_plan`` — the function behind ``planwright
-export`` — and writes the bytes atomically beside the plan by default.
+Calls ``planwright.export.export_plan`` — what ``planwright export`` renders
+with — on a copy of the plan, in a thread, and writes the bytes atomically
+(beside the plan file by default). A plan with errors is refused unless the
+box is ticked; the message says which error comes first.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,36 +20,34 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ... import store
+from ... import editing, store
+from ...model import Plan
 
 if TYPE_CHECKING:
     from ..session import Session
 
-# format → (Chinese name, file-name ending)
-FORMATS: dict[str, tuple[str, str]] = {
-    "notice-docx": ("通知（Word，GB/T 9704 版式）", "-通知.docx"),
-    "notice-txt": ("通知（纯文本，供网站发布）", "-通知.txt"),
-    "table-xlsx": ("任务分工表（Excel）", "-分工表.xlsx"),
-    "table-docx": ("任务分工表（Word）", "-分工表.docx"),
-    "units": ("各单位任务清单", "-单位清单.docx"),
-    "md": ("Markdown", ".md"),
-    "json": ("JSON 数据", ".json"),
-    "ics": ("时限日历（.ics）", ".ics"),
-}
-NOT_READY = "导出功能尚未就绪：这个版本的 planwright 还没有 export_plan。"
+# what the default file name says after the plan's name, per format
+_NAME_PART = {"notice-txt": "-通知", "notice-docx": "-通知", "table-xlsx": "-分工表", "table-docx": "-分工表",
+              "units": "-各单位任务"}
+
+
+def formats() -> dict[str, tuple[str, str]]:
+    """format → (what it is, in Chinese; file suffix), from the export module itself."""
+    from ...export import FORMATS
+
+    return {name: (spec.summary, spec.suffix) for name, spec in FORMATS.items()}
 
 
 def default_output(plan_path: Path, fmt: str) -> Path:
-    return plan_path.with_name(plan_path.stem + FORMATS[fmt][1])
+    suffix = formats()[fmt][1]
+    return plan_path.with_name(plan_path.stem + _NAME_PART.get(fmt, "") + suffix)
 
 
-def export_to(session: "Session", fmt: str, output: Path, allow_errors: bool) -> Path:
-    """Export the open plan to ``output``; raises ExportError (or RuntimeError when not built)."""
-    try:
-        from ...export import export_plan
-    except ImportError:
-        raise RuntimeError(NOT_READY) from None
-    data = export_plan(session.plan, fmt, session.host, allow_errors=allow_errors)
+def export_to(session: "Session", plan: Plan, fmt: str, output: Path, allow_errors: bool) -> Path:
+    """``export_plan`` (the function behind ``planwright export``) written atomically to ``output``."""
+    from ...export import export_plan
+
+    data = export_plan(plan, fmt, session.host, allow_errors=allow_errors)
     store.atomic_write(output, data)
     return output
 
@@ -61,11 +61,13 @@ class ExportDialog(ModalScreen[Path | None]):
         super().__init__()
         self.session = session
         self.fmt = "notice-docx"
+        snap = editing.snapshot(session.plan)  # what is on screen now, unsaved edits included
+        self.plan = Plan(snap.meta, snap.units, snap.points, snap.body)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static("导出（按编辑器中的内容，含未保存的修改）", classes="dialog-title", markup=False)
-            yield OptionList(*[Option(Text(f"{name}　{fmt}"), id=fmt) for fmt, (name, _) in FORMATS.items()],
+            yield OptionList(*[Option(Text(f"{name}　{fmt}"), id=fmt) for fmt, (name, _) in formats().items()],
                              id="formats", markup=False)
             yield Static("保存到：", markup=False)
             yield Input(str(default_output(self.session.path, self.fmt)), id="output", select_on_focus=False)
@@ -93,16 +95,32 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Button.Pressed, "#do-export")
     def _export(self) -> None:
         output = Path(self.query_one("#output", Input).value.strip()).expanduser()
-        allow = self.query_one(Checkbox).value
         problem = self.query_one("#problem", Static)
         if not output.parent.is_dir():
             problem.update(f"文件夹不存在：{output.parent}")
             return
-        try:
-            written = export_to(self.session, self.fmt, output, allow)
-        except Exception as exc:  # ExportError: the message is for the user
-            problem.update(str(exc))
+        if output.is_dir():
+            problem.update(f"这是一个文件夹，请给出文件名：{output}")
             return
+        problem.update("正在导出……")
+        self.query_one("#do-export", Button).disabled = True
+        self._run(self.fmt, output, self.query_one(Checkbox).value)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _run(self, fmt: str, output: Path, allow: bool) -> None:
+        # checking and rendering a big plan takes a moment: not on the keyboard's thread
+        try:
+            written = export_to(self.session, self.plan, fmt, output, allow)
+        except Exception as exc:  # ExportError and OSError: the message is for the user
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._done, written)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#problem", Static).update(message)
+        self.query_one("#do-export", Button).disabled = False
+
+    def _done(self, written: Path) -> None:
         self.app.notify(f"已导出 {written}", timeout=5)
         self.dismiss(written)
 

@@ -14,15 +14,10 @@ from ...model import Plan
 if TYPE_CHECKING:
     from ...plugins import Host
 
-NOT_READY = "导出功能尚未就绪：这个版本的 planwright 还没有通知排版（planwright.export.notice_text）。"
-
-
 def notice_or_reason(plan: Plan, host: "Host") -> str:
-    """The notice text, or a sentence saying why it cannot be shown."""
-    try:
-        from ...export import notice_text
-    except ImportError:
-        return NOT_READY
+    """The notice text (``planwright.export.notice_text``), or why it cannot be shown."""
+    from ...export import notice_text
+
     try:
         return notice_text(plan, host)
     except Exception as exc:  # a style plugin's bug must not close the editor

@@ -1,12 +1,12 @@
 """F11 / Ctrl+U: pick a unit and see every task it leads or supports.
 
-Names are grouped through the unit registry (the style's and the plan's own
+The lists are ``planwright.export.unit_view`` — what the per-unit export
+prints — grouped through the unit registry (the style's and the plan's own
 [[units]]), so 财政局 and 区财政局 land on one line when the registry says so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -19,60 +19,29 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from ... import editing, validate
-from ...model import Item, Plan, Task
-from ...numbering import path_label
+from ... import validate
+from ...export import UnitTasks, unit_view
+from ...model import Plan
 
 if TYPE_CHECKING:
     from ...plugins import Host
 
-
-@dataclass
-class UnitTasks:
-    """One unit's share of the plan."""
-
-    name: str
-    written: set[str] = field(default_factory=set)  # the names it appears under
-    rows: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # id, where, role, title, deadline
-
-    @property
-    def lead_count(self) -> int:
-        return sum(r[2] == "牵头" for r in self.rows)
-
-    @property
-    def support_count(self) -> int:
-        return sum(r[2] == "配合" for r in self.rows)
+ROLE = {"lead": "牵头", "support": "配合"}
 
 
-def tasks_by_unit(plan: Plan, host: "Host") -> list[UnitTasks]:
-    """Units with their tasks, the busiest first."""
+def units_of(plan: Plan, host: "Host") -> list[UnitTasks]:
     registry = validate.registry_for(plan, host)
-    units: dict[str, UnitTasks] = {}
-    for indices, node in editing.walk(plan):
-        if not isinstance(node, (Task, Item)):
-            continue
-        title = (node.title if isinstance(node, Task) else node.text).replace("\n", " ")
-        for role, names in (("牵头", node.lead), ("配合", node.support)):
-            for name in names:
-                canon = registry.canonical(name) or name
-                entry = units.setdefault(canon, UnitTasks(canon))
-                entry.written.add(name)
-                entry.rows.append((node.id, path_label(indices), role, title, node.deadline))
-    return sorted(units.values(), key=lambda u: (-len(u.rows), u.name))
+    return unit_view(plan, registry, host.phrases_for(plan.meta.style or None))
 
 
 class UnitsScreen(Screen[str | None]):
     """Units left, the chosen unit's tasks right; Enter on a task edits it."""
 
-    BINDINGS = [
-        Binding("escape,f11", "dismiss(None)", "返回编辑", key_display="Esc"),
-        Binding("left", "focus_units", "单位列表", show=False),
-        Binding("right", "focus_tasks", "任务列表", show=False),
-    ]
+    BINDINGS = [Binding("escape,f11", "dismiss(None)", "返回编辑", key_display="Esc")]
 
     def __init__(self, plan: Plan, host: "Host") -> None:
         super().__init__()
-        self.units = tasks_by_unit(plan, host)
+        self.units = units_of(plan, host)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -83,16 +52,17 @@ class UnitsScreen(Screen[str | None]):
         yield Footer()
 
     def _unit_line(self, unit: UnitTasks) -> Text:
-        pad = max(1, 16 - cell_len(unit.name))
-        return Text.assemble(unit.name, " " * pad, (f"牵头{unit.lead_count} 配合{unit.support_count}", "dim"))
+        pad = max(1, 16 - cell_len(unit.unit))
+        return Text.assemble(unit.unit, " " * pad, (f"牵头{unit.led} 配合{unit.supported}", "dim"))
 
     def on_mount(self) -> None:
         self.title = "按单位查看"
         table = self.query_one(DataTable)
-        table.add_column("序号", key="where")
+        table.add_column("序号", key="seq")
         table.add_column("角色", key="role")
-        table.add_column("工作任务", key="title", width=40)
-        table.add_column("时限要求", key="deadline", width=16)
+        table.add_column("工作任务", key="task", width=22)
+        table.add_column("具体要求", key="requirement", width=34)
+        table.add_column("时限要求", key="deadline", width=14)
         units = self.query_one(OptionList)
         units.focus()
         if self.units:
@@ -107,23 +77,19 @@ class UnitsScreen(Screen[str | None]):
 
     @on(OptionList.OptionSelected, "#unit-list")
     def _selected(self) -> None:
-        self.action_focus_tasks()
+        self.query_one(DataTable).focus()
 
     def show_unit(self, index: int) -> None:
         unit = self.units[index]
         table = self.query_one(DataTable)
         table.clear()
-        for node_id, where, role, title, deadline in unit.rows:
-            table.add_row(Text(where), Text(role, "bold" if role == "牵头" else "dim"), Text(title),
-                          Text(deadline), key=node_id)
-        others = sorted(unit.written - {unit.name})
-        self.sub_title = unit.name + (f"（也写作：{'、'.join(others)}）" if others else "")
-
-    def action_focus_units(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def action_focus_tasks(self) -> None:
-        self.query_one(DataTable).focus()
+        for n, entry in enumerate(unit.entries):
+            role = ROLE.get(entry.role, entry.role)
+            table.add_row(Text(str(entry.seq), justify="right"), Text(role, "bold" if entry.role == "lead" else "dim"),
+                          Text(entry.task), Text(entry.requirement.replace("\n", " ")), Text(entry.deadline),
+                          key=f"{n}:{entry.node_id}")
+        self.sub_title = unit.unit + (f"（也写作：{'、'.join(unit.written)}）" if unit.written else "")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(event.row_key.value)
+        # keys are n:id, since one task can stand on two rows (a unit both leads and supports)
+        self.dismiss(str(event.row_key.value).split(":", 1)[1])
