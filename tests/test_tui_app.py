@@ -579,11 +579,14 @@ def test_notice_preview_shows_the_styles_notice_text(tmp_path):
             await settle(pilot, app)
             await pilot.press("f9")
             await settle(pilot, app)
-            text = app.screen.query_one(TextArea).text
-            from planwright.tui.screens.notice import notice_or_reason
+            from planwright.export import notice_text
 
-            assert text == notice_or_reason(app.session.plan, app.session.host)
-            assert "抓好财政预决算公开" in text or "尚未就绪" in text
+            shown = app.screen.query_one(TextArea).text
+            expected = notice_text(app.session.plan, app.session.host)
+            # the same text, folded to the window (no characters added or lost)
+            assert shown.replace("\n", "") == expected.replace("\n", "")
+            assert "（一）抓好财政预决算公开" in expected
+            assert all(not line.startswith(("，", "。", "）")) for line in shown.splitlines())
             await pilot.press("escape")
             await settle(pilot, app)
             assert type(app.screen).__name__ == "EditorScreen"

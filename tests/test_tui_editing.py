@@ -137,3 +137,16 @@ def test_snapshot_restore_round_trips_through_the_store(doc):
     editing.delete(plan, "pt1aaa")
     editing.restore(plan, snap)
     assert store.dumps(doc) == SAMPLE  # undoing everything gives the file back byte for byte
+
+
+def test_cjk_wrap_folds_by_cells_and_keeps_closing_marks_off_line_starts():
+    from rich.cells import cell_len
+
+    from planwright.tui.cjkwrap import wrap
+
+    text = "　　一、推进政务公开，提升透明度。" * 3
+    lines = wrap(text, 20).split("\n")
+    assert "".join(lines) == text  # nothing added or lost
+    assert lines[0].startswith("　　一、")  # the indent stays with its paragraph
+    assert all(cell_len(line) <= 22 for line in lines)  # at most one hanging mark over
+    assert not any(line[0] in "，。、" for line in lines)

@@ -1,4 +1,8 @@
-"""F9: the notice as the plan's style prints it (the same text `export --format notice-txt` writes)."""
+"""F9: the notice as the plan's style prints it (the text ``export --format notice-txt`` writes).
+
+The text is folded to the window's width by ``cjkwrap`` (on each resize), so
+the full-width paragraph indent stays with its paragraph.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
 
 from ...model import Plan
+from ..cjkwrap import wrap
 
 if TYPE_CHECKING:
     from ...plugins import Host
@@ -33,14 +38,23 @@ class NoticeScreen(Screen[None]):
         super().__init__()
         self.plan = plan
         self.host = host
+        self.text = notice_or_reason(plan, host)
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield TextArea(notice_or_reason(self.plan, self.host), read_only=True, soft_wrap=True,
-                       id="notice", show_cursor=True)
+        # folded here, not by the TextArea: see cjkwrap for why
+        yield TextArea("", read_only=True, soft_wrap=False, id="notice", show_cursor=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "通知预览"
         self.sub_title = self.plan.meta.title
         self.query_one(TextArea).focus()
+
+    def on_resize(self) -> None:
+        area = self.query_one(TextArea)
+        width = area.scrollable_content_region.width - 1
+        if width > 10 and width != self._width:
+            self._width = width
+            area.load_text(wrap(self.text, width))
