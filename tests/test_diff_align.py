@@ -244,22 +244,20 @@ def test_paths_are_the_displayed_numbering() -> None:
         assert _label(index) == path_label(index)
 
 
-def test_a_retyped_task_in_a_rolled_over_plan_needs_clearly_similar_text() -> None:
-    """Plans sharing ids: a task that lost its id was deleted on purpose; a loosely
-    similar new task is an addition. Imported separately, the same pair is a rewrite."""
-    old = plan(2021, Point(title="公开重点领域信息", tasks=[task(FINANCE), task(PLANNING), task(EPIDEMIC)]))
+def test_a_task_retyped_in_its_place_is_paired_for_review() -> None:
+    """Little text in common (0.27), but the same place between the same neighbours:
+    paired as reworded and flagged for a person, whether or not the ids say so."""
+    old = plan(2021, Point(title="公开重点领域信息", tasks=[task(FINANCE), task(EPIDEMIC), task(PLANNING)]))
     new = copy.deepcopy(old)
     new.meta.year = 2022
-    retyped = new.points[0].tasks[2]
+    retyped = new.points[0].tasks[1]
     retyped.id = ""
-    retyped.text = "每月公布门诊量和床位使用率，公开家庭医生签约服务内容和医保报销指引。"
+    retyped.title, retyped.text = "推进卫生健康领域公开", "每月公布门诊量和床位使用率，公开家庭医生签约服务内容。"
     new.ensure_ids()
-    lineage = compare(old, new)
-    assert statuses(lineage)[EPIDEMIC[0]] in ("added", "removed")
-    assert sorted(c.status for c in lineage.changes if c.level == "task") == ["added", "removed", "unchanged",
-                                                                             "unchanged"]
-    for node in new.all_nodes():
-        node.id = ""
-    new.ensure_ids()
-    imported = compare(old, new)
-    assert statuses(imported)[EPIDEMIC[0]] == "reworded"
+    for ids in ("rolled over", "imported"):
+        if ids == "imported":
+            for node in new.all_nodes():
+                node.id = ""
+            new.ensure_ids()
+        change = next(c for c in compare(old, new).changes if c.new and c.new[0].title == "推进卫生健康领域公开")
+        assert (change.status, change.review, change.old[0].title) == ("reworded", True, EPIDEMIC[0]), ids

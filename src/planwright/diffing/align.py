@@ -10,9 +10,8 @@ Each level, in order (../shared/research/diff-anchors.md, "Recommended design"):
 1. ids — kept for life by planwright, so a shared id is the same node; unless
    the two files plainly use one id scheme for unrelated nodes (more than half
    of the shared ids join texts with similarity < 0.3), then ids are ignored.
-   When one plan was made from the other (≥ 30 % of ids shared), a node that
-   lost its id was deleted or retyped by a person: the passes below then pair
-   it only on clearly similar text (≥ 0.5), and the position pass is skipped;
+   (A node without a shared id is still aligned by the passes below, also
+   when the plans share most ids: a clerk may retype a task as well as edit it.)
 2. anchors — identical normal forms, unique on both sides;
 3. scores — rapidfuzz Indel similarity of the normal forms (years blinded),
    blended half-and-half with the share of
@@ -55,8 +54,6 @@ GAP_FLOOR = 0.2  # between the same aligned neighbours, a weaker pair is still t
 COVER = 0.6  # the parts together cover ≥ 60 % of the source
 GAIN = 0.15  # … and beat the best single part by ≥ 15 points
 ID_DISTRUST = 0.3  # shared ids whose texts are less similar than this look unrelated
-SHARED_IDS = 0.3  # share of the smaller plan's nodes whose ids are shared: one plan made from the other
-LINEAGE_FLOOR = 0.5  # … then a node that lost its id is the same as another only on this much text
 FULL_PAIRS = 20_000  # score every pair up to this many; above, only candidates
 PART_PAIRS = 4_000  # the same for the containment of loose parts in possible sources
 NEIGHBOURS = 3  # above that: a part's possible sources are what its neighbours came from
@@ -171,13 +168,13 @@ def side_of(plan: Plan, years: Iterable[int] = (), delta: int = 0) -> Side:
 def align(old: Plan, new: Plan, old_years: Iterable[int] = (), delta: int = 0) -> Alignment:
     """Align every level of two plans (see the module docstring)."""
     old_side, new_side = side_of(old, old_years, delta), side_of(new)
-    trusted, shared = _ids_trusted(old_side, new_side)
+    trusted = _ids_trusted(old_side, new_side)
     links: dict[Level, list[Link]] = {}
     below: list[Link] | None = None
     for level in reversed(LEVELS):
         aligner = _LevelAligner(old_side.entries[level], new_side.entries[level], below,
                                 child_level=_below(level), old_side=old_side, new_side=new_side)
-        links[level] = aligner.run(trusted, one_lineage=trusted and shared)
+        links[level] = aligner.run(trusted)
         below = links[level]
     return Alignment(old_side, new_side, links, trusted)
 
@@ -187,14 +184,8 @@ def _below(level: Level) -> Level | None:
     return LEVELS[i + 1] if i + 1 < len(LEVELS) else None
 
 
-def _ids_trusted(old: Side, new: Side) -> tuple[bool, bool]:
-    """Whether shared ids can be believed, and whether the plans share many.
-
-    Not believed when they join mostly unrelated texts (two files, one
-    numbering scheme). Many shared (≥ 30 % of the smaller plan): one plan was
-    made from the other, so a node without a counterpart id was deleted or
-    written anew by a person, not merely imported under another id.
-    """
+def _ids_trusted(old: Side, new: Side) -> bool:
+    """False when shared ids join mostly unrelated texts (two files, one numbering scheme)."""
     shared = 0
     unrelated = 0
     for level in LEVELS:
@@ -206,9 +197,7 @@ def _ids_trusted(old: Side, new: Side) -> tuple[bool, bool]:
             shared += 1
             if Indel.normalized_similarity(o.norm, n.norm) < ID_DISTRUST:
                 unrelated += 1
-    smaller = min(sum(map(len, old.entries.values())), sum(map(len, new.entries.values())))
-    trusted = not (shared >= 3 and unrelated * 2 > shared)
-    return trusted, shared >= max(3, SHARED_IDS * smaller)
+    return not (shared >= 3 and unrelated * 2 > shared)
 
 
 def _unique_ids(entries: Sequence[Entry]) -> dict[str, Entry]:
@@ -265,17 +254,13 @@ class _LevelAligner:
         return feats.get(i) if feats is not None else None
 
     # -- the passes -----------------------------------------------------------
-    def run(self, ids_trusted: bool, one_lineage: bool = False) -> list[Link]:
-        """``one_lineage``: the plans share most ids (a roll-over and its edits);
-        then what lost its id was deleted or retyped on purpose, and only a
-        clearly similar text (≥ LINEAGE_FLOOR) overrules that."""
+    def run(self, ids_trusted: bool) -> list[Link]:
         if ids_trusted:
             self._by_id()
         self._by_identical_text()
-        self._by_content(LINEAGE_FLOOR if one_lineage else MATCH_FLOOR)
+        self._by_content()
         self._splits_and_merges()
-        if not one_lineage:
-            self._by_position()
+        self._by_position()
         return self.links
 
     def _link(self, old: list[int], new: list[int], score: float, how: str) -> None:
@@ -315,15 +300,15 @@ class _LevelAligner:
         fo, fn = self._feats("old", o), self._feats("new", n)
         return not (fo and fn) or bool(fo & fn)
 
-    def _by_content(self, floor: float = MATCH_FLOOR) -> None:
+    def _by_content(self) -> None:
         olds = [o for o in range(len(self.olds)) if o not in self.old_done]
         news = [n for n in range(len(self.news)) if n not in self.new_done]
         if not olds or not news:
             return
-        # the position pass (when it runs) looks at pairs down to GAP_FLOOR
-        scores = self._scores(olds, news, floor if floor > MATCH_FLOOR else min(floor, GAP_FLOOR))
+        # kept down to GAP_FLOOR for the position pass
+        scores = self._scores(olds, news, min(MATCH_FLOOR, GAP_FLOOR))
         self.scores = scores
-        for o, n in sorted(assign(scores, floor, self._tie).items()):
+        for o, n in sorted(assign(scores, MATCH_FLOOR, self._tie).items()):
             self._link([o], [n], scores[(o, n)], "content")
 
     def _tie(self, pair: tuple[int, int]) -> tuple:
