@@ -13,9 +13,13 @@ import copy
 import json
 import re
 
-from conftest import SEEDS, TRUTH
+import pytest
+from conftest import SEEDS, TRUTH, corpus_available
 
+from planwright.diffing import compare
+from planwright.diffing.command import registry_of
 from planwright.model import Item, Meta, Plan, Point, Task, Unit
+from planwright.numbering import path_label
 from planwright.rollover import roll_over
 from planwright.units import split_trailing_attribution
 
@@ -398,20 +402,11 @@ def paraphrase_pair() -> tuple[Plan, Plan, Expected]:
 
 
 def _path(key: tuple[int, ...]) -> str:
-    from planwright.numbering import path_label
-
     return path_label(key)
 
 
 # ---------------------------------------------------------------------------
 # The tests
-
-import pytest  # noqa: E402
-
-from conftest import corpus_available  # noqa: E402
-
-from planwright.diffing import compare  # noqa: E402
-from planwright.diffing.command import registry_of  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="needs ../shared/seeds and ../shared/truth")
 
