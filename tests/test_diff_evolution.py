@@ -20,7 +20,7 @@ import pytest
 from conftest import SEEDS, TRUTH, corpus_available
 
 from planwright.diffing import compare
-from planwright.model import Item, Plan, Point, Task
+from planwright.model import Item, Plan, Task
 from planwright.numbering import strip_heading
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="needs ../shared/seeds and ../shared/truth")
