@@ -150,6 +150,12 @@ def test_bad_input_names_the_file_and_writes_nothing(files, tmp_path: Path, cont
     assert not out.exists() and not list(tmp_path.glob(".report.html*"))
 
 
+def test_an_unwritable_output_is_named(files, tmp_path: Path) -> None:
+    out = tmp_path / "no-such-folder" / "report.html"
+    result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 2 and "report.html" in result.stderr and "Traceback" not in result.output
+
+
 def test_docx_needs_an_output_file(files) -> None:
     result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", "docx"])
     assert result.exit_code == 2 and "-o" in result.stderr

@@ -78,7 +78,11 @@ def run_diff_command(old_path: Path, new_path: Path, fmt: str, output: Path | No
             _fail(f"{output}: 输出文件不能是被比对的计划文件 (output would overwrite an input)")
     cmp = comparison_of(old_path, new_path, host)
     if output is not None:
-        store.atomic_write(output, render(cmp, fmt))
+        data = render(cmp, fmt)
+        try:
+            store.atomic_write(output, data)
+        except OSError as exc:
+            _fail(f"{output}: 无法写入 (cannot write): {exc.strerror or exc}")
         return
     if fmt == "text":
         _print_terminal(cmp)
