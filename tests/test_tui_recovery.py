@@ -86,3 +86,19 @@ def test_failed_edit_leaves_no_undo_step(tmp_path, host):
     with pytest.raises(editing.EditError):
         session.apply("转换", editing.toggle_kind, "pt1aaa")
     assert session.history.undo_stack == [] and not session.dirty
+
+
+def test_undoing_back_to_the_saved_state_is_not_dirty(tmp_path, host):
+    session = Session.open(write_sample(tmp_path), host)
+    session.apply("删除", editing.delete, "pt1aaa")
+    session.set_field("pt2aaa", "title", "改")
+    assert session.dirty
+    session.undo()
+    assert session.dirty
+    session.undo()
+    assert not session.dirty
+    session.redo()
+    assert session.dirty
+    session.save()
+    session.undo()
+    assert session.dirty  # the file now holds the deletion

@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from .checker import Checker, ProcessChecker, ThreadChecker
 from .commands import PlanCommands
@@ -78,8 +80,11 @@ class PlanwrightApp(App[None]):
             "丢弃：删除恢复文件，按磁盘上的文件打开。\n稍后再说：这次不处理，恢复文件保留。",
             [("restore", "恢复"), ("discard", "丢弃"), ("cancel", "稍后再说")], danger="discard"), answer)
 
-    def open_plan(self, path: Path) -> None:
-        """Switch the editor to another plan file (the current one is saved or clean)."""
+    def open_plan(self, path: Path, notes: list[str] | None = None) -> None:
+        """Switch the editor to another plan file (the current one is saved or clean).
+
+        ``notes``: what the roll-over that made the file wants a person to check.
+        """
         fresh = Session.open(Path(path), self.session.host)
         self.session.close()
         self.session = fresh
@@ -87,6 +92,24 @@ class PlanwrightApp(App[None]):
         recovery = self.session.pending_recovery()
         if recovery is not None:
             self.offer_recovery(recovery)
+        if notes:
+            from .screens.new_year import show_notes
+
+            show_notes(self, fresh.path.name, notes)
+
+    def action_command_palette(self) -> None:
+        """The palette with a Chinese prompt (Textual's own asks in English)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder="输入命令名称或拼音首字母，如 dc（导出）……"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, named in Chinese; quitting is the editor's."""
+        yield SystemCommand("更换配色主题", "选择界面配色（theme）", self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("隐藏按键面板", "关闭右侧的按键说明", self.action_hide_help_panel)
+        else:
+            yield SystemCommand("显示按键面板", "在右侧列出当前可用的按键", self.action_show_help_panel)
 
     @property
     def editor(self) -> EditorScreen:

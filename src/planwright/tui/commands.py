@@ -88,12 +88,10 @@ class PlanCommands(Provider):
     """The palette's editor commands, found by Chinese name, pinyin or English."""
 
     def _editor(self) -> "EditorScreen | None":
+        """The editor, when the palette was opened over it (not over a view or dialog)."""
         from .screens.editor import EditorScreen
 
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, EditorScreen):
-                return screen
-        return None
+        return self.screen if isinstance(self.screen, EditorScreen) else None
 
     async def discover(self) -> Hits:
         editor = self._editor()

@@ -58,6 +58,7 @@ class Session:
         self.selected: str | None = None
         self.findings: list[Finding] = []
         self.closed = False
+        self._saved = self._copy()  # the plan as on disk: undoing back to it is "no changes"
 
     @classmethod
     def open(cls, path: Path, host: "Host") -> "Session":
@@ -114,13 +115,19 @@ class Session:
         snap = self.history.undo(self.plan, self.selected)
         if snap is not None:
             self.touch()
+            self.dirty = self.plan != self._saved
         return snap
 
     def redo(self) -> editing.Snapshot | None:
         snap = self.history.redo(self.plan, self.selected)
         if snap is not None:
             self.touch()
+            self.dirty = self.plan != self._saved
         return snap
+
+    def _copy(self) -> Plan:
+        snap = editing.snapshot(self.plan)
+        return Plan(snap.meta, snap.units, snap.points, snap.body)
 
     def touch(self) -> None:
         self.dirty = True
@@ -142,6 +149,7 @@ class Session:
             self.dirty = False
             self._discard_recovery_locked()
         self.history.break_coalescing()
+        self._saved = self._copy()
         return written
 
     def save_as_copy(self, path: Path) -> Path:
@@ -159,6 +167,7 @@ class Session:
             self.dirty = False
             self._discard_recovery_locked()
         self.history = editing.History()
+        self._saved = self._copy()
         self.version += 1
 
     def close(self) -> None:

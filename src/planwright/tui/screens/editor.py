@@ -155,7 +155,7 @@ class EditorScreen(Screen[None]):
 
     def _edited(self) -> None:
         self._last_edit = time.monotonic()
-        if not self.app.sub_title.startswith("有"):
+        if self.app.sub_title.startswith("有") != self.session.dirty:
             self.update_title()
 
     # -- structural edits -------------------------------------------------------------
@@ -242,7 +242,10 @@ class EditorScreen(Screen[None]):
         self.show_selected(snap.selected or ROOT)
         self._edited()
         self.update_title()
-        self.notify(f"已{verb}：{snap.label}", timeout=2)
+        if not self.session.dirty:
+            self.session.discard_recovery()  # back to what the file holds
+        self.notify(f"已{verb}：{snap.label}" + ("（与已保存的内容相同）" if not self.session.dirty else ""),
+                    timeout=2)
 
     # -- checking -----------------------------------------------------------------------
     def _tick(self) -> None:
@@ -447,7 +450,7 @@ class EditorScreen(Screen[None]):
                 self.app.push_screen(CompareScreen(path, self.plan, self.session.host, self.session.path.name),
                                     self._jump_back)
 
-        self.app.push_screen(OpenFileDialog("选择要对比的计划文件（通常是上一年度）", self.session.path.parent,
+        self.app.push_screen(OpenFileDialog("选择要对比的计划文件（通常是上一年度）", self.session.path.resolve().parent,
                                             exclude=self.session.path), chosen)
 
     def action_export(self) -> None:

@@ -28,6 +28,14 @@ def next_year_path(path: Path, year: int, new_year: int) -> Path:
     return path.with_name(f"{path.stem}-{new_year}{path.suffix}")
 
 
+def show_notes(app, name: str, notes: list[str]) -> None:
+    """The places the roll-over could not decide, for the clerk to go through."""
+    from .choice import ChoiceDialog
+
+    shown = notes[:12] + ([f"……另有 {len(notes) - 12} 处"] if len(notes) > 12 else [])
+    app.push_screen(ChoiceDialog(f"{name}：{len(notes)} 处需要人工确认", "\n".join(shown), [("ok", "知道了")]))
+
+
 class NewYearDialog(ModalScreen[Path | None]):
     """Year and file of the new plan; dismisses with the file written."""
 
@@ -87,10 +95,11 @@ class NewYearDialog(ModalScreen[Path | None]):
         except Exception as exc:  # PlanFileError, ValueError from a year out of range
             problem.update(str(exc))
             return
-        notes = f"；{len(result.notes)} 处需要人工确认" if result.notes else ""
-        self.app.notify(f"已生成 {output.name}（{result.summary}）{notes}", timeout=8)
+        self.app.notify(f"已生成 {output.name}（{result.summary}）", timeout=8)
         if self.query_one("#open-new", Checkbox).value:
-            self.app.call_later(self.app.open_plan, output)  # type: ignore[attr-defined]
+            self.app.call_later(self.app.open_plan, output, result.notes)  # type: ignore[attr-defined]
+        elif result.notes:
+            self.app.call_later(show_notes, self.app, output.name, result.notes)
         self.dismiss(output)
 
     @on(Button.Pressed, "#cancel")
