@@ -21,7 +21,9 @@ ID_LENGTH = 6
 
 def new_id() -> str:
     """A fresh node id such as ``k3m9qa``."""
-    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(ID_LENGTH))
+    # 32 letters, so the low five bits of a random byte pick one uniformly;
+    # one urandom call is far cheaper than six secrets.choice calls.
+    return "".join(_ID_ALPHABET[b & 31] for b in secrets.token_bytes(ID_LENGTH))
 
 
 @dataclass
