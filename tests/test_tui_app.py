@@ -698,3 +698,31 @@ def test_export_refuses_a_plan_with_errors_unless_asked(tmp_path):
 
     run(scenario)
     assert '"lead": []' in output.read_text(encoding="utf-8")
+
+
+def test_long_values_still_scroll_in_their_fields(tmp_path):
+    """The form's fields skip Textual's per-keystroke layout; scrolling must still work."""
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "tk1aaa")
+            title = app.editor.form.query_one("#title", Input)
+            title.focus()
+            await pilot.press("end")
+            await type_text(pilot, "，" + "并按季度更新完成情况" * 8)
+            await settle(pilot, app)
+            assert title.scroll_x > 0 and title.scroll_x == title.max_scroll_x  # the end in view
+            assert title.virtual_size.width == title.content_width
+            area = app.editor.form.query_one("#text", TextArea)
+            area.focus()
+            area.move_cursor(area.document.end)
+            await paste(pilot, "\n" + "\n".join(f"第{n}段，公开内容。" for n in range(40)))
+            await settle(pilot, app)
+            assert area.show_vertical_scrollbar and area.scroll_y > 0
+            assert app.session.plan.find("tk1aaa").text.endswith("第39段，公开内容。")
+            await select(pilot, app, "tk3aaa")  # a short text: the scrollbar goes again
+            assert not area.show_vertical_scrollbar and area.scroll_y == 0
+
+    run(scenario)

@@ -58,7 +58,10 @@ class Session:
         self.selected: str | None = None
         self.findings: list[Finding] = []
         self.closed = False
-        self._saved = self._copy()  # the plan as on disk: undoing back to it is "no changes"
+        # The plan as on disk, taken just before the first edit after an open or a
+        # save (not at open: that would cost a copy of every plan opened); undoing
+        # back to it means "no unsaved changes".
+        self._saved: Plan | None = None
 
     @classmethod
     def open(cls, path: Path, host: "Host") -> "Session":
@@ -79,6 +82,8 @@ class Session:
 
         An EditError leaves both the plan and the history as they were.
         """
+        if not self.dirty and self._saved is None:
+            self._saved = self._copy()
         before = editing.snapshot(self.plan, self.selected, label) if coalesce is None else None
         if coalesce is not None:
             self.history.record(self.plan, label, self.selected, coalesce)
@@ -115,14 +120,14 @@ class Session:
         snap = self.history.undo(self.plan, self.selected)
         if snap is not None:
             self.touch()
-            self.dirty = self.plan != self._saved
+            self.dirty = self._saved is None or self.plan != self._saved
         return snap
 
     def redo(self) -> editing.Snapshot | None:
         snap = self.history.redo(self.plan, self.selected)
         if snap is not None:
             self.touch()
-            self.dirty = self.plan != self._saved
+            self.dirty = self._saved is None or self.plan != self._saved
         return snap
 
     def _copy(self) -> Plan:

@@ -124,13 +124,18 @@ class EditorScreen(Screen[None]):
         self.show_selected(event.node.data)
         self.form.focus_field(None)
 
-    def show_selected(self, node_id: str | None) -> None:
+    def show_selected(self, node_id: str | None, refill: bool = False) -> None:
+        """Fill the form for a node; ``refill`` when the model changed under the form (undo)."""
         self.session.selected = None if node_id in (None, ROOT) else node_id
         if node_id in (None, ROOT):
-            self.form.show_meta(self.plan.meta)
+            if refill or self.form.node is not self.plan.meta:
+                self.form.show_meta(self.plan.meta)
             return
         node = self.tree.node_of(node_id)  # type: ignore[arg-type]
         if node is None:
+            return
+        if node is self.form.node and not refill:
+            # already shown: refilling would overwrite a value typed but not yet applied
             return
         self.form.show_node(node_id, node, _where(node, self.tree.indices_of(node_id)))  # type: ignore[arg-type]
 
@@ -167,7 +172,7 @@ class EditorScreen(Screen[None]):
             self.notify(str(exc), title="无法" + label, severity="warning")
             return None
         self.tree.rebuild(self.plan, keep_cursor=target or ROOT)
-        self.show_selected(target or ROOT)  # now: the next keystroke belongs to this node
+        self.show_selected(target or ROOT, refill=True)  # now: the next keystroke belongs here
         self._edited()
         self.update_title()
         if done:
@@ -239,7 +244,7 @@ class EditorScreen(Screen[None]):
             return
         self._configure_parsers()
         self.tree.rebuild(self.plan, keep_cursor=snap.selected or ROOT)
-        self.show_selected(snap.selected or ROOT)
+        self.show_selected(snap.selected or ROOT, refill=True)
         self._edited()
         self.update_title()
         if not self.session.dirty:
@@ -377,7 +382,7 @@ class EditorScreen(Screen[None]):
         self._configure_parsers()
         target = self.session.selected if self.session.selected and self.plan.find(self.session.selected) else ROOT
         self.tree.rebuild(self.plan, keep_cursor=target)
-        self.show_selected(target)
+        self.show_selected(target, refill=True)
         self._edited()
         self.update_title()
         self._start_check()

@@ -20,6 +20,8 @@ from textual.widgets import Input, Label, Static, TextArea
 from ... import deadlines
 from ...model import Item, Meta, Node, Point, Task
 from ...units import Registry
+from .field_input import FieldInput
+from .field_text_area import FieldTextArea
 from .units_input import UnitsInput, join_units, split_units
 
 # Which rows each kind of node shows.
@@ -62,10 +64,10 @@ class NodeForm(Vertical):
         with Vertical(id="node-fields"):
             with Vertical(classes="row", id="row-title"):
                 yield _label("标题")
-                yield Input(id="title", select_on_focus=False, compact=True)
+                yield FieldInput(id="title", select_on_focus=False, compact=True)
             with Vertical(classes="row", id="row-text"):
                 yield _label("正文", id="text-label")
-                yield TextArea(id="text", soft_wrap=True, tab_behavior="focus", compact=True)
+                yield FieldTextArea(id="text", soft_wrap=True, tab_behavior="focus", compact=True)
             with Vertical(classes="row", id="row-lead"):
                 yield _label("牵头单位（用、分隔；→ 接受补全）")
                 yield UnitsInput(id="lead")
@@ -76,17 +78,17 @@ class NodeForm(Vertical):
                 yield Static("", id="support-hint", classes="hint", markup=False)
             with Vertical(classes="row", id="row-deadline"):
                 yield _label("时限要求（如 10月底前、三季度末、持续推进）")
-                yield Input(id="deadline", select_on_focus=False, compact=True)
+                yield FieldInput(id="deadline", select_on_focus=False, compact=True)
                 yield Static("", id="deadline-meaning", classes="hint", markup=False)
         with VerticalScroll(id="meta-fields"):
             for name in META_FIELDS:
                 with Vertical(classes="row"):
                     yield _label(_META_LABELS[name])
                     if name in ("preamble", "closing"):
-                        yield TextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus",
+                        yield FieldTextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus",
                                        classes="meta-text", compact=True)
                     else:
-                        yield Input(id=f"meta-{name}", select_on_focus=False, compact=True,
+                        yield FieldInput(id=f"meta-{name}", select_on_focus=False, compact=True,
                                     type="integer" if name == "year" else "text")
 
     # -- filling -------------------------------------------------------------

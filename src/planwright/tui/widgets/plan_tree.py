@@ -190,18 +190,21 @@ class PlanTree(Tree[str]):
         return Text.assemble(icon, label)
 
     def get_label_width(self, node: TreeNode[str]) -> int:
-        # Every row is as wide as the widget: no horizontal scroll, and no need to
-        # measure thousands of labels on each rebuild.
-        return max(8, self.size.width - self._depth(node) * self.guide_depth - 1)
+        # Tree measures every label on each rebuild of its line list, to size its
+        # horizontal scroll. Our rows are drawn to the widget's width (see
+        # _label_width) and never scroll sideways, so a constant does: no label is
+        # drawn to be measured, and a resize needs no rebuild (the line cache is
+        # keyed on the width already).
+        return 8
 
-    def on_resize(self) -> None:
-        self._invalidate()  # label widths follow the widget's width
+    def _label_width(self, node: TreeNode[str]) -> int:
+        return max(8, self.size.width - self._depth(node) * self.guide_depth - 1)
 
     def _depth(self, node: TreeNode[str]) -> int:
         return 0 if node.data == ROOT else len(self.indices_of(node.data or ""))
 
     def _label(self, node: TreeNode[str]) -> Text:
-        width = self.get_label_width(node) - 2  # the fold icon
+        width = self._label_width(node) - 2  # the fold icon
         mark = self._mark(node.data or "")
         if node.data == ROOT or self.plan is None:
             title = self.plan.meta.title if self.plan else "计划"

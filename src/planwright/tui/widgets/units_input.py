@@ -11,7 +11,8 @@ import re
 from typing import Iterable
 
 from textual.suggester import Suggester
-from textual.widgets import Input
+
+from .field_input import FieldInput
 
 SEPARATORS = re.compile(r"[、，,；;\s]+")
 JOINER = "、"
@@ -44,7 +45,7 @@ class UnitSuggester(Suggester):
         return None
 
 
-class UnitsInput(Input):
+class UnitsInput(FieldInput):
     """A units field: the value is a 、-joined list; ``units`` gives it as a list."""
 
     def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:
