@@ -150,3 +150,21 @@ def test_cjk_wrap_folds_by_cells_and_keeps_closing_marks_off_line_starts():
     assert lines[0].startswith("　　一、")  # the indent stays with its paragraph
     assert all(cell_len(line) <= 22 for line in lines)  # at most one hanging mark over
     assert not any(line[0] in "，。、" for line in lines)
+
+
+def test_field_edits_undo_without_copying_the_plan(doc):
+    plan = doc.plan
+    history = editing.History()
+    history.record_field(plan, "tk1aaa", "lead", "编辑牵头单位", "tk1aaa")
+    plan.find("tk1aaa").lead.append("区数据局")  # typed in place
+    history.record_field(plan, "tk1aaa", "lead", "编辑牵头单位", "tk1aaa")  # same burst: no new step
+    plan.find("tk1aaa").lead.append("区审计局")
+    history.record_field(plan, None, "title", "编辑计划信息", None)
+    plan.meta.title = "新标题"
+    assert [type(s).__name__ for s in history.undo_stack] == ["FieldEdit", "FieldEdit"]
+    history.undo(plan, None)
+    assert plan.meta.title == "2027年示例区政务公开工作要点"
+    history.undo(plan, None)
+    assert plan.find("tk1aaa").lead == ["区财政局"]  # a copy was kept, not the list being edited
+    history.redo(plan, None)
+    assert plan.find("tk1aaa").lead == ["区财政局", "区数据局", "区审计局"]

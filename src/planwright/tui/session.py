@@ -77,22 +77,15 @@ class Session:
         return self.doc.path
 
     # -- editing -----------------------------------------------------------
-    def apply(self, label: str, op: Callable[..., Any], *args: Any, coalesce: object = None) -> Any:
-        """Run one edit from ``editing`` with an undo step before it.
+    def apply(self, label: str, op: Callable[..., Any], *args: Any) -> Any:
+        """Run one edit from ``editing`` with an undo step (a snapshot) before it.
 
         An EditError leaves both the plan and the history as they were.
         """
-        if not self.dirty and self._saved is None:
-            self._saved = self._copy()
-        before = editing.snapshot(self.plan, self.selected, label) if coalesce is None else None
-        if coalesce is not None:
-            self.history.record(self.plan, label, self.selected, coalesce)
+        self._keep_saved_state()
+        before = editing.snapshot(self.plan, self.selected, label)
         result = op(self.plan, *args)
-        if before is not None:
-            self.history.undo_stack.append(before)
-            del self.history.undo_stack[: -self.history.limit]
-            self.history.redo_stack.clear()
-            self.history.break_coalescing()
+        self.history.push(before)
         self.touch()
         return result
 
@@ -101,29 +94,39 @@ class Session:
         node = editing.place_of(self.plan, node_id).node
         if name not in editing.EDITABLE[type(node)] or getattr(node, name) == value:
             return False
-        self.apply(f"编辑{_FIELD_WORDS.get(name, name)}", editing.set_field, node_id, name, value,
-                   coalesce=(node_id, name))
+        self._keep_saved_state()
+        self.history.record_field(self.plan, node_id, name, f"编辑{_FIELD_WORDS.get(name, name)}", self.selected)
+        editing.set_field(self.plan, node_id, name, value)
+        self.touch()
         return True
 
     def set_meta(self, name: str, value: Any) -> bool:
         """Edit a field of the [plan] table (title, year, issuer …)."""
         if getattr(self.plan.meta, name) == value:
             return False
-
-        def op(plan: Plan) -> None:
-            setattr(plan.meta, name, value)
-
-        self.apply("编辑计划信息", op, coalesce=("plan", name))
+        self._keep_saved_state()
+        self.history.record_field(self.plan, None, name, "编辑计划信息", self.selected)
+        setattr(self.plan.meta, name, value)
+        self.touch()
         return True
 
-    def undo(self) -> editing.Snapshot | None:
+    def _keep_saved_state(self) -> None:
+        """Before the first edit since the file was read: remember what it holds."""
+        if not self.dirty and self._saved is None:
+            self._saved = self._copy()
+
+    def remember_saved(self) -> None:
+        """Take the copy of the plan as on disk now (the editor calls this after its first frame)."""
+        self._keep_saved_state()
+
+    def undo(self) -> editing.Step | None:
         snap = self.history.undo(self.plan, self.selected)
         if snap is not None:
             self.touch()
             self.dirty = self._saved is None or self.plan != self._saved
         return snap
 
-    def redo(self) -> editing.Snapshot | None:
+    def redo(self) -> editing.Step | None:
         snap = self.history.redo(self.plan, self.selected)
         if snap is not None:
             self.touch()

@@ -8,12 +8,14 @@ validators in a child process (``checker``), the recovery file in a thread.
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from ...api import Finding
 
 CHECK_DELAY = 0.4  # seconds of quiet after an edit before the validators run
+GC_IDLE = 3.0  # seconds without a key before the garbage collector may run in full
 RECOVERY_EVERY = 2.0  # at most this much typing is lost to a crash or a kill
 TICK = 0.5
 
@@ -41,7 +44,9 @@ TICK = 0.5
 class EditorScreen(Screen[None]):
     """Tree left, form right, findings below, keys in the footer."""
 
-    BINDINGS = commands.bindings()
+    # Escape from a field goes back to the tree (not a priority binding: dialogs
+    # and the palette keep their own Escape).
+    BINDINGS = commands.bindings() + [Binding("escape", "focus_tree", "回到目录", show=False)]
 
     def __init__(self, session: Session, checker: Checker | None = None) -> None:
         super().__init__(id="editor")
@@ -52,6 +57,8 @@ class EditorScreen(Screen[None]):
         self._recovered_version = 0
         self._last_recovery = 0.0
         self.checks_shown = 0  # how many check results have reached the screen
+        self._last_key = 0.0
+        self._garbage = False  # structural edits since the last full collection
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -87,9 +94,28 @@ class EditorScreen(Screen[None]):
         self.query_one(FindingsList).border_title = "检查中……"
         # the first check waits for the first frame: the screen comes before the findings
         self.call_after_refresh(self._start_check)
+        self.call_after_refresh(self.session.remember_saved)
+        self.call_after_refresh(gc.freeze)
 
     def on_unmount(self) -> None:
         self.checker.close()
+        gc.unfreeze()
+
+    # A full collection walks every object: with a 1,000-task plan, its undo
+    # snapshots and its tree, that is a pause of a tenth of a second or more,
+    # and Python starts one whenever it likes — in the middle of typing. So the
+    # objects alive after the first screen are frozen (never walked again), and
+    # the garbage of structural edits (old tree nodes hold cycles) is collected
+    # only after a few seconds without a key, then the heap is frozen again.
+    def _collect_when_idle(self, now: float) -> None:
+        if self._garbage and now - self._last_key >= GC_IDLE:
+            self._garbage = False
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+
+    def on_key(self) -> None:
+        self._last_key = time.monotonic()
 
     def _configure_parsers(self) -> None:
         """Deadline phrases of the plan's style and its year; the unit registry for hints."""
@@ -172,6 +198,7 @@ class EditorScreen(Screen[None]):
             self.notify(str(exc), title="无法" + label, severity="warning")
             return None
         self.tree.rebuild(self.plan, keep_cursor=target or ROOT)
+        self._garbage = True
         self.show_selected(target or ROOT, refill=True)  # now: the next keystroke belongs here
         self._edited()
         self.update_title()
@@ -238,13 +265,21 @@ class EditorScreen(Screen[None]):
     def action_redo(self) -> None:
         self._step(self.session.redo(), "重做", "没有可以重做的编辑")
 
-    def _step(self, snap: editing.Snapshot | None, verb: str, nothing: str) -> None:
+    def _step(self, snap: editing.Step | None, verb: str, nothing: str) -> None:
         if snap is None:
             self.notify(nothing, timeout=2)
             return
-        self._configure_parsers()
-        self.tree.rebuild(self.plan, keep_cursor=snap.selected or ROOT)
-        self.show_selected(snap.selected or ROOT, refill=True)
+        if isinstance(snap, editing.FieldEdit) and snap.name not in ("year", "style"):
+            # one field went back: repaint its row, no need to rebuild the tree
+            target = snap.node_id or ROOT
+            self.tree.refresh_node(target)
+            self.tree.select_id(target)
+            self.show_selected(target, refill=True)
+        else:
+            self._configure_parsers()
+            self.tree.rebuild(self.plan, keep_cursor=snap.selected or ROOT)
+            self._garbage = True
+            self.show_selected(snap.selected or ROOT, refill=True)
         self._edited()
         self.update_title()
         if not self.session.dirty:
@@ -256,6 +291,7 @@ class EditorScreen(Screen[None]):
     def _tick(self) -> None:
         """Twice a second: run the validators after a pause, keep the recovery file fresh."""
         now = time.monotonic()
+        self._collect_when_idle(now)
         version = self.session.version
         if version != self._checked_version and now - self._last_edit >= CHECK_DELAY:
             self._start_check()
