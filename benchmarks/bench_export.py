@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 path = write(size, Path(tmp) / "plan.toml", seed=1)
                 out = Path(tmp) / "out.docx"
-                cmd = [str(exe), "export", str(path), "--format", "notice-docx", "-o", str(out),
+                cmd = [str(exe), "export", str(path), "--format", "notice-docx", "-o", str(out), "--force",
                        "--allow-errors"]
                 seconds = median_time(lambda: subprocess.run(cmd, capture_output=True, check=True), args.runs)
                 print(f"  {'CLI notice-docx (process)':<28} {seconds * 1000:8.1f} ms")

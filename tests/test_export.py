@@ -271,7 +271,7 @@ def test_cli_refuses_errors_and_leaves_existing_file(tmp_path):
     plan = save(broken_plan(), tmp_path / "plan.toml")
     out = tmp_path / "notice.txt"
     out.write_text("old", encoding="utf-8")
-    result = run("export", str(plan), "--format", "notice-txt", "-o", str(out))
+    result = run("export", str(plan), "--format", "notice-txt", "-o", str(out), "--force")
     assert result.returncode != 0
     assert "错误" in result.stderr and "--allow-errors" in result.stderr
     assert out.read_text(encoding="utf-8") == "old"
@@ -305,11 +305,15 @@ def test_cli_allow_errors_says_so_in_every_format(tmp_path):
 
 
 @needs_cli
-def test_cli_replaces_existing_output_and_writes_stdout(tmp_path):
+def test_cli_replaces_existing_output_only_with_force_and_writes_stdout(tmp_path):
+    """A notice touched up in Word after the export must not be lost to a second export."""
     plan = save(jinan_plan(), tmp_path / "plan.toml")
     out = tmp_path / "notice.txt"
     out.write_text("old", encoding="utf-8")
-    assert run("export", str(plan), "--format", "notice-txt", "-o", str(out)).returncode == 0
+    refused = run("export", str(plan), "--format", "notice-txt", "-o", str(out))
+    assert refused.returncode == 2 and f"{out}: 文件已存在" in refused.stderr and "--force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "old"
+    assert run("export", str(plan), "--format", "notice-txt", "-o", str(out), "--force").returncode == 0
     assert out.read_text(encoding="utf-8").startswith(f"样政办字〔{YEAR}〕7号")
     printed = run("export", str(plan), "--format", "notice-txt")
     assert printed.returncode == 0 and printed.stdout == out.read_text(encoding="utf-8")

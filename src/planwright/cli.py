@@ -62,9 +62,31 @@ def _warn_plugins(host) -> None:
         click.echo(f"planwright: {warning}", err=True)
 
 
-def refuse_overwrite(path: Path, force: bool) -> None:
+def check_output(path: Path | None, force: bool) -> None:
+    """Refuse, before any work, an output file that could not be written or would be replaced unasked."""
+    if path is None:
+        return
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise UserError(f"{path}: 目录 {parent} 不存在 (no such directory)")
     if path.exists() and not force:
         raise UserError(f"{path}: 文件已存在，未覆盖；加 --force 可覆盖 (exists; use --force to replace)")
+
+
+def save_plan(doc, output: Path) -> None:
+    """Write a plan file atomically; a failed write is one line naming the file."""
+    from .store import save
+
+    try:
+        save(doc, output)
+    except OSError as exc:
+        raise UserError(f"{output}: 无法写入 (cannot write): {exc.strerror or exc}") from None
+
+
+def _four_digit_year(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and not 1000 <= value <= 9999:
+        raise click.BadParameter(f"{value}：请写四位年份，如 2027 (a four-digit year)")
+    return value
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,21 +127,31 @@ def _open_editor(ctx: click.Context, path: Path) -> None:
     run_editor(path, host=host_of(ctx))
 
 
-@main.command()
+@main.command(short_help="Start a plan from a template or from last year's (新建计划).")
 @click.option("--style", "style", help="样式，如 jinan / dalian / ningguo / jiangshan / township.")
-@click.option("--year", type=int, help="计划年度，如 2027.")
+@click.option("--year", type=int, callback=_four_digit_year, help="计划年度，如 2027（用 --from 时默认为下一年）.")
 @click.option("--from", "from_", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="去年的计划文件：在其基础上滚动到新年度 (roll over last year's plan).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="新的计划文件 (.toml).")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
 @click.pass_context
 @friendly
 def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | None,
         output: Path, force: bool) -> None:
-    """Start a plan from a style's template, or roll last year's into a new year (新建计划)."""
+    """Start a plan from a style's template, or roll last year's into a new year (新建计划).
+
+    With --from, every task keeps its id, deadlines move to the new year, and
+    places that mention last year are marked in the file as 滚动提示 comments.
+
+    \b
+    例：planwright new --style jinan --year 2027 -o 2027.toml
+        planwright new --from 2026.toml --year 2027 -o 2027.toml
+    样式列表：planwright plugins
+    """
     from . import newplan
 
-    refuse_overwrite(output, force)
+    check_output(output, force)
     host = host_of(ctx)
     if from_ is None and not style:
         raise UserError("请用 --style 选择样式，或用 --from 给出去年的计划 (need --style or --from)")
@@ -129,9 +161,7 @@ def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | N
         result = newplan.from_last_year(from_, year, style=style, host=host)
     else:
         result = newplan.from_template(style, year, host=host)
-    from .store import save
-
-    save(result.doc, output)
+    save_plan(result.doc, output)
     _warn_plugins(host)
     click.echo(f"已写入 {output}（{result.summary}）")
     for note in result.notes:
@@ -146,7 +176,9 @@ def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | N
 def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
     """Check PLAN against the core rules and its style's rules (检查计划).
 
-    Exit 0 without errors, 1 with errors, 2 when the file cannot be used.
+    Each finding names the file line, the place (二/（三）/4), the rule and what
+    to change. Exit 0 without errors, 1 with errors, 2 when the file cannot be used.
+    The rules: planwright plugins.
     """
     from . import validate
     from .store import load
@@ -168,7 +200,7 @@ def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(name="import")
+@main.command(name="import", short_help="Import a published notice .txt/.html/.docx (导入通知).")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--style", help="指定样式（默认自动识别）.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -177,54 +209,95 @@ def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
 @click.pass_context
 @friendly
 def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path | None, force: bool) -> None:
-    """Import a published notice (.txt/.html/.docx) into a plan file (导入通知)."""
+    """Import a published notice (.txt/.html/.docx) into a plan file (导入通知).
+
+    Web-page debris (navigation, 扫一扫, injected ads) is dropped; the style is
+    recognised from how the notice writes its units. What could not be read
+    with certainty is written into the plan file as 导入提示 comments.
+
+    \b
+    例：planwright import 2026年通知.docx -o 2026.toml
+    """
     from .importing import ImportError_, import_file
-    from .store import save
 
     output = output or source.with_suffix(".toml")
-    refuse_overwrite(output, force)
+    check_output(output, force)
     host = host_of(ctx)
     try:
         result = import_file(source, style=style, host=host)
     except ImportError_ as exc:
         raise UserError(str(exc)) from None
-    save(result.doc, output)
+    save_plan(result.doc, output)
     _warn_plugins(host)
     for line in result.report_lines():
         click.echo(line, err=True)
     click.echo(f"已写入 {output}")
 
 
-@main.command()
+@main.command(short_help="Compare two years' plans task by task (比对两年计划).")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new_", metavar="NEW", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "docx", "json"]),
-              default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+              default="text", show_default=True,
+              help="text 终端；md / html / docx 给领导看的比对报告；json 供程序读取.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="写入文件（docx 必须；其他格式省略时打印到屏幕）.")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
 @click.pass_context
 @friendly
-def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | None) -> None:
-    """Compare two years' plans task by task (比对两年计划)."""
+def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | None, force: bool) -> None:
+    """Compare two years' plans task by task (比对两年计划).
+
+    Tasks are matched by id first, then by wording: the report lists what was
+    reworded, moved, added, removed, merged or split, and each unit's gains and
+    losses. Renumbering and a deadline moved by whole years are not changes.
+
+    \b
+    例：planwright diff 2026.toml 2027.toml
+        planwright diff 2026.toml 2027.toml --format html -o 变化.html
+    """
     from .diffing import run_diff_command
 
+    check_output(output, force)
     run_diff_command(old, new_, fmt, output, host=host_of(ctx))
 
 
 EXPORT_FORMATS = ["notice-txt", "notice-docx", "table-xlsx", "table-docx", "units", "md", "json", "ics"]
 
 
-@main.command()
+@main.command(short_help="Export the notice, the 分工 table, unit lists… (导出).")
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="导出格式，见上表.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="输出文件（json、notice-txt、md 可省略，打印到屏幕）.")
-@click.option("--allow-errors", is_flag=True, help="计划有错误时仍然导出（输出中会注明）.")
+              help="输出文件（notice-txt、md、json、ics 可省略，打印到屏幕）.")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
+@click.option("--allow-errors", is_flag=True, help="计划有错误时仍然导出核对稿（输出中会注明）.")
 @click.pass_context
 @friendly
-def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, allow_errors: bool) -> None:
-    """Export the notice, the task-division table, unit lists, JSON or a calendar (导出)."""
+def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, force: bool,
+           allow_errors: bool) -> None:
+    """Export the notice, the task-division table, unit lists, JSON or a calendar (导出).
+
+    \b
+    Only a plan without errors is exported (see planwright check);
+    --allow-errors writes a draft that says it has them.
+
+    \b
+    notice-txt   通知全文，纯文本（网站发布用）
+    notice-docx  通知，GB/T 9704-2012 版式 .docx
+    table-xlsx   重点工作任务分工表 .xlsx
+    table-docx   重点工作任务分工表 .docx
+    units        各责任单位任务清单 .xlsx（每个单位一张工作表）
+    md           通知，Markdown
+    json         计划数据，JSON
+    ics          时限日历 .ics（可导入日历软件）
+
+    \b
+    例：planwright export 2027.toml --format notice-docx -o 通知.docx
+    """
     from .export import ExportError, run_export
 
+    check_output(output, force)
     try:
         run_export(plan, fmt, output, allow_errors=allow_errors, host=host_of(ctx))
     except ExportError as exc:
