@@ -133,6 +133,18 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "文件不存在" in result.stderr and "Traceback" not in result.output
 
 
+def test_a_style_that_is_not_installed_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """Its rules, wording and registry are missing: a silent pass would mislead."""
+    text = CLEAN.replace('year = 2027\n', 'year = 2027\nstyle = "no-such-style"\n')
+    path = write(tmp_path, text)
+    result = run("check", str(path))
+    assert result.exit_code == 1, result.output
+    finding = next(line for line in result.stdout.splitlines() if "PW-STYLE" in line)
+    assert finding.startswith(f"{path}:{line_of(text, 'style = ')}") and "no-such-style" in finding
+    refused = run("export", str(path), "--format", "json")
+    assert refused.exit_code == 2 and "no-such-style" in refused.stderr and refused.stdout == ""
+
+
 def test_json_format(tmp_path: Path) -> None:
     path = write(tmp_path, WITH_ERRORS)
     result = run("check", str(path), "--format", "json")

@@ -95,7 +95,7 @@ def run(plan: Plan, host: "Host", doc: "PlanDocument | None" = None,
         rules: Iterable[Rule] | None = None) -> list[Finding]:
     """Every finding of the rules for the plan's style, errors first, then by place."""
     ctx = context_for(plan, host, doc)
-    findings: list[Finding] = []
+    findings: list[Finding] = [] if rules is not None else _unknown_style(ctx, host)
     for rule in rules if rules is not None else host.rules_for(plan.meta.style or None):
         ctx.rule = rule
         try:
@@ -106,6 +106,18 @@ def run(plan: Plan, host: "Host", doc: "PlanDocument | None" = None,
                                     message=f"规则 {rule.id}（插件 {plugin}）运行出错，已跳过：{type(exc).__name__}: {exc}"))
     ctx.rule = None
     return sort_findings(findings, ctx)
+
+
+def _unknown_style(ctx: CheckContext, host: "Host") -> list[Finding]:
+    """A plan whose style is not installed: its own rules, wording and registry are missing."""
+    name = ctx.plan.meta.style
+    if not name or ctx.style is not None:
+        return []
+    known = "、".join(sorted(s.name for s in host.styles)) or "（无）"
+    line = ctx.doc.lines.line_of("plan", (), "style") if ctx.doc is not None else None
+    return [Finding(rule="PW-STYLE", severity="error", where="plan", field="style", line=line,
+                    message=f"样式“{name}”没有安装（或已停用），该样式的规则和通知格式都用不上；"
+                            f"请改正 style，或安装提供它的插件。已安装的样式：{known}")]
 
 
 def sort_findings(findings: list[Finding], ctx: CheckContext) -> list[Finding]:
