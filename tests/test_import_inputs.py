@@ -191,6 +191,21 @@ def test_docx_paragraphs_and_task_table(tmp_path, host) -> None:
     assert [t.title for t in plan.body[0].tasks] == ["公开财政资金信息", "公开重大项目信息"]
 
 
+def test_docx_whose_attached_table_ends_the_document_has_no_doubt_about_it(tmp_path, host) -> None:
+    """GB/T 9704 layout, as planwright's own notice-docx writes it: 附件说明 under the text,
+    then a page that starts with 附件 and the table's title, the table last of all."""
+    source = tmp_path / "attached.docx"
+    paragraphs = [*NOTICE.splitlines(), "附件：重点工作任务分工", "附件", "重点工作任务分工"]
+    rows = [["序号", "工作任务", "具体要求", "责任单位", "完成时限"],
+            ["一、推进重点领域公开", "", "", "", ""],
+            ["1", "（一）公开财政资金信息", "部门预算公开到项级科目。", "区财政局", "2024年6月底"]]
+    _write_docx(source, paragraphs, rows)
+    result = import_file(source, host=host)
+    assert not [line for line in result.report_lines() if "附件" in line]
+    (task,) = [t for _, t in result.doc.plan.tasks()]
+    assert [i.lead for i in task.items] == [["区财政局"]]
+
+
 def test_docx_table_with_a_two_row_header_and_units_one_per_line(tmp_path, host) -> None:
     source = tmp_path / "two-rows.docx"
     rows = [["序号", "工作任务", "责任单位", "责任单位", "完成时限"],

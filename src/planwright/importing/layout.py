@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..numbering import Level
-from .common import Line
+from .common import Line, squeeze
 from .meta import is_date_line, is_footer_line, is_organ
 from .tables import find_flat_header
 from .textutil import heading
@@ -56,7 +56,8 @@ def lay_out(lines: list[Line], table_at: Sequence[int] = ()) -> Layout:
         after = lines[end:]  # what follows a real table: the foot, or text not imported
         layout.foot += [x for x in after if _foot(x) or is_organ(x)]
         layout.attachment += [x for x in after if not (_foot(x) or is_organ(x))]
-    end, layout.table_title = _table_caption(lines, end)
+    if end < len(lines) or table_at:  # a table stands at *end*, last of all in the document perhaps
+        end, layout.table_title = _table_caption(lines, end)
     start = first_heading(lines[:end])
     if start is None:
         layout.head = lines[:end]
@@ -83,7 +84,7 @@ def _level(line: Line) -> Level | None:
 def _table_caption(lines: list[Line], end: int) -> tuple[int, str]:
     """A table's title (…任务分工) and the 附件 line above it belong to the table."""
     title = ""
-    if end < len(lines) and end > 0:
+    if end > 0:
         above = lines[end - 1]
         if heading(above.text) is None and len(above.sim) <= 60 and "。" not in above.sim \
                 and not is_attachment_marker(above):
@@ -122,5 +123,6 @@ def _attachment_note(marker: Line, layout: Layout) -> None:
     rest = _ATTACHMENT_RE.sub("", marker.text.strip()).strip()
     names = [rest] if rest else [x.text for x in layout.attachment if not is_attachment_marker(x)][:1]
     layout.attachment_name = names[0] if names else ""
-    if rest and not layout.attachment:
+    names_the_table = squeeze(rest).strip("《》") == squeeze(layout.table_title) != ""
+    if rest and not layout.attachment and not names_the_table:  # "附件：…分工" before a table is its 附件说明
         layout.attachment = [marker]
