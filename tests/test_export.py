@@ -320,6 +320,22 @@ def test_cli_replaces_existing_output_only_with_force_and_writes_stdout(tmp_path
 
 
 @needs_cli
+def test_cli_says_when_the_calendar_has_no_events(tmp_path):
+    plan = jinan_plan()
+    dated = save(plan, tmp_path / "dated.toml")
+    for _, task in plan.tasks():
+        task.deadline = "持续推进"
+        for item in task.items:
+            item.deadline = ""
+    undated = save(plan, tmp_path / "undated.toml")
+    empty = run("export", str(undated), "--format", "ics")
+    assert empty.returncode == 0 and "BEGIN:VEVENT" not in empty.stdout
+    assert f"{undated} 没有落到具体日期的时限" in empty.stderr
+    full = run("export", str(dated), "--format", "ics")
+    assert "BEGIN:VEVENT" in full.stdout and full.stderr == ""
+
+
+@needs_cli
 @pytest.mark.parametrize("args, message", [
     (["--format", "notice-docx"], "-o"),
     (["--format", "table-xlsx", "-o", "{tmp}/no/such/dir/t.xlsx"], "不存在"),

@@ -117,6 +117,9 @@ def run_export(plan_path: Path, fmt: str, output: Path | None, *, allow_errors: 
     findings = validate.run(doc.plan, host, doc)
     errors = _refuse_errors(findings, allow_errors, str(plan_path))
     data = _render(spec, doc.plan, host, errors)
+    if spec.name == "ics" and b"BEGIN:VEVENT" not in data:
+        print(f"planwright: 提示：{plan_path} 没有落到具体日期的时限（如“{doc.plan.meta.year or 2027}年10月底”），"
+              f"日历中没有事件 (no dated deadlines: the calendar is empty)", file=sys.stderr)
     if errors:
         print(f"planwright: 注意：{plan_path} 有 {len(errors)} 个错误，已按 --allow-errors 导出，"
               f"导出文件中已注明。", file=sys.stderr)
