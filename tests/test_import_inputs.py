@@ -261,10 +261,10 @@ def test_docx_automatic_list_numbering_is_read(tmp_path, host) -> None:
 # Refusals: the file, the reason, exit 2, nothing written
 
 
-def _zip_without_word(path: Path) -> None:
+def _zip_without_word(path: Path, member: str = "readme.txt") -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("readme.txt", "not a word document")
+        archive.writestr(member, "not a word document")
     path.write_bytes(buffer.getvalue())
 
 
@@ -274,13 +274,18 @@ def _zip_without_word(path: Path) -> None:
     ("data.txt", bytes(range(256)) * 20, "二进制"),
     ("fake.docx", "这是一段文字，不是 Word 文档。".encode(), "不是有效的 .docx 文件"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".docx"),
+    ("notice.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+    ("table.xlsx", None, "Excel"),
     ("plain.txt", "会议纪要\n今天讨论了几件事情，没有编号。\n".encode(), "没有找到提纲"),
     ("junk.html", b"<html><body><div id='nav'><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></div></body></html>",
      "没有可导入的文字"),
 ])
-def test_bad_input_is_refused_clearly(tmp_path, name: str, content: bytes, reason: str) -> None:
+def test_bad_input_is_refused_clearly(tmp_path, name: str, content: bytes | None, reason: str) -> None:
     source = tmp_path / name
-    source.write_bytes(content)
+    if content is None:  # an office file that is not a Word document
+        _zip_without_word(source, "xl/workbook.xml")
+    else:
+        source.write_bytes(content)
     out = tmp_path / "plan.toml"
     result = run_import(source, out)
     assert result.exit_code == 2

@@ -16,6 +16,7 @@ _MIME_STARTS = (b"mime-version", b"from:", b"content-type:")
 _DOCX_SUFFIXES = (".docx", ".docm")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) format
+_PDF_MAGIC = b"%PDF-"
 
 
 def read_source(path: Path) -> Source:
@@ -27,6 +28,9 @@ def read_source(path: Path) -> Source:
     if raw.startswith(_OLE_MAGIC):
         raise ImportError_(path, "这是旧版 Word (.doc) 或其他二进制文件；请在 Word/WPS 中另存为 .docx 再导入 "
                                  "(binary .doc is not supported; save as .docx)")
+    if raw[:1024].lstrip().startswith(_PDF_MAGIC):
+        raise ImportError_(path, "这是 PDF 文件，无法导入；请改用通知的网页 (.html)、Word (.docx) 版本，"
+                                 "或把正文复制存为 .txt (PDF is not supported)")
     if suffix in _DOCX_SUFFIXES or (raw.startswith(_ZIP_MAGIC) and suffix not in _HTML_SUFFIXES):
         from .wordfile import read_docx
 

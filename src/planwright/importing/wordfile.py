@@ -25,6 +25,12 @@ def read_docx(path: Path, raw: bytes) -> Source:
     """Blocks of a .docx; refuses a file that is not a Word document, saying why."""
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise ImportError_(path, "不是有效的 .docx 文件：.docx 应为 zip 压缩包 (not a zip archive)")
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        names = set(archive.namelist())
+    if "word/document.xml" not in names:
+        why = next((why for part, why in _OTHER_OFFICE.items() if part in names),
+                   "不是 Word 文档：压缩包里没有正文 word/document.xml (not a Word document)")
+        raise ImportError_(path, why)
     import docx  # python-docx; imported here so text imports do not pay for it
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -46,6 +52,13 @@ def read_docx(path: Path, raw: bytes) -> Source:
         # a manual line break (Shift+Enter) separates paragraphs for the reader too
         blocks.extend(Para(part, number) for part in text.split("\n"))
     return Source(path=path, kind="Word 文档", encoding="", blocks=blocks)  # .docx: always UTF-8 XML
+
+
+_OTHER_OFFICE = {  # a zip that is some other office file: say which, and what to do
+    "xl/workbook.xml": "这是 Excel 表格，不是 Word 文档；请导入通知本身（.docx / .html / .txt）(a spreadsheet)",
+    "ppt/presentation.xml": "这是 PowerPoint 演示文稿，不是 Word 文档 (a presentation)",
+    "content.xml": "这是 OpenDocument 文档；请在 WPS 或 LibreOffice 中另存为 .docx 再导入 (OpenDocument: save as .docx)",
+}
 
 
 def _layout_text(rows: list[list[str]]) -> list[str]:
