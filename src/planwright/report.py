@@ -81,16 +81,16 @@ def _dist(host: "Host", plugin: str) -> dict:
 
 def print_plugins(listing: dict) -> None:
     out = console()
-    table = Table(title="插件 (plugins)", title_justify="left")
-    for col in ("插件", "模块", "发行包 / 版本", "状态", "钩子"):
-        table.add_column(col, overflow="fold")
+    table = Table(title="插件 (plugins)", title_justify="left",
+                  caption="各插件实现了哪些钩子：planwright plugins --json", caption_justify="left")
+    for col in ("插件", "模块", "发行包 / 版本", "状态", "钩子数"):  # names stay whole; an error folds
+        table.add_column(col, overflow="fold", no_wrap=col != "状态", justify="right" if col == "钩子数" else "left")
     for p in listing["plugins"]:
         status = {"active": "启用", "disabled": "已禁用", "failed": "失败"}.get(p["status"], p["status"])
         if p["error"]:
             status += f"：{p['error']}"
-        hooks = ", ".join(h.removeprefix("planwright_") for h in p["hooks"])
         table.add_row(Text(p["name"]), Text(p["module"]), Text(f"{p['distribution']} {p['version']}".strip()),
-                      Text(status), Text(hooks))
+                      Text(status), Text(str(len(p["hooks"]))))
     out.print(table)
     styles = Table(title="样式 (styles)", title_justify="left")
     for col in ("样式", "名称", "说明", "来自"):
@@ -109,6 +109,7 @@ def print_plugins(listing: dict) -> None:
     for col in ("规则", "级别", "样式", "说明", "来自"):
         rules.add_column(col, overflow="fold")
     for r in listing["rules"]:
-        rules.add_row(Text(r["id"]), Text(r["severity"]), Text(r["style"] or "（通用）"), Text(r["summary"]),
+        rules.add_row(Text(r["id"]), Text(_WORD.get(r["severity"], r["severity"]), style=_STYLE.get(r["severity"], "")),
+                      Text(r["style"] or "（通用）"), Text(r["summary"]),
                       Text(r["plugin"]))
     out.print(rules)
