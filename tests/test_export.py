@@ -336,6 +336,18 @@ def test_cli_says_when_the_calendar_has_no_events(tmp_path):
 
 
 @needs_cli
+def test_cli_says_when_no_unit_has_a_list(tmp_path):
+    township = township_plan()  # a township plan names no units
+    township.meta.title = f"样例乡{YEAR}年政务公开工作实施方案"
+    plan = save(township, tmp_path / "township.toml")
+    result = run("export", str(plan), "--format", "units", "-o", str(tmp_path / "u.xlsx"))
+    assert result.returncode == 0 and "没有写责任单位" in result.stderr
+    with_units = save(jinan_plan(), tmp_path / "jinan.toml")
+    result = run("export", str(with_units), "--format", "units", "-o", str(tmp_path / "j.xlsx"))
+    assert result.returncode == 0 and result.stderr == ""
+
+
+@needs_cli
 @pytest.mark.parametrize("args, message", [
     (["--format", "notice-docx"], "-o"),
     (["--format", "table-xlsx", "-o", "{tmp}/no/such/dir/t.xlsx"], "不存在"),

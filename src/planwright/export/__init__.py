@@ -117,9 +117,9 @@ def run_export(plan_path: Path, fmt: str, output: Path | None, *, allow_errors: 
     findings = validate.run(doc.plan, host, doc)
     errors = _refuse_errors(findings, allow_errors, str(plan_path))
     data = _render(spec, doc.plan, host, errors)
-    if spec.name == "ics" and b"BEGIN:VEVENT" not in data:
-        print(f"planwright: 提示：{plan_path} 没有落到具体日期的时限（如“{doc.plan.meta.year or 2027}年10月底”），"
-              f"日历中没有事件 (no dated deadlines: the calendar is empty)", file=sys.stderr)
+    empty = _nothing_to_list(spec.name, doc.plan, data)
+    if empty:
+        print(f"planwright: 提示：{plan_path} {empty}", file=sys.stderr)
     if errors:
         print(f"planwright: 注意：{plan_path} 有 {len(errors)} 个错误，已按 --allow-errors 导出，"
               f"导出文件中已注明。", file=sys.stderr)
@@ -142,6 +142,17 @@ def _check_output(output: Path, spec: Format) -> None:
     if output.suffix.lower() != spec.suffix and output.suffix.lower() in _SUFFIXES:
         print(f"planwright: 提示：{spec.name} 导出的是 {spec.suffix} 文件，输出文件名却是 {output.suffix}",
               file=sys.stderr)
+
+
+def _nothing_to_list(fmt: str, plan: Plan, data: bytes) -> str:
+    """Why a calendar or a unit workbook came out empty ("" when it did not)."""
+    if fmt == "ics" and b"BEGIN:VEVENT" not in data:
+        return (f"没有落到具体日期的时限（如“{plan.meta.year or 2027}年10月底”），日历中没有事件 "
+                "(no dated deadlines: the calendar is empty)")
+    if fmt == "units" and not any(getattr(node, "lead", None) or getattr(node, "support", None)
+                                  for node in plan.nodes()):
+        return "没有写责任单位，各单位任务清单中只有表头 (no responsible units: the unit lists are empty)"
+    return ""
 
 
 def _refuse_errors(findings: Sequence[Finding], allow_errors: bool, what: str) -> list[Finding]:
