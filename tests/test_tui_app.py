@@ -726,3 +726,32 @@ def test_long_values_still_scroll_in_their_fields(tmp_path):
             assert not area.show_vertical_scrollbar and area.scroll_y == 0
 
     run(scenario)
+
+
+def test_checks_in_a_child_process_never_block_the_editor(tmp_path):
+    """Many checks submitted while results come back (this once deadlocked the UI)."""
+    path = write_sample(tmp_path)
+
+    async def scenario():
+        app = make_app(path, checker="process")
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(150):
+                await pilot.pause(0.1)
+                if app.editor.checks_shown:
+                    break
+            shown = app.editor.checks_shown
+            app.editor.tree.focus()
+            for n in range(40):
+                app.editor._start_check()
+                await pilot.press("down" if n % 2 else "up")
+                await pilot.pause(0.03)
+            before = app.editor.tree.cursor_line
+            await pilot.press("down")
+            assert app.editor.tree.cursor_line == before + 1  # still answering keys
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if app.editor.checks_shown > shown + 1:
+                    break
+            assert app.editor.checks_shown > shown + 1
+
+    run(scenario)

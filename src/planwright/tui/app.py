@@ -54,6 +54,11 @@ class PlanwrightApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(EditorScreen(self.session, self.checker))
+        # asked once the editor has drawn: a dialog pushed before the screen
+        # under it has had a frame could stay undrawn on a real terminal
+        self.set_timer(0.05, self.offer_pending_recovery)
+
+    def offer_pending_recovery(self) -> None:
         recovery = self.session.pending_recovery()
         if recovery is not None:
             self.offer_recovery(recovery)

@@ -36,41 +36,63 @@ class Checker(Protocol):
     def close(self) -> None: ...
 
 
-class ThreadChecker:
-    """One check at a time in a daemon thread; a newer plan replaces a waiting one."""
+class _Runner:
+    """One check at a time in a daemon thread of ours; a newer plan replaces a waiting one.
 
-    def __init__(self, host: "Host") -> None:
-        self.host = host
+    ``done`` is called from that thread, never from a thread of the process
+    pool: a pool's callback thread must not block on the UI (``done`` does,
+    through ``call_from_thread``) nor submit to the pool again — both deadlock.
+    """
+
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pending: tuple["Plan", Done] | None = None
         self._busy = False
+        self._closed = False
 
     def submit(self, plan: "Plan", done: Done) -> None:
         with self._lock:
+            if self._closed:
+                return
             self._pending = (plan, done)
             if self._busy:
                 return
             self._busy = True
-        threading.Thread(target=self._run, name="planwright-check", daemon=True).start()
+        threading.Thread(target=self._loop, name="planwright-check", daemon=True).start()
 
-    def _run(self) -> None:
+    def _loop(self) -> None:
         while True:
             with self._lock:
-                if self._pending is None:
+                if self._pending is None or self._closed:
                     self._busy = False
                     return
                 plan, done = self._pending
                 self._pending = None
             try:
-                findings = validate.run(plan, self.host)
-            except Exception as exc:  # the engine already contains rule errors; this is a bug
+                findings = self._check(plan)
+            except Exception as exc:  # the engine contains rule errors; this is a bug or a dead child
                 done(None, f"{type(exc).__name__}: {exc}")
             else:
                 done(findings, None)
 
+    def _check(self, plan: "Plan") -> list["Finding"]:
+        raise NotImplementedError
+
     def close(self) -> None:
         with self._lock:
             self._pending = None
+            self._closed = True
+
+
+class ThreadChecker(_Runner):
+    """Checks in the thread itself (tests; or when no child process can start)."""
+
+    def __init__(self, host: "Host") -> None:
+        super().__init__()
+        self.host = host
+
+    def _check(self, plan: "Plan") -> list["Finding"]:
+        return validate.run(plan, self.host)
 
 
 # -- the child process ------------------------------------------------------------
@@ -95,48 +117,19 @@ def _child_check(plan: "Plan") -> list["Finding"]:
     return validate.run(plan, _CHILD_HOST)
 
 
-class ProcessChecker:
-    """Checks in one child process; only the newest plan waiting is sent."""
+class ProcessChecker(_Runner):
+    """Checks in one child process; our thread only waits for its answer."""
 
     def __init__(self, host: "Host") -> None:
+        super().__init__()
         disabled = tuple(p.name for p in host.plugins if p.status == "disabled")
         context = multiprocessing.get_context("spawn")  # no fork of a threaded, running app
         self._pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=context,
                                             initializer=_child_init, initargs=(disabled,))
-        self._lock = threading.Lock()
-        self._running: cf.Future | None = None
-        self._pending: tuple["Plan", Done] | None = None
 
-    def submit(self, plan: "Plan", done: Done) -> None:
-        with self._lock:
-            if self._running is not None and not self._running.done():
-                self._pending = (plan, done)  # sent when the running check ends
-                return
-            self._start(plan, done)
-
-    def _start(self, plan: "Plan", done: Done) -> None:
-        try:
-            future = self._pool.submit(_child_check, plan)
-        except RuntimeError as exc:  # shut down, or the child died
-            done(None, str(exc))
-            return
-        self._running = future
-        future.add_done_callback(lambda f: self._finished(f, done))
-
-    def _finished(self, future: cf.Future, done: Done) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        if error is not None:
-            done(None, f"{type(error).__name__}: {error}")
-        else:
-            done(future.result(), None)
-        with self._lock:
-            pending, self._pending = self._pending, None
-            if pending is not None:
-                self._start(*pending)
+    def _check(self, plan: "Plan") -> list["Finding"]:
+        return self._pool.submit(_child_check, plan).result()
 
     def close(self) -> None:
-        with self._lock:
-            self._pending = None
+        super().close()
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -198,7 +198,10 @@ class PlanTree(Tree[str]):
         return 8
 
     def _label_width(self, node: TreeNode[str]) -> int:
-        return max(8, self.size.width - self._depth(node) * self.guide_depth - 1)
+        # the content width leaves out the scrollbar; its gutter is kept (CSS
+        # scrollbar-gutter: stable) so that rows do not change width when it shows
+        content = self.scrollable_content_region.width or self.size.width
+        return max(8, content - self._depth(node) * self.guide_depth - 1)
 
     def _depth(self, node: TreeNode[str]) -> int:
         return 0 if node.data == ROOT else len(self.indices_of(node.data or ""))
