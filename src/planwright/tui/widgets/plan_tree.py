@@ -241,6 +241,8 @@ class PlanTree(Tree[str]):
         units = len(dict.fromkeys([*node.lead, *node.support]))
         unit_text = Text(f"{units:>3}单位", "dim") if units else Text("  无单位", "yellow")
         due = Text(_deadline_short(self.deadline_parser(node.deadline), self.plan), "dim")
+        if not node.deadline and isinstance(node, Task) and any(i.deadline for i in node.items):
+            due = Text("见各事项", "dim")  # the items carry the deadlines
         if due.plain.startswith("?"):
             due.stylize("red")
         out = Text(" ")
