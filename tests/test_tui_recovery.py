@@ -102,3 +102,13 @@ def test_undoing_back_to_the_saved_state_is_not_dirty(tmp_path, host):
     session.save()
     session.undo()
     assert session.dirty  # the file now holds the deletion
+
+
+def test_redo_back_to_what_was_saved_is_clean(tmp_path, host):
+    session = Session.open(write_sample(tmp_path), host)
+    session.set_field("pt2aaa", "title", "改")
+    session.save()
+    session.undo()
+    assert session.dirty
+    session.redo()
+    assert not session.dirty
