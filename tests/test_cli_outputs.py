@@ -98,6 +98,17 @@ def test_an_existing_output_is_kept_unless_forced(folder: Path, command: str) ->
     assert out.read_text(encoding="utf-8") != "kept"
 
 
+@pytest.mark.parametrize("command, given", [("new", "plan.toml"), ("import", "notice.txt"),
+                                            ("diff", "new.toml"), ("export", "plan.toml")])
+def test_an_input_is_never_the_output_even_with_force(folder: Path, command: str, given: str) -> None:
+    """``new --from 2026.toml -o 2026.toml --force`` would lose last year's plan for good."""
+    out = folder / given
+    before = out.read_bytes()
+    result = run([*commands(folder, out)[command], "--force"])
+    assert result.exit_code == 2 and f"{out}: 输出文件就是输入文件" in result.stderr
+    assert out.read_bytes() == before
+
+
 @pytest.mark.parametrize("year", ["27", "202", "20270"])
 def test_new_wants_a_four_digit_year(tmp_path: Path, year: str) -> None:
     result = run(["new", "--style", "jinan", "--year", year, "-o", str(tmp_path / "p.toml")])

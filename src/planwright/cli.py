@@ -62,10 +62,14 @@ def _warn_plugins(host) -> None:
         click.echo(f"planwright: {warning}", err=True)
 
 
-def check_output(path: Path | None, force: bool) -> None:
-    """Refuse, before any work, an output file that could not be written or would be replaced unasked."""
+def check_output(path: Path | None, force: bool, *inputs: Path | None) -> None:
+    """Refuse, before any work, an output file that could not be written, would be replaced
+    unasked, or is one of the command's own inputs (not even --force replaces last year's plan)."""
     if path is None:
         return
+    for source in inputs:
+        if source is not None and path.resolve() == source.resolve():
+            raise UserError(f"{path}: 输出文件就是输入文件，不能覆盖；请另起文件名 (output would overwrite an input)")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise UserError(f"{path}: 目录 {parent} 不存在 (no such directory)")
@@ -151,7 +155,7 @@ def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | N
     """
     from . import newplan
 
-    check_output(output, force)
+    check_output(output, force, from_)
     host = host_of(ctx)
     if from_ is None and not style:
         raise UserError("请用 --style 选择样式，或用 --from 给出去年的计划 (need --style or --from)")
@@ -221,7 +225,7 @@ def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path
     from .importing import ImportError_, import_file
 
     output = output or source.with_suffix(".toml")
-    check_output(output, force)
+    check_output(output, force, source)
     host = host_of(ctx)
     try:
         result = import_file(source, style=style, host=host)
@@ -258,7 +262,7 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     """
     from .diffing import run_diff_command
 
-    check_output(output, force)
+    check_output(output, force, old, new_)
     run_diff_command(old, new_, fmt, output, host=host_of(ctx))
 
 
@@ -297,7 +301,7 @@ def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, force:
     """
     from .export import ExportError, run_export
 
-    check_output(output, force)
+    check_output(output, force, plan)
     try:
         run_export(plan, fmt, output, allow_errors=allow_errors, host=host_of(ctx))
     except ExportError as exc:
