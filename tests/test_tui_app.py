@@ -755,3 +755,23 @@ def test_checks_in_a_child_process_never_block_the_editor(tmp_path):
             assert app.editor.checks_shown > shown + 1
 
     run(scenario)
+
+
+def test_messages_quoting_user_text_are_not_markup(tmp_path):
+    """A deleted title such as 完成率[50%] is shown as typed in the notification."""
+    path = write_sample(tmp_path)
+    path.write_text(SAMPLE.replace('title = "夯实平台基础"', 'title = "完成率[50%]与[b]加粗[/b]"'), encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await select(pilot, app, "pt2aaa")
+            tree = app.editor.tree
+            line = tree.render_label(tree.cursor_node, tree.rich_style, tree.rich_style).plain
+            assert "二、完成率[50%]与[b]加粗[/b]" in line
+            await pilot.press("f8")  # the deletion's notice names the place, never the title
+            await settle(pilot, app)
+            notes = [n.message for n in app._notifications]
+            assert notes and all(n.markup is False for n in app._notifications), notes
+
+    run(scenario)

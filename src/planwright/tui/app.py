@@ -76,7 +76,7 @@ class PlanwrightApp(App[None]):
                 editor.after_reload("已恢复未保存的内容；检查无误后请按 Ctrl+S 保存")
             elif choice == "discard":
                 self.session.discard_recovery()
-                self.notify("已丢弃恢复文件", timeout=3)
+                self.notify("已丢弃恢复文件", timeout=3, markup=False)
 
         self.push_screen(ChoiceDialog(
             "发现未保存的内容",

@@ -163,7 +163,7 @@ class CompareScreen(Screen[str | None]):
         if change.new:
             self.dismiss(change.new[0].id)
         else:
-            self.notify("这一项在本计划中已删除，无处可跳", timeout=3)
+            self.notify("这一项在本计划中已删除，无处可跳", timeout=3, markup=False)
 
     def action_toggle_quiet(self) -> None:
         self.show_quiet = not self.show_quiet

@@ -195,7 +195,7 @@ class EditorScreen(Screen[None]):
         try:
             target = self.session.apply(label, op, *args)
         except EditError as exc:
-            self.notify(str(exc), title="无法" + label, severity="warning")
+            self.notify(str(exc), title="无法" + label, severity="warning", markup=False)
             return None
         self.tree.rebuild(self.plan, keep_cursor=target or ROOT)
         self._garbage = True
@@ -203,7 +203,7 @@ class EditorScreen(Screen[None]):
         self._edited()
         self.update_title()
         if done:
-            self.notify(done, timeout=3)
+            self.notify(done, timeout=3, markup=False)
         return target
 
     @property
@@ -226,7 +226,7 @@ class EditorScreen(Screen[None]):
     def action_delete(self) -> None:
         node_id = self.current
         if node_id is None:
-            self.notify("请先在目录中选中要删除的要点、任务或事项", severity="warning")
+            self.notify("请先在目录中选中要删除的要点、任务或事项", severity="warning", markup=False)
             return
         node = self.tree.node_of(node_id)
         where = _where(node, self.tree.indices_of(node_id)) if node else ""
@@ -248,7 +248,7 @@ class EditorScreen(Screen[None]):
     def action_move_to(self) -> None:
         node_id = self.current
         if node_id is None or not isinstance(self.tree.node_of(node_id), Task):
-            self.notify("请先选中一项任务", severity="warning")
+            self.notify("请先选中一项任务", severity="warning", markup=False)
             return
         from .pick_point import PickPointDialog
 
@@ -267,7 +267,7 @@ class EditorScreen(Screen[None]):
 
     def _step(self, snap: editing.Step | None, verb: str, nothing: str) -> None:
         if snap is None:
-            self.notify(nothing, timeout=2)
+            self.notify(nothing, timeout=2, markup=False)
             return
         if isinstance(snap, editing.FieldEdit) and snap.name not in ("year", "style"):
             # one field went back: repaint its row, no need to rebuild the tree
@@ -285,7 +285,7 @@ class EditorScreen(Screen[None]):
         if not self.session.dirty:
             self.session.discard_recovery()  # back to what the file holds
         self.notify(f"已{verb}：{snap.label}" + ("（与已保存的内容相同）" if not self.session.dirty else ""),
-                    timeout=2)
+                    timeout=2, markup=False)
 
     # -- checking -----------------------------------------------------------------------
     def _tick(self) -> None:
@@ -332,7 +332,7 @@ class EditorScreen(Screen[None]):
     def _checker_failed(self, error: str) -> None:
         """A child process that cannot check: go on checking in a thread."""
         if isinstance(self.checker, ThreadChecker):
-            self.notify(f"检查规则运行出错：{error}", severity="error", timeout=8)
+            self.notify(f"检查规则运行出错：{error}", severity="error", timeout=8, markup=False)
             return
         self.checker.close()
         self.checker = ThreadChecker(self.session.host)
@@ -340,7 +340,7 @@ class EditorScreen(Screen[None]):
 
     def action_check(self) -> None:
         self._start_check()
-        self.notify("已重新检查", timeout=2)
+        self.notify("已重新检查", timeout=2, markup=False)
 
     @on(FindingsList.JumpTo)
     def _jump(self, event: FindingsList.JumpTo) -> None:
@@ -348,7 +348,7 @@ class EditorScreen(Screen[None]):
 
     def jump_to(self, node_id: str, field: str | None = None) -> None:
         if not self.tree.select_id(node_id):
-            self.notify("找不到这个位置（可能已被删除）", severity="warning")
+            self.notify("找不到这个位置（可能已被删除）", severity="warning", markup=False)
             return
         self.show_selected(node_id)
         self.form.focus_field(field)
@@ -360,7 +360,7 @@ class EditorScreen(Screen[None]):
         try:
             self.session.write_recovery_of(plan)
         except OSError as exc:  # a full disk must not stop the editing
-            self.app.call_from_thread(self.notify, f"无法写恢复文件：{exc}", severity="warning")
+            self.app.call_from_thread(self.notify, f"无法写恢复文件：{exc}", severity="warning", markup=False)
 
     # -- saving and quitting -------------------------------------------------------------------
     def action_save(self) -> None:
@@ -374,14 +374,14 @@ class EditorScreen(Screen[None]):
             self._ask_changed_on_disk(after)
             return
         except OSError as exc:
-            self.notify(f"保存失败：{exc}", severity="error", timeout=8)
+            self.notify(f"保存失败：{exc}", severity="error", timeout=8, markup=False)
             return
         self._saved(written, after)
 
     def _saved(self, written: Path, after: Callable[[], None] | None) -> None:
         self._recovered_version = self.session.version
         self.update_title()
-        self.notify(f"已保存 {written.name}", timeout=2)
+        self.notify(f"已保存 {written.name}", timeout=2, markup=False)
         if after is not None:
             after()
 
@@ -395,7 +395,7 @@ class EditorScreen(Screen[None]):
             elif choice == "copy":
                 copy = _mine_path(self.session.path)
                 self.session.save_as_copy(copy)
-                self.notify(f"你的修改已另存为 {copy.name}；原文件未动", timeout=8)
+                self.notify(f"你的修改已另存为 {copy.name}；原文件未动", timeout=8, markup=False)
 
         self.app.push_screen(ChoiceDialog(
             "文件已被修改",
@@ -422,7 +422,7 @@ class EditorScreen(Screen[None]):
         self._edited()
         self.update_title()
         self._start_check()
-        self.notify(message, timeout=5)
+        self.notify(message, timeout=5, markup=False)
 
     def action_quit(self) -> None:
         if isinstance(self.app.screen, ChoiceDialog):

@@ -121,7 +121,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.query_one("#do-export", Button).disabled = False
 
     def _done(self, written: Path) -> None:
-        self.app.notify(f"已导出 {written}", timeout=5)
+        self.app.notify(f"已导出 {written}", timeout=5, markup=False)
         self.dismiss(written)
 
     @on(Button.Pressed, "#cancel")

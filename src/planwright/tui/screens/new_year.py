@@ -95,7 +95,7 @@ class NewYearDialog(ModalScreen[Path | None]):
         except Exception as exc:  # PlanFileError, ValueError from a year out of range
             problem.update(str(exc))
             return
-        self.app.notify(f"已生成 {output.name}（{result.summary}）", timeout=8)
+        self.app.notify(f"已生成 {output.name}（{result.summary}）", timeout=8, markup=False)
         if self.query_one("#open-new", Checkbox).value:
             self.app.call_later(self.app.open_plan, output, result.notes)  # type: ignore[attr-defined]
         elif result.notes:
