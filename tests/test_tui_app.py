@@ -775,3 +775,24 @@ def test_messages_quoting_user_text_are_not_markup(tmp_path):
             assert notes and all(n.markup is False for n in app._notifications), notes
 
     run(scenario)
+
+
+def test_a_finding_on_the_plan_table_opens_its_field(tmp_path):
+    path = write_sample(tmp_path)
+    path.write_text(SAMPLE.replace('year = 2027\n', 'year = 2027\ndoc_number = "示政办字[2027]3号"\n'),
+                    encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await pilot.pause(0.2)
+            await settle(pilot, app)
+            plan_findings = [f for f in app.session.findings if f.node_id is None and f.field == "doc_number"]
+            assert plan_findings, app.session.findings  # 〔〕, not [], around the year of a 文号
+            app.editor.jump_to("__plan__", "doc_number")
+            await settle(pilot, app)
+            assert app.focused.id == "meta-doc_number"
+            assert app.focused.value == "示政办字[2027]3号"  # brackets shown as typed
+
+    run(scenario)

@@ -65,7 +65,11 @@ class SearchDialog(ModalScreen[editing.Hit | None]):
         line = Text()
         line.append(path_label(self._places.get(hit.node_id, ())), "bold")
         line.append(f"  {_FIELD.get(hit.field, hit.field)}  ", "dim")
-        line.append(hit.snippet)
+        snippet = Text(hit.snippet)
+        needle = self.query_one(Input).value.strip()
+        if needle:
+            snippet.highlight_words([needle], "bold reverse", case_sensitive=False)
+        line.append_text(snippet)
         return line
 
     def action_to_hits(self) -> None:

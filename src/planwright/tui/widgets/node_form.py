@@ -158,6 +158,11 @@ class NodeForm(Vertical):
 
     def focus_field(self, name: str | None) -> None:
         """Put the cursor in a field (a finding's field), or the first one shown."""
+        if self.node_id is None:
+            # a finding on the [plan] table names the key: doc_number, date …
+            wanted = f"#meta-{name}" if name in META_FIELDS else "#meta-title"
+            self.query_one(wanted).focus()
+            return
         candidates = [name] if name else []
         candidates += ["title", "text"]
         for candidate in candidates:
@@ -166,8 +171,6 @@ class NodeForm(Vertical):
                 if row.display:
                     self.query_one(f"#{candidate}").focus()
                     return
-        if self.node_id is None:
-            self.query_one("#meta-title").focus()
 
     # -- live hints ------------------------------------------------------------
     def update_hints(self) -> None:
