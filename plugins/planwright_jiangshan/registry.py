@@ -7,53 +7,45 @@ are canonical here and the long official names are aliases. Collective names
 
 from __future__ import annotations
 
-from planwright.api import RegistryUnit, UnitRegistry
+from planwright.api import RegistryUnit, UnitRegistry, collective, department
 
 STYLE = "jiangshan"
 
 
-def _dept(name: str, *aliases: str) -> RegistryUnit:
-    return RegistryUnit(name=name, aliases=aliases, kind="部门")
-
-
-def _group(name: str, *aliases: str) -> RegistryUnit:
-    return RegistryUnit(name=name, aliases=aliases, kind="统称")
-
-
 UNITS: tuple[RegistryUnit, ...] = (
-    _dept("市府办", "市政府办", "政府办", "市政府办公室"),
-    _dept("市委编办", "编办"),
-    _dept("市发改局", "市发展改革局", "发改局", "市发展和改革局"),
-    _dept("市经信局", "市经济和信息化局", "经信局"),
-    _dept("市教育局", "教育局"),
-    _dept("市公安局", "公安局"),
-    _dept("市民政局", "民政局"),
-    _dept("市司法局", "司法局"),
-    _dept("市财政局", "财政局"),
-    _dept("市人社局", "市人力资源和社会保障局", "人社局"),
-    _dept("市资规局", "市自然资源和规划局", "资规局"),
-    _dept("生态环境分局", "市生态环境分局"),
-    _dept("市住建局", "市住房和城乡建设局", "住建局"),
-    _dept("市交通运输局", "交通运输局", "市交通局"),
-    _dept("市水利局", "水利局"),
-    _dept("市农业农村局", "农业农村局"),
-    _dept("市商务局", "商务局"),
-    _dept("市文旅局", "市文化和广电旅游体育局", "文旅局"),
-    _dept("市卫健局", "市卫生健康局", "卫健局"),
-    _dept("市应急管理局", "市应急局", "应急管理局"),
-    _dept("市审计局", "审计局"),
-    _dept("市市场监管局", "市场监管局", "市市场监督管理局"),
-    _dept("市统计局", "统计局"),
-    _dept("市医保分局", "医保分局"),
-    _dept("市综合执法局", "市综合行政执法局", "综合执法局"),
-    _dept("市监管办", "市公共资源交易监管办", "监管办"),
-    _dept("市数据局", "市大数据发展中心", "数据局"),
-    _dept("市税务局", "税务局"),
-    _dept("市档案馆", "档案馆"),
-    _group("各乡镇（街道）", "各乡镇、街道", "各乡镇街道"),
-    _group("市级有关单位", "市级相关单位", "市级有关部门"),
-    _group("市级各部门", "市级各单位", "市直各部门"),
-    _group("有关部门", "相关部门"),
+    department("市府办", "市政府办", "政府办", "市政府办公室"),
+    department("市委编办", "编办"),
+    department("市发改局", "市发展改革局", "发改局", "市发展和改革局"),
+    department("市经信局", "市经济和信息化局", "经信局"),
+    department("市教育局", "教育局"),
+    department("市公安局", "公安局"),
+    department("市民政局", "民政局"),
+    department("市司法局", "司法局"),
+    department("市财政局", "财政局"),
+    department("市人社局", "市人力资源和社会保障局", "人社局"),
+    department("市资规局", "市自然资源和规划局", "资规局"),
+    department("生态环境分局", "市生态环境分局"),
+    department("市住建局", "市住房和城乡建设局", "住建局"),
+    department("市交通运输局", "交通运输局", "市交通局"),
+    department("市水利局", "水利局"),
+    department("市农业农村局", "农业农村局"),
+    department("市商务局", "商务局"),
+    department("市文旅局", "市文化和广电旅游体育局", "文旅局"),
+    department("市卫健局", "市卫生健康局", "卫健局"),
+    department("市应急管理局", "市应急局", "应急管理局"),
+    department("市审计局", "审计局"),
+    department("市市场监管局", "市场监管局", "市市场监督管理局"),
+    department("市统计局", "统计局"),
+    department("市医保分局", "医保分局"),
+    department("市综合执法局", "市综合行政执法局", "综合执法局"),
+    department("市监管办", "市公共资源交易监管办", "监管办"),
+    department("市数据局", "市大数据发展中心", "数据局"),
+    department("市税务局", "税务局"),
+    department("市档案馆", "档案馆"),
+    collective("各乡镇（街道）", "各乡镇、街道", "各乡镇街道"),
+    collective("市级有关单位", "市级相关单位", "市级有关部门"),
+    collective("市级各部门", "市级各单位", "市直各部门"),
+    collective("有关部门", "相关部门"),
 )
 
 REGISTRY = UnitRegistry(name="jiangshan-county-city", style=STYLE, units=UNITS)

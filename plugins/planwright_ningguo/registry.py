@@ -7,53 +7,45 @@ Collective names (市直各单位, 各乡镇（街道） …) have kind "统称"
 
 from __future__ import annotations
 
-from planwright.api import RegistryUnit, UnitRegistry
+from planwright.api import RegistryUnit, UnitRegistry, collective, department
 
 STYLE = "ningguo"
 
 
-def _dept(name: str, *aliases: str) -> RegistryUnit:
-    return RegistryUnit(name=name, aliases=aliases, kind="部门")
-
-
-def _group(name: str, *aliases: str) -> RegistryUnit:
-    return RegistryUnit(name=name, aliases=aliases, kind="统称")
-
-
 UNITS: tuple[RegistryUnit, ...] = (
-    _dept("政府办", "市政府办", "市政府办公室", "政府办公室"),
-    _dept("发改委", "市发改委", "市发展改革委", "市发展和改革委员会"),
-    _dept("经信局", "市经信局", "市经济和信息化局"),
-    _dept("科技局", "市科技局"),
-    _dept("教体局", "市教体局", "市教育体育局"),
-    _dept("公安局", "市公安局"),
-    _dept("民政局", "市民政局"),
-    _dept("司法局", "市司法局"),
-    _dept("财政局", "市财政局"),
-    _dept("人社局", "市人社局", "市人力资源和社会保障局"),
-    _dept("自然资源规划局", "市自然资源规划局", "市自然资源和规划局"),
-    _dept("生态环境分局", "市生态环境分局"),
-    _dept("住建局", "市住建局", "市住房和城乡建设局"),
-    _dept("交运局", "市交运局", "市交通运输局"),
-    _dept("农业农村局", "市农业农村局"),
-    _dept("商务局", "市商务局"),
-    _dept("文旅局", "市文旅局", "市文化旅游体育局"),
-    _dept("卫健委", "市卫健委", "市卫生健康委员会"),
-    _dept("应急局", "市应急局", "市应急管理局"),
-    _dept("审计局", "市审计局"),
-    _dept("市场监管局", "市市场监管局", "市市场监督管理局"),
-    _dept("统计局", "市统计局"),
-    _dept("医保局", "市医保局", "市医疗保障局"),
-    _dept("数据资源局", "市数据资源局", "市数据资源管理局"),
-    _dept("信访局", "市信访局"),
-    _dept("融媒体中心", "市融媒体中心"),
-    _dept("经开区管委会", "经济开发区管委会"),
-    _dept("供电公司", "市供电公司"),
-    _group("市直各单位", "市直各部门", "市政府各部门"),
-    _group("市直有关单位", "市直相关单位", "市直有关部门"),
-    _group("各乡镇（街道）", "各乡镇、街道", "各乡镇街道"),
-    _group("有关乡镇（街道）", "相关乡镇（街道）"),
-    _group("有关部门", "相关部门"),
+    department("政府办", "市政府办", "市政府办公室", "政府办公室"),
+    department("发改委", "市发改委", "市发展改革委", "市发展和改革委员会"),
+    department("经信局", "市经信局", "市经济和信息化局"),
+    department("科技局", "市科技局"),
+    department("教体局", "市教体局", "市教育体育局"),
+    department("公安局", "市公安局"),
+    department("民政局", "市民政局"),
+    department("司法局", "市司法局"),
+    department("财政局", "市财政局"),
+    department("人社局", "市人社局", "市人力资源和社会保障局"),
+    department("自然资源规划局", "市自然资源规划局", "市自然资源和规划局"),
+    department("生态环境分局", "市生态环境分局"),
+    department("住建局", "市住建局", "市住房和城乡建设局"),
+    department("交运局", "市交运局", "市交通运输局"),
+    department("农业农村局", "市农业农村局"),
+    department("商务局", "市商务局"),
+    department("文旅局", "市文旅局", "市文化旅游体育局"),
+    department("卫健委", "市卫健委", "市卫生健康委员会"),
+    department("应急局", "市应急局", "市应急管理局"),
+    department("审计局", "市审计局"),
+    department("市场监管局", "市市场监管局", "市市场监督管理局"),
+    department("统计局", "市统计局"),
+    department("医保局", "市医保局", "市医疗保障局"),
+    department("数据资源局", "市数据资源局", "市数据资源管理局"),
+    department("信访局", "市信访局"),
+    department("融媒体中心", "市融媒体中心"),
+    department("经开区管委会", "经济开发区管委会"),
+    department("供电公司", "市供电公司"),
+    collective("市直各单位", "市直各部门", "市政府各部门"),
+    collective("市直有关单位", "市直相关单位", "市直有关部门"),
+    collective("各乡镇（街道）", "各乡镇、街道", "各乡镇街道"),
+    collective("有关乡镇（街道）", "相关乡镇（街道）"),
+    collective("有关部门", "相关部门"),
 )
 
 REGISTRY = UnitRegistry(name="ningguo-county-city", style=STYLE, units=UNITS)

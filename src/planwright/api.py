@@ -86,6 +86,16 @@ class Template:
         return importlib.resources.files(package).joinpath(relative).read_text(encoding="utf-8")
 
 
+def department(name: str, *aliases: str) -> RegistryUnit:
+    """A single office (部门) of a registry, with the short names clerks type for it."""
+    return RegistryUnit(name=name, aliases=aliases, kind="部门")
+
+
+def collective(name: str, *aliases: str) -> RegistryUnit:
+    """A collective name (统称) such as 各街道办事处: rules treat it as a group, not one office."""
+    return RegistryUnit(name=name, aliases=aliases, kind="统称")
+
+
 @dataclass(frozen=True)
 class UnitRegistry:
     """A default registry of units (with aliases) for a style's level of government."""
@@ -166,5 +176,5 @@ class Sniffer:
 __all__ = [
     "AttributionPattern", "DeadlineKind", "DeadlinePhrase", "Finding", "HOOK_API_VERSION",
     "NoticeLayout", "PROJECT", "RegistryUnit", "Rule", "SEVERITIES", "Severity", "Sniffer",
-    "Style", "Template", "UnitFormat", "UnitRegistry", "hookimpl",
+    "Style", "Template", "UnitFormat", "UnitRegistry", "collective", "department", "hookimpl",
 ]
