@@ -213,3 +213,50 @@ def test_terminal_cells_fold_and_never_truncate(pair) -> None:
     flat = re.sub(r"[\s│┃┡┩┏┓┗┛━─╇╋┼┬┴├┤┌┐└┘]", "", out)
     assert "区行政审批服务局政务公开科" in flat
     assert "部门预算、决算在批复后二十日内公开" in flat
+
+
+def _docx_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_a_text_unchanged_but_for_its_units_or_deadline_is_called_an_adjustment(pair) -> None:
+    old, _ = pair
+    new = copy.deepcopy(old)
+    new.meta.year = 2022
+    new.points[0].tasks[0].deadline = "2022年10月底"  # the year's roll-over: no change
+    new.points[0].tasks[1].support = ["区审计局"]  # 卫生健康: text as it was, one more support unit
+    new.points[1].tasks[0].items[0].deadline = "2022年6月底"  # the item: only its deadline moved
+    cmp = compare(old, new)
+    # the JSON keeps the agreed statuses: the text is unchanged
+    data = json.loads(to_json(cmp))
+    assert {c["status"] for c in data["changes"]} == {"unchanged"}
+    assert data["summary"]["unchanged"] == len(data["changes"])
+
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(to_rich(cmp))
+    reports = {"text": console.export_text(), "md": to_markdown(cmp), "html": to_html(cmp),
+               "docx": _docx_text(to_docx(cmp))}
+    for name, report in reports.items():
+        flat = re.sub(r"<[^>]+>|[\\*#【】]", " ", report)
+        assert re.search(r"单位调整\s*·?\s*任务 一/（二） 做好卫生健康信息发布", flat), name
+        assert re.search(r"时限调整\s*·?\s*事项 二/（一）/1", flat), name
+        assert not re.search(r"未变\s*·?\s*任务 一/（二）", flat), name
+        assert "配合单位：增加 区审计局" in flat, name
+        assert "时限：2021年12月底 → 2022年6月底" in flat, name
+        assert "变化明细（2 处）" in flat, name
+        assert "其中单位或时限调整 2" in flat, name  # the 合计 row
+    # neither is among the plainly unchanged ones
+    md = reports["md"]
+    quiet = md[md.index("## 未变"):]
+    assert "卫生健康" not in quiet and "二/（一）/1" not in quiet
+
+
+def test_units_and_deadline_together_read_as_one_adjustment(pair) -> None:
+    old, _ = pair
+    new = copy.deepcopy(old)
+    new.meta.year = 2022
+    task = new.points[0].tasks[1]
+    task.support, task.deadline = ["区审计局"], "2022年3月底"
+    assert "### 单位、时限调整 · 任务 一/（二） 做好卫生健康信息发布" in to_markdown(compare(old, new))

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from . import wording
-from .result import STATUS_LABEL, Change, Comparison
+from .result import Change, Comparison
 from .text import DELETE, INSERT, Op
 
 BODY_FONT = "仿宋"
@@ -27,6 +27,7 @@ STATUS_COLOUR = {
     "merged": RGBColor(0x00, 0x66, 0x77), "split": RGBColor(0x00, 0x66, 0x77),
     "unchanged": RGBColor(0x66, 0x66, 0x66),
 }
+ADJUSTED_COLOUR = RGBColor(0x33, 0x66, 0xAA)  # an unchanged text whose units or deadline changed
 
 
 def _east_asian(font_holder, name: str) -> None:
@@ -71,9 +72,9 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
 
 def _change(doc, change: Change) -> None:
     head = doc.add_paragraph()
-    tag = head.add_run(f"【{STATUS_LABEL[change.status]}】")
+    tag = head.add_run(f"【{change.label}】")
     tag.font.bold = True
-    tag.font.color.rgb = STATUS_COLOUR[change.status]
+    tag.font.color.rgb = ADJUSTED_COLOUR if change.adjusted else STATUS_COLOUR[change.status]
     head.add_run(wording.change_subject(change)).font.bold = True
     for fact in wording.change_facts(change):
         p = doc.add_paragraph(fact)

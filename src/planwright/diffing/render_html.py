@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from . import wording
-from .result import STATUS_LABEL, Change, Comparison
+from .result import Change, Comparison
 from .text import DELETE, INSERT, Op
 
 _CSS = """
@@ -21,7 +21,7 @@ table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding
 td.n{text-align:right}.src,.note,.facts{color:#555}.facts{margin:.2em 0 .4em 1.2em;padding:0}
 del{color:#b00;background:#fdd;text-decoration:line-through}ins{color:#060;background:#dfd;text-decoration:underline}
 .tag{display:inline-block;padding:0 .4em;border-radius:.2em;margin-right:.4em;font-size:.9em;color:#fff}
-.s-unchanged{background:#888}.s-reworded{background:#b80}.s-moved{background:#83a}.s-added{background:#080}
+.s-unchanged{background:#888}.s-adjusted{background:#36a}.s-reworded{background:#b80}.s-moved{background:#83a}.s-added{background:#080}
 .s-removed{background:#b00}.s-merged,.s-split{background:#078}.text{margin-left:1.2em;white-space:pre-wrap}
 """
 
@@ -53,8 +53,9 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
 
 def _change(change: Change, number: int) -> str:
     title = wording.change_subject(change)
-    parts = [f'<section id="c{number}"><h3><span class="tag s-{change.status}">'
-             f"{_e(STATUS_LABEL[change.status])}</span>{_e(title)}</h3>"]
+    kind = "adjusted" if change.adjusted else change.status
+    parts = [f'<section id="c{number}"><h3><span class="tag s-{kind}">'
+             f"{_e(change.label)}</span>{_e(title)}</h3>"]
     facts = wording.change_facts(change)
     if facts:
         parts.append('<ul class="facts">' + "".join(f"<li>{_e(f)}</li>" for f in facts) + "</ul>")

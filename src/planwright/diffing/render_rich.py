@@ -13,13 +13,14 @@ from rich.table import Table
 from rich.text import Text
 
 from . import wording
-from .result import STATUS_LABEL, Change, Comparison
+from .result import Change, Comparison
 from .text import DELETE, INSERT, Op
 
 STATUS_STYLE = {
     "unchanged": "dim", "reworded": "yellow", "moved": "magenta", "added": "green",
     "removed": "red", "merged": "cyan", "split": "cyan",
 }
+ADJUSTED_STYLE = "blue"  # an unchanged text whose units or deadline changed
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green underline"
 
@@ -57,7 +58,8 @@ def _units(cmp: Comparison) -> Table:
 
 def change_renderable(change: Change, markers: bool = False) -> RenderableType:
     title = Text(overflow="fold")
-    title.append(f"{STATUS_LABEL[change.status]}", style=f"bold {STATUS_STYLE[change.status]}")
+    style = ADJUSTED_STYLE if change.adjusted else STATUS_STYLE[change.status]
+    title.append(change.label, style=f"bold {style}")
     title.append(f" · {wording.change_subject(change)}", style="bold")
     parts: list[RenderableType] = [title]
     for fact in wording.change_facts(change):

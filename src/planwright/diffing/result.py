@@ -19,6 +19,16 @@ exactly one change):
 
 A deadline is reported only when it changed beyond the plans' year shift
 (2021年10月底 → 2022年10月底 between a 2021 and a 2022 plan is no change).
+
+Status and what a person reads are two things. ``status`` (and the JSON
+``summary``, keyed by status) describes the text alignment only, as agreed
+with the tools that read the JSON. The human reports (text, Markdown, HTML,
+docx) call a change by ``Change.label`` instead: an ``unchanged`` pair whose
+units or deadline changed is "单位调整", "时限调整" or "单位、时限调整", is
+listed among the changes with its facts, and the human summary counts it
+inside 未变 but separately ("未变 23（其中单位或时限调整 5）"), so the
+numbers still add up to the JSON's. A reader is never told "未变" about a
+task that gained a unit.
 """
 
 from __future__ import annotations
@@ -36,6 +46,8 @@ STATUS_LABEL: dict[str, str] = {
     "unchanged": "未变", "reworded": "改写", "moved": "移动", "added": "新增",
     "removed": "删除", "merged": "合并", "split": "拆分",
 }
+# The human label of an unchanged text whose units and/or deadline changed.
+ADJUSTED_UNITS, ADJUSTED_DEADLINE, ADJUSTED_BOTH = "单位调整", "时限调整", "单位、时限调整"
 LEVEL_LABEL: dict[str, str] = {"point": "要点", "task": "任务", "item": "事项"}
 
 
@@ -88,6 +100,25 @@ class Change:
     @property
     def has_field_changes(self) -> bool:
         return bool(self.lead or self.support or self.deadline)
+
+    @property
+    def adjusted(self) -> bool:
+        """Same text, but its units or deadline changed."""
+        return self.status == "unchanged" and self.has_field_changes
+
+    @property
+    def label(self) -> str:
+        """What the human reports call this change (see the module docstring)."""
+        if self.status == "unchanged":
+            units = bool(self.lead or self.support)
+            deadline = self.deadline is not None
+            if units and deadline:
+                return ADJUSTED_BOTH
+            if units:
+                return ADJUSTED_UNITS
+            if deadline:
+                return ADJUSTED_DEADLINE
+        return STATUS_LABEL[self.status]
 
     @property
     def where(self) -> str:
@@ -146,6 +177,14 @@ class Comparison:
         for change in self.changes:
             out.setdefault(change.level, {s: 0 for s in STATUSES})[change.status] += 1
         return {level: out[level] for level in ("point", "task", "item") if level in out}
+
+    def adjusted_by_level(self) -> dict[str, int]:
+        """How many unchanged pairs per level had their units or deadline changed."""
+        out: dict[str, int] = {}
+        for change in self.changes:
+            if change.adjusted:
+                out[change.level] = out.get(change.level, 0) + 1
+        return out
 
     def notable(self) -> list[Change]:
         """Changes a reader must see: all but unchanged ones without field changes."""

@@ -39,13 +39,19 @@ def summary_header() -> list[str]:
     return ["", *(STATUS_LABEL[s] for s in STATUSES), "合计"]
 
 
+def _counts(counts: dict[str, int], adjusted: int) -> list[str]:
+    cells = [str(counts[s]) for s in STATUSES]
+    if adjusted:  # the 未变 cell: text unchanged, but units or deadline changed in some
+        cells[STATUSES.index("unchanged")] += f"（其中单位或时限调整 {adjusted}）"
+    return [*cells, str(sum(counts.values()))]
+
+
 def summary_rows(cmp: Comparison) -> list[list[str]]:
     """One row per level present, then the total."""
-    rows = []
-    for level, counts in cmp.summary_by_level().items():
-        rows.append([LEVEL_LABEL[level], *(str(counts[s]) for s in STATUSES), str(sum(counts.values()))])
-    total = cmp.summary
-    rows.append(["合计", *(str(total[s]) for s in STATUSES), str(sum(total.values()))])
+    adjusted = cmp.adjusted_by_level()
+    rows = [[LEVEL_LABEL[level], *_counts(counts, adjusted.get(level, 0))]
+            for level, counts in cmp.summary_by_level().items()]
+    rows.append(["合计", *_counts(cmp.summary, sum(adjusted.values()))])
     return rows
 
 
@@ -66,8 +72,8 @@ def change_subject(change: Change) -> str:
 
 
 def change_title(change: Change) -> str:
-    """``改写 · 任务 二/（三） 标题``."""
-    return f"{STATUS_LABEL[change.status]} · {change_subject(change)}"
+    """``改写 · 任务 二/（三） 标题`` (``单位调整 · …`` for a text unchanged but for its units)."""
+    return f"{change.label} · {change_subject(change)}"
 
 
 def _paths(refs: list[NodeRef]) -> str:
