@@ -7,7 +7,6 @@ from planwright.api import RegistryUnit, UnitRegistry, collective, department
 STYLE = "ruyi"
 
 
-
 UNITS: tuple[RegistryUnit, ...] = (
     department("县政府办公室", "县政府办", "政府办"),
     department("县发展改革局", "县发改局", "发改局"),
