@@ -5,8 +5,8 @@
 - first screen: from creating the app (the file is loaded then) until the tree,
   the form and the findings are drawn — the app's own start, without the
   interpreter and imports, which are timed apart ("import");
-- per key: the CPU time the process spent, and the wall time from posting one key event (as the terminal driver does) until the
-  last frame it causes has been composed and handed to the (headless) driver;
+- per key: the CPU time the process spent, and the wall time from posting one
+  key event (as the terminal driver does) until the last frame it causes has been composed and handed to the (headless) driver;
   for cursor moves in the tree, typing Chinese into a title, the text area and
   the deadline field, and structural edits (add, undo) that rebuild the tree.
   Frames come from Textual's refresh timer, so this includes the wait for the

@@ -28,6 +28,7 @@ class Command:
     help: str = ""
     footer: bool = False
     key_display: str | None = None
+    short: str = ""  # the footer's word, where the title is too long for a narrow terminal
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -38,11 +39,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("search", "ctrl+f", "search", "查找", "cz chazhao find search",
             "在标题、正文、单位和时限中查找并跳转", True, "^F"),
     Command("add_point", "f2", "add_point", "新增要点", "xzyd xinzeng yaodian add point", "在当前要点之后新增一个要点",
-            True, "F2"),
+            True, "F2", short="加要点"),
     Command("add_task", "f3,ctrl+n", "add_task", "新增任务", "xzrw xinzeng renwu add task new",
-            "在当前任务之后（或当前要点末尾）新增任务", True, "F3"),
+            "在当前任务之后（或当前要点末尾）新增任务", True, "F3", short="加任务"),
     Command("add_item", "f4", "add_item", "新增事项", "xzsx xinzeng shixiang add item", "在当前任务下新增事项",
-            True, "F4"),
+            True, "F4", short="加事项"),
     Command("toggle_kind", "f5", "toggle_kind", "任务⇄事项转换", "zh zhuanhuan convert task item",
             "任务归入上一项任务成为事项；事项升为任务"),
     Command("duplicate", "f6", "duplicate", "复制任务", "fz fuzhi duplicate copy", "在下方复制当前任务或事项"),
@@ -50,9 +51,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("delete", "f8", "delete", "删除", "sc shanchu delete remove", "删除当前节点（可撤销）", True, "F8"),
     Command("move_up", "ctrl+up,alt+up", "move(-1)", "上移", "sy shangyi move up", "与上一个同级节点交换位置"),
     Command("move_down", "ctrl+down,alt+down", "move(1)", "下移", "xy xiayi move down", "与下一个同级节点交换位置"),
-    Command("notice", "f9", "notice", "通知预览", "tzyl tongzhi yulan notice preview", "按样式排版的通知正文", True, "F9"),
+    Command("notice", "f9", "notice", "通知预览", "tzyl tongzhi yulan notice preview", "按样式排版的通知正文", True,
+            "F9", short="预览"),
     Command("table", "f10", "table", "任务分工表", "fgb fengong biao table", "单位与时限一览，可按单位或时限排序",
-            True, "F10"),
+            True, "F10", short="分工表"),
     Command("units", "f11,ctrl+u", "units", "按单位查看", "dw danwei unit", "选一个单位，看它牵头和配合的任务"),
     Command("compare", "f12,ctrl+o", "compare", "与其他年度对比", "db duibi compare diff",
             "选一个计划文件，逐项对比增删改"),
@@ -63,14 +65,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("focus_tree", "ctrl+t", "focus_tree", "回到目录树", "mls mulu tree", "把光标移回左侧目录"),
     Command("focus_findings", "ctrl+g", "focus_findings", "查看检查结果", "jcjg jiancha jieguo findings",
             "把光标移到下方的检查结果"),
-    Command("help", "f1", "help", "快捷键一览", "bz bangzhu help keys", "列出全部命令与按键", True, "F1"),
+    Command("help", "f1", "help", "快捷键一览", "bz bangzhu help keys", "列出全部命令与按键", True, "F1", short="帮助"),
 )
 
 
 def bindings() -> list[Binding]:
     """The editor screen's bindings; priority so that they work inside text fields too."""
     return [
-        Binding(c.keys, c.action, c.title, show=c.footer, key_display=c.key_display,
+        Binding(c.keys, c.action, c.short or c.title, show=c.footer, key_display=c.key_display,
                 priority=True, id=c.id, tooltip=c.help)
         for c in COMMANDS
     ]
