@@ -232,6 +232,43 @@ def test_lead_repeated_as_support_even_under_an_alias(tmp_path: Path) -> None:
     assert f.where == "一/（一）" and "已是牵头单位" in f.message and "“区财政局”" in f.message
 
 
+def test_two_names_the_registry_files_under_one_unit_are_noted_not_repeated(tmp_path: Path) -> None:
+    from planwright.plugins import Host  # the installed styles: Dalian's registry joins 地税 and 国税
+
+    plan = clean_plan()
+    plan.units, plan.meta.style = [], "dalian"
+    target(plan, "1/1").lead = ["市财政局", "市地税局", "市国税局"]
+    findings, text = check(plan, tmp_path, Host())
+    f = the_one(findings, "PW-UNIT-002")
+    assert (f.severity, f.where, f.field) == ("info", "一/（一）", "lead")
+    assert f.line == key_line(text, "task11", "lead")
+    assert "“市地税局”“市国税局”在单位名录中同属“市税务局”" in f.message
+    assert "重复" not in f.message
+
+
+def test_a_name_written_twice_stays_a_warning_beside_the_note(tmp_path: Path) -> None:
+    from planwright.plugins import Host
+
+    plan = clean_plan()
+    plan.units, plan.meta.style = [], "dalian"
+    target(plan, "1/1").lead = ["市国税局", "市地税局", "市国税局"]
+    findings, _ = check(plan, tmp_path, Host())
+    hits = {(f.severity, f.message.split("；")[0]) for f in only(findings, "PW-UNIT-002")}
+    assert hits == {("warning", "单位“市国税局”在牵头单位中重复出现"),
+                    ("info", "牵头单位“市国税局”“市地税局”在单位名录中同属“市税务局”")}
+
+
+def test_sibling_aliases_across_lead_and_support_are_noted(tmp_path: Path) -> None:
+    from planwright.plugins import Host
+
+    plan = clean_plan()
+    plan.units, plan.meta.style = [], "dalian"
+    target(plan, "1/1").lead, target(plan, "1/1").support = ["市地税局"], ["市国税局"]
+    findings, _ = check(plan, tmp_path, Host())
+    f = the_one(findings, "PW-UNIT-002")
+    assert f.severity == "info" and "牵头单位“市地税局”与配合单位“市国税局”在单位名录中同属“市税务局”" in f.message
+
+
 # -- deadlines ----------------------------------------------------------------------------
 
 def test_deadline_that_does_not_parse(tmp_path: Path) -> None:

@@ -131,7 +131,15 @@ def _nearest_hint(ctx: CheckContext, name: str) -> str:
 
 
 def check_unit_repeated(plan: Plan, ctx: CheckContext) -> Findings:
-    """A unit listed twice in one list, or the lead also listed as support."""
+    """A unit listed twice in one list, or the lead also listed as support.
+
+    A name written twice is a warning. Two *different* names in one list that
+    the registry files under one unit are only noted (info): the registry may
+    join what the plan means as two bodies (Dalian's 市地税局 and 市国税局, both
+    aliases of today's 市税务局). Across lead and support the same holds for two
+    such sibling aliases; a unit written once by its registered name and once
+    by an alias (区财政局 / 财政局) is still the lead repeated as support.
+    """
     canonical: dict[str, str] = {}
 
     def unit_of(name: str) -> str:  # registry look-ups are memoised: same names recur
@@ -141,15 +149,29 @@ def check_unit_repeated(plan: Plan, ctx: CheckContext) -> Findings:
 
     for node in _attributed(plan):
         for key in ("lead", "support"):
-            names = getattr(node, key)
-            seen: set[str] = set()
-            for name in names:
-                if unit_of(name) in seen:
+            written: set[str] = set()
+            by_unit: dict[str, list[str]] = {}
+            for name in getattr(node, key):
+                literal = normalize_name(name)
+                if literal in written:
                     yield ctx.report(node, f"单位“{name}”在{_KEY_WORD[key]}中重复出现", field=key)
-                seen.add(unit_of(name))
+                    continue
+                written.add(literal)
+                by_unit.setdefault(unit_of(name), []).append(name)
+            for unit, names in by_unit.items():
+                if len(names) > 1:
+                    quoted = "".join(f"“{n}”" for n in names)
+                    yield ctx.report(node, f"{_KEY_WORD[key]}{quoted}在单位名录中同属“{unit}”；"
+                                           "若指同一单位，写一次即可", field=key, severity="info")
         for name in node.support:
             lead = next((x for x in node.lead if unit_of(x) == unit_of(name)), None)
-            if lead is not None:
+            if lead is None:
+                continue
+            unit = unit_of(name)
+            if unit not in (normalize_name(lead), normalize_name(name)) and normalize_name(lead) != normalize_name(name):
+                yield ctx.report(node, f"牵头单位“{lead}”与配合单位“{name}”在单位名录中同属“{unit}”；"
+                                       "若指同一单位，不必再列为配合单位", field="support", severity="info")
+            else:
                 yield ctx.report(node, f"“{name}”已是牵头单位（“{lead}”），不应再列为配合单位",
                                  field="support")
 
