@@ -206,3 +206,53 @@ def test_corpus_plans_roll_over_and_compare_as_unchanged(name: str, tmp_path: Pa
     cmp = compare(old, rolled)
     assert set(cmp.summary) and cmp.summary["unchanged"] == len(cmp.changes)
     assert all(c.deadline is None for c in cmp.changes)
+
+
+THREE_YEAR = """\
+schema = "planwright/1"
+
+[plan]
+title = "示例市数字政府建设三年行动计划（2020—2022年）"
+style = "jiangshan"
+year = 2020
+end_year = 2022
+
+[[points]]
+id = "pnt001"
+title = "建设一网通办"
+
+[[points.tasks]]
+id = "tsk001"
+title = "上线统一平台"
+lead = ["市大数据发展管理局"]
+deadline = "2022年底"
+"""
+
+
+def test_a_multi_year_plan_defaults_to_the_next_period(tmp_path: Path) -> None:
+    last = tmp_path / "jiangshan-2020-2022.toml"
+    last.write_text(THREE_YEAR, "utf-8")
+    out = tmp_path / "next.toml"
+    result = new("--from", last, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "滚动到 2023 年" in result.stdout
+    meta = store.load(out).plan.meta
+    assert (meta.year, meta.end_year) == (2023, 2025)
+    assert meta.title == "示例市数字政府建设三年行动计划（2023—2025年）"
+    assert store.load(out).plan.points[0].tasks[0].deadline == "2025年底"
+
+
+def test_rolling_a_plan_whose_style_is_not_installed_warns_and_still_writes(last: Path, tmp_path: Path) -> None:
+    last.write_text(LAST.replace('style = "jinan"', 'style = "wuzhen"'), "utf-8")
+    out = tmp_path / "2022.toml"
+    result = new("--from", last, "-o", out)
+    assert result.exit_code == 0, result.output
+    warning = [line for line in result.stderr.splitlines() if "wuzhen" in line]
+    assert len(warning) == 1 and "没有安装" in warning[0]
+    assert "jinan" in warning[0] and "dalian" in warning[0]  # the styles there are
+    assert store.load(out).plan.meta.style == "wuzhen"
+
+
+def test_an_installed_style_rolls_over_without_a_warning(last: Path, tmp_path: Path) -> None:
+    result = new("--from", last, "-o", tmp_path / "2022.toml")
+    assert result.exit_code == 0 and "没有安装" not in result.stderr

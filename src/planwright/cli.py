@@ -133,7 +133,7 @@ def _open_editor(ctx: click.Context, path: Path) -> None:
 
 @main.command(short_help="Start a plan from a template or from last year's (新建计划).")
 @click.option("--style", "style", help="样式，如 jinan / dalian / ningguo / jiangshan / township.")
-@click.option("--year", type=int, callback=_four_digit_year, help="计划年度，如 2027（用 --from 时默认为下一年）.")
+@click.option("--year", type=int, callback=_four_digit_year, help="计划年度，如 2027（用 --from 时默认为原计划结束后的下一年；三年计划顺延一个周期）.")
 @click.option("--from", "from_", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="去年的计划文件：在其基础上滚动到新年度 (roll over last year's plan).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -163,6 +163,8 @@ def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | N
         raise UserError("请用 --year 给出计划年度 (need --year)")
     if from_ is not None:
         result = newplan.from_last_year(from_, year, style=style, host=host)
+        for warning in result.warnings:
+            click.echo(f"planwright: {warning}", err=True)
     else:
         result = newplan.from_template(style, year, host=host)
     save_plan(result.doc, output)

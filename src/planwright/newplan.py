@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import store
-from .rollover import roll_over
+from .rollover import next_period, roll_over
 
 if TYPE_CHECKING:
     from .plugins import Host
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 class NewPlan:
     doc: store.PlanDocument
     summary: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # places of the plan a person must look at
+    warnings: list[str] = field(default_factory=list)  # about the run itself, for stderr at once
 
 
 def from_template(style: str, year: int, host: "Host") -> NewPlan:
@@ -38,7 +39,12 @@ def from_template(style: str, year: int, host: "Host") -> NewPlan:
 
 
 def from_last_year(path: Path, year: int | None, style: str | None, host: "Host") -> NewPlan:
-    """Last year's plan rolled into ``year`` (default: the next year); ids and units are kept.
+    """Last year's plan rolled into ``year``; ids and units are kept.
+
+    Without ``year`` a plan goes to the year after it ends: a yearly plan to
+    the next year, a multi-year plan (end_year after year) to the next period
+    of the same span (2020–2022 → 2023–2025), never into years it covers.
+    A plan whose style is not installed is still rolled over, with a warning.
 
     Every place the roll-over could not move is in ``notes`` and is also
     written as a ``# 滚动提示：…`` comment beside its node in the new file, so
@@ -54,7 +60,13 @@ def from_last_year(path: Path, year: int | None, style: str | None, host: "Host"
     if not old_year:
         raise store.PlanFileError(path, "计划没有年度（[plan] 的 year），无法滚动；请先填写 year (plan has no year)")
     plan.meta.year = old_year
-    target = year if year is not None else old_year + 1
+    warnings = []
+    if plan.meta.style and host.find_style(plan.meta.style) is None:
+        known = "、".join(sorted(s.name for s in host.styles)) or "（无）"
+        warnings.append(f"{path.name}：样式“{plan.meta.style}”没有安装（或已停用），新计划照常写出，"
+                        f"但该样式的规则、单位名录和通知格式都用不上；已安装的样式：{known}"
+                        f"（可用 --style 另选）(style not installed)")
+    target = year if year is not None else next_period(plan.meta)
     if target <= old_year:
         raise store.PlanFileError(path, f"新年度 {target} 应晚于原计划的 {old_year} 年 "
                                         f"(the new year must come after the plan's)")
@@ -64,7 +76,7 @@ def from_last_year(path: Path, year: int | None, style: str | None, host: "Host"
     notes = [n.message for n in report]
     tasks = sum(len(p.tasks) for p in plan.points)
     summary = f"由 {path.name} 滚动到 {target} 年，{tasks} 项任务，{len(notes)} 处需要人工确认"
-    return NewPlan(doc, summary, notes)
+    return NewPlan(doc, summary, notes, warnings)
 
 
 def _title_year(title: str) -> int:

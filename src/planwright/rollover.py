@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from . import deadlines
-from .model import Item, Plan, Point, Task
+from .model import Item, Meta, Plan, Point, Task
 from .numbering import path_label
 
 _YEAR = re.compile(r"(?<![0-9０-９])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9０-９])")
@@ -56,6 +56,16 @@ def years_in(text: str) -> list[str]:
     """The years written in a text, in order of first mention (digits or Chinese numerals)."""
     found = [m.group() for m in _YEAR.finditer(text)] + [m.group()[:-1] for m in _CN_YEAR.finditer(text)]
     return list(dict.fromkeys(found))
+
+
+def next_period(meta: Meta) -> int:
+    """The year a plan rolls into unless told otherwise: the year after it ends.
+
+    A yearly plan goes to the next year; a multi-year plan to the next period
+    of the same span (a 2020–2022 action plan → 2023, so 2023–2025), never to
+    years it already covers.
+    """
+    return max(meta.year, meta.end_year or 0) + 1
 
 
 def roll_over(plan: Plan, year: int, phrases: Sequence[deadlines.DeadlinePhrase] = ()) -> list[RollNote]:
