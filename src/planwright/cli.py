@@ -128,7 +128,9 @@ def _open_editor(ctx: click.Context, path: Path) -> None:
     load(path)  # refuse a broken file here, with the CLI's message
     from .tui.app import run_editor
 
-    run_editor(path, host=host_of(ctx))
+    status = run_editor(path, host=host_of(ctx))
+    if status:
+        sys.exit(status)
 
 
 @main.command(short_help="Start a plan from a template or from last year's (新建计划).")

@@ -53,10 +53,33 @@ class PlanwrightApp(App[None]):
         return ThreadChecker(self.session.host)
 
     def on_mount(self) -> None:
+        self._catch_termination()
         self.push_screen(EditorScreen(self.session, self.checker))
         # asked once the editor has drawn: a dialog pushed before the screen
         # under it has had a frame could stay undrawn on a real terminal
         self.set_timer(0.05, self.offer_pending_recovery)
+
+    def _catch_termination(self) -> None:
+        """A kill (SIGTERM) or a closed terminal (SIGHUP) ends the editor cleanly.
+
+        Python's default would stop at once: no last recovery write, and the
+        checker's child process left for the resource tracker to complain about.
+        """
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(sig, self._terminated)
+            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
+                pass
+
+    def _terminated(self) -> None:
+        # on the app's own thread, so the live plan can be written as it is
+        if self.session.dirty:
+            self.session.write_recovery_of(self.session.plan)
+        self.exit(return_code=143)
 
     def offer_pending_recovery(self) -> None:
         recovery = self.session.pending_recovery()
@@ -125,6 +148,8 @@ class PlanwrightApp(App[None]):
         self.editor.action_quit()
 
 
-def run_editor(path: Path, host: "Host") -> None:
-    """Open the editor on ``path`` and return when the user quits."""
-    PlanwrightApp(Path(path), host).run()
+def run_editor(path: Path, host: "Host") -> int:
+    """Open the editor on ``path``; returns the exit status when the user quits (143 when killed)."""
+    app = PlanwrightApp(Path(path), host)
+    app.run()
+    return app.return_code or 0
