@@ -128,6 +128,23 @@ def test_unusable_files_exit_2(tmp_path: Path, text: str) -> None:
     assert result.stderr.startswith(f"planwright: {path}:1: ")
 
 
+@pytest.mark.parametrize("text", ["", "  \n\t\n", "\ufeff\n"], ids=["empty", "blank", "bom-only"])
+def test_an_empty_file_is_refused_not_checked(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, text)
+    result = run("check", str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"planwright: {path}: 文件是空的 (empty file)"
+
+
+def test_a_key_written_twice_is_named_with_its_line(tmp_path: Path) -> None:
+    text = CLEAN.replace('year = 2027\n', 'year = 2027\ntitle = "又一个标题"\n', 1)
+    result = run("check", str(write(tmp_path, text)))
+    assert result.exit_code == 2
+    second, first = line_of(text, "又一个标题"), line_of(text, "title = \"2027年")
+    assert f":{second}: 键 “title” 重复 (key written twice)；第 {first} 行已写过" in result.stderr
+    assert "Cannot overwrite" not in result.stderr
+
+
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "nowhere.toml"))
     assert result.exit_code == 2 and "文件不存在" in result.stderr and "Traceback" not in result.output

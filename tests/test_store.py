@@ -356,6 +356,36 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
     assert info.value.line == line_of(HAND, "聚焦重点领域") and "UTF-8" in info.value.message
 
 
+def test_a_gbk_file_is_named_for_what_it_looks_like(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND.encode("gbk"))
+    with pytest.raises(PlanFileError) as info:
+        store.load(path)
+    message = info.value.message
+    assert "不是 UTF-8 编码的文本" in message and "GBK/GB18030" in message
+    assert "请用 UTF-8 编码另存 (save it as UTF-8)" in message
+
+
+def test_bytes_in_no_known_encoding_get_the_hint_but_no_guess(tmp_path: Path) -> None:
+    path = write(tmp_path, b'schema = "planwright/1"\ntitle = "\xff\xfe\xff"\n')
+    with pytest.raises(PlanFileError) as info:
+        store.load(path)
+    assert info.value.line == 2 and "请用 UTF-8 编码另存" in info.value.message
+    assert "GBK" not in info.value.message
+
+
+@pytest.mark.parametrize(("text", "needle", "words"), [
+    ('[plan]\ntitle = "甲"\nyear = 2027\ntitle = "乙"\n', 'title = "乙"', "键 “title” 重复 (key written twice)；第 2 行已写过"),
+    ('[plan]\npreamble = """\n一\n"""\npreamble = """\nyear = 1\n二\n"""\n', 'preamble = """\nyear',
+     "键 “preamble” 重复 (key written twice)；第 2 行已写过"),
+    ('[plan]\ntitle = "甲"\n\n[plan]\nyear = 2027\n', "[plan]\nyear", "表 [plan] 重复 (table written twice)"),
+], ids=["key", "multi-line value", "table"])
+def test_written_twice_is_said_in_words_at_the_second_one(tmp_path: Path, text: str, needle: str, words: str) -> None:
+    with pytest.raises(PlanFileError) as info:
+        store.loads(text, "plan.toml")
+    assert info.value.message == words
+    assert info.value.line == text[:text.index(needle)].count("\n") + 1
+
+
 @pytest.mark.parametrize("kind", ["missing", "directory"])
 def test_unreadable_paths(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "plan.toml"

@@ -124,19 +124,38 @@ def load(path: str | os.PathLike) -> PlanDocument:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PlanFileError(path, "不是 UTF-8 编码的文本 (not UTF-8 text)", line) from None
+        raise PlanFileError(path, _not_utf8(raw), line) from None
     doc = loads(text, path)
     doc.mtime_ns = stat.st_mtime_ns
     doc.bom = raw.startswith(b"\xef\xbb\xbf")
     return doc
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _not_utf8(raw: bytes) -> str:
+    """Why a file is not read, and what to do; names GBK when the bytes read as Chinese in it."""
+    message = "不是 UTF-8 编码的文本 (not UTF-8 text)"
+    try:
+        looks_gbk = bool(_CJK.search(raw.decode("gb18030")))
+    except UnicodeDecodeError:
+        looks_gbk = False
+    if looks_gbk:
+        message += "：看起来是 GBK/GB18030 编码（记事本、WPS 的“ANSI”） (looks like GBK/GB18030)"
+    return message + "；请用 UTF-8 编码另存 (save it as UTF-8)"
+
+
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_AT_END = re.compile(r"\(at end of document\)")
+_TWICE_TABLE = re.compile(r"Cannot declare \((.*)\) twice")
+_KEY_START = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*[.=]")
 
 
 def loads(text: str, path: str | os.PathLike | None = None) -> PlanDocument:
     """Parse plan-file text (see ``load``)."""
+    if not text.strip():  # tomllib reads it as a plan with nothing in it; `check` would list what is missing
+        raise PlanFileError(path, "文件是空的 (empty file)")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -144,11 +163,64 @@ def loads(text: str, path: str | os.PathLike | None = None) -> PlanDocument:
         m = _TOML_AT.search(msg)
         line = int(m.group(1)) if m else (text.count("\n") + 1 if _TOML_AT_END.search(msg) else None)
         plain = _TOML_AT.sub("", _TOML_AT_END.sub("", msg)).strip()
+        twice = _TWICE_TABLE.match(plain)
+        if twice:
+            name = ".".join(re.findall(r"'([^']*)'", twice.group(1)))
+            raise PlanFileError(path, f"表 [{name}] 重复 (table written twice)", line) from None
+        if plain.startswith("Cannot overwrite a value") and line:
+            message, line = _written_twice(text, line)
+            raise PlanFileError(path, message, line) from None
         raise PlanFileError(path, f"TOML 语法错误 (syntax error): {plain}", line) from None
     # The line index is built only when a message needs a line (a load error
     # here, a finding later, via doc.lines): `diff` of two large plans never does.
     plan, given = _Reader(path, _LazyLines(text)).plan(data)
     return PlanDocument(plan=plan, path=Path(path) if path else None, text=text, given_ids=given)
+
+
+def _written_twice(text: str, line: int) -> tuple[str, int]:
+    """tomllib's "Cannot overwrite a value" in words: which key, on which line, first written where.
+
+    tomllib names the line where the second value ends. Its key is on the
+    nearest line above that starts a key/value which, read on its own up to
+    there, is valid TOML (a line inside a multi-line string that looks like a
+    key is not). Runs only on a broken file.
+    """
+    lines = text.splitlines()
+    header = LineIndex._HEADER.match(lines[line - 1]) if line <= len(lines) else None
+    if header:
+        name = re.sub(r"\s+", "", header.group(1) or header.group(2))
+        return f"表 [{name}] 与前面写过的键重名 (key written twice)", line
+    second = _key_at(lines, line, line)
+    if second is None:
+        return "键重复 (key written twice)", line
+    start, key = second
+    first = None
+    for number in range(start - 1, 0, -1):
+        if LineIndex._HEADER.match(lines[number - 1]):
+            break
+        found = _key_at(lines, number, start - 1, exact=True)
+        if found is not None and found[1] == key:
+            first = number
+            break
+    where = f"；第 {first} 行已写过" if first else ""
+    return f"键 “{key}” 重复 (key written twice){where}", start
+
+
+def _key_at(lines: list[str], last: int, end: int, exact: bool = False) -> tuple[int, str] | None:
+    """(line, key) of the key/value starting at ``last`` (or the nearest line above it
+    that starts one) whose text up to line ``end`` reads as TOML."""
+    for number in ([last] if exact else range(last, 0, -1)):
+        if LineIndex._HEADER.match(lines[number - 1]):
+            return None
+        if not _KEY_START.match(lines[number - 1]):
+            continue
+        try:
+            data = tomllib.loads("\n".join(lines[number - 1:end]))
+        except tomllib.TOMLDecodeError:
+            continue
+        if data:  # the first key read is the one on this line (dicts keep their order)
+            return number, next(iter(data))
+    return None
 
 
 class _LazyLines:
