@@ -35,6 +35,19 @@ _LABEL_LINE_RE = re.compile(
 _SUPPORT_LABEL_RE = re.compile(r"^\s*(?:配合|协办|协助|参与)(?:单位|部门|科室|股室|站所|处室)\s*[：:]\s*(.+)$")
 _DEADLINE_LABEL_RE = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|完成期限|时间节点|时限)\s*[：:]\s*(.+)$")
 _WS_RE = re.compile(r"[\s\u3000\ufeff]+")
+# Labelled fields in any order and with any separator (a web copy may have lost the ；):
+# （完成时限：6月底前；牵头单位：A；责任单位：B） / （牵头单位：A 配合单位：B 时间节点：C）.
+# Read when no attribution pattern matched the bracket.
+_FIELD_RE = re.compile(
+    r"(?:(?P<lead>牵头责任单位|牵头单位|牵头部门|牵头科室|牵头处室|牵头股室|主责单位|牵头)"
+    r"|(?P<resp>主体责任单位|责任单位|责任部门|责任科室|责任股室|责任处室|责任站所|实施单位|承办单位|主办单位|责任主体)"
+    r"|(?P<support>配合单位|配合部门|配合科室|配合股室|配合处室|协办单位|协助单位|参与单位|协同单位|配合)"
+    r"|(?P<deadline>完成时限|时限要求|完成时间|完成期限|时间节点|时间要求|办结时限|时限)"
+    r"|(?P<person>责任领导|分管领导|包保领导|责任人|联系人))"
+    r"[ \t\u3000]*[：:][ \t\u3000]*"
+)
+_FIELD_TRIM = " \t\u3000，,；;。、"
+
 _MARKED_LEAD_RE = re.compile(r"（牵头(?:单位)?）$")
 _NAME_BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
@@ -81,7 +94,7 @@ class Attributor:
         sim = simplify(paragraph)
         out: list[Segment] = []
         start = 0
-        for begin, end, found in units.find_attributions(sim, self.patterns):
+        for begin, end, found in self._attributions(sim):
             if not _closes_group(sim, begin, end):
                 continue
             text = paragraph[start:begin].rstrip()
@@ -94,6 +107,20 @@ class Attributor:
         if rest or not out:
             out.append(self._segment(rest, None))
         return out
+
+    def _attributions(self, sim: str) -> list[tuple[int, int, units.Attribution]]:
+        """Attribution brackets of a paragraph: the patterns', then labelled fields in any order."""
+        found = units.find_attributions(sim, self.patterns)
+        if "：" not in sim and ":" not in sim:
+            return found
+        taken = {begin for begin, _, _ in found}
+        extra = []
+        for begin, end in _bracket_groups(sim):
+            if begin not in taken:
+                fields = labelled_fields(sim[begin + 1 : end - 1])
+                if fields is not None:
+                    extra.append((begin, end, fields))
+        return sorted(found + extra, key=lambda x: x[0]) if extra else found
 
     def _segment(self, text: str, found: Attributed | None) -> Segment:
         segment = Segment(text=text.strip(), units=found, deadline=found.deadline if found else "")
@@ -138,6 +165,8 @@ class Attributor:
         if not _LABEL_LINE_RE.match(sim):
             return None
         found = units.parse_attribution(sim, self.patterns)
+        if found is None:
+            found = labelled_fields(sim)
         if found is not None:
             return self._attributed(found, line.strip(), sim.strip())
         support = _SUPPORT_LABEL_RE.match(sim)
@@ -257,3 +286,47 @@ def _group_start(text: str) -> int:
             if depth == 0:
                 return i
     return -1
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """Top-level bracket groups (start, end exclusive); a bracket left open ends the search."""
+    groups: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch in "（(〔[【［":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in "）)〕]】］" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+    return groups
+
+
+def labelled_fields(text: str) -> units.Attribution | None:
+    """``牵头单位：A；责任单位：B；完成时限：C`` with the fields in any order, any separator.
+
+    责任单位 names the lead, or the support when a 牵头单位 field names the lead
+    (../shared/truth/SCHEMA.md). A 责任人 field (a person) is left out. None when the
+    text does not open with a label or names no unit.
+    """
+    text = text.strip().strip(_FIELD_TRIM)
+    marks = list(_FIELD_RE.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return None
+    values: dict[str, list[str]] = {"lead": [], "resp": [], "support": [], "deadline": []}
+    for here, after in zip(marks, marks[1:] + [None]):
+        kind = here.lastgroup
+        value = text[here.end() : after.start() if after else len(text)].strip(_FIELD_TRIM)
+        if kind == "person" or not value:
+            continue
+        values[kind].append(value)
+    names = {kind: [n for v in values[kind] for n in units.split_units(v)] for kind in ("lead", "resp", "support")}
+    if not any(names.values()):
+        return None
+    has_lead = bool(values["lead"])
+    lead = names["lead"] + ([] if has_lead else names["resp"])
+    support = names["support"] + (names["resp"] if has_lead else [])
+    deadline = values["deadline"][0] if values["deadline"] else ""
+    return units.Attribution(lead=tuple(lead), support=tuple(support), deadline=deadline, pattern="labelled-fields")

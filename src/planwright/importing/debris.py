@@ -61,6 +61,10 @@ _LATIN_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z .\-_]{0,24}$")
 # whole token stands between spaces.
 _SPAM_WORDS = r"赢钱|封号|博彩|赌场|赌博|百家乐|老虎机|彩金|六合彩|时时彩|葡京|网投|下注|投注|棋牌|真人娱乐"
 _SPAM_WEAK = r"体育|娱乐|官网|平台|注册|开户|app|APP"
+# Brands of gambling sites, glued to the words their ads use (开云体育官方网站, 亚博体育官网入口).
+_SPAM_BRANDS = (r"开云|亚博|华体会|九游|乐鱼|米乐|必威|威尼斯人|太阳城|永利|新葡京|葡京|银河娱乐|爱游戏|星空体育|"
+                r"宝博|凯发|尊龙|沙巴体育|皇冠体育|威廉希尔|博天堂|金宝博|万博|bet365|BET365|KOK|kok")
+_SPAM_AD_WORDS = r"体育|娱乐|官网|官方网站|官方|平台|入口|登录|登陆|注册|下载|app|APP|App|网页版|手机版|在线"
 _SPAM_RES = (
     re.compile(rf"[ \u3000]*[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,10}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,10}}"
                r"[ \u3000]*"),
@@ -68,8 +72,10 @@ _SPAM_RES = (
                r"[ \u3000]+"),
     re.compile(rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
                rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"),
+    re.compile(rf"[ \u3000]*(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
+               rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{_SPAM_AD_WORDS}))*[ \u3000]*"),
 )
-_SPAM_HINT_RE = re.compile(r"[A-Za-z \u3000]")
+_SPAM_HINT_RE = re.compile(rf"[A-Za-z \u3000]|{_SPAM_BRANDS}")
 _STRAY_DOT_RE = re.compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
 
 

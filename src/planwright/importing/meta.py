@@ -17,8 +17,14 @@ from ..numbering import from_chinese
 from .common import Doubt, Line, squeeze
 
 _DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$")
-_CN_DATE_RE = re.compile(r"^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+# 二〇二二年 is also typed 二O二二年 / 二0二二年 (a latin O or a digit zero for 〇)
+_CN_DATE_RE = re.compile(r"^([〇○零OoＯｏ0０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                          r"\s*([一二三四五六七八九十]{1,3})\s*日$")
+_ZERO_LIKE = str.maketrans("○零OoＯｏ0０", "〇〇〇〇〇〇〇〇")
+# the signature and the date on one line (web pages): 示例区人民政府办公室　2022年3月1日
+_SIGNED_DATE_RE = re.compile(r"^(?P<organ>[^\d，。：；,:;、《》“”]{2,40}?)\s*(?P<date>(?:\d{4}|[〇○零OoＯｏ0０一二三四五六七八九]{4})"
+                             r"\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*[日号])$")
+_MASTHEAD_RE = re.compile(r"^(?P<organ>.{2,40}?)文件$")
 _ISO_RE = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?")
 _DOCNO_RE = re.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 _NOTICE_TITLE_RE = re.compile(r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
@@ -43,6 +49,9 @@ _RECIPIENT_HINT_RE = re.compile(r"各|有关|所属|单位|部门|政府|局|委
 def iso_date(text: str) -> str:
     """2021年6月23日 / 二〇二一年六月二十三日 / 2021-06-23 → 2021-06-23; "" otherwise."""
     s = squeeze(text)
+    signed = _SIGNED_DATE_RE.match(s)
+    if signed and _ORGAN_RE.search(signed.group("organ")):
+        s = signed.group("date")
     m = _DATE_RE.match(s) or _ISO_RE.match(s)
     try:
         if m:
@@ -51,7 +60,8 @@ def iso_date(text: str) -> str:
             m = _CN_DATE_RE.match(s)
             if not m:
                 return ""
-            y, mo, d = from_chinese(m.group(1)), from_chinese(m.group(2)), from_chinese(m.group(3))
+            y = from_chinese(m.group(1).translate(_ZERO_LIKE))
+            mo, d = from_chinese(m.group(2)), from_chinese(m.group(3))
         import datetime as dt
 
         return dt.date(y, mo, d).isoformat()
@@ -60,8 +70,23 @@ def iso_date(text: str) -> str:
 
 
 def is_date_line(line: Line) -> bool:
+    """A 成文日期 on its own line, or under the signature on the same line."""
     s = squeeze(line.sim)
-    return bool(_DATE_RE.match(s) or _CN_DATE_RE.match(s))
+    return bool(_DATE_RE.match(s) or _CN_DATE_RE.match(s)) or bool(signed_organ(line))
+
+
+def signed_organ(line: Line) -> str:
+    """The issuing office of a line that holds signature and date together, else ""."""
+    s = squeeze(line.sim)
+    if len(s) > 60 or not s.endswith(("日", "号")):
+        return ""
+    m = _SIGNED_DATE_RE.match(s)
+    if not m or not _ORGAN_RE.search(m.group("organ")):
+        return ""
+    date = m.group("date")
+    if not (_DATE_RE.match(date) or _CN_DATE_RE.match(date)):
+        return ""
+    return squeeze(line.text)[: m.end("organ")]
 
 
 def is_organ(line: Line) -> bool:
@@ -94,13 +119,14 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
     meta.doc_number = _doc_number(header, used, fields)
     recipients_at = _recipients(header, used, title_end, meta)
     _notice_body(header, used, recipients_at, date_at)
+    masthead = _masthead(header, used)
     for i, line in enumerate(header):
         if _PUBLICITY_RE.match(squeeze(line.sim)):
             meta.publicity = _PUBLICITY_RE.match(squeeze(line.text)).group(1)
             used.add(i)
     for line in _footer(footer, meta):
         parts.doubts.append(Doubt(f"落款之后未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
-    meta.issuer = signature_issuer or notice_issuer or meta.issuer
+    meta.issuer = signature_issuer or notice_issuer or masthead or meta.issuer
     last = max(used) if used else -1
     _title_and_preamble(header, last, notice_title, meta, parts, used)
     for i, line in enumerate(header[: last + 1]):
@@ -117,6 +143,8 @@ def _signature(header: list[Line], used: set[int]) -> tuple[str, int]:
     for i, line in enumerate(header):
         if is_date_line(line):
             used.add(i)
+            if signed_organ(line):
+                return signed_organ(line), i
             if i > 0 and is_organ(header[i - 1]):
                 used.add(i - 1)
                 return squeeze(header[i - 1].text), i
@@ -141,6 +169,16 @@ def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int]:
     return "", "", 0
 
 
+def _masthead(header: list[Line], used: set[int]) -> str:
+    """The red header over a notice (示例市人民政府办公室文件): the issuer, printed as a banner."""
+    for i, line in enumerate(header[:3]):
+        m = _MASTHEAD_RE.match(squeeze(line.sim))
+        if m and i not in used and _ORGAN_RE.search(m.group("organ")) and not re.search(r"[，。：；,:;、《》]", m.group("organ")):
+            used.add(i)
+            return squeeze(line.text)[: m.end("organ")]
+    return ""
+
+
 def _doc_number(header: list[Line], used: set[int], fields: dict[str, str]) -> str:
     for i, line in enumerate(header):
         if _DOCNO_RE.match(squeeze(line.sim)):
@@ -159,13 +197,22 @@ def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> i
         if s.endswith(("：", ":")) and len(s) <= 300 and "。" not in s and _RECIPIENT_HINT_RE.search(s) \
                 and not _NOT_RECIPIENTS_RE.search(s):
             first = i
-            while first - 1 >= after and first - 1 not in used and header[first - 1].sim.rstrip().endswith(("，", ",", "、")):
-                first -= 1  # the list wrapped onto a second line
+            while first - 1 >= after and first - 1 not in used and _wrapped_list(header[first - 1].sim):
+                first -= 1  # the list wrapped onto a second line (after a comma, or inside a name)
             used.update(range(first, i + 1))
             text = "".join(x.text.strip() for x in header[first : i + 1]).rstrip("：:")
             meta.recipients = [squeeze(p) for p in re.split(r"[，,]", text) if squeeze(p)]
             return i
     return -1
+
+
+def _wrapped_list(sim: str) -> bool:
+    """A line that a 主送 list continues from: it ends in a comma, or it is itself a list cut short."""
+    s = sim.strip()
+    if s.endswith(("，", ",", "、")):
+        return True
+    return bool(s) and len(s) <= 200 and s[-1] not in "。：:；;！？）)" and bool(re.search(r"[，,]", s)) \
+        and bool(_RECIPIENT_HINT_RE.search(s)) and not _NOT_RECIPIENTS_RE.search(s) and "《" not in s
 
 
 def _notice_body(header: list[Line], used: set[int], recipients_at: int, date_at: int) -> None:
@@ -188,7 +235,9 @@ def _footer(footer: list[Line], meta: Meta) -> list[Line]:
         publicity = _PUBLICITY_RE.match(s)
         if is_date_line(line):
             meta.date = meta.date or iso_date(line.sim)
-            if i > 0 and is_organ(footer[i - 1]) and not meta.issuer:
+            if signed_organ(line) and not meta.issuer:
+                meta.issuer = signed_organ(line)
+            elif i > 0 and is_organ(footer[i - 1]) and not meta.issuer:
                 meta.issuer = squeeze(footer[i - 1].text)
         elif cc:
             listed = line.text.strip()[cc.start("list"):].rstrip("。.")
@@ -209,10 +258,14 @@ def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: 
     wanted = {squeeze(t) for t in (notice_title, _book_title(header[: last + 1])) if t}
     rest = header[last + 1 :]
     for i in range(len(header) - 1, last, -1):
-        if squeeze(header[i].text) in wanted:  # the title printed again over the plan
-            meta.title = squeeze(header[i].text)
-            parts.preamble = header[i + 1 :]
-            return
+        for size in (1, 2, 3):  # the title printed again over the plan, maybe wrapped over lines
+            if i + size <= len(header) and squeeze("".join(x.text for x in header[i : i + size])) in wanted:
+                meta.title = squeeze("".join(x.text for x in header[i : i + size]))
+                parts.preamble = header[i + size :]
+                return
+    if len(rest) > 1 and not _looks_like_title(rest[0]) and _looks_like_title(_joined_line(rest[:2])) \
+            and len(squeeze(rest[0].sim)) <= 40 and not re.search(r"[，。；：]", rest[0].sim):
+        rest = [_joined_line(rest[:2])] + rest[2:]  # a title wrapped over two lines
     if rest and _looks_like_title(rest[0]):
         meta.title = squeeze(rest[0].text)
         rest = rest[1:]
@@ -225,6 +278,10 @@ def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: 
                 used.add(i)
                 break
     parts.preamble = rest
+
+
+def _joined_line(lines: list[Line]) -> Line:
+    return Line("".join(x.text for x in lines), "".join(x.sim for x in lines), lines[0].line)
 
 
 def _book_title(lines: list[Line]) -> str:

@@ -80,20 +80,20 @@ class OutlineReader:
             point = _Node(title, head.line)
             if rest:
                 point.lines.append(Line(rest, simplify(rest), head.line))
-        levels = sorted({h.level for h in (heading(x.text) for x in body)
-                         if h is not None and h.level is not Level.POINT})
+        found_at = _headings(body)
+        levels = sorted({h.level for h in found_at if h is not None and h.level is not Level.POINT})
         task_level = levels[0] if levels else None
-        item_level = levels[1] if len(levels) > 1 else None
+        item_levels = _item_levels(found_at, task_level)
         task: _Node | None = None
         item: _Node | None = None
-        for line in body:
-            expected = len(task.children) + 1 if task is not None else None
-            found = heading(line.text, expected)
+        item_level = None
+        for line, found in zip(body, found_at):
             level = found.level if found is not None else None
             if found is not None and level == task_level:
                 title, rest = split_heading_sentence(found.rest)
                 title, units = self._title_attribution(title)
                 task, item = _Node(title, line.line, heading_sentence=title, units=units), None
+                item_level = item_levels.get(len(point.children))
                 if rest:
                     task.lines.append(Line(rest, simplify(rest), line.line))
                 point.children.append(task)
@@ -102,7 +102,7 @@ class OutlineReader:
                 item.lines.append(Line(found.rest, simplify(found.rest), line.line))
                 task.children.append(item)
             else:
-                if found is not None and level == item_level and task is None:
+                if found is not None and task is None and level is not None and level > (task_level or 0):
                     self.doubts.append(Doubt(f"编号段落“{line.text[:20]}”不在任何任务之下，已并入要点正文",
                                              None, line.line))
                 self._add_line(item or task or point, line)
@@ -171,6 +171,7 @@ class OutlineReader:
 
     def _task(self, node: _Node) -> Task:
         task = Task(title=strip_end(node.title))
+        self._lift_closing_attribution(node)
         groups = self._groups(node.lines, task)
         attributed = [g for g in groups if g.units]
         if node.children:
@@ -190,6 +191,40 @@ class OutlineReader:
         task.deadline = task.deadline or self._bracket_deadline(node.heading_sentence)
         self._deadline_doubt(task, task.deadline, node.line)
         return task
+
+    def _lift_closing_attribution(self, node: _Node) -> None:
+        """（责任单位：…） on a line of its own after the last of several items names the task's units.
+
+        Only when no item names units of its own: items that each carry a line of
+        units keep theirs.
+        """
+        if len(node.children) < 2:
+            return
+        last = node.children[-1]
+        k = len(last.lines)
+        while k > 1 and self._only_attribution(last.lines[k - 1]):
+            k -= 1
+        if k == len(last.lines):
+            return
+        closing, kept = last.lines[k:], last.lines[:k]
+        others = [line for child in node.children[:-1] for line in child.lines] + kept
+        if any(self._names_units(line) for line in others) or not any(self._names_units(x) for x in closing):
+            return
+        last.lines = kept
+        node.lines.extend(closing)
+
+    def _only_attribution(self, line: Line) -> bool:
+        """A line that is nothing but an attribution or a deadline: a label line or a bracket alone."""
+        if self.attributor.label_line(line.text) is not None:
+            return True
+        segments = self.attributor.segments(line.text)
+        return all(not seg.text and (seg.units or seg.deadline) for seg in segments)
+
+    def _names_units(self, line: Line) -> bool:
+        label = self.attributor.label_line(line.text)
+        if label is not None:
+            return bool(label)
+        return any(seg.units for seg in self.attributor.segments(line.text))
 
     def _item(self, node: _Node) -> Item:
         item = Item()
@@ -280,6 +315,37 @@ class OutlineReader:
         note = self.attributor.deadline_doubt(phrase, self.year)
         if note:
             self.doubts.append(Doubt(note, node, line))
+
+
+def _headings(body: list[Line]) -> list:
+    """The heading of each line, numbered items read in sequence (1.2022年4月底前… is item 1)."""
+    out = []
+    count = 0  # arabic-numbered headings seen since the last other heading
+    for line in body:
+        found = heading(line.text)
+        if found is None:
+            found = heading(line.text, count + 1)
+        if found is not None:
+            count = found.number if found.level is Level.ITEM else 0
+        out.append(found)
+    return out
+
+
+def _item_levels(found_at: list, task_level) -> dict[int, Level]:
+    """The items' level under each task (by index): the highest level found below the task.
+
+    A point may number one task's items 1. 2. and another's （1）（2） or ①②.
+    """
+    levels: dict[int, Level] = {}
+    index = -1
+    for found in found_at:
+        if found is None:
+            continue
+        if found.level == task_level:
+            index += 1
+        elif index >= 0 and task_level is not None and found.level > task_level:
+            levels[index] = min(levels.get(index, found.level), found.level)
+    return levels
 
 
 @dataclass

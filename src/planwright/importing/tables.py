@@ -233,6 +233,9 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
     row: _FlatRow | None = None
     numbered = "number" in roles or any(is_pure_number(x.text) for x in lines[:20])
     pending: list[Line] = []
+    # a cell standing before a row number: the task cell printed without its （一）, or, in a
+    # table whose only heading column is 类别, that column's cell merged down its rows
+    before_number = "point" if "point" in roles and "task" not in roles else "task"
 
     def close() -> None:
         nonlocal row
@@ -250,8 +253,8 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
             continue
         if is_pure_number(line.text):
             close()
-            if pending:  # a task cell printed without its （一） marker
-                events.append(Event("task", "".join(p.text for p in pending), line=pending[0].line))
+            if pending:  # a task cell printed without its （一） marker (or a merged 类别 cell)
+                events.append(Event(before_number, "".join(p.text for p in pending), line=pending[0].line))
                 pending.clear()
             row = _FlatRow(line=line.line)
             continue
