@@ -149,6 +149,63 @@ def test_save_without_edit_is_byte_identical(tmp_path: Path, text: str) -> None:
     assert resaved(path) == text.encode("utf-8")
 
 
+@pytest.fixture()
+def no_tomlkit(monkeypatch):
+    """Any tomlkit parse fails the test: a save with no edit must not need one (~1.3 s per MB)."""
+    import tomlkit
+
+    def refuse(*_a, **_k):
+        raise AssertionError("tomlkit parsed the file for a save with no edit")
+
+    monkeypatch.setattr(tomlkit, "parse", refuse)
+
+
+@pytest.mark.parametrize("text", [HAND, BODY, HAND.replace("\n", "\r\n"), "\ufeff" + HAND],
+                         ids=["hand", "body", "crlf", "bom"])
+def test_save_without_edit_writes_the_text_back_without_tomlkit(tmp_path: Path, no_tomlkit, text: str) -> None:
+    path = write(tmp_path, text)
+    assert resaved(path) == text.encode("utf-8")
+    doc = store.load(path)
+    doc.plan.points[0].title += "（改）"
+    doc.plan.points[0].title = doc.plan.points[0].title.removesuffix("（改）")  # changed back: no edit
+    store.save(doc, tmp_path / "copy.toml")
+    assert (tmp_path / "copy.toml").read_bytes() == text.encode("utf-8")
+
+
+@pytest.mark.parametrize("edit", [
+    lambda p: setattr(p.points[0].tasks[0], "deadline", "2027年6月底"),
+    lambda p: p.points[0].tasks[0].lead.append("区审计局"),
+    lambda p: p.points.reverse(),
+    lambda p: setattr(p.meta, "year", 2028),
+    lambda p: p.units.pop(),
+], ids=["deadline", "unit", "order", "year", "registry"])
+def test_every_edit_is_still_written(tmp_path: Path, edit) -> None:
+    path = write(tmp_path, HAND)
+    doc = store.load(path)
+    edit(doc.plan)
+    expected = store.load(path).plan
+    edit(expected)
+    store.save(doc)
+    assert path.read_text("utf-8") != HAND and store.load(path).plan == expected
+    # and the saves after it: the file keeps what was written, and a further edit lands
+    store.save(doc)
+    assert store.load(path).plan == expected
+    doc.plan.meta.closing = "以上工作请抓好落实。"
+    store.save(doc)
+    assert store.load(path).plan.meta.closing == "以上工作请抓好落实。"
+
+
+def test_ids_given_at_load_and_notes_are_written_by_a_save_with_no_edit(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL + '\n[[points]]\ntitle = "没有编号的要点"\n')
+    doc = store.load(path)
+    store.save(doc)
+    assert 'id = "' in path.read_text("utf-8")
+    doc = store.load(path)
+    doc.annotate(doc.plan.points[0].id, "经办人请核对")
+    store.save(doc)
+    assert "# 经办人请核对" in path.read_text("utf-8")
+
+
 def test_crlf_file_stays_crlf(tmp_path: Path) -> None:
     data = HAND.replace("\n", "\r\n").encode("utf-8")
     path = write(tmp_path, data)
