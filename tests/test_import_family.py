@@ -194,3 +194,62 @@ def test_built_tables_are_up_to_date(tmp_path) -> None:
     build_tables._flat(out, build_tables.HEAD_08, "", build_tables.COLUMNS_08, build_tables.ROWS_08,
                        build_tables.FOOT_08, merged_first=True)
     assert out.read_text(encoding="utf-8") == (DATA / "f09-qingyuan-xian-2023-flat.txt").read_text(encoding="utf-8")
+
+
+def test_attribution_clauses_no_pattern_knew_as_a_whole(imported) -> None:
+    by_title = tasks(imported["f03-binhai-2021"][1])
+    dated = by_title["推进统计信息公开"]  # （A负责落实，一季度末前完成）
+    assert (dated["lead"], dated["deadline"]) == (["市统计局"], "一季度末前")
+    three = by_title["推进食品安全信息公开"]  # （A牵头，B配合，C负责落实）
+    assert (three["lead"], three["support"]) == (["市市场监管局"], ["市卫生健康委", "各区市县政府"])
+    assert "无法解析" not in imported["f03-binhai-2021"][2]
+
+
+def test_label_lines_one_under_another_are_one_attribution(imported) -> None:
+    _, data, output = imported["f15-taoyuan-qu-2024"]
+    by_title = tasks(data)
+    assert all(not t.get("items") for t in by_title.values())  # not an item per line
+    task = by_title["推行涉企政策精准推送"]
+    assert (task["lead"], task["support"], task["deadline"]) == \
+        (["区工业和信息化局"], ["区发展改革局", "区市场监管局"], "每季度末")
+    assert by_title["深化财政信息公开"]["support"] == ["区政府各部门", "各镇街"]  # 和 before 各镇街
+    assert "页面可能不完整" not in output  # a task ending in 完成时限：… is complete
+
+
+def test_flat_table_with_a_two_row_header_and_units_one_per_line(imported) -> None:
+    data = imported["f16-jinshui-xian-2023-flat"][1]
+    rows = list(tasks(data).values())
+    assert [(r["lead"], r.get("support")) for r in rows][:1] == [(["县司法局"], ["县直各单位"])]
+    assert rows[0]["title"].endswith("并同步更新政策文件库")  # the cell wrapped onto a second line
+    assert (rows[3].get("support"), rows[3]["deadline"]) == (["各乡镇人民政府", "县民政局"], "年内")
+    assert (rows[4]["lead"], rows[4].get("support", []), rows[4]["deadline"]) == (["县教育局"], [], "8月底前")
+
+
+def test_units_ending_in_zhenjie_are_units() -> None:
+    """units.py: 镇街 / 街镇 (towns and subdistricts together) end a unit name, so 和 before them splits."""
+    from planwright.units import looks_like_unit, split_units
+
+    assert looks_like_unit("各镇街") and looks_like_unit("各街镇")
+    assert split_units("区财政局和各镇街") == ["区财政局", "各镇街"]
+    assert split_units("市住房和城乡建设局") == ["市住房和城乡建设局"]
+
+
+def test_square_brackets_and_an_unlabelled_deadline(host) -> None:
+    from planwright.importing import import_text
+
+    text = """示例区人民政府办公室关于印发2022年示例区政务公开工作要点的通知
+各街道办事处，区政府各部门：
+现将《2022年示例区政务公开工作要点》印发给你们，请认真贯彻落实。
+示例区人民政府办公室
+2022年3月1日
+2022年示例区政务公开工作要点
+一、做好财政公开
+（一）公开预算。按时公开预算报表。【责任单位：区财政局】
+（二）公开审计结果。按时公开审计报告。（区审计局负责，区财政局配合）
+（三）公开债务信息。按时公开债务限额。（区财政局负责落实，9月底前完成）
+（四）公开项目清单。按时公开项目进展。【责任单位：区发改局；完成时限：2022年6月底】"""
+    result = import_text(text, host=host)
+    got = [(t.lead, t.support, t.deadline) for _, t in result.doc.plan.tasks()]
+    assert got == [(["区财政局"], [], ""), (["区审计局"], ["区财政局"], ""), (["区财政局"], [], "9月底前"),
+                   (["区发改局"], [], "2022年6月底")]
+    assert not result.warnings  # nothing unparsed, and 】 ends the page as well as ）

@@ -15,7 +15,7 @@ __all__ = ["planwright_import_sniffers", "planwright_attribution_patterns", "pla
 
 STYLE = "jinan"
 # a bracket that opens with a unit label (traditional characters too)
-_LABELLED_RE = re.compile(r"[（(]\s*(?:责任单位|責任單位|牵头单位|牽頭單位)\s*[：:]")
+_LABELLED_RE = re.compile(r"[（(【〔\[]\s*(?:责任单位|責任單位|牵头单位|牽頭單位)\s*[：:]")
 
 
 def sniff(text: str) -> float:

@@ -112,7 +112,7 @@ def _import(source: Source, style: str | None, host: Host | None) -> ImportResul
     plan.meta.style = detection.style
     if not any(point.tasks for point in plan.points) and len(plan.points) < 2:
         raise ImportError_(source.path, _no_outline(lines))
-    _after_checks(plan, layout, doubts)
+    _after_checks(plan, layout, doubts, attributor)
     doc = new_document(plan)
     warnings = _annotate(doc, doubts)
     return ImportResult(doc=doc, style=detection.style, encoding=source.encoding, warnings=warnings,
@@ -184,7 +184,7 @@ def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: l
     return [p for p in builder.points if p.tasks]
 
 
-def _after_checks(plan: Plan, layout, doubts: list[Doubt]) -> None:
+def _after_checks(plan: Plan, layout, doubts: list[Doubt], attributor: Attributor) -> None:
     """Doubts that need the whole plan: units missing beside siblings, a page cut short, attachments."""
     for point in plan.points:
         has_units = [bool(t.lead or t.support or any(i.lead or i.support for i in t.items)) for t in point.tasks]
@@ -195,7 +195,8 @@ def _after_checks(plan: Plan, layout, doubts: list[Doubt]) -> None:
     # a page cut short: the outline is the last thing and stops in mid-sentence
     last = layout.main[-1] if layout.main and not (layout.foot or layout.attachment or layout.table_lines) \
         else None
-    if last is not None and not last.sim.rstrip().endswith(("。", "！", "？", "）", ")", "”", "；")):
+    if last is not None and not last.sim.rstrip().endswith(("。", "！", "？", "）", ")", "”", "；", "】", "〕", "]")) \
+            and attributor.label_line(last.text) is None:  # 完成时限：长期 ends a task without a full stop
         node = _last_node(plan)
         doubts.append(Doubt(f"原文在“…{last.text[-12:]}”处结束，没有句末标点，页面可能不完整", node, last.line))
     if layout.attachment:

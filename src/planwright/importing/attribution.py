@@ -46,6 +46,11 @@ _FIELD_RE = re.compile(
     r"|(?P<person>责任领导|分管领导|包保领导|责任人|联系人))"
     r"[ \t\u3000]*[：:][ \t\u3000]*"
 )
+_CLAUSE_RE = re.compile(
+    r"^(?:由)?(?P<units>.+?)(?:按职责分工|按照职责分工|按职责|根据职责)?(?:分别|共同)?"
+    r"(?P<verb>牵头落实|牵头负责|牵头实施|牵头推进|牵头|配合落实|配合实施|配合|协助落实|协助|参与落实|参与|"
+    r"负责落实|负责实施|负责推进|负责|组织实施|分别落实|落实|实施)$"
+)
 _FIELD_TRIM = " \t\u3000，,；;。、"
 
 _MARKED_LEAD_RE = re.compile(r"（牵头(?:单位)?）$")
@@ -111,16 +116,51 @@ class Attributor:
     def _attributions(self, sim: str) -> list[tuple[int, int, units.Attribution]]:
         """Attribution brackets of a paragraph: the patterns', then labelled fields in any order."""
         found = units.find_attributions(sim, self.patterns)
-        if "：" not in sim and ":" not in sim:
+        groups = _bracket_groups(sim)
+        if len(found) == len(groups):
             return found
         taken = {begin for begin, _, _ in found}
         extra = []
-        for begin, end in _bracket_groups(sim):
+        for begin, end in groups:
             if begin not in taken:
-                fields = labelled_fields(sim[begin + 1 : end - 1])
+                inner = sim[begin + 1 : end - 1]
+                fields = labelled_fields(inner) if ("：" in inner or ":" in inner) else self.verb_clauses(inner)
                 if fields is not None:
                     extra.append((begin, end, fields))
         return sorted(found + extra, key=lambda x: x[0]) if extra else found
+
+    def verb_clauses(self, text: str) -> units.Attribution | None:
+        """Clauses of units and a verb, and maybe a deadline, that no pattern knew as a whole:
+        （A牵头，B配合，C负责落实） / （A负责，B配合） / （A负责落实，6月底前完成）.
+
+        牵头 names the lead; 配合/协助/参与 the support; 负责/落实 the lead, or the support
+        when another clause names a 牵头 unit (SCHEMA: （A牵头，B负责落实）). Every name must
+        read like a unit, every clause be units or a deadline; else None.
+        """
+        clauses = [c.strip(_FIELD_TRIM) for c in re.split(r"[，,；;]", text.strip().strip(_FIELD_TRIM))]
+        if len(clauses) < 2 or not all(clauses):
+            return None
+        named: list[tuple[str, list[str]]] = []  # (牵头 / 配合 / 负责, names) in reading order
+        deadline = ""
+        for clause in clauses:
+            m = _CLAUSE_RE.match(clause)
+            names = units.split_units(m.group("units")) if m else []
+            if m and names and all(units.looks_like_unit(n) for n in names):
+                verb = m.group("verb")
+                named.append(("牵头" if verb.startswith("牵头") else "配合" if verb[:2] in ("配合", "协助", "参与")
+                              else "负责", names))
+                continue
+            phrase = re.sub(r"(?:完成|办结|到位)$", "", clause)
+            if not deadline and self.is_deadline(phrase):
+                deadline = phrase
+                continue
+            return None
+        has_lead = any(kind == "牵头" for kind, _ in named)
+        lead = [n for kind, names in named if kind == "牵头" or (kind == "负责" and not has_lead) for n in names]
+        support = [n for kind, names in named if kind == "配合" or (kind == "负责" and has_lead) for n in names]
+        if not lead and not support:
+            return None
+        return units.Attribution(lead=tuple(lead), support=tuple(support), deadline=deadline, pattern="verb-clauses")
 
     def _segment(self, text: str, found: Attributed | None) -> Segment:
         segment = Segment(text=text.strip(), units=found, deadline=found.deadline if found else "")

@@ -126,8 +126,13 @@ class OutlineReader:
         """
         if node.lines:
             last = node.lines[-1]
-            if not last.sim.rstrip().endswith(_PARAGRAPH_ENDS) and self.attributor.label_line(last.text) is None \
-                    and self.attributor.label_line(line.text) is None:
+            label_last = self.attributor.label_line(last.text) is not None
+            label_line = self.attributor.label_line(line.text) is not None
+            if label_last and label_line:  # 牵头单位：A / 配合单位：B / 完成时限：C, a line each: one attribution
+                joined = last.text.rstrip("。；;， ") + "；" + line.text
+                node.lines[-1] = Line(joined, simplify(joined), last.line)
+                return
+            if not last.sim.rstrip().endswith(_PARAGRAPH_ENDS) and not label_last and not label_line:
                 node.lines[-1] = Line(last.text + line.text, last.sim + line.sim, last.line)
                 return
         node.lines.append(line)

@@ -68,6 +68,13 @@ def _resolve(roles: list[str | None], cells: list[str]) -> list[str | None]:
         roles[roles.index("task")] = "text"  # one text column: each row is a task
     # 牵头单位 beside 责任单位: the 责任单位 column names the units that carry it out (support)
     leads = [i for i, r in enumerate(roles) if r == "lead"]
+    for i in leads[:-1]:
+        # 责任单位 over 牵头单位 | 配合单位 (a two-row header read one caption after another):
+        # the first caption only groups the other two
+        if "牵头" not in cells[i] and i + 2 < len(roles) and roles[i + 1] == "lead" \
+                and "牵头" in simplify(cells[i + 1]) and roles[i + 2] == "support":
+            roles[i] = None
+            leads.remove(i)
     if len(leads) > 1:
         first = next((i for i in leads if "牵头" in simplify(cells[i])), leads[0])
         for i in leads:
@@ -300,6 +307,9 @@ def _place(row: _FlatRow, line: Line, order: list[str], attributor: Attributor) 
     kind = ""
     if attributor.is_unit_list(text):
         kind = next((r for r in ("lead", "support") if r in after), "")
+        if not kind and row.last in ("lead", "support"):  # a cell's units one per line
+            row.cells[row.last] += "\n" + text
+            return row.last
     elif attributor.is_deadline(text):
         kind = "deadline" if "deadline" in after else ""
     if kind:
