@@ -109,8 +109,8 @@ class CompareScreen(Screen[str | None]):
         self._fill()
 
     def _fill(self) -> None:
-        from ...diffing.render_rich import STATUS_STYLE
-        from ...diffing.result import LEVEL_LABEL, STATUS_LABEL
+        from ...diffing.render_rich import ADJUSTED_STYLE, STATUS_STYLE
+        from ...diffing.result import LEVEL_LABEL
         from ...diffing.wording import units_line
 
         assert self.comparison is not None
@@ -118,11 +118,12 @@ class CompareScreen(Screen[str | None]):
         table.clear()
         self.rows = [c for c in self.comparison.changes if self.show_quiet or _notable(c)]
         for n, change in enumerate(self.rows):
-            style = STATUS_STYLE.get(change.status, "")
+            # an unchanged text whose units or deadline moved reads 单位调整 / 时限调整
+            style = ADJUSTED_STYLE if change.adjusted else STATUS_STYLE.get(change.status, "")
             fields = [line for line in (units_line(change.lead), units_line(change.support)) if line]
             if change.deadline is not None:
                 fields.append(f"时限 {change.deadline[0] or '（无）'}→{change.deadline[1] or '（无）'}")
-            table.add_row(Text(STATUS_LABEL[change.status], style), Text(LEVEL_LABEL.get(change.level, "")),
+            table.add_row(Text(change.label, style), Text(LEVEL_LABEL.get(change.level, "")),
                           _refs(change.old, style), _refs(change.new, style), Text("；".join(fields), "dim"),
                           key=str(n))
         if self.rows:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from ... import newplan, store
+from ...rollover import next_period
 from ..session import STORE_LOCK, ChangedOnDisk
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ class NewYearDialog(ModalScreen[Path | None]):
     def __init__(self, session: "Session") -> None:
         super().__init__()
         self.session = session
-        self.year = (session.plan.meta.year or 0) + 1
+        # a three-year plan rolls into the next three years, not into its own second year
+        self.year = next_period(session.plan.meta)
 
     def compose(self) -> ComposeResult:
         path = self.session.path
