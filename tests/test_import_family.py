@@ -253,3 +253,13 @@ def test_square_brackets_and_an_unlabelled_deadline(host) -> None:
     assert got == [(["区财政局"], [], ""), (["区审计局"], ["区财政局"], ""), (["区财政局"], [], "9月底前"),
                    (["区发改局"], [], "2022年6月底")]
     assert not result.warnings  # nothing unparsed, and 】 ends the page as well as ）
+
+
+def test_tab_separated_rows_missing_their_merged_cells(imported) -> None:
+    """A web table copied as text: a rowspan cell (类别) is printed in its first row only, an empty
+    last cell not at all; each cell goes under the column it reads like."""
+    data = imported["f17-shiquan-shi-2023-tabbed"][1]
+    assert [len(p["tasks"]) for p in data["points"]] == [3, 3, 2]
+    rows = list(tasks(data).values())
+    assert (rows[1]["lead"], rows[1]["deadline"]) == (["市工业和信息化局", "市行政审批服务局"], "2023年6月底前")
+    assert (rows[5]["lead"], rows[5].get("deadline", "")) == (["市教育局"], "")

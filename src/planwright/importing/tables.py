@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 
+from .. import deadlines, units
 from ..model import Item, Point, Task
 from ..numbering import Level
 from .attribution import Attributed, Attributor
@@ -190,12 +192,52 @@ def tabbed_tables(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Table]
                 if paras[j].text.strip():
                     rows.append(_cells(paras[j].text))
                 j += 1
+            roles = header_roles(cells) or []
+            rows = [rows[0]] + [_aligned(row, roles) for row in rows[1:]]
             found.append((len(left), Table(rows=rows, line=paras[i].line)))
             i = j
             continue
         left.append(paras[i])
         i += 1
     return left, found
+
+
+def _aligned(row: list[str], roles: list[str | None]) -> list[str]:
+    """A row copied from a web page's table lacks the cells merged down from above (rowspan)
+    and may lack an empty last cell: put its cells under the columns they read like."""
+    if len(row) >= len(roles) or len(row) < 2 or len(roles) > 10:
+        return row
+    best, where = None, None
+    for columns in combinations(range(len(roles)), len(row)):
+        value = sum(_fit(cell, roles[c]) for cell, c in zip(row, columns))
+        if best is None or value > best:
+            best, where = value, columns
+    out = [""] * len(roles)
+    for cell, c in zip(row, where):
+        out[c] = cell
+    return out
+
+
+def _fit(cell: str, role: str | None) -> float:
+    """How well a cell's content suits a column's role."""
+    sim = simplify(cell).strip()
+    number = is_pure_number(sim)
+    names = units.split_units(sim) if len(sim) <= 200 and not sim.endswith("。") else []
+    unit_list = bool(names) and all(units.looks_like_unit(n) for n in names)
+    dated = len(sim) <= 30 and deadlines.parse(sim).kind not in (deadlines.Kind.NONE, deadlines.Kind.UNPARSED)
+    if role == "number":
+        return 3 if number else -5
+    if role == "deadline":
+        return 3 if dated and not unit_list else -3
+    if role in ("lead", "support"):
+        return 3 if unit_list else -3
+    if number:
+        return -5
+    if role == "text":
+        return -1 if unit_list or dated else (1 if len(sim) >= 8 else 0)
+    if role in ("point", "task"):
+        return -1 if unit_list or dated else (0.5 if heading(cell) is not None else 0)
+    return -0.5
 
 
 def _cells(text: str) -> list[str]:
