@@ -113,6 +113,7 @@ def test_sentence_groups_become_items_and_spam_is_cut(imported) -> None:
     page = imported["f12-nanhu-qu-2023"][1]
     text = json.dumps(page, ensure_ascii=False, default=str)
     assert "开云" not in text and "bet365" not in text and "投注" not in text
+    assert "威尼斯人" not in text  # hidden in a display:none span
 
 
 def test_chinese_numeral_date_typed_with_a_latin_o(imported) -> None:

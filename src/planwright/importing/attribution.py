@@ -363,8 +363,8 @@ def labelled_fields(text: str) -> units.Attribution | None:
             continue
         values[kind].append(value)
     names = {kind: [n for v in values[kind] for n in units.split_units(v)] for kind in ("lead", "resp", "support")}
-    if not any(names.values()):
-        return None
+    if not any(names.values()) or any(len(n) > 40 or "。" in n for ns in names.values() for n in ns):
+        return None  # a remark in brackets (（配合：做好宣传工作。）), not a list of units
     has_lead = bool(values["lead"])
     lead = names["lead"] + ([] if has_lead else names["resp"])
     support = names["support"] + (names["resp"] if has_lead else [])

@@ -117,7 +117,7 @@ def _text_of(node: _Node | str, links: list[int] | None = None, in_link: bool = 
 
 
 def _is_furniture(node: _Node) -> bool:
-    if node.tag in _DROP:
+    if node.tag in _DROP or _hidden(node):
         return True
     if node.tag not in ("div", "ul", "ol", "table", "span", "p", "section", "dl", "td"):
         return False
@@ -130,6 +130,17 @@ def _is_furniture(node: _Node) -> bool:
         return True
     names = f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}"
     return bool(names.strip()) and _FURNITURE_RE.search(names) is not None and len(text) < _ARTICLE_TEXT
+
+
+def _hidden(node: _Node) -> bool:
+    """An element the browser does not show: where hacked pages hide their injected spam."""
+    if "hidden" in node.attrs:
+        return True
+    style = node.attrs.get("style", "")
+    if not style:
+        return False
+    style = "".join(style.split()).lower()
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _prune(node: _Node) -> None:
