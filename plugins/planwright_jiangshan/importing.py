@@ -17,12 +17,12 @@ __all__ = ["planwright_import_sniffers", "planwright_deadline_phrases"]
 STYLE = "jiangshan"
 _SCHEDULE_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、.．][ \t\u3000]*(?:进度安排|進度安排|时间安排|實施步驟|实施步骤)",
                           re.M)
-_UNIT_LINE_RE = re.compile(r"^[ \t\u3000]*(?:责任单位|責任單位)[ \t\u3000]*[：:]", re.M)
+_UNIT_LINE_RE = re.compile(r"^[ \t\u3000]*(?:责任单位|責任單位|牵头单位|牽頭單位)[ \t\u3000]*[：:]", re.M)
 _MULTI_YEAR_RE = re.compile(r"(?:三年|行动计划|行動計劃)[^\n]{0,20}[（(]\s*\d{4}\s*[-—–－至]\s*\d{4}\s*[）)]")
 
 
 def sniff(text: str) -> float:
-    """A 进度安排 section, 责任单位： lines under each area, a multi-year title."""
+    """A 进度安排 section, 责任单位： (or 牵头单位：) lines under each area, a multi-year title."""
     score = 0.0
     if _SCHEDULE_RE.search(text):
         score += 0.45
