@@ -264,3 +264,14 @@ def test_tab_separated_rows_missing_their_merged_cells(imported) -> None:
     rows = list(tasks(data).values())
     assert (rows[1]["lead"], rows[1]["deadline"]) == (["市工业和信息化局", "市行政审批服务局"], "2023年6月底前")
     assert (rows[5]["lead"], rows[5].get("deadline", "")) == (["市教育局"], "")
+
+
+def test_flat_table_whose_task_cell_follows_the_row_number(imported) -> None:
+    """序号 | 重点工作 | 具体工作措施 | 牵头责任部门 | 配合责任单位 | 完成时间节点, flattened: captions the
+    reader knows by their words, and a 重点工作 cell printed once over the rows it spans."""
+    _, data, output = imported["f18-baihe-xian-2022-flat"]
+    assert "ningguo" in output
+    first = data["points"][0]["tasks"]
+    assert [t["title"] for t in first] == ["规范政策文件公开", "做实政策解读工作"]
+    assert [(i["lead"], i.get("deadline")) for i in first[0]["items"]] == \
+        [(["县政府办公室"], "长期"), (["县政府办公室"], "每季度末")]

@@ -47,7 +47,31 @@ def role_of(caption: str) -> str | None:
     key = squeeze(simplify(caption)).rstrip(":：")
     if "（" in key or "(" in key:  # 责任单位（牵头单位列第一）
         key = key.split("（")[0].split("(")[0]
-    return _ROLE_OF.get(key)
+    return _ROLE_OF.get(key) or _worded_role(key)
+
+
+# Captions the list above does not name, read by their words: 具体工作措施, 牵头责任部门,
+# 配合责任单位, 完成时间节点, 责任单位及责任人 …
+_SUPPORT_WORDS_RE = re.compile(r"配合|协办|协助|参与|协同")
+_UNIT_WORDS_RE = re.compile(r"单位|部门|科室|股室|处室|站所|主体")
+_LEAD_WORDS_RE = re.compile(r"牵头|责任|主办|承办|负责|实施|主责")
+_DEADLINE_WORDS_RE = re.compile(r"时限|期限|时间|节点")
+_TEXT_END_RE = re.compile(r"(?:措施|内容|要求|举措|事项|目标|标准)$")
+_TASK_END_RE = re.compile(r"(?:任务|工作|项目)$")
+
+
+def _worded_role(key: str) -> str | None:
+    if not 2 <= len(key) <= 8 or re.search(r"[0-9０-９，。；、]", key):
+        return None
+    if _UNIT_WORDS_RE.search(key):
+        if _SUPPORT_WORDS_RE.search(key):
+            return "support"
+        return "lead" if _LEAD_WORDS_RE.search(key) else None
+    if _DEADLINE_WORDS_RE.search(key):
+        return "deadline"
+    if _TEXT_END_RE.search(key):
+        return "text"
+    return "task" if _TASK_END_RE.search(key) else None
 
 
 def header_roles(cells: list[str]) -> list[str | None] | None:
@@ -285,6 +309,9 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
     # a cell standing before a row number: the task cell printed without its （一）, or, in a
     # table whose only heading column is 类别, that column's cell merged down its rows
     before_number = "point" if "point" in roles and "task" not in roles else "task"
+    # 序号 | 工作任务 | 具体要求 …: the task cell (printed once, over the rows it spans) follows the number
+    task_after_number = "task" in roles and "number" in roles and "text" in roles \
+        and roles.index("number") < roles.index("task") < roles.index("text")
 
     def close() -> None:
         nonlocal row
@@ -292,8 +319,12 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
             events.append(Event("row", cells=row.cells, line=row.line))
         row = None
 
-    for line in lines:
+    for index, line in enumerate(lines):
         found = heading(line.text)
+        if task_after_number and found is None and row is not None and not row.cells \
+                and _task_cell(line, lines[index + 1] if index + 1 < len(lines) else None, attributor):
+            events.append(Event("task", line.text, line=line.line))
+            continue
         if found is not None and found.level in (Level.POINT, Level.TASK):
             if row is not None and row.cells:
                 close()  # (a row number standing before the heading keeps its row open)
@@ -326,6 +357,17 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
     close()
     _unplaced(pending, doubts)
     return events
+
+
+def _task_cell(line: Line, after: Line | None, attributor: Attributor) -> bool:
+    """A short cell right after a row number, followed by the row's text: the 工作任务 cell."""
+    text = line.text.strip()
+    if len(text) > 40 or text.endswith(("。", "；", ";")) or attributor.is_unit_list(text) \
+            or attributor.is_deadline(text) or after is None:
+        return False
+    nxt = after.text.strip()
+    return not (is_pure_number(nxt) or heading(nxt) is not None or attributor.is_unit_list(nxt)
+                or attributor.is_deadline(nxt))
 
 
 def _unplaced(pending: list[Line], doubts: list[Doubt]) -> None:
