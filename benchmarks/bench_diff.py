@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                   " (compare included)")
             for fmt in ("json", "html"):
                 out = tmp_path / f"out.{fmt}"
-                command = [str(EXE), "diff", str(old_path), str(new_path), "--format", fmt, "-o", str(out)]
+                command = [str(EXE), "diff", str(old_path), str(new_path), "--format", fmt, "-o", str(out), "--force"]
                 wall, cpu = run_process(command, args.runs)
                 target = 1.0 if fmt == "json" else 2.0
                 print(f"  planwright diff --format {fmt:<4} {wall:6.3f} s wall, {cpu:6.3f} s CPU"
