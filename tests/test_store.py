@@ -494,3 +494,89 @@ def test_random_plans_round_trip(tmp_path: Path, plan: Plan) -> None:
     first = path.read_bytes()
     assert store.load(path).plan == plan
     assert resaved(path) == first
+
+
+# -- structural edits touch only their own lines --------------------------------------
+
+STRUCTURE = '''\
+schema = "planwright/1"
+
+[plan]
+title = "2027年结构编辑测试计划"
+style = "jinan"
+year = 2027
+
+[[points]]
+id = "p1p1p1"
+title = "第一个要点"
+
+[[points.tasks]]
+id = "t1t1t1"
+title = "任务甲"
+lead = ["区财政局"]
+
+[[points.tasks.items]]
+id = "i1i1i1"
+text = "事项一"
+
+# 这条注释写给任务乙
+[[points.tasks]]
+id = "t2t2t2"
+title = "任务乙"
+
+[[points.tasks]]
+id = "t3t3t3"
+title = "任务丙"
+
+[[points]]
+id = "p2p2p2"
+title = "第二个要点"
+
+[[points.tasks]]
+id = "t4t4t4"
+title = "任务丁"
+'''
+
+
+def _changed(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_inserting_a_task_adds_its_lines_and_keeps_the_comment_above_its_header() -> None:
+    from planwright.model import Task
+
+    doc = store.loads(STRUCTURE)
+    doc.plan.points[0].tasks.insert(1, Task(id="newtsk", title="新任务"))
+    out = store.dumps(doc)
+    assert _changed(STRUCTURE, out) == ["+[[points.tasks]]", '+id = "newtsk"', '+title = "新任务"', "+"]
+    # the comment about 任务乙 still stands right above 任务乙's header
+    assert '# 这条注释写给任务乙\n[[points.tasks]]\nid = "t2t2t2"' in out
+    assert store.loads(out).plan == doc.plan
+
+
+def test_swapping_two_tasks_moves_only_one_of_them() -> None:
+    doc = store.loads(STRUCTURE)
+    tasks = doc.plan.points[0].tasks
+    tasks[1], tasks[2] = tasks[2], tasks[1]
+    out = store.dumps(doc)
+    moved = ["[[points.tasks]]", 'id = "t3t3t3"', 'title = "任务丙"', ""]
+    changed = _changed(STRUCTURE, out)
+    assert sorted(changed) == sorted(["+" + x for x in moved] + ["-" + x for x in moved])
+    assert store.loads(out).plan == doc.plan
+
+
+def test_appending_an_item_and_a_task_at_the_end_of_the_file() -> None:
+    from planwright.model import Item, Task
+
+    doc = store.loads(STRUCTURE)
+    doc.plan.points[0].tasks[0].items.append(Item(id="newitm", text="事项二"))
+    doc.plan.points[1].tasks.append(Task(id="lastts", title="任务戊"))
+    out = store.dumps(doc)
+    assert sorted(_changed(STRUCTURE, out)) == sorted([
+        "+[[points.tasks.items]]", '+id = "newitm"', '+text = "事项二"', "+",
+        "+", "+[[points.tasks]]", '+id = "lastts"', '+title = "任务戊"'])
+    assert out.endswith('title = "任务戊"\n')
+    assert store.loads(out).plan == doc.plan

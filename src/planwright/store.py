@@ -14,6 +14,7 @@ load, no notes to add) writes the text back as read, without tomlkit.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -27,14 +28,14 @@ from .model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, field_names
 
 if TYPE_CHECKING:
     import tomlkit
-    from tomlkit.items import AoT, String, StringType, Table, Trivia
+    from tomlkit.items import AoT, Comment, String, StringType, Table, Trivia, Whitespace
 
 
 def _load_tomlkit() -> None:
     """Import tomlkit on the first save: loading and checking never need it (it is slow to import)."""
-    global tomlkit, AoT, String, StringType, Table, Trivia
+    global tomlkit, AoT, Comment, String, StringType, Table, Trivia, Whitespace
     import tomlkit
-    from tomlkit.items import AoT, String, StringType, Table, Trivia
+    from tomlkit.items import AoT, Comment, String, StringType, Table, Trivia, Whitespace
 
 
 SCHEMA_PREFIX = "planwright/"
@@ -663,32 +664,111 @@ def _sync_aot(parent: Any, key: str, nodes: list, key_of, fill) -> None:
         if existing is not None:
             del parent[key]
         return
-    tables = {}
-    if existing is not None:
-        for table in existing:
-            tables.setdefault(_table_key(table, key), table)
     wanted = [key_of(n) for n in nodes]
-    current = [_table_key(t, key) for t in existing] if existing is not None else None
-    if current == wanted:
-        for table, node in zip(existing, nodes):
-            fill(table, node)
+    if existing is not None:
+        if [_table_key(t, key) for t in existing] == wanted:
+            for table, node in zip(existing, nodes):
+                fill(table, node)
+        else:
+            _edit_in_place(existing, key, nodes, wanted, fill)
         return
-    rebuilt = []
+    aot = tomlkit.aot()
     for node, k in zip(nodes, wanted):
-        table = tables.pop(k, None)
+        table = _POOL.pop(k, None) if key != "units" else None  # moved here from elsewhere
+        table = table if table is not None else tomlkit.table()
+        fill(table, node)
+        aot.append(table)
+    parent.add(key, aot)
+
+
+def _edit_in_place(existing: AoT, key: str, nodes: list, wanted: list, fill) -> None:
+    """Delete, move and insert tables where they go, leaving every other table's bytes alone.
+
+    Rebuilding the array instead would re-render the blank lines between all
+    its tables, so one added task would touch lines all over the file. The
+    tables that keep their relative order (a longest such run) stay put; the
+    others are taken out and put back at their new place.
+    """
+    position = {k: i for i, k in enumerate(wanted)}
+    current = [_table_key(t, key) for t in existing]
+    stay = _longest_increasing([position.get(k, -1) for k in current])
+    taken: dict = {}
+    for index in reversed(range(len(existing))):
+        if index not in stay:
+            if current[index] in position:
+                taken[current[index]] = existing[index]
+            del existing[index]
+    for index, (node, k) in enumerate(zip(nodes, wanted)):
+        if index < len(existing) and _table_key(existing[index], key) == k:
+            fill(existing[index], node)
+            continue
+        table = taken.pop(k, None)
         if table is None and key != "units":
             table = _POOL.pop(k, None)  # moved here from another point or task
         if table is None:
             table = tomlkit.table()
         fill(table, node)
-        rebuilt.append(table)
-    aot = tomlkit.aot()
-    for table in rebuilt:
-        aot.append(table)
-    if existing is not None:
-        parent[key] = aot
-    else:
-        parent.add(key, aot)
+        _place_between(existing, index, table)
+        existing.insert(index, table)
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices of a longest strictly increasing run of the non-negative values (patience sort)."""
+    tails: list[int] = []  # smallest last value of a run of each length
+    ends: list[int] = []  # index where that run ends
+    parent = [-1] * len(values)
+    for i, v in enumerate(values):
+        if v < 0:
+            continue
+        j = bisect.bisect_left(tails, v)
+        if j == len(tails):
+            tails.append(v)
+            ends.append(i)
+        else:
+            tails[j], ends[j] = v, i
+        parent[i] = ends[j - 1] if j else -1
+    keep: set[int] = set()
+    i = ends[-1] if ends else -1
+    while i >= 0:
+        keep.add(i)
+        i = parent[i]
+    return keep
+
+
+def _place_between(existing: AoT, index: int, table: Table) -> None:
+    """Blank lines and comments around a table about to be inserted at ``index``.
+
+    tomlkit keeps the blank line and any comments written above a header at the
+    end of the table before it; those belong to the header that follows, so
+    they move below the new table, and the table before ends with a blank line.
+    """
+    tail = _tail(table)
+    if index == 0:
+        if len(existing):
+            tail.add(tomlkit.nl())
+        return
+    before = _tail(existing[index - 1])
+    trailer = []
+    body = before.value.body
+    while body and body[-1][0] is None and isinstance(body[-1][1], (Comment, Whitespace)):
+        trailer.insert(0, body.pop()[1])
+    before.add(tomlkit.nl())
+    if trailer:  # the new table now ends where the one before used to
+        own = tail.value.body
+        while own and own[-1][0] is None and isinstance(own[-1][1], Whitespace):
+            own.pop()
+    for item in trailer:
+        tail.add(item)
+
+
+def _tail(table: Table) -> Table:
+    """The table whose text comes last: a task's last item, when it has items."""
+    while True:
+        body = table.value.body
+        if body and isinstance(body[-1][1], AoT) and len(body[-1][1]):
+            table = body[-1][1][-1]
+        else:
+            return table
 
 
 # Tables of the document being synced, by id: lets a task that moved to
