@@ -78,7 +78,7 @@ def roll_over(plan: Plan, year: int, phrases: Sequence[deadlines.DeadlinePhrase]
     delta = year - meta.year
     old_years = set(range(meta.year, meta.last_year + 1))
     notes: list[RollNote] = []
-    notes += _roll_meta(plan, year, delta, old_years)
+    notes += _roll_meta(plan, delta, old_years)
     for section, points in (("", plan.points), ("正文提纲 ", plan.body)):
         for p, point in enumerate(points, 1):
             notes += _years_in_text(point, section + path_label((p,)), delta)
@@ -92,7 +92,7 @@ def roll_over(plan: Plan, year: int, phrases: Sequence[deadlines.DeadlinePhrase]
     return notes
 
 
-def _roll_meta(plan: Plan, year: int, delta: int, old_years: set[int]) -> list[RollNote]:
+def _roll_meta(plan: Plan, delta: int, old_years: set[int]) -> list[RollNote]:
     meta = plan.meta
     notes: list[RollNote] = []
     new_title = shift_years_in(meta.title, old_years, delta)
