@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import store
-from .rollover import next_period, roll_over
+from .rollover import next_period, roll_over, title_year
 
 if TYPE_CHECKING:
     from .plugins import Host
@@ -56,7 +55,7 @@ def from_last_year(path: Path, year: int | None, style: str | None, host: "Host"
     if style:
         host.style(style)
         plan.meta.style = style
-    old_year = plan.meta.year or _title_year(plan.meta.title)
+    old_year = plan.meta.year or title_year(plan.meta.title)
     if not old_year:
         raise store.PlanFileError(path, "计划没有年度（[plan] 的 year），无法滚动；请先填写 year (plan has no year)")
     plan.meta.year = old_year
@@ -77,8 +76,3 @@ def from_last_year(path: Path, year: int | None, style: str | None, host: "Host"
     tasks = sum(len(p.tasks) for p in plan.points)
     summary = f"由 {path.name} 滚动到 {target} 年，{tasks} 项任务，{len(notes)} 处需要人工确认"
     return NewPlan(doc, summary, notes, warnings)
-
-
-def _title_year(title: str) -> int:
-    m = re.search(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?=年)", title)
-    return int(m.group(1)) if m else 0

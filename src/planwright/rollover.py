@@ -34,6 +34,7 @@ from .numbering import path_label
 
 _YEAR = re.compile(r"(?<![0-9０-９])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9０-９])")
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}年")
+_TITLE_YEAR = re.compile(_YEAR.pattern + "(?=年)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ def years_in(text: str) -> list[str]:
     """The years written in a text, in order of first mention (digits or Chinese numerals)."""
     found = [m.group() for m in _YEAR.finditer(text)] + [m.group()[:-1] for m in _CN_YEAR.finditer(text)]
     return list(dict.fromkeys(found))
+
+
+def title_year(title: str) -> int:
+    """The first year a title writes before 年 (2026年…工作要点 → 2026); 0 when none."""
+    m = _TITLE_YEAR.search(title)
+    return int(m.group(1)) if m else 0
 
 
 def next_period(meta: Meta) -> int:
