@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from . import deadlines
 from .model import Item, Meta, Plan, Point, Task
-from .numbering import path_label
+from .numbering import from_chinese, path_label
 
 _YEAR = re.compile(r"(?<![0-9０-９])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9０-９])")
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}年")
@@ -153,15 +153,12 @@ def _roll_deadline(node: Task | Item, where: str, delta: int, old_year: int,
     return []
 
 
-_CN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-
-
 def _shift_cn_years(phrase: str, delta: int) -> str:
     """二〇二一年十二月底 → 二〇二二年十二月底 (deadlines.shift moves only digit years)."""
     def move(m: re.Match[str]) -> str:
         digits = m.group()[:-1]
-        year = int("".join(str(_CN_DIGIT[ch]) for ch in digits)) + delta
-        zero = next((ch for ch in digits if _CN_DIGIT[ch] == 0), "〇")
+        year = from_chinese(digits) + delta
+        zero = next((ch for ch in digits if ch in "〇○零"), "〇")
         return "".join(zero if d == "0" else "〇一二三四五六七八九"[int(d)] for d in str(year)) + "年"
 
     return _CN_YEAR.sub(move, phrase)
