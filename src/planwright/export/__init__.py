@@ -24,7 +24,7 @@ from .. import store, validate
 from ..api import Finding, NoticeLayout
 from ..model import Plan
 from ..units import Registry
-from . import calendar, docx_render, xlsx_render
+from . import calendar
 from .markdown import render_markdown
 from .notice import Block, build_notice, draft_warning, render_text
 from .table import HEADER, TableRow, table_rows, table_text
@@ -191,7 +191,13 @@ def _notice_txt(job: _Job) -> bytes:
     return render_text(build_notice(job.plan, job.layout, job.errors)).encode("utf-8")
 
 
+# The .docx and .xlsx renderers pull in python-docx/lxml and XlsxWriter (~0.1 s):
+# they are imported by the formats that need them, not by every export or editor start.
+
+
 def _notice_docx(job: _Job) -> bytes:
+    from . import docx_render
+
     return docx_render.notice_docx(build_notice(job.plan, job.layout, job.errors), job.warning)
 
 
@@ -200,14 +206,20 @@ def _title(job: _Job) -> str:
 
 
 def _table_xlsx(job: _Job) -> bytes:
+    from . import xlsx_render
+
     return xlsx_render.table_xlsx(table_rows(job.plan), _title(job), job.errors)
 
 
 def _table_docx(job: _Job) -> bytes:
+    from . import docx_render
+
     return docx_render.table_docx(table_rows(job.plan), _title(job), job.warning)
 
 
 def _units(job: _Job) -> bytes:
+    from . import xlsx_render
+
     registry = validate.registry_for(job.plan, job.host) if job.host is not None else Registry(job.plan.units)
     views = unit_view(job.plan, registry, job.phrases)
     return xlsx_render.units_xlsx(views, job.plan.meta.title or "工作要点", job.errors)
