@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from . import deadlines
 from .api import Finding, Rule, hookimpl
-from .model import Item, Node, Plan, Point, Task
+from .model import Item, Node, Plan, Task
 from .numbering import parse_heading, strip_heading
 from .units import normalize_name
-
-if TYPE_CHECKING:
-    from .validate import CheckContext
+from .validate import CheckContext, node_label
 
 Findings = Iterator[Finding]
 
@@ -70,11 +68,8 @@ def _snippet(text: str, start: int, end: int, around: int = 6) -> str:
     return ("…" if left else "") + piece + ("…" if end + around < len(text) else "")
 
 
-_LEVEL_WORD = {Point: "要点", Task: "任务", Item: "事项"}
-
-
 def _label(node: Node | None) -> str:
-    return "计划" if node is None else _LEVEL_WORD[type(node)]
+    return "计划" if node is None else node_label(node)
 
 
 _FIELD_WORD = {"title": "标题", "text": "正文", "preamble": "导语", "closing": "结尾",

@@ -132,6 +132,9 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
+_LEVEL_WORD = {Point: "要点", Task: "任务", Item: "事项"}
+
+
 def node_label(node: Node) -> str:
     """Short Chinese name of a node's level, for messages."""
-    return {Point: "要点", Task: "任务", Item: "事项"}[type(node)]
+    return _LEVEL_WORD[type(node)]
