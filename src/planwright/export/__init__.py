@@ -88,10 +88,7 @@ def notice_text(plan: Plan, host: "Host | None") -> str:
 def export_plan(plan: Plan, fmt: str, host: "Host | None", allow_errors: bool = False) -> bytes:
     """The bytes of one export format. Raises ExportError for an unknown format, or
     for a plan with validation errors unless allow_errors (then the output says so)."""
-    spec = _format(fmt)
-    findings = validate.run(plan, host) if host is not None else []
-    errors = _refuse_errors(findings, allow_errors, "计划")
-    return _render(spec, plan, host, errors)
+    return export_all(plan, host, [fmt], allow_errors)[fmt]
 
 
 def export_all(plan: Plan, host: "Host | None", formats: Sequence[str] | None = None,
