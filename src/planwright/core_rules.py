@@ -139,7 +139,7 @@ def check_unit_repeated(plan: Plan, ctx: CheckContext) -> Findings:
 
     def unit_of(name: str) -> str:  # registry look-ups are memoised: same names recur
         if name not in canonical:
-            canonical[name] = ctx.registry.canonical(name) or normalize_name(name)
+            canonical[name] = ctx.registry.unit_key(name)
         return canonical[name]
 
     for node in _attributed(plan):

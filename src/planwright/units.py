@@ -555,8 +555,10 @@ class Registry:
         """Canonical names in declaration order."""
         return list(self._units)
 
+    def unit_key(self, name: str) -> str:
+        """What a written name groups under: its canonical name, else the name as stored."""
+        return self.canonical(name) or normalize_name(name)
+
     def same_unit(self, a: str, b: str) -> bool:
         """Whether two written names denote the same unit (unknown names: equal as written)."""
-        ca = self.canonical(a) or normalize_name(a)
-        cb = self.canonical(b) or normalize_name(b)
-        return ca == cb
+        return self.unit_key(a) == self.unit_key(b)
