@@ -115,11 +115,7 @@ class Plan:
 
     def nodes(self) -> Iterator[Node]:
         """Every point, task and item in reading order."""
-        for point in self.points:
-            yield point
-            for task in point.tasks:
-                yield task
-                yield from task.items
+        return _walk(self.points)
 
     def find(self, node_id: str) -> Node | None:
         for node in self.nodes():
@@ -152,12 +148,8 @@ class Plan:
 
     def all_nodes(self) -> Iterator[Node]:
         """Plan nodes and the body outline's nodes."""
-        yield from self.nodes()
-        for point in self.body:
-            yield point
-            for task in point.tasks:
-                yield task
-                yield from task.items
+        yield from _walk(self.points)
+        yield from _walk(self.body)
 
     def unit_names(self) -> list[str]:
         """Every unit named on a task or item, in order of first mention."""
@@ -179,6 +171,14 @@ def level_of(node: Node) -> Level:
     if isinstance(node, Task):
         return "task"
     return "item"
+
+
+def _walk(points: list[Point]) -> Iterator[Node]:
+    for point in points:
+        yield point
+        for task in point.tasks:
+            yield task
+            yield from task.items
 
 
 def _unique_id(seen: set[str]) -> str:
