@@ -146,9 +146,10 @@ def _rows_to_events(rows: list[list[str]], header: list[str], roles: list[str | 
                     line: int) -> list[Event]:
     events: list[Event] = []
     last = {"point": "", "task": ""}
+    repeated = [squeeze(h) for h in header]
     for row in rows:
         cells = [tidy_cell(c) for c in row]
-        if not any(cells) or [squeeze(c) for c in cells] == [squeeze(h) for h in header][: len(cells)]:
+        if not any(cells) or [squeeze(c) for c in cells] == repeated[: len(cells)]:
             continue  # empty, or the header repeated on a new page
         if all(role_of(c) for c in cells if c):
             continue  # a second header row (牵头单位 / 配合单位 under 责任单位)
@@ -208,16 +209,18 @@ def tabbed_tables(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Table]
     i = 0
     while i < len(paras):
         cells = _cells(paras[i].text)
-        if len(cells) >= 3 and header_roles(cells) is not None:
+        roles = header_roles(cells) if len(cells) >= 3 else None
+        if roles is not None:
             rows = [cells]
             j = i + 1
-            while j < len(paras) and (len(_cells(paras[j].text)) >= 2 or heading(paras[j].text) is not None
-                                      or not paras[j].text.strip()):
-                if paras[j].text.strip():
-                    rows.append(_cells(paras[j].text))
+            while j < len(paras):
+                text = paras[j].text
+                row = _cells(text)
+                if len(row) < 2 and heading(text) is None and text.strip():
+                    break
+                if text.strip():
+                    rows.append(_aligned(row, roles))
                 j += 1
-            roles = header_roles(cells) or []
-            rows = [rows[0]] + [_aligned(row, roles) for row in rows[1:]]
             found.append((len(left), Table(rows=rows, line=paras[i].line)))
             i = j
             continue
