@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, field_names
+from .model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, _unique_id, field_names
 
 if TYPE_CHECKING:
     import tomlkit
@@ -405,24 +405,22 @@ class _Reader:
         return list(value) if kind == _LIST else value
 
     def give_ids(self, plan: Plan) -> None:
+        """Plan.ensure_ids, remembering each given id by the table path it goes into."""
         seen = {n.id for n in plan.all_nodes() if n.id}
-        from .model import _unique_id  # same minting as Plan.ensure_ids
-
         for section, points in (("points", plan.points), ("body", plan.body)):
-            for p, point in enumerate(points):
-                for path, node in [((section, p), point)] + [
-                    (pair[0], pair[1]) for pair in _children_with_paths(section, p, point)
-                ]:
-                    if not node.id:
-                        node.id = _unique_id(seen)
-                        self.given[path] = node.id
+            for path, node in _nodes_with_paths(section, points):
+                if not node.id:
+                    node.id = _unique_id(seen)
+                    self.given[path] = node.id
 
 
-def _children_with_paths(section: str, p: int, point: Point):
-    for t, task in enumerate(point.tasks):
-        yield (section, p, "tasks", t), task
-        for i, item in enumerate(task.items):
-            yield (section, p, "tasks", t, "items", i), item
+def _nodes_with_paths(section: str, points: list[Point]):
+    for p, point in enumerate(points):
+        yield (section, p), point
+        for t, task in enumerate(point.tasks):
+            yield (section, p, "tasks", t), task
+            for i, item in enumerate(task.items):
+                yield (section, p, "tasks", t, "items", i), item
 
 
 def _describe(value: Any) -> str:
