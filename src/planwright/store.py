@@ -333,8 +333,6 @@ class _Reader:
             if key not in _TOP_KEYS:
                 self.fail((), key, f"未知的键 (unknown key) “{key}”；可用的键：{', '.join(_TOP_KEYS)}")
         meta = Meta(**self.fields(data.get("plan", {}), ("plan",), _META_TYPES, "plan"))
-        if not meta.end_year:
-            meta.end_year = 0
         units = [Unit(**self.fields(u, ("units", i), _UNIT_TYPES, "units"))
                  for i, u in enumerate(self.array(data, "units", ()))]
         for i, unit in enumerate(units):
