@@ -116,7 +116,7 @@ class Attributor:
     def _attributions(self, sim: str) -> list[tuple[int, int, units.Attribution]]:
         """Attribution brackets of a paragraph: the patterns', then labelled fields in any order."""
         found = units.find_attributions(sim, self.patterns)
-        groups = _bracket_groups(sim)
+        groups = units._bracket_groups(sim)  # the very groups find_attributions tried
         if len(found) == len(groups):
             return found
         taken = {begin for begin, _, _ in found}
@@ -326,22 +326,6 @@ def _group_start(text: str) -> int:
             if depth == 0:
                 return i
     return -1
-
-
-def _bracket_groups(text: str) -> list[tuple[int, int]]:
-    """Top-level bracket groups (start, end exclusive); a bracket left open ends the search."""
-    groups: list[tuple[int, int]] = []
-    depth, start = 0, -1
-    for i, ch in enumerate(text):
-        if ch in "（(〔[【［":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in "）)〕]】］" and depth:
-            depth -= 1
-            if depth == 0:
-                groups.append((start, i + 1))
-    return groups
 
 
 def labelled_fields(text: str) -> units.Attribution | None:
