@@ -81,14 +81,9 @@ def _change(doc, change: Change) -> None:
         p.paragraph_format.left_indent = Pt(24)
         for run in p.runs:
             run.font.size = Pt(10.5)
-    if change.status == "added":
-        ops: list[Op] = [(INSERT, change.new_text)]
-    elif change.status == "removed":
-        ops = [(DELETE, change.old_text)]
-    elif change.status == "unchanged":
+    ops = wording.change_ops(change)
+    if ops is None:
         return
-    else:
-        ops = change.redline
     body = doc.add_paragraph()
     body.paragraph_format.left_indent = Pt(24)
     _redline(body, ops)

@@ -59,12 +59,9 @@ def _change(change: Change, number: int) -> str:
     facts = wording.change_facts(change)
     if facts:
         parts.append('<ul class="facts">' + "".join(f"<li>{_e(f)}</li>" for f in facts) + "</ul>")
-    if change.status == "added":
-        parts.append(f'<div class="text">{html_redline([(INSERT, change.new_text)])}</div>')
-    elif change.status == "removed":
-        parts.append(f'<div class="text">{html_redline([(DELETE, change.old_text)])}</div>')
-    elif change.status != "unchanged":
-        parts.append(f'<div class="text">{html_redline(change.redline)}</div>')
+    ops = wording.change_ops(change)
+    if ops is not None:
+        parts.append(f'<div class="text">{html_redline(ops)}</div>')
     parts.append("</section>")
     return "".join(parts)
 

@@ -47,14 +47,8 @@ def md_redline(ops: list[Op]) -> str:
 def _change(change: Change) -> list[str]:
     lines = [f"### {md_escape(wording.change_title(change))}", ""]
     lines += [f"- {md_escape(fact)}" for fact in wording.change_facts(change)]
-    if change.status == "added":
-        body = md_redline([(INSERT, change.new_text)])
-    elif change.status == "removed":
-        body = md_redline([(DELETE, change.old_text)])
-    elif change.status == "unchanged":
-        body = ""
-    else:
-        body = md_redline(change.redline)
+    ops = wording.change_ops(change)
+    body = md_redline(ops) if ops is not None else ""
     if body:
         lines += ["", body]
     return lines + [""]

@@ -64,20 +64,10 @@ def change_renderable(change: Change, markers: bool = False) -> RenderableType:
     parts: list[RenderableType] = [title]
     for fact in wording.change_facts(change):
         parts.append(Padding(Text(fact, style="dim", overflow="fold"), (0, 0, 0, 2)))
-    body = _body(change, markers)
-    if body is not None:
-        parts.append(Padding(body, (0, 0, 0, 2)))
+    ops = wording.change_ops(change)
+    if ops is not None:
+        parts.append(Padding(redline_text(ops, markers), (0, 0, 0, 2)))
     return Group(*parts)
-
-
-def _body(change: Change, markers: bool) -> Text | None:
-    if change.status == "unchanged":
-        return None
-    if change.status == "added":
-        return redline_text([(INSERT, change.new_text)], markers)
-    if change.status == "removed":
-        return redline_text([(DELETE, change.old_text)], markers)
-    return redline_text(change.redline, markers)
 
 
 def to_rich(cmp: Comparison, markers: bool = False) -> RenderableType:

@@ -7,9 +7,8 @@ listed and in which order is decided here once.
 from __future__ import annotations
 
 from .result import LEVEL_LABEL, STATUS_LABEL, STATUSES, Change, Comparison, NodeRef
+from .text import DELETE, INSERT, Op
 from .unitdiff import UnitDelta
-
-LEVEL_ROWS = ("point", "task", "item")
 
 
 def heading(cmp: Comparison) -> str:
@@ -98,6 +97,17 @@ def change_facts(change: Change) -> list[str]:
         old, new = change.deadline
         facts.append(f"时限：{old or '（无）'} → {new or '（无）'}")
     return facts
+
+
+def change_ops(change: Change) -> list[Op] | None:
+    """The text under a change: all inserted, all deleted, the redline, or None when unchanged."""
+    if change.status == "added":
+        return [(INSERT, change.new_text)]
+    if change.status == "removed":
+        return [(DELETE, change.old_text)]
+    if change.status == "unchanged":
+        return None
+    return change.redline
 
 
 def units_line(delta: UnitDelta) -> str:

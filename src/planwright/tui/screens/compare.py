@@ -139,8 +139,7 @@ class CompareScreen(Screen[str | None]):
 
     def show_change(self, index: int) -> None:
         from ...diffing.render_rich import redline_text
-        from ...diffing.text import DELETE, INSERT
-        from ...diffing.wording import change_facts
+        from ...diffing.wording import change_facts, change_ops
 
         if not 0 <= index < len(self.rows):
             return
@@ -148,12 +147,11 @@ class CompareScreen(Screen[str | None]):
         out = Text()
         for fact in change_facts(change):
             out.append(fact + "\n", "dim")
-        if change.status == "added":
-            out.append_text(redline_text([(INSERT, change.new_text)]))
-        elif change.status == "removed":
-            out.append_text(redline_text([(DELETE, change.old_text)]))
-        elif change.status != "unchanged" or change.old_text != change.new_text:
-            out.append_text(redline_text(change.redline))
+        ops = change_ops(change)
+        if ops is None and change.old_text != change.new_text:
+            ops = change.redline  # unchanged but for spacing or the year shift: show where
+        if ops is not None:
+            out.append_text(redline_text(ops))
         else:
             out.append(change.new_text)
         self.query_one("#redline", Static).update(out)
