@@ -301,7 +301,7 @@ class LineIndex:
         return self.headers.get(path)
 
 
-# Which keys each table may hold, and what type each must be.
+# Which keys each table may hold, in the order a save writes them, and what type each must be.
 _STR, _INT, _LIST, _DATE = "文本 (string)", "整数 (integer)", "文本列表 (list of strings)", "日期 (date)"
 _META_TYPES = {
     "title": _STR, "style": _STR, "year": _INT, "end_year": _INT, "issuer": _STR,
@@ -557,21 +557,20 @@ def _sync(toml: tomlkit.TOMLDocument, doc: PlanDocument) -> None:
 
 
 def _fill_unit(table: Table, unit: Unit) -> None:
-    _sync_fields(table, unit, ("name", "aliases", "kind"), always=("name",))
+    _sync_fields(table, unit, _UNIT_TYPES, always=("name",))
 
 
 def _fill_point(table: Table, point: Point, doc: PlanDocument) -> None:
-    _sync_fields(table, point, ("id", "title", "text"), always=("id", "title"))
+    _sync_fields(table, point, _POINT_TYPES, always=("id", "title"))
     _comment(table, doc.notes.get(point.id))
     _sync_aot(table, "tasks", point.tasks, key_of=lambda n: n.id, fill=lambda t, n: _fill_task(t, n, doc))
 
 
 def _fill_task(table: Table, task: Task, doc: PlanDocument) -> None:
-    _sync_fields(table, task, ("id", "title", "text", "lead", "support", "deadline"), always=("id", "title"))
+    _sync_fields(table, task, _TASK_TYPES, always=("id", "title"))
     _comment(table, doc.notes.get(task.id))
     _sync_aot(table, "items", task.items, key_of=lambda n: n.id,
-              fill=lambda t, n: (_sync_fields(t, n, ("id", "text", "lead", "support", "deadline"),
-                                              always=("id", "text")),
+              fill=lambda t, n: (_sync_fields(t, n, _ITEM_TYPES, always=("id", "text")),
                                  _comment(t, doc.notes.get(n.id))))
 
 
