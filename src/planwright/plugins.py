@@ -209,9 +209,10 @@ class Host:
 
     # -- look-ups used by the commands ---------------------------------------
     def style(self, name: str) -> Style:
-        for style in self.styles:
-            if style.name == name:
-                return style
+        """The installed style of that name; PluginError listing the installed ones if none."""
+        style = self.find_style(name)
+        if style is not None:
+            return style
         known = "、".join(s.name for s in self.styles) or "（无）"
         raise PluginError(f"未知的样式 (unknown style) “{name}”；已安装的样式：{known}")
 
