@@ -15,6 +15,7 @@ leaves open (see ../shared/research/pluggy-anchors.md):
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import os
 import re
@@ -104,8 +105,6 @@ class Host:
         self._register(plugin, info)
 
     def _register_module(self, module: str, name: str, builtin: bool) -> None:
-        import importlib
-
         info = PluginInfo(name=name, module=module, distribution=PROJECT,
                           version=_version(PROJECT), builtin=builtin)
         self.plugins.append(info)
