@@ -114,20 +114,17 @@ class Attributor:
         return out
 
     def _attributions(self, sim: str) -> list[tuple[int, int, units.Attribution]]:
-        """Attribution brackets of a paragraph: the patterns', then labelled fields in any order."""
-        found = units.find_attributions(sim, self.patterns)
-        groups = units._bracket_groups(sim)  # the very groups find_attributions tried
-        if len(found) == len(groups):
-            return found
-        taken = {begin for begin, _, _ in found}
-        extra = []
-        for begin, end in groups:
-            if begin not in taken:
+        """Attribution brackets of a paragraph: the patterns', else labelled fields in any order
+        or verb clauses."""
+        out = []
+        for begin, end in units._bracket_groups(sim):  # the groups units.find_attributions reads
+            found = units.parse_attribution(sim[begin:end], self.patterns)
+            if found is None:
                 inner = sim[begin + 1 : end - 1]
-                fields = labelled_fields(inner) if ("：" in inner or ":" in inner) else self.verb_clauses(inner)
-                if fields is not None:
-                    extra.append((begin, end, fields))
-        return sorted(found + extra, key=lambda x: x[0]) if extra else found
+                found = labelled_fields(inner) if ("：" in inner or ":" in inner) else self.verb_clauses(inner)
+            if found is not None:
+                out.append((begin, end, found))
+        return out
 
     def verb_clauses(self, text: str) -> units.Attribution | None:
         """Clauses of units and a verb, and maybe a deadline, that no pattern knew as a whole:
