@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..numbering import Level
 from .common import Line, squeeze
@@ -48,14 +48,15 @@ def lay_out(lines: list[Line], table_at: Sequence[int] = ()) -> Layout:
     if flat is not None:
         first, past, roles = flat
         layout.table_roles = roles
-        layout.table_lines = [x for x in lines[past:] if not is_footer_line(x)]
-        layout.foot += [x for x in lines[past:] if is_footer_line(x)]
+        foot, layout.table_lines = _sort_out(lines[past:], is_footer_line)
+        layout.foot += foot
         end = first
     if table_at and min(table_at) < end:
         end = min(table_at)
-        after = lines[end:]  # what follows a real table: the foot, or text not imported
-        layout.foot += [x for x in after if _foot(x) or is_organ(x)]
-        layout.attachment += [x for x in after if not (_foot(x) or is_organ(x))]
+        # what follows a real table: the foot, or text not imported
+        foot, rest = _sort_out(lines[end:], lambda x: _foot(x) or is_organ(x))
+        layout.foot += foot
+        layout.attachment += rest
     if end < len(lines) or table_at:  # a table stands at *end*, last of all in the document perhaps
         end, layout.table_title = _table_caption(lines, end)
     start = first_heading(lines[:end])
@@ -99,8 +100,8 @@ def _split_main(lines: list[Line], layout: Layout) -> None:
     for i, line in enumerate(lines):
         if is_attachment_marker(line):
             layout.main = lines[:i]
-            layout.attachment = [x for x in lines[i + 1 :] if not _foot(x)]
-            layout.foot += [x for x in lines[i + 1 :] if _foot(x)]
+            foot, layout.attachment = _sort_out(lines[i + 1 :], _foot)
+            layout.foot += foot
             _attachment_note(line, layout)
             return
         if is_date_line(line) or is_footer_line(line):
@@ -112,6 +113,15 @@ def _split_main(lines: list[Line], layout: Layout) -> None:
         layout.main, layout.foot = lines[:-1], layout.foot + lines[-1:]
         return
     layout.main = lines
+
+
+def _sort_out(lines: list[Line], belongs: Callable[[Line], bool]) -> tuple[list[Line], list[Line]]:
+    """(the lines *belongs* holds for, the others), each in reading order; one test per line."""
+    yes: list[Line] = []
+    no: list[Line] = []
+    for line in lines:
+        (yes if belongs(line) else no).append(line)
+    return yes, no
 
 
 def _foot(line: Line) -> bool:
