@@ -27,13 +27,19 @@ def registry_of(old, new, host: "Host | None") -> Registry | None:
     return registry_for(old, host).merged(registry_for(new, host))
 
 
+def compare_plans(old: Plan, new: Plan, host: "Host | None", old_label: str = "",
+                  new_label: str = "") -> Comparison:
+    """``compare`` with the new plan's deadline phrases and both plans' registries, labelled."""
+    phrases = host.phrases_for(new.meta.style or None) if host is not None else ()
+    cmp = compare(old, new, registry_of(old, new, host), phrases)
+    cmp.old_label, cmp.new_label = old_label, new_label
+    return cmp
+
+
 def comparison_of(old_path: Path, new_path: Path, host: "Host | None" = None) -> Comparison:
     """Load both files (a bad one raises PlanFileError naming it) and compare them."""
     old, new = load_pair(Path(old_path), Path(new_path))
-    phrases = host.phrases_for(new.meta.style or None) if host is not None else ()
-    cmp = compare(old, new, registry_of(old, new, host), phrases)
-    cmp.old_label, cmp.new_label = Path(old_path).name, Path(new_path).name
-    return cmp
+    return compare_plans(old, new, host, Path(old_path).name, Path(new_path).name)
 
 
 def load_pair(old_path: Path, new_path: Path) -> tuple[Plan, Plan]:

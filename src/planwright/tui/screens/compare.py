@@ -26,19 +26,11 @@ if TYPE_CHECKING:
     from ...diffing import Change, Comparison
     from ...plugins import Host
 
-NOT_READY = "对比功能尚未就绪：这个版本的 planwright 还没有 planwright.diffing.compare。"
-
-
 def compare_with(old_path: Path, plan: Plan, host: "Host", new_label: str) -> "Comparison":
     """The comparison the CLI's ``diff`` makes, with the open plan as the new side."""
-    from ...diffing import compare
-    from ...diffing.command import registry_of
+    from ...diffing.command import compare_plans
 
-    old = store.load(old_path).plan
-    phrases = host.phrases_for(plan.meta.style or None)
-    cmp = compare(old, plan, registry_of(old, plan, host), phrases)
-    cmp.old_label, cmp.new_label = old_path.name, new_label
-    return cmp
+    return compare_plans(store.load(old_path).plan, plan, host, old_path.name, new_label)
 
 
 class CompareScreen(Screen[str | None]):
@@ -83,9 +75,6 @@ class CompareScreen(Screen[str | None]):
     def _run(self) -> None:
         try:
             cmp = compare_with(self.old_path, self.plan, self.host, self.new_label)
-        except ImportError:
-            self.app.call_from_thread(self._failed, NOT_READY)
-            return
         except Exception as exc:  # a broken old file: say which and why, stay open
             self.app.call_from_thread(self._failed, f"无法对比：{exc}")
             return
@@ -116,7 +105,7 @@ class CompareScreen(Screen[str | None]):
         assert self.comparison is not None
         table = self.query_one(DataTable)
         table.clear()
-        self.rows = [c for c in self.comparison.changes if self.show_quiet or _notable(c)]
+        self.rows = list(self.comparison.changes) if self.show_quiet else self.comparison.notable()
         for n, change in enumerate(self.rows):
             # an unchanged text whose units or deadline moved reads 单位调整 / 时限调整
             style = ADJUSTED_STYLE if change.adjusted else STATUS_STYLE.get(change.status, "")
@@ -168,10 +157,6 @@ class CompareScreen(Screen[str | None]):
         self.show_quiet = not self.show_quiet
         if self.comparison is not None:
             self._fill()
-
-
-def _notable(change: "Change") -> bool:
-    return change.status != "unchanged" or change.has_field_changes
 
 
 def _refs(refs: list, style: str) -> Text:
