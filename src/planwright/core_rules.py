@@ -180,10 +180,9 @@ _KEY_WORD = {"lead": "牵头单位", "support": "配合单位"}
 
 def _deadlines(plan: Plan, ctx: CheckContext) -> Iterator[tuple[Task | Item, deadlines.Deadline]]:
     """Each non-empty deadline with its meaning; year-less ones resolve to the plan year."""
-    year = plan.meta.year or None
     for node in _attributed(plan):
         if node.deadline.strip():
-            yield node, deadlines.parse(node.deadline, year, ctx.deadline_phrases)
+            yield node, ctx.deadline(node.deadline)
 
 
 def check_deadline_parses(plan: Plan, ctx: CheckContext) -> Findings:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from . import deadlines
 from .api import Finding, Rule, Severity, Style
+from .deadlines import Deadline
 from .model import Item, Node, Plan, Point, Task
 from .numbering import path_label
 from .units import Registry, Unit as RegistryUnit
@@ -36,6 +38,7 @@ class CheckContext:
     _positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # by object identity too: two nodes sharing an id (or none yet) keep their own places
     _node_positions: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    _deadlines: dict[str, Deadline] = field(default_factory=dict)  # phrase → meaning, for this check
 
     def __post_init__(self) -> None:
         for p, point in enumerate(self.plan.points, 1):
@@ -55,6 +58,15 @@ class CheckContext:
 
     def position(self, node: Node) -> tuple[int, ...]:
         return self._node_positions.get(id(node)) or self._positions.get(node.id, ())
+
+    def deadline(self, phrase: str) -> Deadline:
+        """What a deadline phrase means in this plan (its year, the style's phrases); each
+        phrase is parsed once per check, however many rules ask."""
+        meaning = self._deadlines.get(phrase)
+        if meaning is None:
+            meaning = deadlines.parse(phrase, self.plan.meta.year or None, self.deadline_phrases)
+            self._deadlines[phrase] = meaning
+        return meaning
 
     def where(self, node: Node | None) -> tuple[str, int | None]:
         """Display path (二/（三）/4) and file line of a node; None means the [plan] table."""
