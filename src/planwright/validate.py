@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from . import deadlines
-from .api import Finding, Rule, Severity, Style
+from .api import SEVERITIES, Finding, Rule, Severity, Style
 from .deadlines import Deadline
 from .model import Item, Node, Plan, Point, Task
 from .numbering import path_label
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .plugins import Host
     from .store import PlanDocument
 
-_ORDER = {"error": 0, "warning": 1, "info": 2}
+_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # errors first
 
 
 @dataclass
