@@ -22,7 +22,6 @@ from lxml import etree
 # --- units ------------------------------------------------------------------
 
 TWIPS_PER_MM = 1440 / 25.4
-TWIPS_PER_PT = 20
 
 
 def mm(value: float) -> int:

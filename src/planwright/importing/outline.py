@@ -160,7 +160,7 @@ class OutlineReader:
             self.doubts.append(Doubt(f"原文没有“一、”级标题，任务放在“{_IMPLICIT_POINT}”下（可改名）",
                                      point, node.line))
         groups = self._groups(node.lines)
-        point.text = _joined([g for g in groups])
+        point.text = _joined(groups)
         if any(g.units for g in groups) and not node.children:
             # units at point level have no place in the model: the point becomes one task
             task = Task(title=point.title, text=point.text)

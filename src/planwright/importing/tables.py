@@ -279,9 +279,9 @@ def _cells(text: str) -> list[str]:
 _MIN_HEADER = 3
 
 
-def find_flat_header(lines: list[Line], start: int = 0) -> tuple[int, int, list[str | None]] | None:
+def find_flat_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
     """(first, past-last index, roles) of a run of lines that are column captions."""
-    i = start
+    i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and role_of(lines[j].text):

@@ -123,7 +123,6 @@ class _Numbering:
             text = text.replace(f"%{level + 1}", _render(counts[level] or 1, fmt))
         return text
 
-
     def _num_pr(self, paragraph):
         """The paragraph's list numbering, its own or its style's (List Number, 标题 1 …)."""
         p_pr = paragraph._p.pPr
