@@ -262,7 +262,7 @@ def check_duplicate_ids(plan: Plan, ctx: CheckContext) -> Findings:
 # ---------------------------------------------------------------------------
 # 文号, 成文日期, 附注, 主送/抄送
 
-_DOCNO_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]+〔[0-9]{4}〕[1-9][0-9]*号")
+_DOCNO_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]+〔(?P<year>[0-9]{4})〕[1-9][0-9]*号")
 # A loose reading of what people type, to say what is wrong and how it should read.
 _DOCNO_LOOSE = re.compile(
     r"(?P<code>[^\s〔\[(（【［{0-9]+?)\s*(?P<open>[〔\[(（【［{]?)\s*(?P<year>[0-9]{2,4})\s*"
@@ -313,7 +313,7 @@ def check_doc_number_year(plan: Plan, ctx: CheckContext) -> Findings:
     signed = _iso_date(plan.meta.date)
     if m is None or signed is None:
         return
-    year = int(re.search(r"〔([0-9]{4})〕", plan.meta.doc_number).group(1))
+    year = int(m["year"])
     if year != signed.year:
         yield ctx.report(None, f"文号年份{year}与成文日期（{_cn_date(signed)}）的年份不一致", field="doc_number")
 
