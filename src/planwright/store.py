@@ -242,6 +242,10 @@ class _LazyLines:
         return getattr(self._index, name)
 
 
+# The table names down an outline: section, then its tasks, then their items.
+_OUTLINE_KEYS = {"points": ("points", "tasks", "items"), "body": ("body", "tasks", "items")}
+
+
 class LineIndex:
     """Where each table header and key sits in the file, from one scan.
 
@@ -289,7 +293,7 @@ class LineIndex:
         return tuple(path)
 
     def line_of(self, section: str, indices: tuple[int, ...], key: str | None = None) -> int | None:
-        names = {"points": ("points", "tasks", "items"), "body": ("body", "tasks", "items")}.get(section)
+        names = _OUTLINE_KEYS.get(section)
         path: tuple = (section,) if names is None else ()
         if names:
             for name, index in zip(names, indices):
