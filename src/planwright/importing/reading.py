@@ -38,16 +38,12 @@ def read_source(path: Path) -> Source:
     if suffix in _MHT_SUFFIXES or raw[:200].lstrip().lower().startswith(_MIME_STARTS):
         raw = _html_of_mht(path, raw)
         suffix = ".html"
-    html = suffix in _HTML_SUFFIXES or _looks_like_html(raw[:2048].decode("latin-1"))
-    declared = None
-    if html:
+    if suffix in _HTML_SUFFIXES or _looks_like_html(raw[:2048].decode("latin-1")):
         from .webpage import declared_charset, read_html
 
-        declared = declared_charset(raw)
-    text, encoding = decode(path, raw, declared)
-    if html:
-
+        text, encoding = decode(path, raw, declared_charset(raw))
         return read_html(path, text, encoding)
+    text, encoding = decode(path, raw)
     blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]
     return Source(path=path, kind="文本", encoding=encoding, blocks=blocks)
 
