@@ -31,7 +31,7 @@ from .debris import clean
 from .layout import is_attachment_marker, lay_out
 from .meta import fill_years, read_notice
 from .outline import OutlineReader
-from .reading import read_source
+from .reading import read_source, text_source
 from .styles import Detection, detect_style
 from .tables import TableBuilder, flat_events, table_events, tabbed_tables
 
@@ -91,8 +91,7 @@ def import_file(path: str | Path, style: str | None = None, host: Host | None = 
 def import_text(text: str, style: str | None = None, host: Host | None = None,
                 name: str = "<text>") -> ImportResult:
     """Import notice text already in memory (tests, benchmarks, the editor's paste)."""
-    blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]
-    return _import(Source(path=Path(name), kind="文本", encoding="", blocks=blocks), style, host)
+    return _import(text_source(Path(name), text, ""), style, host)
 
 
 def _import(source: Source, style: str | None, host: Host | None) -> ImportResult:

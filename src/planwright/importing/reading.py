@@ -44,6 +44,11 @@ def read_source(path: Path) -> Source:
         text, encoding = decode(path, raw, declared_charset(raw))
         return read_html(path, text, encoding)
     text, encoding = decode(path, raw)
+    return text_source(path, text, encoding)
+
+
+def text_source(path: Path, text: str, encoding: str) -> Source:
+    """Plain text: one paragraph per line, numbered as an editor numbers them."""
     blocks = [Para(line, number) for number, line in enumerate(text.splitlines(), 1)]
     return Source(path=path, kind="文本", encoding=encoding, blocks=blocks)
 
