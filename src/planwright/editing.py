@@ -405,6 +405,12 @@ def snapshot(plan: Plan, selected: str | None = None, label: str = "") -> Snapsh
     return Snapshot(meta, units, _clone_points(plan.points), _clone_points(plan.body), selected, label)
 
 
+def copy_plan(plan: Plan) -> Plan:
+    """A copy of the whole plan, to hand to a thread or keep while the original changes."""
+    snap = snapshot(plan)
+    return Plan(snap.meta, snap.units, snap.points, snap.body)
+
+
 def restore(plan: Plan, snap: Snapshot) -> None:
     """Put a snapshot's state into ``plan`` (copies, so the snapshot stays reusable)."""
     copy = snapshot(Plan(snap.meta, snap.units, snap.points, snap.body))

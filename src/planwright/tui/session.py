@@ -113,7 +113,7 @@ class Session:
     def _keep_saved_state(self) -> None:
         """Before the first edit since the file was read: remember what it holds."""
         if not self.dirty and self._saved is None:
-            self._saved = self._copy()
+            self._saved = editing.copy_plan(self.plan)
 
     def remember_saved(self) -> None:
         """Take the copy of the plan as on disk now (the editor calls this after its first frame)."""
@@ -132,10 +132,6 @@ class Session:
             self.touch()
             self.dirty = self._saved is None or self.plan != self._saved
         return snap
-
-    def _copy(self) -> Plan:
-        snap = editing.snapshot(self.plan)
-        return Plan(snap.meta, snap.units, snap.points, snap.body)
 
     def touch(self) -> None:
         self.dirty = True
@@ -157,7 +153,7 @@ class Session:
             self.dirty = False
             self._discard_recovery_locked()
         self.history.break_coalescing()
-        self._saved = self._copy()
+        self._saved = editing.copy_plan(self.plan)
         return written
 
     def save_as_copy(self, path: Path) -> Path:
@@ -175,7 +171,7 @@ class Session:
             self.dirty = False
             self._discard_recovery_locked()
         self.history = editing.History()
-        self._saved = self._copy()
+        self._saved = editing.copy_plan(self.plan)
         self.version += 1
 
     def close(self) -> None:
@@ -206,8 +202,7 @@ class Session:
 
     def write_recovery(self) -> bool:
         """Write the recovery file now, from the calling thread."""
-        snap = editing.snapshot(self.plan)
-        return self.write_recovery_of(Plan(snap.meta, snap.units, snap.points, snap.body))
+        return self.write_recovery_of(editing.copy_plan(self.plan))
 
     def discard_recovery(self) -> None:
         with STORE_LOCK:

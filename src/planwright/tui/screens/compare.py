@@ -43,8 +43,7 @@ class CompareScreen(Screen[str | None]):
 
     def __init__(self, old_path: Path, plan: Plan, host: "Host", new_label: str = "") -> None:
         super().__init__()
-        snap = editing.snapshot(plan)  # the editor may change the plan while we compare
-        self.plan = Plan(snap.meta, snap.units, snap.points, snap.body)
+        self.plan = editing.copy_plan(plan)  # the editor may change the plan while we compare
         self.old_path, self.host = old_path, host
         self.new_label = new_label or "（编辑中的计划）"
         self.comparison: "Comparison | None" = None

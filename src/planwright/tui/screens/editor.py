@@ -299,13 +299,12 @@ class EditorScreen(Screen[None]):
                 and now - self._last_recovery >= RECOVERY_EVERY):
             self._recovered_version = version
             self._last_recovery = now
-            self._write_recovery(editing.snapshot(self.plan))
+            self._write_recovery(editing.copy_plan(self.plan))
 
     def _start_check(self) -> None:
         """Send a copy of the plan to the checker; findings come back when it is done."""
         self._checked_version = version = self.session.version
-        snap = editing.snapshot(self.plan)
-        plan = Plan(snap.meta, snap.units, snap.points, snap.body)
+        plan = editing.copy_plan(self.plan)
         app = self.app
 
         def done(findings: list["Finding"] | None, error: str | None) -> None:
@@ -355,8 +354,7 @@ class EditorScreen(Screen[None]):
 
     # -- recovery -------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="recovery")
-    def _write_recovery(self, snap: editing.Snapshot) -> None:
-        plan = Plan(snap.meta, snap.units, snap.points, snap.body)
+    def _write_recovery(self, plan: Plan) -> None:
         try:
             self.session.write_recovery_of(plan)
         except OSError as exc:  # a full disk must not stop the editing

@@ -61,8 +61,7 @@ class ExportDialog(ModalScreen[Path | None]):
         super().__init__()
         self.session = session
         self.fmt = "notice-docx"
-        snap = editing.snapshot(session.plan)  # what is on screen now, unsaved edits included
-        self.plan = Plan(snap.meta, snap.units, snap.points, snap.body)
+        self.plan = editing.copy_plan(session.plan)  # what is on screen now, unsaved edits included
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
