@@ -9,6 +9,7 @@ the order but lose the layout, so each item is recognised by its form.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -62,8 +63,6 @@ def iso_date(text: str) -> str:
                 return ""
             y = from_chinese(m.group(1).translate(_ZERO_LIKE))
             mo, d = from_chinese(m.group(2)), from_chinese(m.group(3))
-        import datetime as dt
-
         return dt.date(y, mo, d).isoformat()
     except ValueError:
         return ""
@@ -143,8 +142,9 @@ def _signature(header: list[Line], used: set[int]) -> tuple[str, int]:
     for i, line in enumerate(header):
         if is_date_line(line):
             used.add(i)
-            if signed_organ(line):
-                return signed_organ(line), i
+            organ = signed_organ(line)
+            if organ:
+                return organ, i
             if i > 0 and is_organ(header[i - 1]):
                 used.add(i - 1)
                 return squeeze(header[i - 1].text), i
@@ -235,8 +235,9 @@ def _footer(footer: list[Line], meta: Meta) -> list[Line]:
         publicity = _PUBLICITY_RE.match(s)
         if is_date_line(line):
             meta.date = meta.date or iso_date(line.sim)
-            if signed_organ(line) and not meta.issuer:
-                meta.issuer = signed_organ(line)
+            organ = signed_organ(line)
+            if organ and not meta.issuer:
+                meta.issuer = organ
             elif i > 0 and is_organ(footer[i - 1]) and not meta.issuer:
                 meta.issuer = squeeze(footer[i - 1].text)
         elif cc:
