@@ -492,14 +492,6 @@ class History:
         """The next record starts a new undo step even for the same field."""
         self._last_key = None
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self.undo_stack)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self.redo_stack)
-
     def undo(self, plan: Plan, selected: str | None) -> Step | None:
         """Go back one step; returns the step (its ``selected`` and ``label``)."""
         return self._step(plan, selected, self.undo_stack, self.redo_stack)

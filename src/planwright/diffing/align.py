@@ -272,14 +272,11 @@ class _LevelAligner:
             self.new_done[n] = k
 
     def _by_id(self) -> None:
-        new_by_id = {e.node.id: i for i, e in enumerate(self.news) if e.node.id}
-        counts = Counter(e.node.id for e in self.olds if e.node.id)
-        new_counts = Counter(e.node.id for e in self.news if e.node.id)
-        for o, entry in enumerate(self.olds):
-            nid = entry.node.id
-            if nid and counts[nid] == 1 and new_counts[nid] == 1:
-                n = new_by_id[nid]
-                self._link([o], [n], 1.0, "id")  # the id says it; the text may say anything
+        new_by_id = _unique_ids(self.news)
+        for nid, old in _unique_ids(self.olds).items():
+            new = new_by_id.get(nid)
+            if new is not None:  # the id says it; the text may say anything
+                self._link([old.order], [new.order], 1.0, "id")
 
     def _by_identical_text(self) -> None:
         olds: dict[str, list[int]] = {}

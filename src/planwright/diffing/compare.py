@@ -58,7 +58,7 @@ class _Builder:
         self.new_year = new_year or None
         self.phrases = phrases
 
-    def ref(self, side: str, entry: Entry) -> NodeRef:
+    def ref(self, entry: Entry) -> NodeRef:
         node = entry.node
         text = entry.text
         title = node.text[:20] if isinstance(node, Item) else (node.title or text[:20])
@@ -90,14 +90,14 @@ class _Builder:
         hints_old, hints_new = self._hints(olds, news, loose_old, loose_new)
         for n in loose_new:
             entry = news[n]
-            ref = self.ref("new", entry)
+            ref = self.ref(entry)
             change = Change(level, "added", [], [ref], 0.0,
                             lead=unit_delta([], ref.lead, self.registry),
                             support=unit_delta([], ref.support, self.registry),
                             hint=hints_new.get(n))
             out.append((self._new_key(level, [n]), change))
         for o in loose_old:
-            ref = self.ref("old", olds[o])
+            ref = self.ref(olds[o])
             change = Change(level, "removed", [ref], [], 0.0,
                             lead=unit_delta(ref.lead, [], self.registry),
                             support=unit_delta(ref.support, [], self.registry),
@@ -108,8 +108,8 @@ class _Builder:
     def _linked(self, level: Level, link: Link) -> Change:
         olds = [self.a.old.entries[level][o] for o in link.old]
         news = [self.a.new.entries[level][n] for n in link.new]
-        old_refs = [self.ref("old", e) for e in olds]
-        new_refs = [self.ref("new", e) for e in news]
+        old_refs = [self.ref(e) for e in olds]
+        new_refs = [self.ref(e) for e in news]
         if len(olds) == len(news) == 1 and olds[0].literal == news[0].literal:
             same_text, similarity = True, 1.0  # the common case: not a character changed
         else:
@@ -224,12 +224,12 @@ class _Builder:
             best = process.extractOne(olds[o].norm, new_norms, scorer=Indel.normalized_similarity,
                                       score_cutoff=HINT_FLOOR)
             if best is not None:
-                hints_old[o] = self.ref("new", news[loose_new[best[2]]])
+                hints_old[o] = self.ref(news[loose_new[best[2]]])
         for n in loose_new:
             best = process.extractOne(news[n].norm, old_norms, scorer=Indel.normalized_similarity,
                                       score_cutoff=HINT_FLOOR)
             if best is not None:
-                hints_new[n] = self.ref("old", olds[loose_old[best[2]]])
+                hints_new[n] = self.ref(olds[loose_old[best[2]]])
         return hints_old, hints_new
 
 

@@ -167,10 +167,3 @@ def _absorb_chaff(diffs: list) -> None:
         diffs[start:end] = [(DELETE, deleted), (INSERT, inserted)]
         i = start + 2
     _DMP.diff_cleanupMerge(diffs)
-
-
-def similarity(a_norm: str, b_norm: str) -> float:
-    """rapidfuzz Indel similarity (= fuzz.ratio / 100) of two normal forms, 0..1."""
-    if not a_norm and not b_norm:
-        return 1.0
-    return Indel.normalized_similarity(a_norm, b_norm)
