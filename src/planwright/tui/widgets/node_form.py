@@ -18,18 +18,15 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static, TextArea
 
 from ... import deadlines
+from ...editing import EDITABLE
 from ...model import Item, Meta, Node, Point, Task
 from ...units import Registry
 from .field_input import FieldInput
 from .field_text_area import FieldTextArea
 from .units_input import UnitsInput, join_units, split_units
 
-# Which rows each kind of node shows.
-_ROWS = {
-    Point: ("title", "text"),
-    Task: ("title", "text", "lead", "support", "deadline"),
-    Item: ("text", "lead", "support", "deadline"),
-}
+# Which rows each kind of node shows: the fields an edit may set.
+_ROWS = EDITABLE
 META_FIELDS = ("title", "year", "issuer", "doc_number", "date", "recipients", "preamble", "closing")
 _META_LABELS = {
     "title": "计划标题", "year": "年度", "issuer": "发文机关", "doc_number": "文号",
