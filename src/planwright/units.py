@@ -371,7 +371,7 @@ def parse_unit_cell(text: str) -> Attribution:
     return Attribution(lead=tuple(split_units(text)), support=(), pattern="table-cell")
 
 
-def _bracket_groups(paragraph: str) -> list[tuple[int, int]]:
+def bracket_groups(paragraph: str) -> list[tuple[int, int]]:
     """Top-level bracket groups as (start, end-exclusive); mismatched kinds pair up."""
     groups: list[tuple[int, int]] = []
     i = 0
@@ -392,7 +392,7 @@ def find_attributions(
 ) -> list[tuple[int, int, Attribution]]:
     """Every attribution bracket in a paragraph, with its span (end exclusive)."""
     found: list[tuple[int, int, Attribution]] = []
-    for start, end in _bracket_groups(paragraph):
+    for start, end in bracket_groups(paragraph):
         attribution = parse_attribution(paragraph[start:end], patterns)
         if attribution is not None:
             found.append((start, end, attribution))

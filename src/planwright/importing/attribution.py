@@ -117,7 +117,7 @@ class Attributor:
         """Attribution brackets of a paragraph: the patterns', else labelled fields in any order
         or verb clauses."""
         out = []
-        for begin, end in units._bracket_groups(sim):  # the groups units.find_attributions reads
+        for begin, end in units.bracket_groups(sim):  # the groups units.find_attributions reads
             found = units.parse_attribution(sim[begin:end], self.patterns)
             if found is None:
                 inner = sim[begin + 1 : end - 1]
