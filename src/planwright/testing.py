@@ -31,10 +31,10 @@ The core never imports pytest or Textual; neither does this module.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence, get_args
 
 from . import newplan, store, validate
-from .api import SEVERITIES, Finding, Rule
+from .api import SEVERITIES, Finding, Rule, UnitFormat
 from .model import Item, Meta, Plan, Point, Task
 from .plugins import Host, PluginError
 
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 DEFAULT_YEARS = (2027, 2030)
-UNIT_FORMATS = ("responsible", "lead-support", "table", "list", "none")
+UNIT_FORMATS: tuple[str, ...] = get_args(UnitFormat)
 # JN-001, PW-UNIT-002, RUYI-003: capitals, dash-separated, a three-digit number last.
 RULE_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9]{3}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
