@@ -39,10 +39,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_plan import _CLAUSES, _task, generate  # noqa: E402
 
-from planwright import store  # noqa: E402
-from planwright.diffing import compare, to_html, to_json  # noqa: E402
-from planwright.model import Plan  # noqa: E402
-from planwright.rollover import roll_over  # noqa: E402
+from planwright.plan import store # noqa: E402
+from planwright.diffing import compare, to_html, to_json # noqa: E402
+from planwright.plan.model import Plan # noqa: E402
+from planwright.plan.rollover import roll_over # noqa: E402
 
 EXE = Path(sys.executable).with_name("planwright")
 

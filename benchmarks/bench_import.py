@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from planwright.importing import import_file, import_text
-from planwright.plugins import Host
+from planwright.host import Host
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -71,7 +71,7 @@ def generate(chars: int) -> str:
 
 
 def _cn(n: int) -> str:
-    from planwright.numbering import to_chinese
+    from planwright.zh.numbering import to_chinese
 
     return to_chinese(n)
 

@@ -28,8 +28,9 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_plan import write  # noqa: E402
 
-from planwright import store, validate  # noqa: E402
-from planwright.plugins import Host  # noqa: E402
+from planwright.plan import store # noqa: E402
+from planwright.rules import engine as validate # noqa: E402
+from planwright.host import Host # noqa: E402
 
 
 def median_time(fn: Callable[[], object], runs: int, setup: Callable[[], object] | None = None) -> float:

@@ -35,8 +35,8 @@ from gen_plan import write  # noqa: E402
 
 from textual import events  # noqa: E402
 
-from planwright.plugins import Host  # noqa: E402
-from planwright.tui.app import PlanwrightApp  # noqa: E402
+from planwright.host import Host # noqa: E402
+from planwright.tui.app import PlanwrightApp # noqa: E402
 
 SIZE = (160, 48)
 TYPED = "推进政务公开标准化规范化建设，确保“应公开尽公开”"
@@ -153,7 +153,7 @@ def import_time(runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import planwright.tui.app, planwright.cli"], check=True)
+        subprocess.run([sys.executable, "-c", "import planwright.tui.app, planwright.cli.main"], check=True)
         times.append(time.perf_counter() - start)
     return times
 

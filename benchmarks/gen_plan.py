@@ -20,10 +20,10 @@ import sys
 from pathlib import Path
 
 try:
-    from planwright.model import Item, Meta, Plan, Point, Task, Unit
+    from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
 except ModuleNotFoundError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from planwright.model import Item, Meta, Plan, Point, Task, Unit
+    from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
 
 UNITS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("区政府办公室", ("区政府办",), "部门"),
@@ -120,7 +120,7 @@ def generate(n_tasks: int, seed: int = 0, year: int = 2027) -> Plan:
 
 
 def write(n_tasks: int, path: Path, seed: int = 0, year: int = 2027) -> Path:
-    from planwright import store
+    from planwright.plan import store
 
     return store.save(store.new_document(generate(n_tasks, seed, year)), path)
 

@@ -16,7 +16,7 @@ CORPUS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 @pytest.fixture(scope="session")
 def host():
     """The plugin host as a user gets it (built-in styles through entry points)."""
-    from planwright.plugins import Host
+    from planwright.host import Host
 
     return Host()
 

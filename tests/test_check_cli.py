@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planwright import plugins
-from planwright.cli import main
+from planwright import host as plugins
+from planwright.cli.main import main
 
 CLEAN = '''\
 schema = "planwright/1"

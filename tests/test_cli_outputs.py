@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planwright import plugins
-from planwright.cli import main
+from planwright import host as plugins
+from planwright.cli.main import main
 
 NOTICE = """示例区人民政府办公室关于印发2027年示例区政务公开工作要点的通知
 

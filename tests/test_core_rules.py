@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from planwright import core_rules, store, validate
+from planwright.rules import core as core_rules
+from planwright.plan import store
+from planwright.rules import engine as validate
 from planwright.api import Finding
-from planwright.model import Item, Meta, Plan, Point, Task, Unit
+from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
 from plugin_fixtures import host_with
 
 REGISTRY = [
@@ -233,7 +235,7 @@ def test_lead_repeated_as_support_even_under_an_alias(tmp_path: Path) -> None:
 
 
 def test_two_names_the_registry_files_under_one_unit_are_noted_not_repeated(tmp_path: Path) -> None:
-    from planwright.plugins import Host  # the installed styles: Dalian's registry joins 地税 and 国税
+    from planwright.host import Host # the installed styles: Dalian's registry joins 地税 and 国税
 
     plan = clean_plan()
     plan.units, plan.meta.style = [], "dalian"
@@ -247,7 +249,7 @@ def test_two_names_the_registry_files_under_one_unit_are_noted_not_repeated(tmp_
 
 
 def test_a_name_written_twice_stays_a_warning_beside_the_note(tmp_path: Path) -> None:
-    from planwright.plugins import Host
+    from planwright.host import Host
 
     plan = clean_plan()
     plan.units, plan.meta.style = [], "dalian"
@@ -259,7 +261,7 @@ def test_a_name_written_twice_stays_a_warning_beside_the_note(tmp_path: Path) ->
 
 
 def test_sibling_aliases_across_lead_and_support_are_noted(tmp_path: Path) -> None:
-    from planwright.plugins import Host
+    from planwright.host import Host
 
     plan = clean_plan()
     plan.units, plan.meta.style = [], "dalian"

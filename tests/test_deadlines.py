@@ -1,4 +1,4 @@
-"""planwright.deadlines: what a clerk sees for each deadline phrase they write."""
+"""planwright.zh.deadlines: what a clerk sees for each deadline phrase they write."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from planwright.deadlines import Deadline, DeadlinePhrase, Kind, extract, parse, shift, shiftable
+from planwright.zh.deadlines import Deadline, DeadlinePhrase, Kind, extract, parse, shift, shiftable
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

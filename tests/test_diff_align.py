@@ -12,8 +12,8 @@ from planwright.diffing import compare
 from planwright.diffing.assign import _min_cost, assign, greedy
 from planwright.diffing.text import redline
 from planwright.diffing.unitdiff import similar_names, unit_delta
-from planwright.model import Item, Meta, Plan, Point, Task
-from planwright.units import Registry, Unit
+from planwright.plan.model import Item, Meta, Plan, Point, Task
+from planwright.zh.units import Registry, Unit
 
 FINANCE = ("做好财政预决算信息公开", "部门预算、决算和三公经费在批复后二十日内向社会公开，细化到项级科目，并说明增减原因。")
 PLANNING = ("做好规划信息公开", "公开年度国民经济和社会发展计划执行情况，按季度更新重点项目建设进度和投资完成情况。")
@@ -238,7 +238,7 @@ def test_redline_rebuilds_both_texts() -> None:
 
 def test_paths_are_the_displayed_numbering() -> None:
     from planwright.diffing.compare import _label
-    from planwright.numbering import path_label
+    from planwright.zh.numbering import path_label
 
     for index in [(1,), (2, 3), (12, 14, 9), (3, 1, 27)]:
         assert _label(index) == path_label(index)

@@ -20,8 +20,8 @@ import pytest
 from conftest import SEEDS, TRUTH, corpus_available
 
 from planwright.diffing import compare
-from planwright.model import Item, Plan, Task
-from planwright.numbering import strip_heading
+from planwright.plan.model import Item, Plan, Task
+from planwright.zh.numbering import strip_heading
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="needs ../shared/seeds and ../shared/truth")
 

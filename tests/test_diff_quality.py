@@ -18,10 +18,10 @@ from conftest import SEEDS, TRUTH, corpus_available
 
 from planwright.diffing import compare
 from planwright.diffing.command import registry_of
-from planwright.model import Item, Meta, Plan, Point, Task, Unit
-from planwright.numbering import path_label
-from planwright.rollover import roll_over
-from planwright.units import split_trailing_attribution
+from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
+from planwright.zh.numbering import path_label
+from planwright.plan.rollover import roll_over
+from planwright.zh.units import split_trailing_attribution
 
 _MARK = r"[（(][一二三四五六七八九十]+[）)]"
 Expected = list[tuple[str, list[str], list[str]]]

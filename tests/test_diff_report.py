@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from docx import Document
 from rich.console import Console
 
-from planwright.cli import main
+from planwright.cli.main import main
 from planwright.diffing import compare, to_docx, to_html, to_json, to_markdown, to_rich
-from planwright.model import Item, Meta, Plan, Point, Task
-from planwright.store import new_document, save
+from planwright.plan.model import Item, Meta, Plan, Point, Task
+from planwright.plan.store import new_document, save
 
 LONG_ITEM = "每季度更新一次政务公开目录，标注信息来源、责任科室和更新时间，过期信息及时归档。"
 

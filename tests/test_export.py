@@ -16,13 +16,13 @@ import pytest
 from test_export_plans import (YEAR, dalian_plan, jiangshan_plan, jinan_plan, ningguo_plan,
                                township_plan)
 
-from planwright import store
+from planwright.plan import store
 from planwright.export import (ExportError, export_all, export_plan, notice_text, sheet_names, table_rows,
                                unit_view)
 from planwright.export.calendar import fold
 from planwright.export.wording import display_width, join_units
-from planwright.model import Item, Plan, Point, Task
-from planwright.units import Registry
+from planwright.plan.model import Item, Plan, Point, Task
+from planwright.zh.units import Registry
 
 PLANWRIGHT = Path(sys.executable).with_name("planwright")
 

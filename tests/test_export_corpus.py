@@ -40,7 +40,7 @@ BOUNDS = {
 
 def _importer_ready() -> bool:
     try:
-        from planwright.importing import import_file  # noqa: F401
+        from planwright.importing import import_file # noqa: F401
     except ImportError:
         return False
     return True

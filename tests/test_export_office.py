@@ -15,7 +15,7 @@ from test_export_plans import YEAR, jinan_plan, ningguo_plan
 
 from planwright.export import export_plan, table_rows
 from planwright.export.wording import display_width
-from planwright.model import Unit
+from planwright.plan.model import Unit
 
 
 def workbook(data: bytes):

@@ -5,7 +5,7 @@ Imported by the other test_export* modules; holds no tests of its own.
 
 from __future__ import annotations
 
-from planwright.model import Item, Meta, Plan, Point, Task, Unit
+from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
 
 YEAR = 2027
 

@@ -16,7 +16,7 @@ import pytest
 from test_export_plans import YEAR, big_plan, ningguo_plan
 
 from planwright.export import export_plan
-from planwright.model import Item
+from planwright.plan.model import Item
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdftoppm"))

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS, SEEDS, SHARED, TRUTH, corpus_available
-from planwright.cli import main
+from planwright.cli.main import main
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="../shared/seeds is not beside the checkout")
 

@@ -25,7 +25,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SHARED
-from planwright.cli import main
+from planwright.cli.main import main
 
 DATA = Path(__file__).resolve().parent / "data" / "family"
 SCORER = SHARED / "tools" / "score-import"
@@ -228,7 +228,7 @@ def test_flat_table_with_a_two_row_header_and_units_one_per_line(imported) -> No
 
 def test_units_ending_in_zhenjie_are_units() -> None:
     """units.py: 镇街 / 街镇 (towns and subdistricts together) end a unit name, so 和 before them splits."""
-    from planwright.units import looks_like_unit, split_units
+    from planwright.zh.units import looks_like_unit, split_units
 
     assert looks_like_unit("各镇街") and looks_like_unit("各街镇")
     assert split_units("区财政局和各镇街") == ["区财政局", "各镇街"]

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planwright import store
-from planwright.cli import main
+from planwright.plan import store
+from planwright.cli.main import main
 from planwright.importing import ImportError_, import_file, import_text
 
 NOTICE = """示例区人民政府办公室关于印发2024年示例区政务公开工作要点的通知

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from planwright import store
+from planwright.plan import store
 from planwright.importing import import_text
 
 HEAD = """示例县人民政府办公室关于印发2023年示例县政务公开工作要点的通知

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planwright.model import ID_LENGTH, Item, Plan, Point, Task, level_of, new_id
+from planwright.plan.model import ID_LENGTH, Item, Plan, Point, Task, level_of, new_id
 
 
 def small_plan() -> Plan:

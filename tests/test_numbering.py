@@ -1,4 +1,4 @@
-"""Chinese numerals and outline markers (planwright.numbering)."""
+"""Chinese numerals and outline markers (planwright.zh.numbering)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwright.numbering import (
+from planwright.zh.numbering import (
     Heading,
     Level,
     from_chinese,

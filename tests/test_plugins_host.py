@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planwright import __version__, core_rules, plugins, validate
-from planwright.cli import main
-from planwright.model import Meta, Plan, Point, Task
-from planwright.plugins import DISABLE_ENV, Host, PluginError
+from planwright import __version__
+from planwright.rules import core as core_rules
+from planwright import host as plugins
+from planwright.rules import engine as validate
+from planwright.cli.main import main
+from planwright.plan.model import Meta, Plan, Point, Task
+from planwright.host import DISABLE_ENV, Host, PluginError
 from plugin_fixtures import entry_point, host_with
 
 NEVER = "plugin_fixtures.pf_never_import"
@@ -106,7 +109,7 @@ def test_an_enabled_fixture_is_imported() -> None:
 
 
 def test_the_core_rules_cannot_be_disabled(monkeypatch) -> None:
-    monkeypatch.setenv(DISABLE_ENV, "core_rules,planwright.core_rules")
+    monkeypatch.setenv(DISABLE_ENV, "core_rules,planwright.rules.core")
     host = Host(entry_points=[], disabled=["core_rules"], no_plugins=True)
     assert {r.id for r in host.rules} >= set(core_rules.ids())
 

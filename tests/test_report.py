@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from planwright import plugins
-from planwright.cli import main
+from planwright import host as plugins
+from planwright.cli.main import main
 
 
 def test_plugins_listing_reads_in_80_columns(monkeypatch) -> None:
@@ -14,7 +14,7 @@ def test_plugins_listing_reads_in_80_columns(monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
-    for name in ("planwright_jinan", "planwright_jiangshan", "planwright.core_rules"):
+    for name in ("planwright_jinan", "planwright_jiangshan", "planwright.rules.core"):
         assert len([line for line in lines if name in line]) == 1  # whole, and on one row
     # the rule table says a rule's level in the words check uses
     assert any("PW-LEAD-001" in line and "错误" in line for line in lines)

@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import TRUTH, corpus_available
 
-from planwright import store
-from planwright.cli import main
-from planwright.deadlines import Kind, parse
+from planwright.plan import store
+from planwright.cli.main import main
+from planwright.zh.deadlines import Kind, parse
 from planwright.diffing import compare
-from planwright.model import Item, Meta, Plan, Point, Task, Unit
-from planwright.rollover import roll_over
+from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
+from planwright.plan.rollover import roll_over
 
 LAST = """\
 schema = "planwright/1"

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planwright import store
-from planwright.model import Item, Meta, Plan, Point, Task, Unit
-from planwright.store import PlanFileError
+from planwright.plan import store
+from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
+from planwright.plan.store import PlanFileError
 
 # A plan written by hand: comments everywhere, a """ block, a ''' block, an array over
 # several lines, indented sub-tables, a TOML date, ids present.
@@ -546,7 +546,7 @@ def _changed(before: str, after: str) -> list[str]:
 
 
 def test_inserting_a_task_adds_its_lines_and_keeps_the_comment_above_its_header() -> None:
-    from planwright.model import Task
+    from planwright.plan.model import Task
 
     doc = store.loads(STRUCTURE)
     doc.plan.points[0].tasks.insert(1, Task(id="newtsk", title="新任务"))
@@ -569,7 +569,7 @@ def test_swapping_two_tasks_moves_only_one_of_them() -> None:
 
 
 def test_appending_an_item_and_a_task_at_the_end_of_the_file() -> None:
-    from planwright.model import Item, Task
+    from planwright.plan.model import Item, Task
 
     doc = store.loads(STRUCTURE)
     doc.plan.points[0].tasks[0].items.append(Item(id="newitm", text="事项二"))

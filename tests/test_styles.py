@@ -12,13 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS, TRUTH, corpus_available
-from planwright import store, validate
-from planwright.cli import main
-from planwright.model import Item, Point, Task
-from planwright.plugins import Host
-from planwright.resources import read_template
-from planwright.rollover import roll_over
-from planwright.testing import (
+from planwright.plan import store
+from planwright.rules import engine as validate
+from planwright.cli.main import main
+from planwright.plan.model import Item, Point, Task
+from planwright.host import Host
+from planwright.plan.resources import read_template
+from planwright.plan.rollover import roll_over
+from planwright.conformance import (
     STYLE_CHECKS, StyleCheckError, check_layout, check_registry, check_rules, check_sniffer,
     check_template, template_plan,
 )
@@ -53,7 +54,7 @@ def rule_ids(findings) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# Conformance (planwright.testing) for every built-in style
+# Conformance (planwright.conformance) for every built-in style
 
 
 @pytest.mark.parametrize("check", STYLE_CHECKS, ids=lambda c: c.__name__)
@@ -393,7 +394,7 @@ def test_collective_names_are_kind_collective(style: str, collective: str, host)
 
 
 def _plan_of(style: str):
-    from planwright.model import Meta, Plan
+    from planwright.plan.model import Meta, Plan
 
     return Plan(meta=Meta(style=style))
 
@@ -412,7 +413,7 @@ def test_registry_knows_the_units_its_published_notice_names(stem: str, host) ->
 
 def _plan_from_truth(stem: str):
     """The published notice as the importer must recover it (../shared/truth), as a Plan."""
-    from planwright.model import Meta, Plan
+    from planwright.plan.model import Meta, Plan
 
     truth = json.loads((TRUTH / f"{stem}.json").read_text(encoding="utf-8"))
     head = truth["plan"]
@@ -482,7 +483,7 @@ def test_demo_rolls_into_next_year_without_errors(host) -> None:
 
 
 # ---------------------------------------------------------------------------
-# planwright.testing catches a broken style
+# planwright.conformance catches a broken style
 
 
 BROKEN_PLUGIN = '''
@@ -526,7 +527,7 @@ def broken_host(tmp_path: Path, monkeypatch) -> Host:
 
 
 def test_conformance_reports_what_is_wrong(broken_host: Host) -> None:
-    from planwright.testing import check_declared
+    from planwright.conformance import check_declared
 
     with pytest.raises(StyleCheckError, match="should be Chinese"):
         check_declared("broken", broken_host)
@@ -548,7 +549,7 @@ def test_conformance_reports_what_is_wrong(broken_host: Host) -> None:
 
 
 def test_a_style_that_is_not_installed_is_reported(host) -> None:
-    from planwright.testing import check_style
+    from planwright.conformance import check_style
 
     with pytest.raises(StyleCheckError, match="没有被任何插件声明"):
         check_style("nowhere", host)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from planwright import store
-from planwright.model import Item, Task
+from planwright.plan import store
+from planwright.plan.model import Item, Task
 
 from test_tui_helpers import SAMPLE, make_app, paste, settle, type_text, write_sample
 

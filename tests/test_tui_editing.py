@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planwright import editing, store
-from planwright.editing import EditError
-from planwright.model import Item, Task
+from planwright.plan import editing
+from planwright.plan import store
+from planwright.plan.editing import EditError
+from planwright.plan.model import Item, Task
 
 from test_tui_helpers import SAMPLE
 

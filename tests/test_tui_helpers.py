@@ -81,7 +81,7 @@ def write_sample(folder: Path, name: str = "plan.toml") -> Path:
 
 def make_app(path: Path, host=None, checker: str = "thread"):
     """The editor on ``path``; validators in a thread unless ``checker="process"``."""
-    from planwright.plugins import Host
+    from planwright.host import Host
     from planwright.tui.app import PlanwrightApp
 
     return PlanwrightApp(path, host or Host(), checker=checker)

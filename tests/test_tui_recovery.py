@@ -6,8 +6,9 @@ import os
 
 import pytest
 
-from planwright import editing, store
-from planwright.plugins import Host
+from planwright.plan import editing
+from planwright.plan import store
+from planwright.host import Host
 from planwright.tui.recovery import plan_text
 from planwright.tui.session import ChangedOnDisk, Session, recovery_path
 
@@ -45,7 +46,7 @@ def test_a_recovery_write_after_save_or_close_is_refused(tmp_path, host):
     session.set_field("pt2aaa", "title", "x")
     copy = editing.snapshot(session.plan)
     session.save()
-    from planwright.model import Plan
+    from planwright.plan.model import Plan
 
     assert not session.write_recovery_of(Plan(copy.meta, copy.units, copy.points, copy.body))
     session.set_field("pt2aaa", "title", "y")

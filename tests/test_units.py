@@ -1,4 +1,4 @@
-"""Attribution parsing, unit-list splitting and the unit registry (planwright.units)."""
+"""Attribution parsing, unit-list splitting and the unit registry (planwright.zh.units)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwright import units as units_mod
-from planwright.units import (
+from planwright.zh import units as units_mod
+from planwright.zh.units import (
     BUILTIN_PATTERNS,
     Attribution,
     AttributionPattern,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from planwright.api import Finding, Rule
-from planwright.model import Item, Plan, Point, Task
-from planwright.validate import CheckContext
+from planwright.plan.model import Item, Plan, Point, Task
+from planwright.rules.engine import CheckContext
 
 STYLE = "dalian"
 # The closing point of a Dalian plan: general safeguards, printed without units.

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from planwright import deadlines
+from planwright.zh import deadlines
 from planwright.api import Finding, Rule
-from planwright.model import Item, Plan, Point, Task
-from planwright.validate import CheckContext
+from planwright.plan.model import Item, Plan, Point, Task
+from planwright.rules.engine import CheckContext
 
 STYLE = "jiangshan"
 SCHEDULE_WORDS = ("进度安排", "实施步骤", "时间安排", "工作步骤", "推进步骤")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from planwright.api import Finding, Rule
-from planwright.model import Item, Plan, Task
-from planwright.numbering import path_label
-from planwright.validate import CheckContext
+from planwright.plan.model import Item, Plan, Task
+from planwright.zh.numbering import path_label
+from planwright.rules.engine import CheckContext
 
 STYLE = "ningguo"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from planwright.api import Finding, Rule
-from planwright.model import Plan
-from planwright.validate import CheckContext
+from planwright.plan.model import Plan
+from planwright.rules.engine import CheckContext
 
 STYLE = "township"
 _PLACE_WORDS = ("乡", "镇", "街道")

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
 import pluggy
 
-from .deadlines import DeadlinePhrase, Kind as DeadlineKind  # noqa: F401  (re-exported)
-from .units import AttributionPattern, Unit as RegistryUnit  # noqa: F401  (re-exported)
+from planwright.zh.deadlines import DeadlinePhrase, Kind as DeadlineKind # noqa: F401  (re-exported)
+from planwright.zh.units import AttributionPattern, Unit as RegistryUnit # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
-    from .model import Plan
-    from .validate import CheckContext
+    from planwright.plan.model import Plan
+    from planwright.rules.engine import CheckContext
 
 PROJECT = "planwright"
 HOOK_API_VERSION = "1.0"
@@ -80,7 +80,7 @@ class Template:
         package, relative = self.resource
         if package == "planwright" and relative.startswith("templates/"):
             # planwright's own templates: packaged in a wheel, top-level in a checkout
-            from .resources import read_template
+            from planwright.plan.resources import read_template
 
             return read_template(relative.split("/", 1)[1])
         return importlib.resources.files(package).joinpath(relative).read_text(encoding="utf-8")

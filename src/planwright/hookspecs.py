@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 import pluggy
 
-from .api import PROJECT
+from planwright.api import PROJECT
 
 if TYPE_CHECKING:
-    from .api import (
+    from planwright.api import (
         AttributionPattern, DeadlinePhrase, NoticeLayout, Rule, Sniffer, Style, Template,
         UnitRegistry,
     )

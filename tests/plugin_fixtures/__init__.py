@@ -14,6 +14,6 @@ def entry_point(name: str, module: str | None = None) -> EntryPoint:
 
 def host_with(*modules: str, **kwargs):
     """A plugin host holding the core rules and the named fixture plugins only."""
-    from planwright.plugins import Host
+    from planwright.host import Host
 
     return Host(entry_points=[entry_point(m) for m in modules], **kwargs)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from planwright import validate
-from planwright.plugins import Host
-from planwright.testing import STYLE_CHECKS, check_rules, check_style, template_plan
+from planwright.rules import engine as validate
+from planwright.host import Host
+from planwright.conformance import STYLE_CHECKS, check_rules, check_style, template_plan
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ command's body.
 
 from __future__ import annotations
 
-from .compare import compare, plan_year
-from .result import STATUSES, Change, Comparison, NodeRef, UnitTally
-from .unitdiff import UnitDelta
+from planwright.diffing.compare import compare, plan_year
+from planwright.diffing.result import STATUSES, Change, Comparison, NodeRef, UnitTally
+from planwright.diffing.unitdiff import UnitDelta
 
 __all__ = [
     "STATUSES", "Change", "Comparison", "NodeRef", "UnitDelta", "UnitTally", "compare", "comparison_of",
@@ -25,21 +25,21 @@ def __getattr__(name: str):
     # Renderers load their libraries (rich, python-docx) only when asked for:
     # `diff --format json` on two large plans should not pay for python-docx.
     if name in ("to_json",):
-        from .render_json import to_json
+        from planwright.diffing.render_json import to_json
         return to_json
     if name in ("to_markdown",):
-        from .render_md import to_markdown
+        from planwright.diffing.render_md import to_markdown
         return to_markdown
     if name in ("to_html",):
-        from .render_html import to_html
+        from planwright.diffing.render_html import to_html
         return to_html
     if name in ("to_docx",):
-        from .render_docx import to_docx
+        from planwright.diffing.render_docx import to_docx
         return to_docx
     if name in ("to_rich", "to_text"):
-        from . import render_rich
+        from planwright.diffing import render_rich
         return getattr(render_rich, name)
     if name in ("run_diff_command", "registry_of", "comparison_of"):
-        from . import command
+        from planwright.diffing import command
         return getattr(command, name)
     raise AttributeError(name)

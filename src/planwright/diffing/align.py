@@ -38,9 +38,9 @@ from typing import Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ..model import Item, Level, Node, Plan
-from .assign import assign
-from .text import bigrams, normal_form, shift_years, year_blind
+from planwright.plan.model import Item, Level, Node, Plan
+from planwright.diffing.assign import assign
+from planwright.diffing.text import bigrams, normal_form, shift_years, year_blind
 
 LEVELS: tuple[Level, ...] = ("point", "task", "item")
 _DIGIT = re.compile("[0-9]")

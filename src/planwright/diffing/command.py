@@ -6,14 +6,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import store
-from ..model import Plan
-from ..units import Registry
-from .compare import compare
-from .result import Comparison
+from planwright.plan import store
+from planwright.plan.model import Plan
+from planwright.zh.units import Registry
+from planwright.diffing.compare import compare
+from planwright.diffing.result import Comparison
 
 if TYPE_CHECKING:
-    from ..plugins import Host
+    from planwright.host import Host
 
 FORMATS = ("text", "md", "html", "docx", "json")
 
@@ -22,7 +22,7 @@ def registry_of(old, new, host: "Host | None") -> Registry | None:
     """The new plan's registry (its style's defaults and its own [[units]]) over the old one's."""
     if host is None:
         return Registry([*old.units, *new.units])
-    from ..validate import registry_for
+    from planwright.rules.engine import registry_for
 
     return registry_for(old, host).merged(registry_for(new, host))
 
@@ -55,19 +55,19 @@ def load_pair(old_path: Path, new_path: Path) -> tuple[Plan, Plan]:
 def render(cmp: Comparison, fmt: str) -> bytes:
     """The report in one of FORMATS, as the bytes a file would hold."""
     if fmt == "json":
-        from .render_json import to_json
+        from planwright.diffing.render_json import to_json
         return to_json(cmp).encode("utf-8")
     if fmt == "md":
-        from .render_md import to_markdown
+        from planwright.diffing.render_md import to_markdown
         return to_markdown(cmp).encode("utf-8")
     if fmt == "html":
-        from .render_html import to_html
+        from planwright.diffing.render_html import to_html
         return to_html(cmp).encode("utf-8")
     if fmt == "docx":
-        from .render_docx import to_docx
+        from planwright.diffing.render_docx import to_docx
         return to_docx(cmp)
     if fmt == "text":
-        from .render_rich import to_text
+        from planwright.diffing.render_rich import to_text
         return to_text(cmp).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}")
 
@@ -100,7 +100,7 @@ def run_diff_command(old_path: Path, new_path: Path, fmt: str, output: Path | No
 def _print_terminal(cmp: Comparison) -> None:
     from rich.console import Console
 
-    from .render_rich import to_rich
+    from planwright.diffing.render_rich import to_rich
 
     console = Console(highlight=False)
     markers = console.no_color or console.color_system is None
@@ -108,6 +108,6 @@ def _print_terminal(cmp: Comparison) -> None:
 
 
 def _fail(message: str) -> None:
-    from ..cli import UserError  # the CLI's one-line message and exit status 2
+    from planwright.cli.main import UserError # the CLI's one-line message and exit status 2
 
     raise UserError(message)

@@ -9,14 +9,14 @@ from typing import Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from .. import deadlines
-from ..model import Item, Level, Plan, Point
-from ..numbering import path_label
-from ..units import Registry, normalize_name
-from .align import FULL_PAIRS, LEVELS, REVIEW_BELOW, Alignment, Entry, Link, align
-from .result import Change, Comparison, NodeRef, Status, UnitTally
-from .text import normal_form
-from .unitdiff import unit_delta
+from planwright.zh import deadlines
+from planwright.plan.model import Item, Level, Plan, Point
+from planwright.zh.numbering import path_label
+from planwright.zh.units import Registry, normalize_name
+from planwright.diffing.align import FULL_PAIRS, LEVELS, REVIEW_BELOW, Alignment, Entry, Link, align
+from planwright.diffing.result import Change, Comparison, NodeRef, Status, UnitTally
+from planwright.diffing.text import normal_form
+from planwright.diffing.unitdiff import unit_delta
 
 _TITLE_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?=年)")
 HINT_FLOOR = 0.2  # below this the closest node on the other side is no hint at all

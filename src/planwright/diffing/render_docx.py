@@ -13,9 +13,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from . import wording
-from .result import Change, Comparison
-from .text import DELETE, INSERT, Op
+from planwright.diffing import wording
+from planwright.diffing.result import Change, Comparison
+from planwright.diffing.text import DELETE, INSERT, Op
 
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"

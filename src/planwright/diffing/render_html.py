@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from . import wording
-from .result import Change, Comparison
-from .text import DELETE, INSERT, Op
+from planwright.diffing import wording
+from planwright.diffing.result import Change, Comparison
+from planwright.diffing.text import DELETE, INSERT, Op
 
 _CSS = """
 body{font-family:"Source Han Serif SC","Noto Serif CJK SC","SimSun",serif;max-width:60em;margin:2em auto;

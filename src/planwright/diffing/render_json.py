@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .result import Comparison
+from planwright.diffing.result import Comparison
 
 
 def to_json(cmp: Comparison) -> str:

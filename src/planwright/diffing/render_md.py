@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 import re
 
-from . import wording
-from .result import Change, Comparison
-from .text import DELETE, INSERT, Op
+from planwright.diffing import wording
+from planwright.diffing.result import Change, Comparison
+from planwright.diffing.text import DELETE, INSERT, Op
 
 # Characters with a meaning anywhere in a line; < > & become entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_~|\[\]#])")

@@ -12,9 +12,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from . import wording
-from .result import Change, Comparison
-from .text import DELETE, INSERT, Op
+from planwright.diffing import wording
+from planwright.diffing.result import Change, Comparison
+from planwright.diffing.text import DELETE, INSERT, Op
 
 STATUS_STYLE = {
     "unchanged": "dim", "reworded": "yellow", "moved": "magenta", "added": "green",

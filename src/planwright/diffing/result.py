@@ -36,9 +36,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Level, Node
-from .text import Op, redline
-from .unitdiff import UnitDelta
+from planwright.plan.model import Level, Node
+from planwright.diffing.text import Op, redline
+from planwright.diffing.unitdiff import UnitDelta
 
 Status = Literal["unchanged", "reworded", "moved", "added", "removed", "merged", "split"]
 STATUSES: tuple[Status, ...] = ("unchanged", "reworded", "moved", "added", "removed", "merged", "split")

@@ -22,7 +22,7 @@ from typing import Sequence
 
 from rapidfuzz.distance import Indel
 
-from ..units import Registry, normalize_name, strip_level_prefix
+from planwright.zh.units import Registry, normalize_name, strip_level_prefix
 
 _ENDINGS = ("委员会", "办公室", "管委会", "分局", "局", "委", "办", "室", "中心", "厅", "部", "处", "会", "院", "所")
 SIMILAR = 0.6

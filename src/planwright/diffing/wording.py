@@ -6,9 +6,9 @@ listed and in which order is decided here once.
 
 from __future__ import annotations
 
-from .result import LEVEL_LABEL, STATUS_LABEL, STATUSES, Change, Comparison, NodeRef
-from .text import DELETE, INSERT, Op
-from .unitdiff import UnitDelta
+from planwright.diffing.result import LEVEL_LABEL, STATUS_LABEL, STATUSES, Change, Comparison, NodeRef
+from planwright.diffing.text import DELETE, INSERT, Op
+from planwright.diffing.unitdiff import UnitDelta
 
 
 def heading(cmp: Comparison) -> str:

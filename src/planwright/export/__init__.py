@@ -20,19 +20,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .. import store, validate
-from ..api import Finding, NoticeLayout
-from ..model import Plan
-from ..units import Registry
-from . import calendar
-from .markdown import render_markdown
-from .notice import Block, build_notice, draft_warning, render_text
-from .table import HEADER, TableRow, table_rows, table_text
-from .units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
-from .wording import layout_for, table_title
+from planwright.plan import store
+from planwright.rules import engine as validate
+from planwright.api import Finding, NoticeLayout
+from planwright.plan.model import Plan
+from planwright.zh.units import Registry
+from planwright.export import calendar
+from planwright.export.markdown import render_markdown
+from planwright.export.notice import Block, build_notice, draft_warning, render_text
+from planwright.export.table import HEADER, TableRow, table_rows, table_text
+from planwright.export.units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
+from planwright.export.wording import layout_for, table_title
 
 if TYPE_CHECKING:
-    from ..plugins import Host
+    from planwright.host import Host
 
 __all__ = [
     "ExportError", "FORMATS", "HEADER", "TableRow", "UnitEntry", "UnitTasks", "SheetName", "export_all",
@@ -193,7 +194,7 @@ def _notice_txt(job: _Job) -> bytes:
 
 
 def _notice_docx(job: _Job) -> bytes:
-    from . import docx_render
+    from planwright.export import docx_render
 
     return docx_render.notice_docx(build_notice(job.plan, job.layout, job.errors), job.warning)
 
@@ -203,19 +204,19 @@ def _title(job: _Job) -> str:
 
 
 def _table_xlsx(job: _Job) -> bytes:
-    from . import xlsx_render
+    from planwright.export import xlsx_render
 
     return xlsx_render.table_xlsx(table_rows(job.plan), _title(job), job.errors)
 
 
 def _table_docx(job: _Job) -> bytes:
-    from . import docx_render
+    from planwright.export import docx_render
 
     return docx_render.table_docx(table_rows(job.plan), _title(job), job.warning)
 
 
 def _units(job: _Job) -> bytes:
-    from . import xlsx_render
+    from planwright.export import xlsx_render
 
     registry = validate.registry_for(job.plan, job.host) if job.host is not None else Registry(job.plan.units)
     views = unit_view(job.plan, registry, job.phrases)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
-from .. import deadlines
-from ..api import Finding
-from ..model import Plan
-from ..numbering import path_label
-from .wording import join_units
+from planwright.zh import deadlines
+from planwright.api import Finding
+from planwright.plan.model import Plan
+from planwright.zh.numbering import path_label
+from planwright.export.wording import join_units
 
 PRODID = "-//planwright//政务公开工作要点//ZH"
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Sequence
 
-from ..api import Finding, NoticeLayout
-from ..model import Item, Plan, Point, Task
-from ..numbering import Level
-from . import wording as w
-from .wording import marker
-from .table import TableRow, table_rows, table_text
+from planwright.api import Finding, NoticeLayout
+from planwright.plan.model import Item, Plan, Point, Task
+from planwright.zh.numbering import Level
+from planwright.export import wording as w
+from planwright.export.wording import marker
+from planwright.export.table import TableRow, table_rows, table_text
 
 Face = Literal["body", "h1", "h2"]
 Kind = Literal[

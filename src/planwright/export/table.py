@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Plan
-from ..numbering import Level
-from .wording import marker, table_units
+from planwright.plan.model import Plan
+from planwright.zh.numbering import Level
+from planwright.export.wording import marker, table_units
 
 HEADER: tuple[str, ...] = ("序号", "工作任务", "具体要求", "责任单位", "时限要求")
 

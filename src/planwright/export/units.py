@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Sequence
 
-from .. import deadlines
-from ..model import Plan
-from ..units import Registry, normalize_name
-from .table import TableRow, table_rows
+from planwright.zh import deadlines
+from planwright.plan.model import Plan
+from planwright.zh.units import Registry, normalize_name
+from planwright.export.table import TableRow, table_rows
 
 Role = Literal["lead", "support"]
 ROLE_WORDS = {"lead": "牵头", "support": "配合"}

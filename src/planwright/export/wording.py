@@ -14,16 +14,16 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Sequence
 
-from ..api import NoticeLayout
-from ..model import Item, Meta, Plan, Task
-from ..numbering import marker as _marker
+from planwright.api import NoticeLayout
+from planwright.plan.model import Item, Meta, Plan, Task
+from planwright.zh.numbering import marker as _marker
 
 # 一、（一）1. for an outline level and index; cached because a 1,000-task
 # plan asks for the same few hundred markers thousands of times.
 marker = functools.lru_cache(maxsize=4096)(_marker)
 
 if TYPE_CHECKING:
-    from ..plugins import Host
+    from planwright.host import Host
 
 # Used when a plan names no style or its style gives no layout: units inline as
 # （责任单位：…）, the most common way, and no attached table.

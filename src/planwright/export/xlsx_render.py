@@ -15,10 +15,10 @@ from typing import Sequence
 
 import xlsxwriter
 
-from ..api import Finding
-from .table import HEADER, TableRow
-from .units import ROLE_WORDS, UnitTasks, sheet_names
-from .wording import display_width
+from planwright.api import Finding
+from planwright.export.table import HEADER, TableRow
+from planwright.export.units import ROLE_WORDS, UnitTasks, sheet_names
+from planwright.export.wording import display_width
 
 FONT = "宋体"
 HEAD_FONT = "黑体"

@@ -22,21 +22,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model import Plan, Point
-from ..numbering import path_label
-from ..store import PlanDocument, new_document
-from .attribution import Attributor
-from .common import Doubt, ImportError_, Para, Source, Table, squeeze
-from .debris import clean
-from .layout import is_attachment_marker, lay_out
-from .meta import fill_years, read_notice
-from .outline import OutlineReader
-from .reading import read_source, text_source
-from .styles import Detection, detect_style
-from .tables import TableBuilder, flat_events, table_events, tabbed_tables
+from planwright.plan.model import Plan, Point
+from planwright.zh.numbering import path_label
+from planwright.plan.store import PlanDocument, new_document
+from planwright.importing.attribution import Attributor
+from planwright.importing.common import Doubt, ImportError_, Para, Source, Table, squeeze
+from planwright.importing.debris import clean
+from planwright.importing.layout import is_attachment_marker, lay_out
+from planwright.importing.meta import fill_years, read_notice
+from planwright.importing.outline import OutlineReader
+from planwright.importing.reading import read_source, text_source
+from planwright.importing.styles import Detection, detect_style
+from planwright.importing.tables import TableBuilder, flat_events, table_events, tabbed_tables
 
 if TYPE_CHECKING:
-    from ..plugins import Host
+    from planwright.host import Host
 
 __all__ = ["ImportError_", "ImportResult", "import_file", "import_text"]
 
@@ -96,7 +96,7 @@ def import_text(text: str, style: str | None = None, host: Host | None = None,
 
 def _import(source: Source, style: str | None, host: Host | None) -> ImportResult:
     if host is None:
-        from ..plugins import get_host
+        from planwright.host import get_host
 
         host = get_host()
     lines, tables, table_at, cleaned = _lines_and_tables(source)

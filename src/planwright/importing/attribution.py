@@ -1,7 +1,7 @@
 """Who carries a task out, and by when: attributions and deadlines inside paragraphs.
 
-The parsing itself is ``planwright.units`` (with the style's patterns first)
-and ``planwright.deadlines``; this module decides *where* they sit in a
+The parsing itself is ``planwright.zh.units`` (with the style's patterns first)
+and ``planwright.zh.deadlines``; this module decides *where* they sit in a
 notice's paragraphs:
 
 * an attribution bracket that closes a sentence group — at the end of a
@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .. import deadlines, units
-from .hanzi import has_traditional, simplify
+from planwright.zh import deadlines
+from planwright.zh import units
+from planwright.zh.hanzi import has_traditional, simplify
 
 # What an attribution bracket that the patterns did not understand looks like.
 _ATTRIBUTION_WORDS_RE = re.compile(r"责任|牵头|配合|负责|落实|承办|协办|主办|单位[：:]|部门[：:]")

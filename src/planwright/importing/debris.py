@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .common import Line, Para, tidy
-from .hanzi import simplify
+from planwright.importing.common import Line, Para, tidy
+from planwright.zh.hanzi import simplify
 
 _FIELD_LABELS = (
     "索引号|组配分类|发布机构|主题分类|体裁分类|服务对象|名称|标题|文号|发文字号|发文机关|生成日期|成文日期|"

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from ..numbering import Level
-from .common import Line, squeeze
-from .meta import is_date_line, is_footer_line, is_organ
-from .tables import find_flat_header
-from .textutil import heading
+from planwright.zh.numbering import Level
+from planwright.importing.common import Line, squeeze
+from planwright.importing.meta import is_date_line, is_footer_line, is_organ
+from planwright.importing.tables import find_flat_header
+from planwright.importing.textutil import heading
 
 _ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]+)?\s*(?:[:：]|$)")
 

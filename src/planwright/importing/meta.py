@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import Meta
-from ..numbering import from_chinese
-from .common import Doubt, Line, squeeze
+from planwright.plan.model import Meta
+from planwright.zh.numbering import from_chinese
+from planwright.importing.common import Doubt, Line, squeeze
 
 _DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$")
 # 二〇二二年 is also typed 二O二二年 / 二0二二年 (a latin O or a digit zero for 〇)

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import deadlines
-from ..model import Item, Point, Task
-from ..numbering import Level
-from .attribution import Attributed, Attributor, Segment
-from .common import Doubt, Line
-from .hanzi import simplify
-from .textutil import heading, split_heading_sentence, strip_end
+from planwright.zh import deadlines
+from planwright.plan.model import Item, Point, Task
+from planwright.zh.numbering import Level
+from planwright.importing.attribution import Attributed, Attributor, Segment
+from planwright.importing.common import Doubt, Line
+from planwright.zh.hanzi import simplify
+from planwright.importing.textutil import heading, split_heading_sentence, strip_end
 
 _CLOSING_RE = re.compile(r"本(?:工作)?(?:要点|实施方案|行动计划|方案|计划|意见|细则|办法|通知)")
 _OPENING_WORDS = ("于", "在", "力争", "确保", "争取")

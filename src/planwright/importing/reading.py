@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import ImportError_, Para, Source
+from planwright.importing.common import ImportError_, Para, Source
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MHT_SUFFIXES = (".mht", ".mhtml")  # "web page, single file" as browsers save it
@@ -32,14 +32,14 @@ def read_source(path: Path) -> Source:
         raise ImportError_(path, "这是 PDF 文件，无法导入；请改用通知的网页 (.html)、Word (.docx) 版本，"
                                  "或把正文复制存为 .txt (PDF is not supported)")
     if suffix in _DOCX_SUFFIXES or (raw.startswith(_ZIP_MAGIC) and suffix not in _HTML_SUFFIXES):
-        from .wordfile import read_docx
+        from planwright.importing.wordfile import read_docx
 
         return read_docx(path, raw)
     if suffix in _MHT_SUFFIXES or raw[:200].lstrip().lower().startswith(_MIME_STARTS):
         raw = _html_of_mht(path, raw)
         suffix = ".html"
     if suffix in _HTML_SUFFIXES or _looks_like_html(raw[:2048].decode("latin-1")):
-        from .webpage import declared_charset, read_html
+        from planwright.importing.webpage import declared_charset, read_html
 
         text, encoding = decode(path, raw, declared_charset(raw))
         return read_html(path, text, encoding)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..api import Sniffer
-from ..plugins import Host, PluginError
-from .common import Line, Table
-from .hanzi import simplify
+from planwright.api import Sniffer
+from planwright.host import Host, PluginError
+from planwright.importing.common import Line, Table
+from planwright.zh.hanzi import simplify
 
 _MIN_SCORE = 0.3  # below this no style is claimed
 

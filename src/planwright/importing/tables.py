@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .. import deadlines, units
-from ..model import Item, Point, Task
-from ..numbering import Level
-from .attribution import Attributed, Attributor
-from .common import Doubt, Line, Para, Table, squeeze, tidy
-from .hanzi import simplify
-from .textutil import heading, is_pure_number, split_heading_sentence, strip_end
+from planwright.zh import deadlines
+from planwright.zh import units
+from planwright.plan.model import Item, Point, Task
+from planwright.zh.numbering import Level
+from planwright.importing.attribution import Attributed, Attributor
+from planwright.importing.common import Doubt, Line, Para, Table, squeeze, tidy
+from planwright.zh.hanzi import simplify
+from planwright.importing.textutil import heading, is_pure_number, split_heading_sentence, strip_end
 
 # Column captions → roles. Matching ignores whitespace and a trailing colon.
 _ROLE_NAMES: dict[str, tuple[str, ...]] = {

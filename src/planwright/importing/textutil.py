@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..numbering import Heading, Level, parse_heading
+from planwright.zh.numbering import Heading, Level, parse_heading
 
 # （―） / (—) / （－）: 一 typed as a dash inside the task brackets (numbering
 # already reads "—、" as 一、).

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .common import Para, Source, Table
-from .tables import is_task_table
+from planwright.importing.common import Para, Source, Table
+from planwright.importing.tables import is_task_table
 
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
          "track", "wbr"}

@@ -11,9 +11,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..numbering import to_chinese
-from .common import ImportError_, Para, Source, Table
-from .tables import is_task_table
+from planwright.zh.numbering import to_chinese
+from planwright.importing.common import ImportError_, Para, Source, Table
+from planwright.importing.tables import is_task_table
 
 _CHINESE_FORMATS = {
     "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",

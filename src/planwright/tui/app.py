@@ -14,14 +14,14 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from .checker import Checker, ProcessChecker, ThreadChecker
-from .commands import PlanCommands
-from .screens.choice import ChoiceDialog
-from .screens.editor import EditorScreen
-from .session import Recovery, Session
+from planwright.tui.checker import Checker, ProcessChecker, ThreadChecker
+from planwright.tui.commands import PlanCommands
+from planwright.tui.screens.choice import ChoiceDialog
+from planwright.tui.screens.editor import EditorScreen
+from planwright.tui.session import Recovery, Session
 
 if TYPE_CHECKING:
-    from ..plugins import Host
+    from planwright.host import Host
 
 
 class PlanwrightApp(App[None]):
@@ -121,7 +121,7 @@ class PlanwrightApp(App[None]):
         if recovery is not None:
             self.offer_recovery(recovery)
         if notes:
-            from .screens.new_year import show_notes
+            from planwright.tui.screens.new_year import show_notes
 
             show_notes(self, fresh.path.name, notes)
 

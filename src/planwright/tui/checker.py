@@ -21,12 +21,12 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from .. import validate
+from planwright.rules import engine as validate
 
 if TYPE_CHECKING:
-    from ..api import Finding
-    from ..model import Plan
-    from ..plugins import Host
+    from planwright.api import Finding
+    from planwright.plan.model import Plan
+    from planwright.host import Host
 
 Done = Callable[[list["Finding"] | None, str | None], None]  # findings, or an error message
 
@@ -107,7 +107,7 @@ def _child_init(disabled: tuple[str, ...]) -> None:
     sys.stdout = sys.stderr = devnull
     os.dup2(devnull.fileno(), 1)
     os.dup2(devnull.fileno(), 2)
-    from ..plugins import Host
+    from planwright.host import Host
 
     _CHILD_HOST = Host(disabled=disabled)
 

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from .screens.editor import EditorScreen
+    from planwright.tui.screens.editor import EditorScreen
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class PlanCommands(Provider):
 
     def _editor(self) -> "EditorScreen | None":
         """The editor, when the palette was opened over it (not over a view or dialog)."""
-        from .screens.editor import EditorScreen
+        from planwright.tui.screens.editor import EditorScreen
 
         return self.screen if isinstance(self.screen, EditorScreen) else None
 

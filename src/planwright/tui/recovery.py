@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from ..model import SCHEMA, Meta, Plan, Point, field_names
+from planwright.plan.model import SCHEMA, Meta, Plan, Point, field_names
 
 
 def _string(value: str) -> str:

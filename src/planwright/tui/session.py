@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from .. import editing, store, validate
-from ..api import Finding
-from ..model import Plan
-from .recovery import plan_text
+from planwright.plan import editing
+from planwright.plan import store
+from planwright.rules import engine as validate
+from planwright.api import Finding
+from planwright.plan.model import Plan
+from planwright.tui.recovery import plan_text
 
 if TYPE_CHECKING:
-    from ..plugins import Host
+    from planwright.host import Host
 
 RECOVERY_HEADER = "# planwright 恢复文件：编辑器在未保存时自动写下的内容。"
 

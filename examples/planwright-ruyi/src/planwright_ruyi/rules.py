@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from planwright.api import Finding, Rule
-from planwright.model import Plan
-from planwright.units import strip_level_prefix
-from planwright.validate import CheckContext
+from planwright.plan.model import Plan
+from planwright.zh.units import strip_level_prefix
+from planwright.rules.engine import CheckContext
 
 STYLE = "ruyi"
 

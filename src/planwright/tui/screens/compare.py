@@ -19,16 +19,17 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ... import editing, store
-from ...model import Plan
+from planwright.plan import editing
+from planwright.plan import store
+from planwright.plan.model import Plan
 
 if TYPE_CHECKING:
-    from ...diffing import Change, Comparison
-    from ...plugins import Host
+    from planwright.diffing import Change, Comparison
+    from planwright.host import Host
 
 def compare_with(old_path: Path, plan: Plan, host: "Host", new_label: str) -> "Comparison":
     """The comparison the CLI's ``diff`` makes, with the open plan as the new side."""
-    from ...diffing.command import compare_plans
+    from planwright.diffing.command import compare_plans
 
     return compare_plans(store.load(old_path).plan, plan, host, old_path.name, new_label)
 
@@ -83,7 +84,7 @@ class CompareScreen(Screen[str | None]):
         self.query_one("#compare-summary", Static).update(message)
 
     def _show(self, cmp: "Comparison") -> None:
-        from ...diffing import wording
+        from planwright.diffing import wording
 
         self.comparison = cmp
         summary = Text(wording.heading(cmp), "bold")
@@ -97,9 +98,9 @@ class CompareScreen(Screen[str | None]):
         self._fill()
 
     def _fill(self) -> None:
-        from ...diffing.render_rich import ADJUSTED_STYLE, STATUS_STYLE
-        from ...diffing.result import LEVEL_LABEL
-        from ...diffing.wording import units_line
+        from planwright.diffing.render_rich import ADJUSTED_STYLE, STATUS_STYLE
+        from planwright.diffing.result import LEVEL_LABEL
+        from planwright.diffing.wording import units_line
 
         assert self.comparison is not None
         table = self.query_one(DataTable)
@@ -126,8 +127,8 @@ class CompareScreen(Screen[str | None]):
         self.show_change(int(event.row_key.value or 0))
 
     def show_change(self, index: int) -> None:
-        from ...diffing.render_rich import redline_text
-        from ...diffing.wording import change_facts, change_ops
+        from planwright.diffing.render_rich import redline_text
+        from planwright.diffing.wording import change_facts, change_ops
 
         if not 0 <= index < len(self.rows):
             return
@@ -164,8 +165,8 @@ def _refs(refs: list, style: str) -> Text:
 
 def status_counts(cmp: "Comparison") -> Text:
     """改写 3　新增 2 … each in its status colour; zero counts left out."""
-    from ...diffing.render_rich import STATUS_STYLE
-    from ...diffing.result import STATUS_LABEL
+    from planwright.diffing.render_rich import STATUS_STYLE
+    from planwright.diffing.result import STATUS_LABEL
 
     out = Text()
     for status, count in cmp.summary.items():

@@ -20,20 +20,22 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 
-from ... import deadlines, editing, validate
-from ...editing import EditError
-from ...model import Item, Plan, Point, Task
-from ...numbering import path_label
-from .. import commands
-from ..checker import Checker, ThreadChecker
-from ..session import ChangedOnDisk, Session
-from ..widgets.findings_list import FindingsList
-from ..widgets.node_form import NodeForm
-from ..widgets.plan_tree import ROOT, PlanTree
-from .choice import ChoiceDialog
+from planwright.zh import deadlines
+from planwright.plan import editing
+from planwright.rules import engine as validate
+from planwright.plan.editing import EditError
+from planwright.plan.model import Item, Plan, Point, Task
+from planwright.zh.numbering import path_label
+from planwright.tui import commands
+from planwright.tui.checker import Checker, ThreadChecker
+from planwright.tui.session import ChangedOnDisk, Session
+from planwright.tui.widgets.findings_list import FindingsList
+from planwright.tui.widgets.node_form import NodeForm
+from planwright.tui.widgets.plan_tree import ROOT, PlanTree
+from planwright.tui.screens.choice import ChoiceDialog
 
 if TYPE_CHECKING:
-    from ...api import Finding
+    from planwright.api import Finding
 
 CHECK_DELAY = 0.4  # seconds of quiet after an edit before the validators run
 GC_IDLE = 3.0  # seconds without a key before the garbage collector may run in full
@@ -250,7 +252,7 @@ class EditorScreen(Screen[None]):
         if node_id is None or not isinstance(self.tree.node_of(node_id), Task):
             self.notify("请先选中一项任务", severity="warning", markup=False)
             return
-        from .pick_point import PickPointDialog
+        from planwright.tui.screens.pick_point import PickPointDialog
 
         def chosen(point_id: str | None) -> None:
             if point_id:
@@ -451,12 +453,12 @@ class EditorScreen(Screen[None]):
         self.query_one(FindingsList).focus()
 
     def action_help(self) -> None:
-        from .help import HelpScreen
+        from planwright.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
 
     def action_search(self) -> None:
-        from .search import SearchDialog
+        from planwright.tui.screens.search import SearchDialog
 
         def chosen(hit: editing.Hit | None) -> None:
             if hit is not None:
@@ -466,23 +468,23 @@ class EditorScreen(Screen[None]):
 
     # -- views (each its own screen) ----------------------------------------------------------
     def action_notice(self) -> None:
-        from .notice import NoticeScreen
+        from planwright.tui.screens.notice import NoticeScreen
 
         self.app.push_screen(NoticeScreen(self.plan, self.session.host))
 
     def action_table(self) -> None:
-        from .table import TableScreen
+        from planwright.tui.screens.table import TableScreen
 
         self.app.push_screen(TableScreen(self.plan, self.tree.deadline_parser), self._jump_back)
 
     def action_units(self) -> None:
-        from .units import UnitsScreen
+        from planwright.tui.screens.units import UnitsScreen
 
         self.app.push_screen(UnitsScreen(self.plan, self.session.host), self._jump_back)
 
     def action_compare(self) -> None:
-        from .compare import CompareScreen
-        from .open_file import OpenFileDialog
+        from planwright.tui.screens.compare import CompareScreen
+        from planwright.tui.screens.open_file import OpenFileDialog
 
         def chosen(path: Path | None) -> None:
             if path is not None:
@@ -493,12 +495,12 @@ class EditorScreen(Screen[None]):
                                             exclude=self.session.path), chosen)
 
     def action_export(self) -> None:
-        from .export import ExportDialog
+        from planwright.tui.screens.export import ExportDialog
 
         self.app.push_screen(ExportDialog(self.session))
 
     def action_new_year(self) -> None:
-        from .new_year import NewYearDialog
+        from planwright.tui.screens.new_year import NewYearDialog
 
         self.app.push_screen(NewYearDialog(self.session))
 

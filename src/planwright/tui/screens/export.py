@@ -20,11 +20,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ... import editing, store
-from ...model import Plan
+from planwright.plan import editing
+from planwright.plan import store
+from planwright.plan.model import Plan
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from planwright.tui.session import Session
 
 # what the default file name says after the plan's name, per format
 _NAME_PART = {"notice-txt": "-通知", "notice-docx": "-通知", "table-xlsx": "-分工表", "table-docx": "-分工表",
@@ -33,7 +34,7 @@ _NAME_PART = {"notice-txt": "-通知", "notice-docx": "-通知", "table-xlsx": "
 
 def formats() -> dict[str, tuple[str, str]]:
     """format → (what it is, in Chinese; file suffix), from the export module itself."""
-    from ...export import FORMATS
+    from planwright.export import FORMATS
 
     return {name: (spec.summary, spec.suffix) for name, spec in FORMATS.items()}
 
@@ -45,7 +46,7 @@ def default_output(plan_path: Path, fmt: str) -> Path:
 
 def export_to(session: "Session", plan: Plan, fmt: str, output: Path, allow_errors: bool) -> Path:
     """``export_plan`` (the function behind ``planwright export``) written atomically to ``output``."""
-    from ...export import export_plan
+    from planwright.export import export_plan
 
     data = export_plan(plan, fmt, session.host, allow_errors=allow_errors)
     store.atomic_write(output, data)

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..commands import COMMANDS, keys_text
+from planwright.tui.commands import COMMANDS, keys_text
 
 
 class HelpScreen(ModalScreen[None]):

@@ -13,12 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from ... import newplan, store
-from ...rollover import next_period
-from ..session import STORE_LOCK, ChangedOnDisk
+from planwright.plan import newplan
+from planwright.plan import store
+from planwright.plan.rollover import next_period
+from planwright.tui.session import STORE_LOCK, ChangedOnDisk
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from planwright.tui.session import Session
 
 
 def next_year_path(path: Path, year: int, new_year: int) -> Path:
@@ -31,7 +32,7 @@ def next_year_path(path: Path, year: int, new_year: int) -> Path:
 
 def show_notes(app, name: str, notes: list[str]) -> None:
     """The places the roll-over could not decide, for the clerk to go through."""
-    from .choice import ChoiceDialog
+    from planwright.tui.screens.choice import ChoiceDialog
 
     shown = notes[:12] + ([f"……另有 {len(notes) - 12} 处"] if len(notes) > 12 else [])
     app.push_screen(ChoiceDialog(f"{name}：{len(notes)} 处需要人工确认", "\n".join(shown), [("ok", "知道了")]))

@@ -13,15 +13,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
 
-from ...model import Plan
-from ..cjkwrap import wrap
+from planwright.plan.model import Plan
+from planwright.tui.cjkwrap import wrap
 
 if TYPE_CHECKING:
-    from ...plugins import Host
+    from planwright.host import Host
 
 def notice_or_reason(plan: Plan, host: "Host") -> str:
     """The notice text (``planwright.export.notice_text``), or why it cannot be shown."""
-    from ...export import notice_text
+    from planwright.export import notice_text
 
     try:
         return notice_text(plan, host)

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import Plan
-from ...numbering import Level, marker
+from planwright.plan.model import Plan
+from planwright.zh.numbering import Level, marker
 
 
 class PickPointDialog(ModalScreen[str | None]):

@@ -11,9 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ... import editing
-from ...model import Plan
-from ...numbering import path_label
+from planwright.plan import editing
+from planwright.plan.model import Plan
+from planwright.zh.numbering import path_label
 
 _FIELD = {"title": "标题", "text": "正文", "lead": "牵头", "support": "配合", "deadline": "时限"}
 

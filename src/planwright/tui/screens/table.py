@@ -17,9 +17,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from ... import deadlines
-from ...export import table_rows
-from ...model import Plan
+from planwright.zh import deadlines
+from planwright.export import table_rows
+from planwright.plan.model import Plan
 
 _FAR = date.max  # undated deadlines sort last
 

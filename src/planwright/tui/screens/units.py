@@ -19,12 +19,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from ... import validate
-from ...export import UnitTasks, unit_view
-from ...model import Plan
+from planwright.rules import engine as validate
+from planwright.export import UnitTasks, unit_view
+from planwright.plan.model import Plan
 
 if TYPE_CHECKING:
-    from ...plugins import Host
+    from planwright.host import Host
 
 ROLE = {"lead": "牵头", "support": "配合"}
 

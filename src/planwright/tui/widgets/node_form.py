@@ -17,13 +17,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Static, TextArea
 
-from ... import deadlines
-from ...editing import EDITABLE
-from ...model import Item, Meta, Node, Point, Task
-from ...units import Registry
-from .field_input import FieldInput
-from .field_text_area import FieldTextArea
-from .units_input import UnitsInput, join_units, split_units
+from planwright.zh import deadlines
+from planwright.plan.editing import EDITABLE
+from planwright.plan.model import Item, Meta, Node, Point, Task
+from planwright.zh.units import Registry
+from planwright.tui.widgets.field_input import FieldInput
+from planwright.tui.widgets.field_text_area import FieldTextArea
+from planwright.tui.widgets.units_input import UnitsInput, join_units, split_units
 
 # Which rows each kind of node shows: the fields an edit may set.
 _ROWS = EDITABLE

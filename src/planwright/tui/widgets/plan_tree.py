@@ -17,12 +17,12 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ... import deadlines
-from ...model import Item, Node, Plan, Point, Task
-from ...numbering import Level, marker
+from planwright.zh import deadlines
+from planwright.plan.model import Item, Node, Plan, Point, Task
+from planwright.zh.numbering import Level, marker
 
 if TYPE_CHECKING:
-    from ...api import Finding
+    from planwright.api import Finding
 
 ROOT = "__plan__"  # data of the root node: the [plan] table
 _MARK = {"error": ("!", "bold red"), "warning": ("!", "bold yellow"), "info": ("i", "cyan")}

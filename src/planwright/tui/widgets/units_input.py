@@ -12,7 +12,7 @@ from typing import Iterable
 
 from textual.suggester import Suggester
 
-from .field_input import FieldInput
+from planwright.tui.widgets.field_input import FieldInput
 
 SEPARATORS = re.compile(r"[、，,；;\s]+")
 JOINER = "、"

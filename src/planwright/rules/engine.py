@@ -1,7 +1,7 @@
 """The rule engine: runs every rule that applies to a plan's style.
 
 Rules come from plugins (``planwright_validators``); the core rules live in
-``planwright.core_rules`` and load the same way. A rule yields Findings
+``planwright.rules.core`` and load the same way. A rule yields Findings
 through ``ctx.report(...)``; a rule that raises is reported as a finding of
 its own (rule ``PW-PLUGIN``) so that one broken plugin never hides the rest.
 """
@@ -11,16 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from . import deadlines
-from .api import SEVERITIES, Finding, Rule, Severity, Style
-from .deadlines import Deadline
-from .model import Item, Node, Plan, Point, Task
-from .numbering import path_label
-from .units import Registry, Unit as RegistryUnit
+from planwright.zh import deadlines
+from planwright.api import SEVERITIES, Finding, Rule, Severity, Style
+from planwright.zh.deadlines import Deadline
+from planwright.plan.model import Item, Node, Plan, Point, Task
+from planwright.zh.numbering import path_label
+from planwright.zh.units import Registry, Unit as RegistryUnit
 
 if TYPE_CHECKING:
-    from .plugins import Host
-    from .store import PlanDocument
+    from planwright.host import Host
+    from planwright.plan.store import PlanDocument
 
 _ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # errors first
 

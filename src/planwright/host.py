@@ -26,12 +26,13 @@ from typing import Any, Iterable
 
 import pluggy
 
-from . import hookspecs
-from .api import PROJECT, NoticeLayout, Rule, Sniffer, Style, Template, UnitRegistry
+from planwright import hookspecs
+from planwright.api import PROJECT, NoticeLayout, Rule, Sniffer, Style, Template, UnitRegistry
 
 ENTRY_POINT_GROUP = PROJECT
 DISABLE_ENV = "PLANWRIGHT_DISABLE_PLUGINS"
-CORE_PLUGINS = ("planwright.core_rules",)  # essential: cannot be disabled
+# essential (cannot be disabled): plugin name -> module
+CORE_PLUGINS = {"core_rules": "planwright.rules.core"}
 
 
 class PluginError(Exception):
@@ -79,8 +80,8 @@ class Host:
         self.provenance: dict[tuple[str, str], str] = {}  # (hook, name) → plugin
         self._plugin_of_object: dict[int, str] = {}
         blocked = {_normalise(x) for x in disabled} | disabled_from_env()
-        for module in CORE_PLUGINS:
-            self._register_module(module, module.rsplit(".", 1)[-1], builtin=True)
+        for name, module in CORE_PLUGINS.items():
+            self._register_module(module, name, builtin=True)
         eps = list(entry_points) if entry_points is not None else _entry_points()
         for ep in sorted(eps, key=lambda e: e.name):
             self._load_entry_point(ep, blocked, no_plugins)

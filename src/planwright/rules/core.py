@@ -13,12 +13,12 @@ import datetime as dt
 import re
 from typing import Iterable, Iterator
 
-from . import deadlines
-from .api import Finding, Rule, hookimpl
-from .model import Item, Node, Plan, Task
-from .numbering import parse_heading, strip_heading
-from .units import normalize_name
-from .validate import CheckContext, node_label
+from planwright.zh import deadlines
+from planwright.api import Finding, Rule, hookimpl
+from planwright.plan.model import Item, Node, Plan, Task
+from planwright.zh.numbering import parse_heading, strip_heading
+from planwright.zh.units import normalize_name
+from planwright.rules.engine import CheckContext, node_label
 
 Findings = Iterator[Finding]
 

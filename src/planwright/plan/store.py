@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, _unique_id, field_names
+from planwright.plan.model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, _unique_id, field_names
 
 if TYPE_CHECKING:
     import tomlkit

@@ -2,7 +2,7 @@
 
 One call checks a whole style::
 
-    from planwright.testing import check_style
+    from planwright.conformance import check_style
 
     def test_ruyi_conforms():
         check_style("ruyi")
@@ -10,7 +10,7 @@ One call checks a whole style::
 or one test per check, so that a failure names what is wrong::
 
     import pytest
-    from planwright.testing import STYLE_CHECKS
+    from planwright.conformance import STYLE_CHECKS
 
     @pytest.mark.parametrize("check", STYLE_CHECKS, ids=lambda c: c.__name__)
     def test_ruyi(check):
@@ -33,10 +33,12 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Mapping, Sequence, get_args
 
-from . import newplan, store, validate
-from .api import SEVERITIES, Finding, Rule, UnitFormat
-from .model import Item, Meta, Plan, Point, Task
-from .plugins import Host, PluginError
+from planwright.plan import newplan
+from planwright.plan import store
+from planwright.rules import engine as validate
+from planwright.api import SEVERITIES, Finding, Rule, UnitFormat
+from planwright.plan.model import Item, Meta, Plan, Point, Task
+from planwright.host import Host, PluginError
 
 __all__ = [
     "DEFAULT_YEARS", "STYLE_CHECKS", "StyleCheckError", "check_declared", "check_layout",
@@ -343,7 +345,7 @@ def check_sniffer(style: str, host: Host | None = None,
 
 def _texts_by_style(host: Host, documents: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
     """The given documents plus each installed style's template, printed as its notice text."""
-    from .export.notice import build_notice, render_text
+    from planwright.export.notice import build_notice, render_text
 
     texts: dict[str, list[str]] = {k: list(v) for k, v in (documents or {}).items()}
     for template in host.templates:

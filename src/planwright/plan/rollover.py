@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from . import deadlines
-from .model import Item, Meta, Plan, Point, Task
-from .numbering import from_chinese, path_label
+from planwright.zh import deadlines
+from planwright.plan.model import Item, Meta, Plan, Point, Task
+from planwright.zh.numbering import from_chinese, path_label
 
 _YEAR = re.compile(r"(?<![0-9０-９])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9０-９])")
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}年")

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import store
-from .rollover import next_period, roll_over, title_year
+from planwright.plan import store
+from planwright.plan.rollover import next_period, roll_over, title_year
 
 if TYPE_CHECKING:
-    from .plugins import Host
+    from planwright.host import Host
 
 
 @dataclass

@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .api import Finding
+from planwright.api import Finding
 
 if TYPE_CHECKING:
-    from .plugins import Host
+    from planwright.host import Host
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WORD = {"error": "错误", "warning": "警告", "info": "提示"}

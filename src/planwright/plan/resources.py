@@ -11,7 +11,7 @@ import importlib.resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-_SOURCE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+_SOURCE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 
 def templates_dir() -> Traversable:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .resources import read_template
+from planwright.plan.resources import read_template
 
 DEMO_TEMPLATE = "demo.toml"
 

@@ -1,7 +1,7 @@
 """The plan as data: points → tasks → items, with units and deadlines.
 
 No I/O here. Display numbering (一、（一）1.) is derived from order by
-`planwright.numbering`; only the `id` of a node is stored, and it stays with
+`planwright.zh.numbering`; only the `id` of a node is stored, and it stays with
 the node through edits, moves and the roll-over into the next year.
 """
 

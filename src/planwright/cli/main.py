@@ -15,7 +15,7 @@ from typing import Callable
 
 import click
 
-from . import __version__
+from planwright import __version__
 
 EXIT_FINDINGS = 1  # check found errors
 EXIT_UNUSABLE = 2  # the input cannot be used
@@ -35,8 +35,8 @@ def friendly(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .plugins import PluginError
-        from .store import PlanFileError
+        from planwright.host import PluginError
+        from planwright.plan.store import PlanFileError
 
         try:
             return func(*args, **kwargs)
@@ -50,7 +50,7 @@ def friendly(func: Callable) -> Callable:
 
 
 def host_of(ctx: click.Context):
-    from .plugins import get_host
+    from planwright.host import get_host
 
     opts = ctx.find_root().obj or {}
     host = get_host(no_plugins=opts.get("no_plugins", False), disabled=opts.get("disable", ()))
@@ -79,7 +79,7 @@ def check_output(path: Path | None, force: bool, *inputs: Path | None) -> None:
 
 def save_plan(doc, output: Path) -> None:
     """Write a plan file atomically; a failed write is one line naming the file."""
-    from .store import save
+    from planwright.plan.store import save
 
     try:
         save(doc, output)
@@ -106,7 +106,7 @@ def main(ctx: click.Context, no_plugins: bool, disable: tuple[str, ...]) -> None
     """
     ctx.obj = {"no_plugins": no_plugins, "disable": disable}
     if ctx.invoked_subcommand is None:
-        from .demo import demo_copy
+        from planwright.cli.demo import demo_copy
 
         _open_editor(ctx, demo_copy())
 
@@ -123,10 +123,10 @@ def edit(ctx: click.Context, plan: Path) -> None:
 
 
 def _open_editor(ctx: click.Context, path: Path) -> None:
-    from .store import load
+    from planwright.plan.store import load
 
     load(path)  # refuse a broken file here, with the CLI's message
-    from .tui.app import run_editor
+    from planwright.tui.app import run_editor
 
     status = run_editor(path, host=host_of(ctx))
     if status:
@@ -155,7 +155,7 @@ def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | N
         planwright new --from 2026.toml --year 2027 -o 2027.toml
     样式列表：planwright plugins
     """
-    from . import newplan
+    from planwright.plan import newplan
 
     check_output(output, force, from_)
     host = host_of(ctx)
@@ -188,8 +188,8 @@ def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
     to change. Exit 0 without errors, 1 with errors, 2 when the file cannot be used.
     The rules: planwright plugins.
     """
-    from . import validate
-    from .store import load
+    from planwright.rules import engine as validate
+    from planwright.plan.store import load
 
     doc = load(plan)
     host = host_of(ctx)
@@ -201,7 +201,7 @@ def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
                "findings": [f.as_dict() for f in findings]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        from .report import print_findings
+        from planwright.cli.report import print_findings
 
         print_findings(findings, plan)
     if validate.has_errors(findings):
@@ -226,7 +226,7 @@ def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path
     \b
     例：planwright import 2026年通知.docx -o 2026.toml
     """
-    from .importing import ImportError_, import_file
+    from planwright.importing import ImportError_, import_file
 
     output = output or source.with_suffix(".toml")
     check_output(output, force, source)
@@ -264,7 +264,7 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     例：planwright diff 2026.toml 2027.toml
         planwright diff 2026.toml 2027.toml --format html -o 变化.html
     """
-    from .diffing import run_diff_command
+    from planwright.diffing import run_diff_command
 
     check_output(output, force, old, new_)
     run_diff_command(old, new_, fmt, output, host=host_of(ctx))
@@ -303,7 +303,7 @@ def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, force:
     \b
     例：planwright export 2027.toml --format notice-docx -o 通知.docx
     """
-    from .export import ExportError, run_export
+    from planwright.export import ExportError, run_export
 
     check_output(output, force, plan)
     try:
@@ -318,7 +318,7 @@ def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, force:
 @friendly
 def plugins(ctx: click.Context, as_json: bool) -> None:
     """List plugins, their styles, templates and rules (插件列表)."""
-    from .report import plugins_listing, print_plugins
+    from planwright.cli.report import plugins_listing, print_plugins
 
     host = host_of(ctx)
     listing = plugins_listing(host)

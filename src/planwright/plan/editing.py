@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from .model import Item, Meta, Node, Plan, Point, Task, Unit, new_id
+from planwright.plan.model import Item, Meta, Node, Plan, Point, Task, Unit, new_id
 
 
 class EditError(Exception):

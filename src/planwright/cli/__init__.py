@@ -1,0 +1,1 @@
+"""The ``planwright`` command line: commands, their errors and terminal output, the demo."""

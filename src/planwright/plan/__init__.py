@@ -1,0 +1,1 @@
+"""The plan file and the edits on it: model, TOML store, editing, roll-over, new plans."""

@@ -1,0 +1,1 @@
+"""The rule engine and the core rules every plan gets."""

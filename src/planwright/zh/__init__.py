@@ -1,0 +1,1 @@
+"""The Chinese-language parts, pure functions: deadlines, responsible units, numbering, script."""
