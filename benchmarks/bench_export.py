@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_plan import generate, write  # noqa: E402
 
 from planwright.rules import engine as validate # noqa: E402
-from planwright.export import FORMATS, export_all, export_plan # noqa: E402
+from planwright.exporting import FORMATS, export_all, export_plan # noqa: E402
 from planwright.host import Host # noqa: E402
 
 

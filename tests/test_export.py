@@ -17,10 +17,10 @@ from test_export_plans import (YEAR, dalian_plan, jiangshan_plan, jinan_plan, ni
                                township_plan)
 
 from planwright.plan import store
-from planwright.export import (ExportError, export_all, export_plan, notice_text, sheet_names, table_rows,
+from planwright.exporting import (ExportError, export_all, export_plan, notice_text, sheet_names, table_rows,
                                unit_view)
-from planwright.export.calendar import fold
-from planwright.export.wording import display_width, join_units
+from planwright.exporting.calendar import fold
+from planwright.exporting.wording import display_width, join_units
 from planwright.plan.model import Item, Plan, Point, Task
 from planwright.zh.units import Registry
 

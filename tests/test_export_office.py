@@ -13,8 +13,8 @@ from docx.shared import Mm
 from openpyxl import load_workbook
 from test_export_plans import YEAR, jinan_plan, ningguo_plan
 
-from planwright.export import export_plan, table_rows
-from planwright.export.wording import display_width
+from planwright.exporting import export_plan, table_rows
+from planwright.exporting.wording import display_width
 from planwright.plan.model import Unit
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_export_plans import YEAR, big_plan, ningguo_plan
 
-from planwright.export import export_plan
+from planwright.exporting import export_plan
 from planwright.plan.model import Item
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

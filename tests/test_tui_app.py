@@ -579,7 +579,7 @@ def test_notice_preview_shows_the_styles_notice_text(tmp_path):
             await settle(pilot, app)
             await pilot.press("f9")
             await settle(pilot, app)
-            from planwright.export import notice_text
+            from planwright.exporting import notice_text
 
             shown = app.screen.query_one(TextArea).text
             expected = notice_text(app.session.plan, app.session.host)
@@ -639,7 +639,7 @@ def test_validators_run_in_a_child_process(tmp_path):
 
 
 def test_export_dialog_writes_what_export_plan_renders(tmp_path):
-    from planwright.export import export_plan
+    from planwright.exporting import export_plan
 
     path = write_sample(tmp_path)
 

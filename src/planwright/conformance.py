@@ -345,7 +345,7 @@ def check_sniffer(style: str, host: Host | None = None,
 
 def _texts_by_style(host: Host, documents: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
     """The given documents plus each installed style's template, printed as its notice text."""
-    from planwright.export.notice import build_notice, render_text
+    from planwright.exporting.notice import build_notice, render_text
 
     texts: dict[str, list[str]] = {k: list(v) for k, v in (documents or {}).items()}
     for template in host.templates:

@@ -303,7 +303,7 @@ def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, force:
     \b
     例：planwright export 2027.toml --format notice-docx -o 通知.docx
     """
-    from planwright.export import ExportError, run_export
+    from planwright.exporting import ExportError, run_export
 
     check_output(output, force, plan)
     try:

@@ -1,6 +1,6 @@
 """Ctrl+E: export the plan as it is in the editor (unsaved edits included) through a dialog.
 
-Calls ``planwright.export.export_plan`` — what ``planwright export`` renders
+Calls ``planwright.exporting.export_plan`` — what ``planwright export`` renders
 with — on a copy of the plan, in a thread, and writes the bytes atomically
 (beside the plan file by default). A plan with errors is refused unless the
 box is ticked; the message says which error comes first.
@@ -34,7 +34,7 @@ _NAME_PART = {"notice-txt": "-通知", "notice-docx": "-通知", "table-xlsx": "
 
 def formats() -> dict[str, tuple[str, str]]:
     """format → (what it is, in Chinese; file suffix), from the export module itself."""
-    from planwright.export import FORMATS
+    from planwright.exporting import FORMATS
 
     return {name: (spec.summary, spec.suffix) for name, spec in FORMATS.items()}
 
@@ -46,7 +46,7 @@ def default_output(plan_path: Path, fmt: str) -> Path:
 
 def export_to(session: "Session", plan: Plan, fmt: str, output: Path, allow_errors: bool) -> Path:
     """``export_plan`` (the function behind ``planwright export``) written atomically to ``output``."""
-    from planwright.export import export_plan
+    from planwright.exporting import export_plan
 
     data = export_plan(plan, fmt, session.host, allow_errors=allow_errors)
     store.atomic_write(output, data)

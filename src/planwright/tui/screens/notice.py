@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from planwright.host import Host
 
 def notice_or_reason(plan: Plan, host: "Host") -> str:
-    """The notice text (``planwright.export.notice_text``), or why it cannot be shown."""
-    from planwright.export import notice_text
+    """The notice text (``planwright.exporting.notice_text``), or why it cannot be shown."""
+    from planwright.exporting import notice_text
 
     try:
         return notice_text(plan, host)

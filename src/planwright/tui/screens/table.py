@@ -1,6 +1,6 @@
 """F10: the task-division table (重点工作任务分工) as the exports print it.
 
-Rows come from ``planwright.export.table_rows`` — the same rows as the .xlsx
+Rows come from ``planwright.exporting.table_rows`` — the same rows as the .xlsx
 and .docx tables: one per item, or per task without items, numbered 1..N.
 Sort by number (F2), by lead unit (F3) or by deadline (F4); Enter on a row
 goes back to the editor with that task or item selected.
@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from planwright.zh import deadlines
-from planwright.export import table_rows
+from planwright.exporting import table_rows
 from planwright.plan.model import Plan
 
 _FAR = date.max  # undated deadlines sort last

@@ -1,6 +1,6 @@
 """F11 / Ctrl+U: pick a unit and see every task it leads or supports.
 
-The lists are ``planwright.export.unit_view`` — what the per-unit export
+The lists are ``planwright.exporting.unit_view`` — what the per-unit export
 prints — grouped through the unit registry (the style's and the plan's own
 [[units]]), so 财政局 and 区财政局 land on one line when the registry says so.
 """
@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from planwright.rules import engine as validate
-from planwright.export import UnitTasks, unit_view
+from planwright.exporting import UnitTasks, unit_view
 from planwright.plan.model import Plan
 
 if TYPE_CHECKING:

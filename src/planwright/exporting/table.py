@@ -13,7 +13,7 @@ from typing import Literal
 
 from planwright.plan.model import Plan
 from planwright.zh.numbering import Level
-from planwright.export.wording import marker, table_units
+from planwright.exporting.wording import marker, table_units
 
 HEADER: tuple[str, ...] = ("序号", "工作任务", "具体要求", "责任单位", "时限要求")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from planwright.export.notice import Block
-from planwright.export.table import HEADER, TableRow
+from planwright.exporting.notice import Block
+from planwright.exporting.table import HEADER, TableRow
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|<>])")
 

@@ -25,12 +25,12 @@ from planwright.rules import engine as validate
 from planwright.api import Finding, NoticeLayout
 from planwright.plan.model import Plan
 from planwright.zh.units import Registry
-from planwright.export import calendar
-from planwright.export.markdown import render_markdown
-from planwright.export.notice import Block, build_notice, draft_warning, render_text
-from planwright.export.table import HEADER, TableRow, table_rows, table_text
-from planwright.export.units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
-from planwright.export.wording import layout_for, table_title
+from planwright.exporting import calendar
+from planwright.exporting.markdown import render_markdown
+from planwright.exporting.notice import Block, build_notice, draft_warning, render_text
+from planwright.exporting.table import HEADER, TableRow, table_rows, table_text
+from planwright.exporting.units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
+from planwright.exporting.wording import layout_for, table_title
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -194,7 +194,7 @@ def _notice_txt(job: _Job) -> bytes:
 
 
 def _notice_docx(job: _Job) -> bytes:
-    from planwright.export import docx_render
+    from planwright.exporting import docx_render
 
     return docx_render.notice_docx(build_notice(job.plan, job.layout, job.errors), job.warning)
 
@@ -204,19 +204,19 @@ def _title(job: _Job) -> str:
 
 
 def _table_xlsx(job: _Job) -> bytes:
-    from planwright.export import xlsx_render
+    from planwright.exporting import xlsx_render
 
     return xlsx_render.table_xlsx(table_rows(job.plan), _title(job), job.errors)
 
 
 def _table_docx(job: _Job) -> bytes:
-    from planwright.export import docx_render
+    from planwright.exporting import docx_render
 
     return docx_render.table_docx(table_rows(job.plan), _title(job), job.warning)
 
 
 def _units(job: _Job) -> bytes:
-    from planwright.export import xlsx_render
+    from planwright.exporting import xlsx_render
 
     registry = validate.registry_for(job.plan, job.host) if job.host is not None else Registry(job.plan.units)
     views = unit_view(job.plan, registry, job.phrases)

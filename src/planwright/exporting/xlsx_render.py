@@ -16,9 +16,9 @@ from typing import Sequence
 import xlsxwriter
 
 from planwright.api import Finding
-from planwright.export.table import HEADER, TableRow
-from planwright.export.units import ROLE_WORDS, UnitTasks, sheet_names
-from planwright.export.wording import display_width
+from planwright.exporting.table import HEADER, TableRow
+from planwright.exporting.units import ROLE_WORDS, UnitTasks, sheet_names
+from planwright.exporting.wording import display_width
 
 FONT = "宋体"
 HEAD_FONT = "黑体"

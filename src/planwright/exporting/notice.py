@@ -20,9 +20,9 @@ from typing import Iterable, Literal, Sequence
 from planwright.api import Finding, NoticeLayout
 from planwright.plan.model import Item, Plan, Point, Task
 from planwright.zh.numbering import Level
-from planwright.export import wording as w
-from planwright.export.wording import marker
-from planwright.export.table import TableRow, table_rows, table_text
+from planwright.exporting import wording as w
+from planwright.exporting.wording import marker
+from planwright.exporting.table import TableRow, table_rows, table_text
 
 Face = Literal["body", "h1", "h2"]
 Kind = Literal[

@@ -16,7 +16,7 @@ from typing import Iterable, Literal, Sequence
 from planwright.zh import deadlines
 from planwright.plan.model import Plan
 from planwright.zh.units import Registry, normalize_name
-from planwright.export.table import TableRow, table_rows
+from planwright.exporting.table import TableRow, table_rows
 
 Role = Literal["lead", "support"]
 ROLE_WORDS = {"lead": "牵头", "support": "配合"}

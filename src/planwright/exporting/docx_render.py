@@ -24,10 +24,10 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 from docx.oxml.ns import qn
 
-from planwright.export import ooxml as ox
-from planwright.export.notice import Block
-from planwright.export.table import HEADER, TableRow
-from planwright.export.wording import display_width
+from planwright.exporting import ooxml as ox
+from planwright.exporting.notice import Block
+from planwright.exporting.table import HEADER, TableRow
+from planwright.exporting.wording import display_width
 
 LINE = 579  # twips: 22 lines in the 225 mm 版心
 CHAR = 320  # twips: one 3号 character (16 pt)

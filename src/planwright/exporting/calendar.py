@@ -15,7 +15,7 @@ from planwright.zh import deadlines
 from planwright.api import Finding
 from planwright.plan.model import Plan
 from planwright.zh.numbering import path_label
-from planwright.export.wording import join_units
+from planwright.exporting.wording import join_units
 
 PRODID = "-//planwright//政务公开工作要点//ZH"
 
