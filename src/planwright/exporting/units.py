@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Sequence
 
-from planwright.zh import deadlines
+from planwright.zh import deadlines, roles
 from planwright.plan.model import Plan
 from planwright.zh.units import Registry, normalize_name
 from planwright.exporting.table import TableRow, table_rows
 
 Role = Literal["lead", "support"]
-ROLE_WORDS = {"lead": "牵头", "support": "配合"}
+ROLE_WORDS = roles.PRINTED
 
 
 @dataclass(frozen=True)

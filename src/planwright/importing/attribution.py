@@ -22,35 +22,37 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from planwright.zh import deadlines
+from planwright.zh import roles
 from planwright.zh import units
+from planwright.zh.brackets import bracket_groups, group_start
 from planwright.zh.hanzi import has_traditional, simplify
 
 # What an attribution bracket that the patterns did not understand looks like.
-_ATTRIBUTION_WORDS_RE = re.compile(r"责任|牵头|配合|负责|落实|承办|协办|主办|单位[：:]|部门[：:]")
+_ATTRIBUTION_WORDS_RE = re.compile(rf"{roles.alternation(roles.hint_words())}|单位[：:]|部门[：:]")
 _SENTENCE_CLOSERS = "。；;！？!?"
 _TRAILING_PUNCT = "。；;，,.．、 \u3000"
+_DEADLINE_LABEL = roles.alternation(roles.DEADLINE_LABELS)
 _LABEL_LINE_RE = re.compile(
-    r"^\s*(?:(?:牵头|责任|主体责任|配合|协办|协助|参与|主办|承办|实施|负责)(?:单位|部门|科室|股室|站所|处室)"
-    r"|责任主体|完成时限|时限要求|完成时间|完成期限|时间节点|时限)\s*[：:]"
+    rf"^\s*(?:{roles.alternation(roles.LEAD_LABELS + roles.RESPONSIBLE_LABELS + roles.SUPPORT_LABELS)}"
+    rf"|{_DEADLINE_LABEL})\s*[：:]"
 )
-_SUPPORT_LABEL_RE = re.compile(r"^\s*(?:配合|协办|协助|参与)(?:单位|部门|科室|股室|站所|处室)\s*[：:]\s*(.+)$")
-_DEADLINE_LABEL_RE = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|完成期限|时间节点|时限)\s*[：:]\s*(.+)$")
+_SUPPORT_LABEL_RE = re.compile(rf"^\s*{roles.alternation(roles.SUPPORT_LABELS)}\s*[：:]\s*(.+)$")
+_DEADLINE_LABEL_RE = re.compile(rf"^\s*{_DEADLINE_LABEL}\s*[：:]\s*(.+)$")
 _WS_RE = re.compile(r"[\s\u3000\ufeff]+")
 # Labelled fields in any order and with any separator (a web copy may have lost the ；):
 # （完成时限：6月底前；牵头单位：A；责任单位：B） / （牵头单位：A 配合单位：B 时间节点：C）.
-# Read when no attribution pattern matched the bracket.
+# A bare 牵头： / 配合： is a label too. Read when no attribution pattern matched the bracket.
 _FIELD_RE = re.compile(
-    r"(?:(?P<lead>牵头责任单位|牵头单位|牵头部门|牵头科室|牵头处室|牵头股室|主责单位|牵头)"
-    r"|(?P<resp>主体责任单位|责任单位|责任部门|责任科室|责任股室|责任处室|责任站所|实施单位|承办单位|主办单位|责任主体)"
-    r"|(?P<support>配合单位|配合部门|配合科室|配合股室|配合处室|协办单位|协助单位|参与单位|协同单位|配合)"
-    r"|(?P<deadline>完成时限|时限要求|完成时间|完成期限|时间节点|时间要求|办结时限|时限)"
+    rf"(?:(?P<lead>{roles.alternation(roles.LEAD_LABELS + ('牵头',))})"
+    rf"|(?P<resp>{roles.alternation(roles.RESPONSIBLE_LABELS)})"
+    rf"|(?P<support>{roles.alternation(roles.SUPPORT_LABELS + ('配合',))})"
+    rf"|(?P<deadline>{_DEADLINE_LABEL})"
     r"|(?P<person>责任领导|分管领导|包保领导|责任人|联系人))"
     r"[ \t\u3000]*[：:][ \t\u3000]*"
 )
 _CLAUSE_RE = re.compile(
     r"^(?:由)?(?P<units>.+?)(?:按职责分工|按照职责分工|按职责|根据职责)?(?:分别|共同)?"
-    r"(?P<verb>牵头落实|牵头负责|牵头实施|牵头推进|牵头|配合落实|配合实施|配合|协助落实|协助|参与落实|参与|"
-    r"负责落实|负责实施|负责推进|负责|组织实施|分别落实|落实|实施)$"
+    rf"(?P<verb>{roles.alternation(roles.LEAD_VERBS + roles.SUPPORT_VERBS + roles.SOLE_VERBS)})$"
 )
 _FIELD_TRIM = " \t\u3000，,；;。、"
 
@@ -118,7 +120,7 @@ class Attributor:
         """Attribution brackets of a paragraph: the patterns', else labelled fields in any order
         or verb clauses."""
         out = []
-        for begin, end in units.bracket_groups(sim):  # the groups units.find_attributions reads
+        for begin, end in bracket_groups(sim):  # the groups units.find_attributions reads
             found = units.parse_attribution(sim[begin:end], self.patterns)
             if found is None:
                 inner = sim[begin + 1 : end - 1]
@@ -138,24 +140,24 @@ class Attributor:
         clauses = [c.strip(_FIELD_TRIM) for c in re.split(r"[，,；;]", text.strip().strip(_FIELD_TRIM))]
         if len(clauses) < 2 or not all(clauses):
             return None
-        named: list[tuple[str, list[str]]] = []  # (牵头 / 配合 / 负责, names) in reading order
+        named: list[tuple[str, list[str]]] = []  # (role, names) in reading order
         deadline = ""
         for clause in clauses:
             m = _CLAUSE_RE.match(clause)
             names = units.split_units(m.group("units")) if m else []
             if m and names and all(units.looks_like_unit(n) for n in names):
-                verb = m.group("verb")
-                named.append(("牵头" if verb.startswith("牵头") else "配合" if verb[:2] in ("配合", "协助", "参与")
-                              else "负责", names))
+                named.append((roles.verb_role(m.group("verb")), names))
                 continue
             phrase = re.sub(r"(?:完成|办结|到位)$", "", clause)
             if not deadline and self.is_deadline(phrase):
                 deadline = phrase
                 continue
             return None
-        has_lead = any(kind == "牵头" for kind, _ in named)
-        lead = [n for kind, names in named if kind == "牵头" or (kind == "负责" and not has_lead) for n in names]
-        support = [n for kind, names in named if kind == "配合" or (kind == "负责" and has_lead) for n in names]
+        has_lead = any(kind == roles.LEAD for kind, _ in named)
+        lead = [n for kind, names in named
+                if kind == roles.LEAD or (kind == roles.RESPONSIBLE and not has_lead) for n in names]
+        support = [n for kind, names in named
+                   if kind == roles.SUPPORT or (kind == roles.RESPONSIBLE and has_lead) for n in names]
         if not lead and not support:
             return None
         return units.Attribution(lead=tuple(lead), support=tuple(support), deadline=deadline, pattern="verb-clauses")
@@ -172,7 +174,7 @@ class Attributor:
         body = segment.text.rstrip(_TRAILING_PUNCT)
         if not body or body[-1] not in "）)":
             return
-        start = _group_start(body)
+        start = group_start(body)
         if start < 0:
             return
         inner = body[start + 1 : -1].strip()
@@ -190,7 +192,7 @@ class Attributor:
         body = text.rstrip(_TRAILING_PUNCT)
         if not body or body[-1] not in "）)":
             return ""
-        start = _group_start(body)
+        start = group_start(body)
         inner = body[start + 1 : -1] if start >= 0 else ""
         if inner and _ATTRIBUTION_WORDS_RE.search(simplify(inner)):
             return f"无法解析的责任单位表述“{body[start:]}”，已原样留在正文中"
@@ -311,19 +313,6 @@ def _skip_punct(sim: str, end: int) -> int:
     while end < len(sim) and sim[end] in "。；; \u3000":
         end += 1
     return end
-
-
-def _group_start(text: str) -> int:
-    """Start of the bracket group closing *text*, or -1."""
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] in "）)":
-            depth += 1
-        elif text[i] in "（(":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def labelled_fields(text: str) -> units.Attribution | None:

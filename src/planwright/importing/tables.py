@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from planwright.zh import deadlines
+from planwright.zh import roles
 from planwright.zh import units
 from planwright.plan.model import Item, Point, Task
 from planwright.zh.numbering import Level
@@ -31,13 +32,10 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "text": ("具体要求", "工作要求", "具体任务", "任务内容", "工作内容", "具体内容", "主要内容",
              "具体措施", "工作措施", "任务要求", "目标要求", "具体工作", "工作举措", "主要举措",
              "工作目标", "具体事项", "措施要求", "任务分解", "具体工作任务", "重点工作内容"),
-    "lead": ("责任单位", "牵头单位", "责任部门", "牵头部门", "责任科室", "牵头科室", "主办单位",
-             "责任主体", "承办单位", "责任股室", "负责单位", "实施单位", "责任处室", "牵头处室",
-             "责任站所", "主责单位", "牵头责任单位"),
-    "support": ("配合单位", "协办单位", "配合部门", "协助单位", "参与单位", "配合科室", "协办科室",
-                "配合股室", "配合处室"),
-    "deadline": ("时限要求", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "时间要求",
-                 "时间安排", "进度安排", "办结时限", "推进时限"),
+    # the attribution labels, and captions only a table uses
+    "lead": (*roles.LEAD_LABELS, *roles.RESPONSIBLE_LABELS),
+    "support": roles.SUPPORT_LABELS,
+    "deadline": (*roles.DEADLINE_LABELS, "时间安排", "进度安排", "推进时限"),
     "note": ("备注", "说明"),
 }
 _ROLE_OF = {name: role for role, names in _ROLE_NAMES.items() for name in names}
@@ -53,9 +51,9 @@ def role_of(caption: str) -> str | None:
 
 # Captions the list above does not name, read by their words: 具体工作措施, 牵头责任部门,
 # 配合责任单位, 完成时间节点, 责任单位及责任人 …
-_SUPPORT_WORDS_RE = re.compile(r"配合|协办|协助|参与|协同")
-_UNIT_WORDS_RE = re.compile(r"单位|部门|科室|股室|处室|站所|主体")
-_LEAD_WORDS_RE = re.compile(r"牵头|责任|主办|承办|负责|实施|主责")
+_SUPPORT_WORDS_RE = re.compile(roles.alternation(roles.stems(roles.SUPPORT)))
+_UNIT_WORDS_RE = re.compile(roles.alternation((*roles.UNIT_NOUNS, "主体")))
+_LEAD_WORDS_RE = re.compile(roles.alternation(roles.stems(roles.LEAD, roles.RESPONSIBLE)))
 _DEADLINE_WORDS_RE = re.compile(r"时限|期限|时间|节点")
 _TEXT_END_RE = re.compile(r"(?:措施|内容|要求|举措|事项|目标|标准)$")
 _TASK_END_RE = re.compile(r"(?:任务|工作|项目)$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from planwright.zh.brackets import top_level
 from planwright.zh.numbering import Heading, Level, parse_heading
 
 # （―） / (—) / （－）: 一 typed as a dash inside the task brackets (numbering
@@ -47,8 +48,6 @@ def is_pure_number(text: str) -> bool:
 _SENTENCE_END = "。！？!?"
 _COLON = "：:"
 _COLON_WITHIN = 24
-_OPEN = "（(〔[【［“‘《「『"
-_CLOSE = "）)〕]】］”’》」』"
 
 
 def split_heading_sentence(text: str) -> tuple[str, str]:
@@ -57,15 +56,10 @@ def split_heading_sentence(text: str) -> tuple[str, str]:
     Brackets, quotes and 《》 are skipped over, so an end mark inside them does
     not end the heading. A heading with no end mark is the whole paragraph.
     """
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in _SENTENCE_END or (ch in _COLON and i <= _COLON_WITHIN)):
+    for i, ch in top_level(text, quotes=True):
+        if ch in _SENTENCE_END or (ch in _COLON and i <= _COLON_WITHIN):
             return text[:i].strip(), text[i + 1 :].strip()
-        elif depth == 0 and ch in ".．" and _is_period(text, i):
+        if ch in ".．" and _is_period(text, i):
             return text[:i].strip(), text[i + 1 :].strip()
     return strip_end(text), ""
 

@@ -1,1 +1,1 @@
-"""The Chinese-language parts, pure functions: deadlines, responsible units, numbering, script."""
+"""The Chinese-language parts, pure functions: deadlines, responsible units, role words, brackets, numbering, script."""

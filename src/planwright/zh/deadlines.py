@@ -20,6 +20,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
+from planwright.zh.brackets import CLOSERS, OPENERS
+
 __all__ = [
     "Deadline",
     "DeadlinePhrase",
@@ -120,7 +122,8 @@ _TABLE = str.maketrans(
     "0123456789---------",
     " \t\n\r\v\f\u3000\xa0\u2002\u2003\u2009\u200b\ufeff",
 )
-_OPEN, _CLOSE = "（(〔【[“", "）)〕】]”"
+# Brackets, and the quotes a clerk sometimes puts round a deadline ("“6月底前”").
+_OPEN, _CLOSE = OPENERS + "“", CLOSERS + "”"
 _TRAILING = "。；;，,、.：:"
 # A clerk sometimes keeps the column caption: "完成时限：2021年10月底".
 _CAPTION_RE = re.compile(r"^(?:完成)?(?:时限|期限|完成时间)(?:要求)?[:：]")
@@ -522,7 +525,7 @@ _INLINE_RELATIVE_RE = re.compile(
     r"(?:内|以内|之内)?"
     rf"|{_DIGIT}+个工作日(?:内|以内|之内)"
 )
-_INLINE_BRACKET_RE = re.compile(r"[（(〔【]([^（）()〔〕【】]{1,40})[）)〕】]")
+_INLINE_BRACKET_RE = re.compile(rf"[{re.escape(OPENERS)}]([^{re.escape(OPENERS + CLOSERS)}]{{1,40}})[{re.escape(CLOSERS)}]")
 _INLINE_CAPTION_RE = re.compile(r"(?:完成)?(?:时限|期限)(?:要求)?[:：][ \t\u3000]*([^。；;，,\n）)]+)")
 # "（2020-2022年）" after a title names a period, not a deadline.
 _PERIOD_ONLY_RE = re.compile(rf"{_DIGIT}{{4}}年?(?:(?:[-－—–~～]+|至|到){_DIGIT}{{4}}年?)?(?:度)?")

@@ -22,6 +22,9 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
+from planwright.zh import roles
+from planwright.zh.brackets import CLOSERS, bracket_groups, group_start, top_level, unwrap
+
 __all__ = [
     "Attribution",
     "AttributionPattern",
@@ -105,8 +108,6 @@ _MATCH_MAP = str.maketrans(
     }
 )
 
-_OPENERS = "（(〔[【［"
-_CLOSERS = "）)〕]】］"
 _WS_RE = re.compile(r"[\s\u3000\ufeff]+")
 _TRAIL_PUNCT = "。；;，,.、"
 
@@ -183,14 +184,9 @@ _LIST_SEPARATORS = "、，,；;"
 def _split_top(text: str, seps: str) -> list[str]:
     """Split on any char of *seps* outside brackets (各乡镇（街道、社区） stays whole)."""
     parts: list[str] = []
-    depth = 0
     start = 0
-    for i, ch in enumerate(text):
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
+    for i, ch in top_level(text):
+        if ch in seps:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
@@ -208,13 +204,8 @@ def _inside_compound(text: str, pos: int) -> bool:
 
 def _split_conjunction(name: str) -> list[str]:
     """Split 'A和B' / 'A及B' only where both sides end like unit names."""
-    depth = 0
-    for i, ch in enumerate(name):
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "和及" and 0 < i < len(name) - 1:
+    for i, ch in top_level(name):
+        if ch in "和及" and 0 < i < len(name) - 1:
             left, right = name[:i], name[i + 1 :]
             if _has_unit_suffix(left) and _has_unit_suffix(right) and not _inside_compound(name, i):
                 return [left, *_split_conjunction(right)]
@@ -247,15 +238,18 @@ def split_units(text: str) -> list[str]:
 
 _U = r"(?P<{}>[^：]+?)"  # a unit list; never contains a label colon
 _BY = r"(?:由)?"  # （由A负责落实）: the 由 is not part of the name
-_DEADLINE_LABEL = r"(?:完成时限|时限要求|完成时间|完成期限|时限)"
+_DEADLINE_LABEL = roles.alternation(roles.DEADLINE_LABELS)
 _DEADLINE = rf"(?:[，；]{_DEADLINE_LABEL}：(?P<deadline>.+?))?"
 _DIVIDE = r"(?:按职责分工|按照职责分工|按职责|根据职责)?(?:分别|共同)?"
-_LEAD_LABEL = r"(?:牵头单位|牵头部门|牵头责任单位)"
-_RESP_LABEL = r"(?:责任单位|责任部门|主体责任单位|实施单位|承办单位)"
-_SUPPORT_LABEL = r"(?:配合单位|配合部门|协办单位|协助单位|参与单位|责任单位|责任部门)"
-_LEAD_VERB = r"牵头(?:落实|负责|实施|推进|办理)?"
-_SUPPORT_VERB = r"(?:配合落实|配合实施|配合|协助落实|协助|参与落实|参与|负责落实|负责|分别落实|落实)"
-_SOLE_VERB = r"(?:负责落实|负责实施|负责推进|组织实施|负责|落实|承办)"
+_LEAD_LABEL = roles.alternation(roles.LEAD_LABELS)
+_RESP_LABEL = roles.alternation(roles.RESPONSIBLE_LABELS)
+_SUPPORT_ONLY_LABEL = roles.alternation(roles.SUPPORT_LABELS)
+# After a 牵头 label, a 责任单位 label names the support (SCHEMA: 牵头单位：A；责任单位：B).
+_SUPPORT_LABEL = roles.alternation(roles.SUPPORT_LABELS + roles.RESPONSIBLE_LABELS)
+_LEAD_VERB = roles.alternation(roles.LEAD_VERBS)
+# After a 牵头 clause, 负责落实 and the like name the support (（A牵头，B负责落实）).
+_SUPPORT_VERB = roles.alternation(roles.SUPPORT_VERBS + roles.SOLE_VERBS)
+_SOLE_VERB = roles.alternation(roles.SOLE_VERBS)
 
 
 def _p(name: str, regex: str, priority: int, **kw: Any) -> AttributionPattern:
@@ -269,7 +263,7 @@ BUILTIN_PATTERNS: tuple[AttributionPattern, ...] = (
        10, deadline="deadline"),
     # （责任单位：A；配合单位：B；完成时限：C）
     _p("responsible-and-support-labels",
-       rf"{_RESP_LABEL}：{_U.format('lead')}[，；](?:配合单位|配合部门|协办单位|协助单位|参与单位)："
+       rf"{_RESP_LABEL}：{_U.format('lead')}[，；]{_SUPPORT_ONLY_LABEL}："
        rf"{_U.format('support')}{_DEADLINE}",
        11, deadline="deadline"),
     # （责任单位：A，B） / （责任单位：A；完成时限：C） / （牵头单位：A）
@@ -294,27 +288,6 @@ BUILTIN_PATTERNS: tuple[AttributionPattern, ...] = (
 
 # ---------------------------------------------------------------------------
 # Parsing attributions
-
-
-def _unwrap(text: str) -> str:
-    """Strip one enclosing bracket pair, if the first opener closes at the end."""
-    if len(text) >= 2 and text[0] in _OPENERS and text[-1] in _CLOSERS:
-        if _matching_close(text, 0) == len(text) - 1:
-            return text[1:-1]
-    return text
-
-
-def _matching_close(text: str, start: int) -> int:
-    """Index of the bracket closing the opener at *start* (any bracket kind), or -1."""
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] in _OPENERS:
-            depth += 1
-        elif text[i] in _CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def _ordered(patterns: Sequence[AttributionPattern]) -> list[AttributionPattern]:
@@ -349,7 +322,7 @@ def parse_attribution(text: str, patterns: Sequence[AttributionPattern] = ()) ->
     Extra *patterns* are tried by priority before the built-ins. Returns None
     when the text is not an attribution (（计划）, （2020年6月24日前）…).
     """
-    printed = _unwrap(_WS_RE.sub("", text)).strip(_TRAIL_PUNCT)
+    printed = unwrap(_WS_RE.sub("", text)).strip(_TRAIL_PUNCT)
     if not printed:
         return None
     matching = printed.translate(_MATCH_MAP)
@@ -371,22 +344,6 @@ def parse_unit_cell(text: str) -> Attribution:
     return Attribution(lead=tuple(split_units(text)), support=(), pattern="table-cell")
 
 
-def bracket_groups(paragraph: str) -> list[tuple[int, int]]:
-    """Top-level bracket groups as (start, end-exclusive); mismatched kinds pair up."""
-    groups: list[tuple[int, int]] = []
-    i = 0
-    while i < len(paragraph):
-        if paragraph[i] in _OPENERS:
-            close = _matching_close(paragraph, i)
-            if close < 0:
-                break
-            groups.append((i, close + 1))
-            i = close + 1
-        else:
-            i += 1
-    return groups
-
-
 def find_attributions(
     paragraph: str, patterns: Sequence[AttributionPattern] = ()
 ) -> list[tuple[int, int, Attribution]]:
@@ -397,19 +354,6 @@ def find_attributions(
         if attribution is not None:
             found.append((start, end, attribution))
     return found
-
-
-def _last_group_start(text: str) -> int:
-    """Start of the bracket group that closes *text* (which ends in a closer), or -1."""
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] in _CLOSERS:
-            depth += 1
-        elif text[i] in _OPENERS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def split_trailing_attribution(
@@ -427,9 +371,9 @@ def split_trailing_attribution(
     while tail_start > 0 and body[tail_start - 1] in "。；;.，,":
         tail_start -= 1
     core, tail = body[:tail_start].rstrip(), body[tail_start:]
-    if not core or core[-1] not in _CLOSERS:
+    if not core or core[-1] not in CLOSERS:
         return paragraph, None
-    start = _last_group_start(core)
+    start = group_start(core)
     if start < 0:
         return paragraph, None
     attribution = parse_attribution(core[start:], patterns)
