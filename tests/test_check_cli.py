@@ -8,17 +8,12 @@ with only the core rules loaded; one runs the installed console script.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from planwright import host as plugins
-from planwright.cli.main import main
 
 CLEAN = '''\
 schema = "planwright/1"
@@ -74,26 +69,21 @@ def core_rules_only(monkeypatch):
     monkeypatch.setattr(plugins, "_HOSTS", {})
 
 
-def run(*args: str):
-    # wide columns: rich would otherwise fold long findings at 80
-    return CliRunner(env={"COLUMNS": "300"}).invoke(main, list(args))
-
-
 def write(tmp_path: Path, text: str, name: str = "plan.toml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def test_clean_plan_exits_0(tmp_path: Path) -> None:
-    result = run("check", str(write(tmp_path, CLEAN)))
+def test_clean_plan_exits_0(cli, tmp_path: Path) -> None:
+    result = cli("check", str(write(tmp_path, CLEAN)))
     assert result.exit_code == 0, result.output
     assert "检查通过" in result.stdout
 
 
-def test_errors_exit_1_and_each_finding_names_file_line_place(tmp_path: Path) -> None:
+def test_errors_exit_1_and_each_finding_names_file_line_place(cli, tmp_path: Path) -> None:
     path = write(tmp_path, WITH_ERRORS)
-    result = run("check", str(path))
+    result = cli("check", str(path))
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
     deadline = next(line for line in lines if "PW-DL-002" in line)
@@ -109,9 +99,9 @@ def test_errors_exit_1_and_each_finding_names_file_line_place(tmp_path: Path) ->
     assert lines[-1] == "2 个错误，1 个警告，0 个提示"
 
 
-def test_broken_file_exits_2_with_file_and_line(tmp_path: Path) -> None:
+def test_broken_file_exits_2_with_file_and_line(cli, tmp_path: Path) -> None:
     path = write(tmp_path, BROKEN)
-    result = run("check", str(path))
+    result = cli("check", str(path))
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith(f"planwright: {path}:{line_of(BROKEN, 'lead = ')}: ")
@@ -121,50 +111,50 @@ def test_broken_file_exits_2_with_file_and_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["[plan\ntitle = 1\n", 'schema = "planwright/9"\n'])
-def test_unusable_files_exit_2(tmp_path: Path, text: str) -> None:
+def test_unusable_files_exit_2(cli, tmp_path: Path, text: str) -> None:
     path = write(tmp_path, text)
-    result = run("check", str(path))
+    result = cli("check", str(path))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"planwright: {path}:1: ")
 
 
 @pytest.mark.parametrize("text", ["", "  \n\t\n", "\ufeff\n"], ids=["empty", "blank", "bom-only"])
-def test_an_empty_file_is_refused_not_checked(tmp_path: Path, text: str) -> None:
+def test_an_empty_file_is_refused_not_checked(cli, tmp_path: Path, text: str) -> None:
     path = write(tmp_path, text)
-    result = run("check", str(path))
+    result = cli("check", str(path))
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.strip() == f"planwright: {path}: 文件是空的 (empty file)"
 
 
-def test_a_key_written_twice_is_named_with_its_line(tmp_path: Path) -> None:
+def test_a_key_written_twice_is_named_with_its_line(cli, tmp_path: Path) -> None:
     text = CLEAN.replace('year = 2027\n', 'year = 2027\ntitle = "又一个标题"\n', 1)
-    result = run("check", str(write(tmp_path, text)))
+    result = cli("check", str(write(tmp_path, text)))
     assert result.exit_code == 2
     second, first = line_of(text, "又一个标题"), line_of(text, "title = \"2027年")
     assert f":{second}: 键 “title” 重复 (key written twice)；第 {first} 行已写过" in result.stderr
     assert "Cannot overwrite" not in result.stderr
 
 
-def test_missing_file_exits_2(tmp_path: Path) -> None:
-    result = run("check", str(tmp_path / "nowhere.toml"))
+def test_missing_file_exits_2(cli, tmp_path: Path) -> None:
+    result = cli("check", str(tmp_path / "nowhere.toml"))
     assert result.exit_code == 2 and "文件不存在" in result.stderr and "Traceback" not in result.output
 
 
-def test_a_style_that_is_not_installed_is_an_error_at_its_line(tmp_path: Path) -> None:
+def test_a_style_that_is_not_installed_is_an_error_at_its_line(cli, tmp_path: Path) -> None:
     """Its rules, wording and registry are missing: a silent pass would mislead."""
     text = CLEAN.replace('year = 2027\n', 'year = 2027\nstyle = "no-such-style"\n')
     path = write(tmp_path, text)
-    result = run("check", str(path))
+    result = cli("check", str(path))
     assert result.exit_code == 1, result.output
     finding = next(line for line in result.stdout.splitlines() if "PW-STYLE" in line)
     assert finding.startswith(f"{path}:{line_of(text, 'style = ')}") and "no-such-style" in finding
-    refused = run("export", str(path), "--format", "json")
+    refused = cli("export", str(path), "--format", "json")
     assert refused.exit_code == 2 and "no-such-style" in refused.stderr and refused.stdout == ""
 
 
-def test_json_format(tmp_path: Path) -> None:
+def test_json_format(cli, tmp_path: Path) -> None:
     path = write(tmp_path, WITH_ERRORS)
-    result = run("check", str(path), "--format", "json")
+    result = cli("check", str(path), "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert set(data) == {"file", "errors", "warnings", "findings"}
@@ -178,8 +168,8 @@ def test_json_format(tmp_path: Path) -> None:
     assert "早于计划年度2027年" in first["message"]
 
 
-def test_json_of_a_clean_plan(tmp_path: Path) -> None:
-    result = run("check", str(write(tmp_path, CLEAN)), "--format", "json")
+def test_json_of_a_clean_plan(cli, tmp_path: Path) -> None:
+    result = cli("check", str(write(tmp_path, CLEAN)), "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["findings"] == []
 
@@ -197,9 +187,9 @@ def keys_of(value, path=()):
     return out
 
 
-def test_export_json_has_the_plan_files_keys(tmp_path: Path) -> None:
+def test_export_json_has_the_plan_files_keys(cli, tmp_path: Path) -> None:
     path = write(tmp_path, CLEAN)
-    result = run("export", str(path), "--format", "json")
+    result = cli("export", str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     written = tomllib.loads(CLEAN)
@@ -216,31 +206,25 @@ def test_export_json_has_the_plan_files_keys(tmp_path: Path) -> None:
     assert set(data) <= {"schema", "plan", "units", "points", "body"}
 
 
-def test_export_refuses_a_plan_with_errors_unless_allowed(tmp_path: Path) -> None:
+def test_export_refuses_a_plan_with_errors_unless_allowed(cli, tmp_path: Path) -> None:
     path = write(tmp_path, WITH_ERRORS)
-    refused = run("export", str(path), "--format", "json")
+    refused = cli("export", str(path), "--format", "json")
     assert refused.exit_code == 2 and refused.stdout == ""
     assert "2 个错误" in refused.stderr and "--allow-errors" in refused.stderr
-    allowed = run("export", str(path), "--format", "json", "--allow-errors")
+    allowed = cli("export", str(path), "--format", "json", "--allow-errors")
     assert allowed.exit_code == 0
     assert json.loads(allowed.stdout)["points"][0]["tasks"][0]["deadline"] == "2026年10月底前"
 
 
-def installed_planwright() -> str:
-    beside = Path(sys.executable).with_name("planwright")
-    return str(beside) if beside.exists() else (shutil.which("planwright") or "planwright")
-
-
-def test_the_installed_command(tmp_path: Path) -> None:
+def test_the_installed_command(planwright_process, tmp_path: Path) -> None:
     """The console script in a real process: exit codes, stdout/stderr, no traceback."""
-    exe = installed_planwright()
     clean, errors, broken = (write(tmp_path, t, n) for t, n in
                              ((CLEAN, "clean.toml"), (WITH_ERRORS, "errors.toml"), (BROKEN, "broken.toml")))
-    ok = subprocess.run([exe, "check", str(clean)], capture_output=True, text=True)
+    ok = planwright_process("check", str(clean))
     assert ok.returncode == 0, ok.stderr
-    bad = subprocess.run([exe, "check", str(errors), "--format", "json"], capture_output=True, text=True)
+    bad = planwright_process("check", str(errors), "--format", "json")
     assert bad.returncode == 1 and json.loads(bad.stdout)["errors"] == 2
-    unusable = subprocess.run([exe, "check", str(broken)], capture_output=True, text=True)
+    unusable = planwright_process("check", str(broken))
     assert unusable.returncode == 2 and unusable.stdout == ""
     assert unusable.stderr.strip() == (f"planwright: {broken}:{line_of(BROKEN, 'lead = ')}: "
                                        "[points.tasks] 的 “lead” 应为文本列表 (list of strings)，实为 文本 '区财政局'")

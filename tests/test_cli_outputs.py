@@ -11,10 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from planwright import host as plugins
-from planwright.cli.main import main
 
 NOTICE = """示例区人民政府办公室关于印发2027年示例区政务公开工作要点的通知
 
@@ -69,15 +67,11 @@ def commands(folder: Path, out: Path) -> dict[str, list[str]]:
     }
 
 
-def run(args: list[str]):
-    return CliRunner().invoke(main, args)
-
-
 @pytest.mark.parametrize("command", ["new", "import", "diff", "export"])
-def test_output_in_a_missing_folder_is_named_and_nothing_is_written(folder: Path, command: str) -> None:
+def test_output_in_a_missing_folder_is_named_and_nothing_is_written(cli, folder: Path, command: str) -> None:
     out = folder / "no-such-folder" / "out.x"
     before = sorted(p.name for p in folder.iterdir())
-    result = run(commands(folder, out)[command])
+    result = cli(*commands(folder, out)[command])
     assert result.exit_code == 2, result.output
     assert f"{out}: 目录" in result.stderr and "不存在" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
@@ -85,32 +79,32 @@ def test_output_in_a_missing_folder_is_named_and_nothing_is_written(folder: Path
 
 
 @pytest.mark.parametrize("command", ["new", "import", "diff", "export"])
-def test_an_existing_output_is_kept_unless_forced(folder: Path, command: str) -> None:
+def test_an_existing_output_is_kept_unless_forced(cli, folder: Path, command: str) -> None:
     out = folder / "out.x"
     out.write_text("kept", encoding="utf-8")
     args = commands(folder, out)[command]
-    refused = run(args)
+    refused = cli(*args)
     assert refused.exit_code == 2
     assert f"{out}: 文件已存在" in refused.stderr and "--force" in refused.stderr
     assert out.read_text(encoding="utf-8") == "kept"
-    replaced = run([*args, "--force"])
+    replaced = cli(*args, "--force")
     assert replaced.exit_code == 0, replaced.output
     assert out.read_text(encoding="utf-8") != "kept"
 
 
 @pytest.mark.parametrize("command, given", [("new", "plan.toml"), ("import", "notice.txt"),
                                             ("diff", "new.toml"), ("export", "plan.toml")])
-def test_an_input_is_never_the_output_even_with_force(folder: Path, command: str, given: str) -> None:
+def test_an_input_is_never_the_output_even_with_force(cli, folder: Path, command: str, given: str) -> None:
     """``new --from 2026.toml -o 2026.toml --force`` would lose last year's plan for good."""
     out = folder / given
     before = out.read_bytes()
-    result = run([*commands(folder, out)[command], "--force"])
+    result = cli(*commands(folder, out)[command], "--force")
     assert result.exit_code == 2 and f"{out}: 输出文件就是输入文件" in result.stderr
     assert out.read_bytes() == before
 
 
 @pytest.mark.parametrize("year", ["27", "202", "20270"])
-def test_new_wants_a_four_digit_year(tmp_path: Path, year: str) -> None:
-    result = run(["new", "--style", "jinan", "--year", year, "-o", str(tmp_path / "p.toml")])
+def test_new_wants_a_four_digit_year(cli, tmp_path: Path, year: str) -> None:
+    result = cli("new", "--style", "jinan", "--year", year, "-o", str(tmp_path / "p.toml"))
     assert result.exit_code == 2 and "四位年份" in result.stderr
     assert not list(tmp_path.iterdir())

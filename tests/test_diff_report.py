@@ -9,11 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from docx import Document
 from rich.console import Console
 
-from planwright.cli.main import main
 from planwright.diffing import compare, to_docx, to_html, to_json, to_markdown, to_rich
 from planwright.plan.model import Item, Meta, Plan, Point, Task
 from planwright.plan.store import new_document, save
@@ -113,25 +111,21 @@ def test_json_content_of_each_kind_of_change(pair) -> None:
 # -- the command --------------------------------------------------------------------
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, ["diff", *map(str, args)], catch_exceptions=False)
-
-
-def test_diff_prints_json_and_writes_every_format(files, tmp_path: Path) -> None:
+def test_diff_prints_json_and_writes_every_format(cli, files, tmp_path: Path) -> None:
     old, new = files
-    result = run(old, new, "--format", "json")
+    result = cli("diff", old, new, "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["summary"]["reworded"] == 1
     for fmt, name in (("json", "d.json"), ("md", "d.md"), ("html", "d.html"), ("docx", "d.docx"), ("text", "d.txt")):
         out = tmp_path / name
-        assert run(old, new, "--format", fmt, "-o", out).exit_code == 0
+        assert cli("diff", old, new, "--format", fmt, "-o", out).exit_code == 0
         assert out.stat().st_size > 0
     assert "\x1b[" not in (tmp_path / "d.txt").read_text("utf-8")  # no colour codes in a file
     assert "[-500-]{+600+}" in (tmp_path / "d.txt").read_text("utf-8")
 
 
-def test_diff_text_in_the_terminal_lists_the_summary_first(files) -> None:
-    result = run(*files)
+def test_diff_text_in_the_terminal_lists_the_summary_first(cli, files) -> None:
+    result = cli("diff", *files)
     assert result.exit_code == 0
     out = result.stdout
     assert out.index("概要") < out.index("变化明细")
@@ -139,32 +133,32 @@ def test_diff_text_in_the_terminal_lists_the_summary_first(files) -> None:
 
 
 @pytest.mark.parametrize("content", ["schema = \"planwright/1\"\n[plan\ntitle = 1\n", "[plan]\nyear = \"二〇二二\"\n"])
-def test_bad_input_names_the_file_and_writes_nothing(files, tmp_path: Path, content: str) -> None:
+def test_bad_input_names_the_file_and_writes_nothing(cli, files, tmp_path: Path, content: str) -> None:
     old, _ = files
     broken = tmp_path / "broken.toml"
     broken.write_text(content, "utf-8")
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["diff", str(old), str(broken), "--format", "html", "-o", str(out)])
+    result = cli("diff", str(old), str(broken), "--format", "html", "-o", str(out))
     assert result.exit_code == 2
     assert "broken.toml" in result.stderr
     assert not out.exists() and not list(tmp_path.glob(".report.html*"))
 
 
-def test_an_unwritable_output_is_named(files, tmp_path: Path) -> None:
+def test_an_unwritable_output_is_named(cli, files, tmp_path: Path) -> None:
     out = tmp_path / "no-such-folder" / "report.html"
-    result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", "html", "-o", str(out)])
+    result = cli("diff", *map(str, files), "--format", "html", "-o", str(out))
     assert result.exit_code == 2 and "report.html" in result.stderr and "Traceback" not in result.output
 
 
-def test_docx_needs_an_output_file(files) -> None:
-    result = CliRunner().invoke(main, ["diff", *map(str, files), "--format", "docx"])
+def test_docx_needs_an_output_file(cli, files) -> None:
+    result = cli("diff", *map(str, files), "--format", "docx")
     assert result.exit_code == 2 and "-o" in result.stderr
 
 
-def test_output_may_not_overwrite_an_input(files) -> None:
+def test_output_may_not_overwrite_an_input(cli, files) -> None:
     old, new = files
     before = new.read_bytes()
-    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--format", "json", "-o", str(new)])
+    result = cli("diff", str(old), str(new), "--format", "json", "-o", str(new))
     assert result.exit_code == 2 and new.read_bytes() == before
 
 

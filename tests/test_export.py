@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,6 @@ from planwright.exporting.wording import display_width, join_units
 from planwright.plan.model import Item, Plan, Point, Task
 from planwright.zh.units import Registry
 
-PLANWRIGHT = Path(sys.executable).with_name("planwright")
 
 
 def lines_of(text: str) -> list[str]:
@@ -259,34 +256,25 @@ def save(plan: Plan, path: Path) -> Path:
     return path
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(PLANWRIGHT), *args], capture_output=True, text=True)
-
-
-needs_cli = pytest.mark.skipif(not PLANWRIGHT.exists(), reason="planwright console script not installed")
-
-
-@needs_cli
-def test_cli_refuses_errors_and_leaves_existing_file(tmp_path):
+def test_cli_refuses_errors_and_leaves_existing_file(planwright_process, tmp_path):
     plan = save(broken_plan(), tmp_path / "plan.toml")
     out = tmp_path / "notice.txt"
     out.write_text("old", encoding="utf-8")
-    result = run("export", str(plan), "--format", "notice-txt", "-o", str(out), "--force")
+    result = planwright_process("export", str(plan), "--format", "notice-txt", "-o", str(out), "--force")
     assert result.returncode != 0
     assert "错误" in result.stderr and "--allow-errors" in result.stderr
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notice.txt", "plan.toml"]  # no temp left
 
 
-@needs_cli
-def test_cli_allow_errors_says_so_in_every_format(tmp_path):
+def test_cli_allow_errors_says_so_in_every_format(planwright_process, tmp_path):
     from openpyxl import load_workbook
     import docx
 
     plan = save(broken_plan(), tmp_path / "plan.toml")
     for fmt, name in (("notice-txt", "a.txt"), ("notice-docx", "a.docx"), ("table-xlsx", "a.xlsx"),
                       ("units", "u.xlsx"), ("json", "a.json"), ("md", "a.md"), ("ics", "a.ics")):
-        result = run("export", str(plan), "--format", fmt, "-o", str(tmp_path / name), "--allow-errors")
+        result = planwright_process("export", str(plan), "--format", fmt, "-o", str(tmp_path / name), "--allow-errors")
         assert result.returncode == 0, result.stderr
         assert "--allow-errors" in result.stderr
     assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("【未通过检查")
@@ -304,23 +292,21 @@ def test_cli_allow_errors_says_so_in_every_format(tmp_path):
         assert "PW-LEAD-001" in rules
 
 
-@needs_cli
-def test_cli_replaces_existing_output_only_with_force_and_writes_stdout(tmp_path):
+def test_cli_replaces_existing_output_only_with_force_and_writes_stdout(planwright_process, tmp_path):
     """A notice touched up in Word after the export must not be lost to a second export."""
     plan = save(jinan_plan(), tmp_path / "plan.toml")
     out = tmp_path / "notice.txt"
     out.write_text("old", encoding="utf-8")
-    refused = run("export", str(plan), "--format", "notice-txt", "-o", str(out))
+    refused = planwright_process("export", str(plan), "--format", "notice-txt", "-o", str(out))
     assert refused.returncode == 2 and f"{out}: 文件已存在" in refused.stderr and "--force" in refused.stderr
     assert out.read_text(encoding="utf-8") == "old"
-    assert run("export", str(plan), "--format", "notice-txt", "-o", str(out), "--force").returncode == 0
+    assert planwright_process("export", str(plan), "--format", "notice-txt", "-o", str(out), "--force").returncode == 0
     assert out.read_text(encoding="utf-8").startswith(f"样政办字〔{YEAR}〕7号")
-    printed = run("export", str(plan), "--format", "notice-txt")
+    printed = planwright_process("export", str(plan), "--format", "notice-txt")
     assert printed.returncode == 0 and printed.stdout == out.read_text(encoding="utf-8")
 
 
-@needs_cli
-def test_cli_says_when_the_calendar_has_no_events(tmp_path):
+def test_cli_says_when_the_calendar_has_no_events(planwright_process, tmp_path):
     plan = jinan_plan()
     dated = save(plan, tmp_path / "dated.toml")
     for _, task in plan.tasks():
@@ -328,45 +314,42 @@ def test_cli_says_when_the_calendar_has_no_events(tmp_path):
         for item in task.items:
             item.deadline = ""
     undated = save(plan, tmp_path / "undated.toml")
-    empty = run("export", str(undated), "--format", "ics")
+    empty = planwright_process("export", str(undated), "--format", "ics")
     assert empty.returncode == 0 and "BEGIN:VEVENT" not in empty.stdout
     assert f"{undated} 没有落到具体日期的时限" in empty.stderr
-    full = run("export", str(dated), "--format", "ics")
+    full = planwright_process("export", str(dated), "--format", "ics")
     assert "BEGIN:VEVENT" in full.stdout and full.stderr == ""
 
 
-@needs_cli
-def test_cli_says_when_no_unit_has_a_list(tmp_path):
+def test_cli_says_when_no_unit_has_a_list(planwright_process, tmp_path):
     township = township_plan()  # a township plan names no units
     township.meta.title = f"样例乡{YEAR}年政务公开工作实施方案"
     plan = save(township, tmp_path / "township.toml")
-    result = run("export", str(plan), "--format", "units", "-o", str(tmp_path / "u.xlsx"))
+    result = planwright_process("export", str(plan), "--format", "units", "-o", str(tmp_path / "u.xlsx"))
     assert result.returncode == 0 and "没有写责任单位" in result.stderr
     with_units = save(jinan_plan(), tmp_path / "jinan.toml")
-    result = run("export", str(with_units), "--format", "units", "-o", str(tmp_path / "j.xlsx"))
+    result = planwright_process("export", str(with_units), "--format", "units", "-o", str(tmp_path / "j.xlsx"))
     assert result.returncode == 0 and result.stderr == ""
 
 
-@needs_cli
 @pytest.mark.parametrize("args, message", [
     (["--format", "notice-docx"], "-o"),
     (["--format", "table-xlsx", "-o", "{tmp}/no/such/dir/t.xlsx"], "不存在"),
     (["--format", "table-xlsx", "-o", "{tmp}"], "directory"),  # refused by the option itself
 ])
-def test_cli_bad_output(tmp_path, args, message):
+def test_cli_bad_output(planwright_process, tmp_path, args, message):
     plan = save(jinan_plan(), tmp_path / "plan.toml")
-    result = run("export", str(plan), *[a.replace("{tmp}", str(tmp_path)) for a in args])
+    result = planwright_process("export", str(plan), *[a.replace("{tmp}", str(tmp_path)) for a in args])
     assert result.returncode == 2
     assert message in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"]
     assert "Traceback" not in result.stderr
 
 
-@needs_cli
-def test_cli_bad_plan_file(tmp_path):
+def test_cli_bad_plan_file(planwright_process, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("schema = \n", encoding="utf-8")
-    result = run("export", str(bad), "--format", "json", "-o", str(tmp_path / "x.json"))
+    result = planwright_process("export", str(bad), "--format", "json", "-o", str(tmp_path / "x.json"))
     assert result.returncode == 2 and "bad.toml" in result.stderr
     assert not (tmp_path / "x.json").exists()
 

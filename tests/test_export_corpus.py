@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, SHARED, corpus_available
 
-PLANWRIGHT = Path(sys.executable).with_name("planwright")
 COMPARE = SHARED / "tools" / "compare-text"
 
 # doc: (minimum precision, minimum recall, needs --allow-errors)
@@ -48,7 +47,6 @@ def _importer_ready() -> bool:
 
 pytestmark = [
     pytest.mark.skipif(not corpus_available() or not COMPARE.exists(), reason="../shared corpus not present"),
-    pytest.mark.skipif(not PLANWRIGHT.exists(), reason="planwright console script not installed"),
     pytest.mark.skipif(not _importer_ready(), reason="planwright import not available in this checkout yet"),
 ]
 
@@ -62,15 +60,14 @@ def compare(exported: Path, original: Path) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize("doc", sorted(BOUNDS))
-def test_reexported_notice_matches_the_original(doc, tmp_path):
+def test_reexported_notice_matches_the_original(planwright_process, doc, tmp_path):
     seed = SEEDS / f"{doc}.txt"
     plan, text = tmp_path / f"{doc}.toml", tmp_path / f"{doc}.txt"
-    imported = subprocess.run([str(PLANWRIGHT), "import", str(seed), "-o", str(plan)], capture_output=True,
-                              text=True)
+    imported = planwright_process("import", seed, "-o", plan)
     assert imported.returncode == 0, imported.stderr
     min_p, min_r, allow = BOUNDS[doc]
-    exported = subprocess.run([str(PLANWRIGHT), "export", str(plan), "--format", "notice-txt", "-o", str(text),
-                               *(["--allow-errors"] if allow else [])], capture_output=True, text=True)
+    exported = planwright_process("export", plan, "--format", "notice-txt", "-o", text,
+                                  *(["--allow-errors"] if allow else []))
     assert exported.returncode == 0, exported.stderr
     precision, recall = compare(text, seed)
     print(f"{doc}: precision {precision:.3f} recall {recall:.3f}")

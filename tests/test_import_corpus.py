@@ -14,28 +14,22 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import CORPUS, SEEDS, SHARED, TRUTH, corpus_available
-from planwright.cli.main import main
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="../shared/seeds is not beside the checkout")
 
 SCORER = SHARED / "tools" / "score-import"
 
 
-def run_import(source: Path, out: Path, *args: str):
-    return CliRunner().invoke(main, ["import", str(source), "-o", str(out), *args])
-
-
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory) -> dict[str, tuple[Path, dict, str]]:
+def imported(cli, tmp_path_factory) -> dict[str, tuple[Path, dict, str]]:
     """Each corpus notice imported once: (plan file, its data, what the command printed)."""
     out_dir = tmp_path_factory.mktemp("corpus")
     done = {}
     for name in CORPUS:
         out = out_dir / f"{name}.toml"
-        result = run_import(SEEDS / f"{name}.txt", out)
+        result = cli("import", SEEDS / f"{name}.txt", "-o", out)
         assert result.exit_code == 0, result.output
         done[name] = (out, tomllib.loads(out.read_text(encoding="utf-8")), result.output)
     return done
@@ -128,27 +122,27 @@ def test_huangbu_township_plan_without_units(imported) -> None:
     assert "原文没有印出计划标题" in output  # the truth has none: the clerk is told to fill it in
 
 
-def test_existing_output_is_not_overwritten_without_force(tmp_path) -> None:
+def test_existing_output_is_not_overwritten_without_force(cli, tmp_path) -> None:
     out = tmp_path / "plan.toml"
     out.write_text("# mine\n", encoding="utf-8")
     source = SEEDS / f"{CORPUS[0]}.txt"
-    refused = run_import(source, out)
+    refused = cli("import", source, "-o", out)
     assert refused.exit_code == 2 and "--force" in refused.output
     assert out.read_text(encoding="utf-8") == "# mine\n"
-    assert run_import(source, out, "--force").exit_code == 0
+    assert cli("import", source, "-o", out, "--force").exit_code == 0
     assert out.read_text(encoding="utf-8").startswith('schema = "planwright/1"')
 
 
-def test_style_override_is_used_and_reported(tmp_path) -> None:
+def test_style_override_is_used_and_reported(cli, tmp_path) -> None:
     out = tmp_path / "plan.toml"
-    result = run_import(SEEDS / "huaiyin-2021-yaodian.txt", out, "--style", "dalian")
+    result = cli("import", SEEDS / "huaiyin-2021-yaodian.txt", "-o", out, "--style", "dalian")
     assert result.exit_code == 0
     assert "dalian（由 --style 指定）" in result.output
     assert tomllib.loads(out.read_text(encoding="utf-8"))["plan"]["style"] == "dalian"
 
 
-def test_unknown_style_is_refused_without_writing(tmp_path) -> None:
+def test_unknown_style_is_refused_without_writing(cli, tmp_path) -> None:
     out = tmp_path / "plan.toml"
-    result = run_import(SEEDS / "huaiyin-2021-yaodian.txt", out, "--style", "nosuch")
+    result = cli("import", SEEDS / "huaiyin-2021-yaodian.txt", "-o", out, "--style", "nosuch")
     assert result.exit_code == 2 and "nosuch" in result.output
     assert not out.exists()

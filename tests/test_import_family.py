@@ -22,10 +22,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import SHARED
-from planwright.cli.main import main
 
 DATA = Path(__file__).resolve().parent / "data" / "family"
 SCORER = SHARED / "tools" / "score-import"
@@ -33,13 +31,13 @@ NOTICES = sorted(p.name for p in DATA.iterdir() if p.suffix in (".txt", ".html",
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory) -> dict[str, tuple[Path, dict, str]]:
+def imported(cli, tmp_path_factory) -> dict[str, tuple[Path, dict, str]]:
     """Each family notice imported once through the command: (plan file, its data, what it printed)."""
     out_dir = tmp_path_factory.mktemp("family")
     done = {}
     for name in NOTICES:
         out = out_dir / f"{Path(name).stem}.toml"
-        result = CliRunner().invoke(main, ["import", str(DATA / name), "-o", str(out)])
+        result = cli("import", DATA / name, "-o", out)
         assert result.exit_code == 0, result.output
         done[Path(name).stem] = (out, tomllib.loads(out.read_text(encoding="utf-8")), result.output)
     return done

@@ -12,12 +12,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planwright.plan import store
-from planwright.cli.main import main
 from planwright.importing import ImportError_, import_file, import_text
 
 NOTICE = """示例区人民政府办公室关于印发2024年示例区政务公开工作要点的通知
@@ -30,10 +28,6 @@ NOTICE = """示例区人民政府办公室关于印发2024年示例区政务公�
 （一）公开财政资金信息。细化部门预算公开内容。（责任单位：区财政局，各街道办事处）
 （二）公开重大项目信息。按月更新建设进展。（责任单位：区发展改革局）
 """
-
-
-def run_import(source: Path, out: Path, *args: str):
-    return CliRunner().invoke(main, ["import", str(source), "-o", str(out), *args])
 
 
 # ---------------------------------------------------------------------------
@@ -280,24 +274,24 @@ def _zip_without_word(path: Path, member: str = "readme.txt") -> None:
     ("junk.html", b"<html><body><div id='nav'><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></div></body></html>",
      "没有可导入的文字"),
 ])
-def test_bad_input_is_refused_clearly(tmp_path, name: str, content: bytes | None, reason: str) -> None:
+def test_bad_input_is_refused_clearly(cli, tmp_path, name: str, content: bytes | None, reason: str) -> None:
     source = tmp_path / name
     if content is None:  # an office file that is not a Word document
         _zip_without_word(source, "xl/workbook.xml")
     else:
         source.write_bytes(content)
     out = tmp_path / "plan.toml"
-    result = run_import(source, out)
+    result = cli("import", source, "-o", out)
     assert result.exit_code == 2
     assert str(source) in result.output and reason in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
 
 
-def test_notice_whose_plan_is_only_an_attached_file_points_to_it(tmp_path) -> None:
+def test_notice_whose_plan_is_only_an_attached_file_points_to_it(cli, tmp_path) -> None:
     source = tmp_path / "notice-only.txt"
     source.write_text(NOTICE.split("2024年示例区政务公开工作要点\n一、")[0] + "附件：工作要点.docx\n", encoding="utf-8")
-    result = run_import(source, tmp_path / "plan.toml")
+    result = cli("import", source, "-o", tmp_path / "plan.toml")
     assert result.exit_code == 2 and "没有找到提纲" in result.output and "附件" in result.output
 
 
@@ -309,8 +303,8 @@ def test_zip_that_is_not_a_word_document_is_refused(tmp_path) -> None:
     assert str(source) in str(caught.value) and "Word" in str(caught.value)
 
 
-def test_missing_file_and_directory_are_refused(tmp_path) -> None:
-    result = run_import(tmp_path / "nothere.txt", tmp_path / "plan.toml")
+def test_missing_file_and_directory_are_refused(cli, tmp_path) -> None:
+    result = cli("import", tmp_path / "nothere.txt", "-o", tmp_path / "plan.toml")
     assert result.exit_code == 2 and "nothere.txt: 文件不存在" in result.output
     with pytest.raises(ImportError_, match="目录"):
         import_file(tmp_path)

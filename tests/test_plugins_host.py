@@ -12,13 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from planwright import __version__
 from planwright.rules import core as core_rules
 from planwright import host as plugins
 from planwright.rules import engine as validate
-from planwright.cli.main import main
 from planwright.plan.model import Meta, Plan, Point, Task
 from planwright.host import DISABLE_ENV, Host, PluginError
 from plugin_fixtures import entry_point, host_with
@@ -120,31 +118,27 @@ def fake_third_party(monkeypatch, *modules: str) -> None:
     monkeypatch.setattr(plugins, "_entry_points", lambda: real + [entry_point(m) for m in modules])
 
 
-def invoke(*args: str):
-    return CliRunner(env={"COLUMNS": "300"}).invoke(main, list(args))
-
-
 @pytest.mark.parametrize("flags", [["--no-plugins"], ["--disable", "pf_never_import"]])
-def test_cli_flags_keep_a_plugin_unimported(monkeypatch, flags: list[str]) -> None:
+def test_cli_flags_keep_a_plugin_unimported(cli, monkeypatch, flags: list[str]) -> None:
     fake_third_party(monkeypatch, "pf_never_import")
-    result = invoke(*flags, "plugins", "--json")
+    result = cli(*flags, "plugins", "--json")
     assert result.exit_code == 0, result.output
     assert NEVER not in sys.modules
     listed = {p["name"]: p["status"] for p in json.loads(result.stdout)["plugins"]}
     assert listed["pf_never_import"] == "disabled"
 
 
-def test_cli_env_keeps_a_plugin_unimported(monkeypatch) -> None:
+def test_cli_env_keeps_a_plugin_unimported(cli, monkeypatch) -> None:
     fake_third_party(monkeypatch, "pf_never_import")
     monkeypatch.setenv(DISABLE_ENV, "pf_never_import")
-    result = invoke("plugins", "--json")
+    result = cli("plugins", "--json")
     assert result.exit_code == 0 and NEVER not in sys.modules
 
 
 # -- listing ------------------------------------------------------------------------------------
 
-def test_plugins_json_lists_every_builtin_with_version_and_contributions() -> None:
-    result = invoke("plugins", "--json")
+def test_plugins_json_lists_every_builtin_with_version_and_contributions(cli) -> None:
+    result = cli("plugins", "--json")
     assert result.exit_code == 0, result.output
     listing = json.loads(result.stdout)
     assert set(listing) == {"plugins", "styles", "templates", "rules", "warnings"}
@@ -169,20 +163,20 @@ def test_plugins_json_lists_every_builtin_with_version_and_contributions() -> No
     assert all(set(r) == {"id", "severity", "style", "summary", "plugin"} for r in listing["rules"])
 
 
-def test_plugins_listing_shows_a_failed_plugin(monkeypatch) -> None:
+def test_plugins_listing_shows_a_failed_plugin(cli, monkeypatch) -> None:
     fake_third_party(monkeypatch, "pf_broken_import")
-    result = invoke("plugins", "--json")
+    result = cli("plugins", "--json")
     assert result.exit_code == 0
     entry = next(p for p in json.loads(result.stdout)["plugins"] if p["name"] == "pf_broken_import")
     assert entry["status"] == "failed" and "ImportError" in entry["error"] and not entry["builtin"]
 
 
-def test_a_broken_third_party_plugin_warns_and_the_command_still_works(monkeypatch, tmp_path: Path) -> None:
+def test_a_broken_third_party_plugin_warns_and_the_command_still_works(cli, monkeypatch, tmp_path: Path) -> None:
     fake_third_party(monkeypatch, "pf_broken_import", "pf_raising_hook")
     path = tmp_path / "plan.toml"
     path.write_text('schema = "planwright/1"\n\n[plan]\ntitle = "2027年示例区政务公开工作要点"\nyear = 2027\n',
                     encoding="utf-8")
-    result = invoke("check", str(path))
+    result = cli("check", str(path))
     assert result.exit_code == 0, result.output
     assert "检查通过" in result.stdout
     assert "pf_broken_import" in result.stderr and "已跳过" in result.stderr

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from click.testing import CliRunner
 
 from planwright import host as plugins
-from planwright.cli.main import main
 
 
-def test_plugins_listing_reads_in_80_columns(monkeypatch) -> None:
+def test_plugins_listing_reads_in_80_columns(cli, monkeypatch) -> None:
     monkeypatch.setattr(plugins, "_HOSTS", {})
-    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["plugins"])
+    result = cli("plugins", columns=80)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80

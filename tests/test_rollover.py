@@ -7,11 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import TRUTH, corpus_available
 
 from planwright.plan import store
-from planwright.cli.main import main
 from planwright.zh.deadlines import Kind, parse
 from planwright.diffing import compare
 from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
@@ -81,13 +79,9 @@ def last(tmp_path: Path) -> Path:
     return path
 
 
-def new(*args) -> "CliRunner.invoke":
-    return CliRunner().invoke(main, ["new", *map(str, args)])
-
-
-def test_roll_over_keeps_ids_and_units_and_moves_every_dated_deadline(last: Path, tmp_path: Path) -> None:
+def test_roll_over_keeps_ids_and_units_and_moves_every_dated_deadline(cli, last: Path, tmp_path: Path) -> None:
     out = tmp_path / "2022.toml"
-    result = new("--from", last, "--year", 2022, "-o", out)
+    result = cli("new", "--from", last, "--year", 2022, "-o", out)
     assert result.exit_code == 0, result.output
     old, rolled = store.load(last).plan, store.load(out).plan
     assert [n.id for n in rolled.nodes()] == [n.id for n in old.nodes()]
@@ -97,9 +91,9 @@ def test_roll_over_keeps_ids_and_units_and_moves_every_dated_deadline(last: Path
     assert deadlines == ["2022年10月底", "明年春节前", "每季度末", "二〇二二年十二月底", "2022-2023年"]
 
 
-def test_roll_over_updates_the_year_and_clears_the_issue_details(last: Path, tmp_path: Path) -> None:
+def test_roll_over_updates_the_year_and_clears_the_issue_details(cli, last: Path, tmp_path: Path) -> None:
     out = tmp_path / "2022.toml"
-    assert new("--from", last, "--year", 2022, "-o", out).exit_code == 0
+    assert cli("new", "--from", last, "--year", 2022, "-o", out).exit_code == 0
     meta = store.load(out).plan.meta
     assert (meta.title, meta.year) == ("2022年示例区政务公开工作要点", 2022)
     assert meta.preamble == "2022年全区政务公开工作，要在2020年试点基础上全面推开。"  # 2020 is a past fact
@@ -110,9 +104,9 @@ def test_roll_over_updates_the_year_and_clears_the_issue_details(last: Path, tmp
     assert "# 这一条是经办人写的备注" in text  # a person's comment survives
 
 
-def test_roll_over_lists_every_place_it_could_not_move(last: Path, tmp_path: Path) -> None:
+def test_roll_over_lists_every_place_it_could_not_move(cli, last: Path, tmp_path: Path) -> None:
     out = tmp_path / "2022.toml"
-    result = new("--from", last, "--year", 2022, "-o", out)
+    result = cli("new", "--from", last, "--year", 2022, "-o", out)
     lines = [line for line in result.output.splitlines() if "提示：" in line]
     assert any("一/（二）" in line and "明年春节前" in line and "无法识别" in line for line in lines)
     assert any("一/（二）" in line and "2020、2021" in line and "文字" in line for line in lines)
@@ -124,33 +118,33 @@ def test_roll_over_lists_every_place_it_could_not_move(last: Path, tmp_path: Pat
     assert text.count("# 滚动提示：") == len(lines)
 
 
-def test_year_defaults_to_the_next_one(last: Path, tmp_path: Path) -> None:
+def test_year_defaults_to_the_next_one(cli, last: Path, tmp_path: Path) -> None:
     out = tmp_path / "next.toml"
-    assert new("--from", last, "-o", out).exit_code == 0
+    assert cli("new", "--from", last, "-o", out).exit_code == 0
     assert store.load(out).plan.meta.year == 2022
 
 
 @pytest.mark.parametrize("year", [2021, 2019])
-def test_a_year_not_after_the_plans_is_refused(last: Path, tmp_path: Path, year: int) -> None:
+def test_a_year_not_after_the_plans_is_refused(cli, last: Path, tmp_path: Path, year: int) -> None:
     out = tmp_path / "same.toml"
-    result = new("--from", last, "--year", year, "-o", out)
+    result = cli("new", "--from", last, "--year", year, "-o", out)
     assert result.exit_code == 2
     assert "2021.toml" in result.stderr and not out.exists()
 
 
-def test_a_broken_plan_file_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+def test_a_broken_plan_file_is_named_and_nothing_is_written(cli, tmp_path: Path) -> None:
     broken = tmp_path / "last.toml"
     broken.write_text('schema = "planwright/1"\n[plan]\nyear = "去年"\n', "utf-8")
     out = tmp_path / "new.toml"
-    result = new("--from", broken, "--year", 2022, "-o", out)
+    result = cli("new", "--from", broken, "--year", 2022, "-o", out)
     assert result.exit_code == 2 and "last.toml" in result.stderr
     assert not out.exists() and list(tmp_path.iterdir()) == [broken]
 
 
-def test_a_plan_without_any_year_is_refused(tmp_path: Path) -> None:
+def test_a_plan_without_any_year_is_refused(cli, tmp_path: Path) -> None:
     bare = tmp_path / "bare.toml"
     bare.write_text('schema = "planwright/1"\n[plan]\ntitle = "示例区政务公开工作要点"\n', "utf-8")
-    result = new("--from", bare, "--year", 2022, "-o", tmp_path / "out.toml")
+    result = cli("new", "--from", bare, "--year", 2022, "-o", tmp_path / "out.toml")
     assert result.exit_code == 2 and "bare.toml" in result.stderr and "year" in result.stderr
 
 
@@ -182,7 +176,7 @@ def test_a_style_phrase_is_not_reported_as_unreadable() -> None:
 
 @pytest.mark.skipif(not corpus_available(), reason="needs ../shared/truth")
 @pytest.mark.parametrize("name", ["huaiyin-2021-yaodian", "ningguo-2021-yaodian"])
-def test_corpus_plans_roll_over_and_compare_as_unchanged(name: str, tmp_path: Path) -> None:
+def test_corpus_plans_roll_over_and_compare_as_unchanged(cli, name: str, tmp_path: Path) -> None:
     """Every dated deadline lands in the new year, and the comparison sees no change."""
     truth = json.loads((TRUTH / f"{name}.json").read_text("utf-8"))
     plan = Plan(meta=Meta(title=truth["plan"]["title"], year=truth["plan"]["year"]), units=[Unit(name="财政局")])
@@ -197,7 +191,7 @@ def test_corpus_plans_roll_over_and_compare_as_unchanged(name: str, tmp_path: Pa
     last = tmp_path / "last.toml"
     store.save(store.new_document(plan), last)
     out = tmp_path / "next.toml"
-    assert new("--from", last, "-o", out).exit_code == 0
+    assert cli("new", "--from", last, "-o", out).exit_code == 0
     old, rolled = store.load(last).plan, store.load(out).plan
     for node in rolled.nodes():
         if isinstance(node, (Task, Item)) and node.deadline:
@@ -229,11 +223,11 @@ deadline = "2022年底"
 """
 
 
-def test_a_multi_year_plan_defaults_to_the_next_period(tmp_path: Path) -> None:
+def test_a_multi_year_plan_defaults_to_the_next_period(cli, tmp_path: Path) -> None:
     last = tmp_path / "jiangshan-2020-2022.toml"
     last.write_text(THREE_YEAR, "utf-8")
     out = tmp_path / "next.toml"
-    result = new("--from", last, "-o", out)
+    result = cli("new", "--from", last, "-o", out)
     assert result.exit_code == 0, result.output
     assert "滚动到 2023 年" in result.stdout
     meta = store.load(out).plan.meta
@@ -242,10 +236,10 @@ def test_a_multi_year_plan_defaults_to_the_next_period(tmp_path: Path) -> None:
     assert store.load(out).plan.points[0].tasks[0].deadline == "2025年底"
 
 
-def test_rolling_a_plan_whose_style_is_not_installed_warns_and_still_writes(last: Path, tmp_path: Path) -> None:
+def test_rolling_a_plan_whose_style_is_not_installed_warns_and_still_writes(cli, last: Path, tmp_path: Path) -> None:
     last.write_text(LAST.replace('style = "jinan"', 'style = "wuzhen"'), "utf-8")
     out = tmp_path / "2022.toml"
-    result = new("--from", last, "-o", out)
+    result = cli("new", "--from", last, "-o", out)
     assert result.exit_code == 0, result.output
     warning = [line for line in result.stderr.splitlines() if "wuzhen" in line]
     assert len(warning) == 1 and "没有安装" in warning[0]
@@ -253,6 +247,6 @@ def test_rolling_a_plan_whose_style_is_not_installed_warns_and_still_writes(last
     assert store.load(out).plan.meta.style == "wuzhen"
 
 
-def test_an_installed_style_rolls_over_without_a_warning(last: Path, tmp_path: Path) -> None:
-    result = new("--from", last, "-o", tmp_path / "2022.toml")
+def test_an_installed_style_rolls_over_without_a_warning(cli, last: Path, tmp_path: Path) -> None:
+    result = cli("new", "--from", last, "-o", tmp_path / "2022.toml")
     assert result.exit_code == 0 and "没有安装" not in result.stderr

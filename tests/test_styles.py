@@ -9,12 +9,10 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import SEEDS, TRUTH, corpus_available
 from planwright.plan import store
 from planwright.rules import engine as validate
-from planwright.cli.main import main
 from planwright.plan.model import Item, Point, Task
 from planwright.host import Host
 from planwright.plan.resources import read_template
@@ -102,13 +100,12 @@ def test_notice_layouts_say_how_each_style_prints_units(host) -> None:
 
 @pytest.mark.parametrize("year", [2027, 2030])
 @pytest.mark.parametrize("style", BUILTINS)
-def test_new_from_template_checks_clean(style: str, year: int, tmp_path: Path) -> None:
+def test_new_from_template_checks_clean(cli, style: str, year: int, tmp_path: Path) -> None:
     out = tmp_path / "x.toml"
-    runner = CliRunner()
-    made = runner.invoke(main, ["new", "--style", style, "--year", str(year), "-o", str(out)])
+    made = cli("new", "--style", style, "--year", year, "-o", out)
     assert made.exit_code == 0, made.output
     assert f"样式 {style}，{year} 年" in made.output
-    checked = runner.invoke(main, ["check", str(out), "--format", "json"])
+    checked = cli("check", out, "--format", "json")
     assert checked.exit_code == 0, checked.output
     report = json.loads(checked.output)
     assert report["errors"] == 0 and report["warnings"] == 0, report["findings"]
@@ -450,9 +447,9 @@ def test_published_notices_break_no_rule_of_their_own_style(stem: str, host) -> 
 # The demo plan
 
 
-def test_demo_checks_with_two_deliberate_warnings_and_no_error() -> None:
+def test_demo_checks_with_two_deliberate_warnings_and_no_error(cli) -> None:
     demo = Path(__file__).resolve().parents[1] / "templates" / "demo.toml"
-    result = CliRunner().invoke(main, ["check", str(demo), "--format", "json"])
+    result = cli("check", demo, "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["errors"] == 0

@@ -35,12 +35,11 @@ def _read_until_quiet(fd: int, seconds: float) -> bytes:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_sigterm_writes_recovery_and_leaves_no_child_behind(tmp_path: Path) -> None:
+def test_sigterm_writes_recovery_and_leaves_no_child_behind(planwright_exe: Path, tmp_path: Path) -> None:
     plan = write_sample(tmp_path)
-    exe = Path(sys.executable).with_name("planwright")
     master, slave = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
-    proc = subprocess.Popen([str(exe), "edit", str(plan)], stdin=slave, stdout=slave, stderr=slave,
+    proc = subprocess.Popen([str(planwright_exe), "edit", str(plan)], stdin=slave, stdout=slave, stderr=slave,
                             env=env, close_fds=True)
     os.close(slave)
     try:
