@@ -81,15 +81,34 @@ class OutlineReader:
             if rest:
                 point.lines.append(Line(rest, simplify(rest), head.line))
         found_at = _headings(body)
+        if _names_principles(point.title):  # 二、基本原则 (一)坚持… (二)坚持…: no work to divide
+            for line in body:
+                self._add_line(point, line)
+            return point
         levels = sorted({h.level for h in found_at if h is not None and h.level is not Level.POINT})
         task_level = levels[0] if levels else None
+        untitled = task_level is not None and task_level > Level.TASK and not _headed(found_at, task_level)
         item_levels = _item_levels(found_at, task_level)
         task: _Node | None = None
         item: _Node | None = None
         item_level = None
+        principles = False  # numbered entries after “…基本原则：” in the point's text
         for line, found in zip(body, found_at):
             level = found.level if found is not None else None
-            if found is not None and level == task_level:
+            if task is None and found is None and _opens_principles(line.sim):
+                principles = True
+            if principles and task is None and (found is None or level > Level.TASK):
+                self._add_line(point, line)
+                continue
+            if found is not None and level == task_level and untitled:
+                # prose entries 1. 2. straight under a point: items of one task with no title
+                if task is None:
+                    task = _Node("", line.line)
+                    point.children.append(task)
+                item = _Node(found.rest, line.line, heading_sentence=split_heading_sentence(found.rest)[0])
+                item.lines.append(Line(found.rest, simplify(found.rest), line.line))
+                task.children.append(item)
+            elif found is not None and level == task_level:
                 title, rest = split_heading_sentence(found.rest)
                 title, units = self._title_attribution(title)
                 task, item = _Node(title, line.line, heading_sentence=title, units=units), None
@@ -308,7 +327,7 @@ class OutlineReader:
             return ""
         sim = simplify(text)
         phrases = deadlines.extract(sim)
-        if len(phrases) != 1:
+        if len(phrases) != 1 or _sentences(sim) > 1:  # a date opening one sentence of several is prose
             return ""
         at = sim.find(phrases[0])
         lead = sim[:at].strip()
@@ -334,6 +353,39 @@ def _headings(body: list[Line]) -> list:
             count = found.number if found.level is Level.ITEM else 0
         out.append(found)
     return out
+
+
+# A heading sentence that names the entry (加强培训。) is short and has no comma; prose entries
+# (按照…要求,结合…,动态调整…。) are items, whatever their number.
+_HEADING_SENTENCE_MAX = 30
+_PRINCIPLES_RE = re.compile(r"(?:基本|工作|总体)?原则$")
+_OPENS_PRINCIPLES_RE = re.compile(r"原则[是为]?[：:]$")
+
+
+def _headed(found_at: list, level: Level) -> bool:
+    """Whether most numbered entries at *level* open with a heading sentence of their own."""
+    entries = [h for h in found_at if h is not None and h.level == level]
+    headed = 0
+    for entry in entries:
+        title, _ = split_heading_sentence(entry.rest)
+        headed += len(title) <= _HEADING_SENTENCE_MAX and not any(c in title for c in "，,；;")
+    return 2 * headed >= len(entries)
+
+
+def _names_principles(title: str) -> bool:
+    """A point headed 基本原则 lists principles, not tasks."""
+    return bool(_PRINCIPLES_RE.search(strip_end(simplify(title))))
+
+
+def _opens_principles(sim: str) -> bool:
+    """A paragraph ending “…坚持以下基本原则：” introduces a list of principles."""
+    return bool(_OPENS_PRINCIPLES_RE.search(sim.rstrip()))
+
+
+def _sentences(sim: str) -> int:
+    """Sentences of a text, counted by their end marks (a final one without its mark counts too)."""
+    body = sim.rstrip().rstrip("。！？!?")
+    return sum(body.count(mark) for mark in "。！？!?") + 1
 
 
 def _item_levels(found_at: list, task_level) -> dict[int, Level]:

@@ -1,0 +1,92 @@
+"""The body of notices from offices beyond the corpus: how segments, tables, run-in text and
+lists of principles become points → tasks → items.
+
+Every notice here is written for the test in its own words; each imitates the *form* of a
+family of real notices (where units, deadlines and headings stand), never their sentences.
+"""
+
+from __future__ import annotations
+
+from planwright.importing import import_text
+
+HEAD = """示范区人民政府办公室关于印发2024年示范区政务公开工作要点的通知
+各街道办事处，区政府各部门：
+现将《2024年示范区政务公开工作要点》印发给你们，请认真贯彻执行。
+示范区人民政府办公室
+2024年2月20日
+2024年示范区政务公开工作要点
+"""
+
+
+def imported(body: str, head: str = HEAD, **kw):
+    return import_text(head + body, **kw)
+
+
+def tasks_of(plan):
+    return [t for _, t in plan.tasks()]
+
+
+# ---------------------------------------------------------------------------
+# Numbered entries straight under a point; lists of principles
+
+
+def test_prose_entries_under_a_point_are_items_of_one_untitled_task(host) -> None:
+    body = """一、围绕依法行政做好权责公开
+1.根据机构改革后的职责变化,及时调整部门权责清单,并在门户网站集中展示。(责任单位:区政府各部门)
+2.区政府网站要开设专栏,统一发布各部门的机构职能和办事指南信息。(责任单位:区政府办公室)
+3.2024年6月底前,各街道完成本级标准目录的梳理,年底前完成动态更新工作。(责任单位:各街道办事处)
+"""
+    plan = imported(body, host=host).doc.plan
+    (point,) = plan.points
+    (task,) = point.tasks
+    assert task.title == "" and task.lead == []
+    assert [i.lead for i in task.items] == [["区政府各部门"], ["区政府办公室"], ["各街道办事处"]]
+    assert task.items[1].text.startswith("区政府网站要开设专栏")
+    assert task.items[2].deadline == ""  # the date qualifies one part of the entry, not the entry
+
+
+def test_headed_entries_under_a_point_stay_tasks(host) -> None:
+    body = """一、加强平台建设
+1.整合政务新媒体。清理长期不更新的账号。（区委网信办牵头，各街道负责落实）
+2.完善政府网站。改进站内搜索。（区数据资源局负责落实）
+"""
+    first, second = tasks_of(imported(body, host=host).doc.plan)
+    assert (first.title, first.lead, first.support) == ("整合政务新媒体", ["区委网信办"], ["各街道"])
+    assert second.title == "完善政府网站"
+
+
+def test_a_point_of_principles_holds_no_tasks(host) -> None:
+    body = """一、基本原则
+（一）坚持需求导向。从群众关心的事项做起。
+（二）坚持依法公开。严格按照法定程序办理。
+二、主要任务
+（一）公开财政预决算。按时公开部门预算。（责任单位：区财政局）
+"""
+    plan = imported(body, host=host).doc.plan
+    principles, work = plan.points
+    assert principles.title == "基本原则" and principles.tasks == []
+    assert "坚持需求导向" in principles.text and "坚持依法公开" in principles.text
+    assert [t.title for t in work.tasks] == ["公开财政预决算"]
+
+
+def test_principles_listed_in_a_points_text_are_not_tasks(host) -> None:
+    body = """一、总体要求
+全区政务公开工作要坚持以下基本原则：
+1.坚持问题导向。针对群众反映集中的问题改进公开。
+2.坚持统筹推进。上下联动形成合力。
+二、重点任务
+（一）公开重大项目。发布审批和实施信息。（责任单位：区发改委）
+"""
+    first, second = imported(body, host=host).doc.plan.points
+    assert first.tasks == [] and "坚持统筹推进" in first.text
+    assert second.tasks[0].lead == ["区发改委"]
+
+
+def test_a_date_opening_one_sentence_of_several_is_not_the_tasks_deadline(host) -> None:
+    body = """一、做好规划公开
+（一）公开各类规划。2024年9月底前,在门户网站集中发布本级各类规划。做好历史规划的归集。（牵头单位：区发改委）
+（二）公开年度计划。2024年3月底前,发布本年度国民经济和社会发展计划。（牵头单位：区发改委）
+"""
+    first, second = tasks_of(imported(body, host=host).doc.plan)
+    assert first.deadline == ""
+    assert second.deadline == "2024年3月底前"
