@@ -17,9 +17,11 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from planwright.tui.widgets.in_order import InOrderKeys
 
-class FieldTextArea(TextArea):
-    """TextArea for a fixed-size form row."""
+
+class FieldTextArea(InOrderKeys, TextArea):
+    """TextArea for a fixed-size form row; bound keys run in order with typed ones."""
 
     def _refresh_size(self) -> None:
         if self.soft_wrap:
