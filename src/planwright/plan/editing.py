@@ -386,12 +386,13 @@ class Snapshot:
 
 
 def _clone_item(item: Item) -> Item:
-    return Item(item.id, item.text, list(item.lead), list(item.support), item.deadline)
+    return Item(item.id, item.text, list(item.lead), list(item.support), item.deadline,
+                item.wording.copy() if item.wording else None)
 
 
 def _clone_task(task: Task) -> Task:
     return Task(task.id, task.title, task.text, list(task.lead), list(task.support), task.deadline,
-                [_clone_item(i) for i in task.items])
+                [_clone_item(i) for i in task.items], task.wording.copy() if task.wording else None)
 
 
 def _clone_points(points: list[Point]) -> list[Point]:

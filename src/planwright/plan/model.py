@@ -36,6 +36,33 @@ class Unit:
 
 
 @dataclass
+class Wording:
+    """An attribution as the notice printed it, and the units and deadline it names.
+
+    ``（责任单位：区财政局等有关部门，各街道办事处）``, ``（市审计局和市财政局分别负责落实）``,
+    a ``责任单位：…。`` line, a 责任单位 cell: the office's own words, kept so that an
+    export prints them unchanged while the node still has these units. Once a
+    clerk edits the node's units the phrase is written anew in the style's form
+    (``exporting.wording.attribution``); a changed deadline is put in its place.
+    ``at`` is where in the node's text the phrase stood, when it stood inside
+    the text rather than after it (-1).
+    """
+
+    text: str = ""
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str = ""
+    at: int = -1
+
+    def names(self, lead: list[str], support: list[str]) -> bool:
+        """Whether the phrase names exactly these units (so it may be printed as it is)."""
+        return self.lead == list(lead) and self.support == list(support)
+
+    def copy(self) -> "Wording":
+        return Wording(self.text, list(self.lead), list(self.support), self.deadline, self.at)
+
+
+@dataclass
 class Item:
     """A numbered item (1.) or a table row under a task."""
 
@@ -44,6 +71,7 @@ class Item:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     deadline: str = ""
+    wording: Wording | None = None  # the attribution as printed, when imported
 
     @property
     def title(self) -> str:
@@ -62,6 +90,7 @@ class Task:
     support: list[str] = field(default_factory=list)
     deadline: str = ""
     items: list[Item] = field(default_factory=list)
+    wording: Wording | None = None  # the attribution as printed, when imported
 
 
 @dataclass
@@ -86,6 +115,11 @@ class Meta:
     doc_number: str = ""  # 文号, e.g. 示政办字〔2022〕3号
     date: str = ""  # 成文日期, ISO yyyy-mm-dd ("" when not yet signed)
     recipients: list[str] = field(default_factory=list)  # 主送机关
+    # The 印发 letter under 主送 as the office wrote it (paragraphs one a line),
+    # with {title} where it names the plan: "" = no letter kept; then a notice
+    # gets the style's sentence, and a plan with no recipients and no letter is
+    # printed as itself, without a letter around it.
+    letter: str = ""
     publicity: str = ""  # 附注, e.g. 此件公开发布
     cc: list[str] = field(default_factory=list)  # 抄送
     printer: str = ""  # 印发机关

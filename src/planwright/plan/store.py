@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from planwright.plan.model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, _unique_id, field_names
+from planwright.plan.model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id, field_names
 
 if TYPE_CHECKING:
     import tomlkit
@@ -307,14 +307,18 @@ class LineIndex:
 
 # Which keys each table may hold, in the order a save writes them, and what type each must be.
 _STR, _INT, _LIST, _DATE = "文本 (string)", "整数 (integer)", "文本列表 (list of strings)", "日期 (date)"
+_WORDING = "行内表 (inline table) { text = …, lead = […], support = […] }"
 _META_TYPES = {
     "title": _STR, "style": _STR, "year": _INT, "end_year": _INT, "issuer": _STR,
-    "doc_number": _STR, "date": _DATE, "recipients": _LIST, "publicity": _STR,
+    "doc_number": _STR, "date": _DATE, "recipients": _LIST, "letter": _STR, "publicity": _STR,
     "cc": _LIST, "printer": _STR, "print_date": _DATE, "preamble": _STR, "closing": _STR,
 }
 _UNIT_TYPES = {"name": _STR, "aliases": _LIST, "kind": _STR}
-_ITEM_TYPES = {"id": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR}
-_TASK_TYPES = {"id": _STR, "title": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR}
+_ITEM_TYPES = {"id": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR, "wording": _WORDING}
+_TASK_TYPES = {"id": _STR, "title": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR,
+               "wording": _WORDING}
+# The keys of a wording (the attribution as printed) and their types; text is required.
+_WORDING_TYPES = {"text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR, "at": _INT}
 _POINT_TYPES = {"id": _STR, "title": _STR, "text": _STR}
 _TOP_KEYS = ("schema", "plan", "units", "points", "body")
 
@@ -394,6 +398,8 @@ class _Reader:
         return out
 
     def value(self, value: Any, kind: str, where: tuple, key: str, name: str) -> Any:
+        if kind == _WORDING:
+            return self.wording(value, where, key, name)
         ok = {
             _STR: isinstance(value, str),
             _INT: isinstance(value, int) and not isinstance(value, bool),
@@ -405,6 +411,23 @@ class _Reader:
         if kind == _DATE and isinstance(value, dt.date):
             return value.isoformat()
         return list(value) if kind == _LIST else value
+
+    def wording(self, value: Any, where: tuple, key: str, name: str) -> Wording:
+        """``wording = { text = "（…）", lead = […], support = […] }``: the attribution as printed."""
+        if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+            self.fail(where, key, f"[{name}] 的 “{key}” 应为{_WORDING}，实为 {_describe(value)}")
+        out = {}
+        for part, raw in value.items():
+            kind = _WORDING_TYPES.get(part)
+            if kind is None:
+                self.fail(where, key, f"[{name}] 的 “{key}” 中有未知的键 (unknown key) “{part}”；"
+                                      f"可用的键：{', '.join(_WORDING_TYPES)}")
+            ok = isinstance(raw, int) and not isinstance(raw, bool) if kind == _INT else \
+                isinstance(raw, str) if kind == _STR else isinstance(raw, list) and all(isinstance(v, str) for v in raw)
+            if not ok:
+                self.fail(where, key, f"[{name}] 的 “{key}.{part}” 应为{kind}，实为 {_describe(raw)}")
+            out[part] = list(raw) if kind == _LIST else raw
+        return Wording(**out)
 
     def give_ids(self, plan: Plan) -> None:
         """Plan.ensure_ids, remembering each given id by the table path it goes into."""
@@ -593,6 +616,9 @@ def _sync_fields(table: Table, obj: Any, names: Iterable[str], always: tuple[str
     fresh = len(table) == 0
     for name in names:
         value = getattr(obj, name)
+        if isinstance(value, Wording) or (value is None and name == "wording"):
+            _sync_wording(table, name, value)
+            continue
         if name in table:
             old = table[name]
             if _plain(old) != value:
@@ -600,6 +626,44 @@ def _sync_fields(table: Table, obj: Any, names: Iterable[str], always: tuple[str
                 table[name] = _multiline(value) if was_block and isinstance(value, str) else _item(name, value)
         elif (fresh and name in always) or value not in ("", 0, [], None):
             _add_key(table, name, _item(name, value))
+
+
+def wording_dict(wording: Wording) -> dict:
+    """A wording's keys as the file writes them: text first, then what is not at its default."""
+    out: dict[str, Any] = {"text": wording.text}
+    for name in ("lead", "support", "deadline"):
+        if getattr(wording, name):
+            out[name] = list(getattr(wording, name)) if name != "deadline" else wording.deadline
+    if wording.at >= 0:
+        out["at"] = wording.at
+    return out
+
+
+def _sync_wording(table: Table, name: str, wording: Wording | None) -> None:
+    """The wording key: written as one inline table; dropped when the node has none any more."""
+    if wording is None:
+        if name in table:
+            del table[name]
+        return
+    if name in table and _same_wording(_plain(table[name]), wording):
+        return  # written by hand with defaults spelled out (lead = []): keep its bytes
+    wanted = wording_dict(wording)
+    inline = tomlkit.inline_table()
+    for key, value in wanted.items():
+        inline[key] = _item(key, value)
+    if name in table:
+        table[name] = inline
+    else:
+        _add_key(table, name, inline)
+
+
+def _same_wording(written: Any, wording: Wording) -> bool:
+    if not isinstance(written, dict) or set(written) - set(_WORDING_TYPES):
+        return False
+    try:
+        return Wording(**written) == wording
+    except TypeError:
+        return False
 
 
 def _add_key(table: Table, name: str, item: Any) -> None:
@@ -810,7 +874,12 @@ def plan_to_dict(plan: Plan) -> dict:
 def _point_dict(point: Point) -> dict:
     return {"id": point.id, "title": point.title, "text": point.text,
             "tasks": [{"id": t.id, "title": t.title, "text": t.text, "lead": list(t.lead),
-                       "support": list(t.support), "deadline": t.deadline,
+                       "support": list(t.support), "deadline": t.deadline, **_wording_entry(t),
                        "items": [{"id": i.id, "text": i.text, "lead": list(i.lead),
-                                  "support": list(i.support), "deadline": i.deadline} for i in t.items]}
+                                  "support": list(i.support), "deadline": i.deadline, **_wording_entry(i)}
+                                 for i in t.items]}
                       for t in point.tasks]}
+
+
+def _wording_entry(node: Task | Item) -> dict:
+    return {"wording": wording_dict(node.wording)} if node.wording is not None else {}

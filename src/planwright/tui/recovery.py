@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from planwright.plan.model import SCHEMA, Meta, Plan, Point, field_names
+from planwright.plan.model import SCHEMA, Meta, Plan, Point, Wording, field_names
 
 
 def _string(value: str) -> str:
@@ -29,6 +29,10 @@ def _value(value: object) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_string(v) for v in value) + "]"
+    if isinstance(value, Wording):
+        from planwright.plan.store import wording_dict
+
+        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in wording_dict(value).items()) + " }"
     return _string(str(value))
 
 
@@ -47,10 +51,10 @@ def _outline(points: list[Point], section: str) -> list[str]:
         out += ["", f"[[{section}]]", *_pairs(point, ("id", "title", "text"), ("id", "title"))]
         for task in point.tasks:
             out += ["", f"[[{section}.tasks]]",
-                    *_pairs(task, ("id", "title", "text", "lead", "support", "deadline"), ("id", "title"))]
+                    *_pairs(task, ("id", "title", "text", "lead", "support", "deadline", "wording"), ("id", "title"))]
             for item in task.items:
                 out += ["", f"[[{section}.tasks.items]]",
-                        *_pairs(item, ("id", "text", "lead", "support", "deadline"), ("id", "text"))]
+                        *_pairs(item, ("id", "text", "lead", "support", "deadline", "wording"), ("id", "text"))]
     return out
 
 
