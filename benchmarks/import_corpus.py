@@ -32,7 +32,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planwright.export import export_plan
+from planwright.exporting import export_plan
 from planwright.host import Host
 from planwright.importing import ImportError_, import_file
 from planwright.plan import store
