@@ -90,3 +90,55 @@ def test_a_date_opening_one_sentence_of_several_is_not_the_tasks_deadline(host) 
     first, second = tasks_of(imported(body, host=host).doc.plan)
     assert first.deadline == ""
     assert second.deadline == "2024年3月底前"
+
+
+# ---------------------------------------------------------------------------
+# Attributions: clauses run together, a shared verb, a page cut inside the bracket
+
+
+def test_lead_and_responsible_clauses_without_a_comma(host) -> None:
+    body = """一、做好决策公开
+（一）公开决策草案。重大决策事项在决策前向社会征求意见。（区司法局牵头各街道办事处负责）
+"""
+    (task,) = tasks_of(imported(body, host=host).doc.plan)
+    assert (task.lead, task.support) == (["区司法局"], ["各街道办事处"])
+    assert "牵头" not in task.text
+
+
+def test_names_without_a_verb_share_the_next_clauses_verb(host) -> None:
+    body = """一、做好规划公开
+（一）公开各类规划。集中发布本级规划文本。（区发改委、区自然资源局牵头；区直有关部门，各州、市人民政府按照职责分工负责）
+"""
+    (task,) = tasks_of(imported(body, host=host).doc.plan)
+    assert task.lead == ["区发改委", "区自然资源局"]
+    assert task.support == ["区直有关部门", "各州", "市人民政府"]
+
+
+def test_an_attribution_cut_by_the_end_of_the_page_is_read_as_far_as_it_goes(host) -> None:
+    body = """一、做好报告公开
+（一）公开工作报告落实情况。按季度公开重点工作进展。（责任单位：各街道办事处、区发改委、区直属机〔
+"""
+    result = imported(body, host=host)
+    (task,) = tasks_of(result.doc.plan)
+    assert task.lead == ["各街道办事处", "区发改委"]  # the name being printed when cut is left out
+    assert task.text == "按季度公开重点工作进展。"
+    assert any("被截断" in w and "一/（一）" in w for w in result.warnings)
+
+
+def test_a_cut_lead_clause_gives_the_names_after_it_as_support(host) -> None:
+    body = """一、主要任务
+（一）夯实公开基础。逐步扩大主动公开范围。（区府办〔区数据局〕牵头，区政府各部门、各街道〔镇〕、各功能区管
+"""
+    (task,) = tasks_of(imported(body, host=host).doc.plan)
+    assert task.lead == ["区府办〔区数据局〕"]
+    assert task.support == ["区政府各部门", "各街道〔镇〕"]
+
+
+def test_an_unclosed_bracket_before_the_signature_is_not_read_as_cut(host) -> None:
+    body = """一、主要任务
+（一）夯实公开基础。逐步扩大主动公开范围。（责任单位：区政府各部门、各街道办事处
+示范区人民政府办公室
+2024年2月20日
+"""
+    (task,) = tasks_of(imported(body, host=host).doc.plan)
+    assert task.lead == []  # a typo, not a cut page: nothing is guessed

@@ -123,7 +123,9 @@ def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: l
     """The plan: the notice's facts, the outline, and the task table when there is one."""
     meta = notice.meta
     meta.preamble = "\n".join(line.text for line in notice.preamble)
-    outline = OutlineReader(attributor, doubts, meta.year or None).read(layout.main)
+    end = _page_end(layout, tables)
+    outline = OutlineReader(attributor, doubts, meta.year or None).read(
+        layout.main, cut_at_end=end is not None and layout.main[-1:] == [end])
     meta.closing = outline.closing
     if not meta.title and layout.table_title:  # a bare task table: its caption names the plan
         meta.title = layout.table_title
@@ -139,6 +141,14 @@ def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: l
     else:
         plan.points = outline.points
     return plan
+
+
+def _page_end(layout, tables: list[Table]):
+    """The line a page ends on, when it is the outline's or a flattened table's last (nothing
+    follows it): a page cut short there may have cut an attribution in two."""
+    if layout.foot or layout.attachment or tables:
+        return None
+    return (layout.table_lines or layout.main or [None])[-1]
 
 
 def _no_outline(lines: list) -> str:
@@ -175,7 +185,10 @@ def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: l
     caption = layout.table_title if squeeze(layout.table_title) != squeeze(plan_title) else ""
     builder = TableBuilder(attributor, doubts, caption)
     if layout.table_roles is not None:
-        builder.feed(layout.table_roles, flat_events(layout.table_lines, layout.table_roles, attributor, doubts))
+        events = flat_events(layout.table_lines, layout.table_roles, attributor, doubts)
+        if events and events[-1].kind == "row" and _page_end(layout, tables) is layout.table_lines[-1]:
+            events[-1].cut = True  # the page ends inside the table's last row
+        builder.feed(layout.table_roles, events)
     for table in tables:
         found = table_events(table)
         if found is not None:

@@ -24,7 +24,7 @@ from typing import Sequence
 from planwright.zh import deadlines
 from planwright.zh import roles
 from planwright.zh import units
-from planwright.zh.brackets import bracket_groups, group_start
+from planwright.zh.brackets import CLOSERS, OPENERS, bracket_groups, group_start, top_level
 from planwright.zh.hanzi import has_traditional, simplify
 
 # What an attribution bracket that the patterns did not understand looks like.
@@ -55,6 +55,9 @@ _CLAUSE_RE = re.compile(
     rf"(?P<verb>{roles.alternation(roles.LEAD_VERBS + roles.SUPPORT_VERBS + roles.SOLE_VERBS)})$"
 )
 _FIELD_TRIM = " \t\u3000，,；;。、"
+_LIST_MARKS = "、，,；;"
+# A 牵头 clause run on into the next without a comma: （A牵头B负责） is （A牵头，B负责）.
+_LEAD_CLAUSE_END_RE = re.compile(rf"{roles.alternation(roles.LEAD_VERBS)}(?![，,；;]|$)(?!{roles.alternation(roles.LEAD_VERBS + roles.SUPPORT_VERBS + roles.SOLE_VERBS)})")
 
 _MARKED_LEAD_RE = re.compile(r"（牵头(?:单位)?）$")
 _NAME_BRACKETS = str.maketrans({"(": "（", ")": "）"})
@@ -80,12 +83,17 @@ class Attributed:
 
 @dataclass
 class Segment:
-    """A run of text closed by an attribution (or the text left after the last one)."""
+    """A run of text closed by an attribution (or the text left after the last one).
+
+    ``span`` is where the attribution stands in the paragraph (start, end exclusive; the
+    bracket included), so that the phrase can be kept as printed; (0, 0) when there is none.
+    """
 
     text: str
     units: Attributed | None = None
     deadline: str = ""
     doubt: str = ""
+    span: tuple[int, int] = (0, 0)
 
 
 class Attributor:
@@ -97,24 +105,49 @@ class Attributor:
         self.phrases = tuple(phrases)
 
     # -- paragraphs -------------------------------------------------------------
-    def segments(self, paragraph: str) -> list[Segment]:
-        """Cut a paragraph after every attribution that closes a sentence group."""
+    def segments(self, paragraph: str, cut: bool = False) -> list[Segment]:
+        """Cut a paragraph after every attribution: each closes the segment of text before it,
+        at the end of a sentence group or in the middle of a paragraph alike.
+
+        *cut*: the paragraph is the last of a page cut short, so a bracket opened and never
+        closed may be an attribution cut off; it is read as far as it goes.
+        """
         sim = simplify(paragraph)
         out: list[Segment] = []
         start = 0
         for begin, end, found in self._attributions(sim):
-            if not _closes_group(sim, begin, end):
-                continue
             text = paragraph[start:begin].rstrip()
             mark = sim[end:end + 1]
             if text and text[-1] not in _SENTENCE_CLOSERS and mark in ("。", "；"):
                 text += mark  # …落实到位（责任单位：A）。 keeps its full stop
-            out.append(self._segment(text, self._attributed(found, paragraph[begin:end], sim[begin:end])))
+            segment = self._segment(text, self._attributed(found, paragraph[begin:end], sim[begin:end]))
+            segment.span = (begin, end)
+            out.append(segment)
             start = _skip_punct(sim, end)
+        cut_at = _unclosed_opener(sim, start) if cut else -1
+        if cut_at >= 0:
+            found = self.cut_attribution(sim[cut_at + 1 :])
+            if found is not None:
+                text = paragraph[start:cut_at].rstrip()
+                segment = self._segment(text, self._attributed(found, paragraph[cut_at:], sim[cut_at:]))
+                segment.span = (cut_at, len(paragraph))
+                segment.doubt = f"责任单位“{paragraph[cut_at:].strip()}”在原文末尾被截断，只读取了其中完整的单位名称"
+                return out + [segment]
         rest = paragraph[start:].strip()
         if rest or not out:
             out.append(self._segment(rest, None))
         return out
+
+    def cut_attribution(self, inner: str) -> units.Attribution | None:
+        """An attribution whose closing bracket the end of the page took away, with the name it
+        was printing when cut left out (SCHEMA: a unit cut by the end of the excerpt is left out)."""
+        whole = _complete_names(inner)
+        if not whole:
+            return None
+        found = units.parse_attribution(whole, self.patterns)
+        if found is None:
+            found = labelled_fields(whole) if ("：" in whole or ":" in whole) else self.verb_clauses(whole, cut=True)
+        return found
 
     def _attributions(self, sim: str) -> list[tuple[int, int, units.Attribution]]:
         """Attribution brackets of a paragraph: the patterns', else labelled fields in any order
@@ -129,24 +162,33 @@ class Attributor:
                 out.append((begin, end, found))
         return out
 
-    def verb_clauses(self, text: str) -> units.Attribution | None:
+    def verb_clauses(self, text: str, cut: bool = False) -> units.Attribution | None:
         """Clauses of units and a verb, and maybe a deadline, that no pattern knew as a whole:
         （A牵头，B配合，C负责落实） / （A负责，B配合） / （A负责落实，6月底前完成）.
 
         牵头 names the lead; 配合/协助/参与 the support; 负责/落实 the lead, or the support
         when another clause names a 牵头 unit (SCHEMA: （A牵头，B负责落实）). Every name must
-        read like a unit, every clause be units or a deadline; else None.
+        read like a unit, every clause be units or a deadline; else None. Names without a verb
+        share the next clause's (B，C负责); after the last verb they are the support of a 牵头
+        unit (（A牵头，B、C）, or *cut*: the page ended before their verb).
         """
-        clauses = [c.strip(_FIELD_TRIM) for c in re.split(r"[，,；;]", text.strip().strip(_FIELD_TRIM))]
+        text = _LEAD_CLAUSE_END_RE.sub(r"\g<0>，", text.strip().strip(_FIELD_TRIM))  # A牵头B负责: two clauses
+        clauses = [c.strip(_FIELD_TRIM) for c in re.split(r"[，,；;]", text)]
         if len(clauses) < 2 or not all(clauses):
             return None
         named: list[tuple[str, list[str]]] = []  # (role, names) in reading order
+        waiting: list[str] = []  # names of clauses without a verb: they share the next clause's
         deadline = ""
         for clause in clauses:
             m = _CLAUSE_RE.match(clause)
             names = units.split_units(m.group("units")) if m else []
             if m and names and all(units.looks_like_unit(n) for n in names):
-                named.append((roles.verb_role(m.group("verb")), names))
+                named.append((roles.verb_role(m.group("verb")), waiting + names))
+                waiting = []
+                continue
+            bare = units.split_units(clause) if not deadline else []
+            if bare and all(units.looks_like_unit(n) for n in bare):
+                waiting += bare  # （A牵头；B，C按职责分工负责）: B shares C's verb
                 continue
             phrase = re.sub(r"(?:完成|办结|到位)$", "", clause)
             if not deadline and self.is_deadline(phrase):
@@ -154,6 +196,10 @@ class Attributor:
                 continue
             return None
         has_lead = any(kind == roles.LEAD for kind, _ in named)
+        if waiting:  # names after the last verb: the others beside a 牵头 unit, or a verb cut off
+            if not (has_lead and (cut or len(named) == 1)):
+                return None
+            named.append((roles.SUPPORT, waiting))
         lead = [n for kind, names in named
                 if kind == roles.LEAD or (kind == roles.RESPONSIBLE and not has_lead) for n in names]
         support = [n for kind, names in named
@@ -218,12 +264,15 @@ class Attributor:
             return Attributed(deadline=line[deadline.start(1):].strip().rstrip("。；;"))
         return None
 
-    def unit_cell(self, cell: str, support: bool = False) -> Attributed:
+    def unit_cell(self, cell: str, support: bool = False, cut: bool = False) -> Attributed:
         """A 责任单位 / 配合单位 table cell: every unit leads (or supports).
 
         A cell may mark its lead unit — 政府办（牵头）、各乡镇 — or hold a whole
-        attribution (A牵头，B配合); both are honoured.
+        attribution (A牵头，B配合); both are honoured. *cut*: the page ended inside the
+        cell, so its last name (and verb) may be cut off: only the complete names are read.
         """
+        if cut:
+            cell = _complete_names(cell)
         sim = simplify(cell)
         found = units.parse_attribution(sim, self.patterns)
         if found is not None and (found.support or found.pattern != "responsible-label"):
@@ -300,19 +349,33 @@ def _printed(names: list[str], printed: str, sim: str) -> list[str]:
     return out
 
 
-def _closes_group(sim: str, begin: int, end: int) -> bool:
-    """An attribution bracket at the end of a paragraph or of a sentence group."""
-    after = sim[end:].lstrip(" \u3000")
-    if not after or after[0] in _SENTENCE_CLOSERS:
-        return True
-    before = sim[:begin].rstrip(" \u3000")
-    return bool(before) and before[-1] in _SENTENCE_CLOSERS
-
-
 def _skip_punct(sim: str, end: int) -> int:
-    while end < len(sim) and sim[end] in "。；; \u3000":
+    while end < len(sim) and sim[end] in "。；;，, \u3000":
         end += 1
     return end
+
+
+def _unclosed_opener(sim: str, start: int) -> int:
+    """Index of a bracket opened at the top level after *start* and never closed, or -1."""
+    depth, opened = 0, -1
+    for i in range(start, len(sim)):
+        if sim[i] in OPENERS:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif sim[i] in CLOSERS and depth:
+            depth -= 1
+    return opened if depth else -1
+
+
+def _complete_names(inner: str) -> str:
+    """The inside of a cut attribution without the name it was printing when the page ended:
+    “责任单位：A、B、省直管县〔” → “责任单位：A、B”. A list ending in its separator is whole."""
+    inner = inner.rstrip()
+    if inner.endswith(tuple(_LIST_MARKS)):
+        return inner.rstrip(_LIST_MARKS + " ")
+    last = max((i for i, ch in top_level(inner) if ch in _LIST_MARKS), default=-1)
+    return inner[:last].rstrip(_LIST_MARKS + " ") if last >= 0 else ""
 
 
 def labelled_fields(text: str) -> units.Attribution | None:

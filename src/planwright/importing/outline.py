@@ -52,9 +52,12 @@ class OutlineReader:
         self.attributor = attributor
         self.doubts = doubts
         self.year = year
+        self._end_text: str | None = None
 
     # -- reading the tree ------------------------------------------------------
-    def read(self, lines: list[Line]) -> Outline:
+    def read(self, lines: list[Line], cut_at_end: bool = False) -> Outline:
+        """The outline of *lines*; *cut_at_end*: they end the page, which may be cut short."""
+        self._end_text = lines[-1].text if cut_at_end and lines else None
         chunks = self._chunks(lines)
         tree = [self._point_tree(head, body) for head, body in chunks]
         closing = self._closing(tree)
@@ -286,8 +289,9 @@ class OutlineReader:
         current = _Group()
         for number, line in enumerate(lines):
             label = self.attributor.label_line(line.text)
+            cut = number == len(lines) - 1 and self._ends_text(line)
             segments = [Segment("", label, label.deadline)] if label is not None \
-                else self.attributor.segments(line.text)
+                else self.attributor.segments(line.text, cut=cut)
             for segment in segments:
                 if segment.doubt:
                     self.doubts.append(Doubt(segment.doubt, node, line.line))
@@ -309,6 +313,11 @@ class OutlineReader:
             else:
                 groups.append(current)
         return groups
+
+    def _ends_text(self, line: Line) -> bool:
+        """Whether *line* is (or was joined with) the last line of a page that may be cut short."""
+        end = self._end_text
+        return end is not None and bool(line.text) and (line.text.endswith(end) or end.endswith(line.text))
 
     # -- deadlines ------------------------------------------------------------------------
     def _bracket_deadline(self, sentence: str) -> str:

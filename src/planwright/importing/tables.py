@@ -126,6 +126,7 @@ class Event:
     text: str = ""
     cells: dict[str, str] = field(default_factory=dict)
     line: int = 0
+    cut: bool = False  # the last row of a page cut short: its last cell may end mid-name
 
 
 # ---------------------------------------------------------------------------
@@ -462,7 +463,7 @@ class TableBuilder:
         if not text:
             self.doubts.append(Doubt("表格中有一行没有任务内容（具体要求），已略去", line=event.line))
             return
-        units = self._units(cells)
+        units = self._units(cells, event.cut)
         node: Task | Item
         if self.rows_are_items and self.task is not None:
             node = Item(text=text, lead=units.lead, support=units.support, deadline=units.deadline)
@@ -479,13 +480,15 @@ class TableBuilder:
         if note:
             self.doubts.append(Doubt(note, node, event.line))
 
-    def _units(self, cells: dict[str, str]) -> Attributed:
+    def _units(self, cells: dict[str, str], cut: bool = False) -> Attributed:
         found = Attributed()
+        last = next((r for r in ("deadline", "support", "lead") if cells.get(r)), "")
         # a cell's units may stand one per line
         if cells.get("lead"):
-            found.merge(self.attributor.unit_cell(cells["lead"].replace("\n", "、")))
+            found.merge(self.attributor.unit_cell(cells["lead"].replace("\n", "、"), cut=cut and last == "lead"))
         if cells.get("support"):
-            found.merge(self.attributor.unit_cell(cells["support"].replace("\n", "、"), support=True))
+            found.merge(self.attributor.unit_cell(cells["support"].replace("\n", "、"), support=True,
+                                                  cut=cut and last == "support"))
         found.deadline = strip_end(cells.get("deadline", "").replace("\n", "")) or found.deadline
         return found
 

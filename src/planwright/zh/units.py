@@ -136,7 +136,9 @@ _KNOWN_COMPOUNDS = (
 )
 # Collectives that do not end like a unit (各地区、各部门 …). Most collectives
 # do (各街道办事处, 市直有关单位), so they need no entry here.
-_COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)(?:地|地区|级|级政府各部门|县区|县市区|区县|区市县)")
+_COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)(?:地|地区|级|级政府各部门|县区|县市区|区县|区市县|州|盟|旗|州市|市州|地州)")
+# A role verb inside a name means two clauses ran together (A牵头B负责), not one unit.
+_ROLE_VERB_RE = re.compile(r"牵头|负责|配合|落实|协助")
 
 # Trailing qualifier dropped from a name: 等, 等有关部门, 等市直有关单位, 等20个部门 …
 _QUALIFIER_RE = re.compile(
@@ -156,9 +158,9 @@ def normalize_name(name: str) -> str:
 
 
 def _core(name: str) -> str:
-    """The name without a trailing bracket group: 各乡镇（街道） → 各乡镇."""
-    while name.endswith("）") and "（" in name:
-        name = name[: name.rindex("（")]
+    """The name without a trailing bracket group: 各乡镇（街道） → 各乡镇, 市府办〔市大数据局〕 → 市府办."""
+    while name and name[-1] in CLOSERS and group_start(name) > 0:
+        name = name[: group_start(name)]
     return name
 
 
@@ -169,7 +171,7 @@ def _has_unit_suffix(name: str) -> bool:
 
 def looks_like_unit(name: str) -> bool:
     """Whether a name reads like a unit (ends in 局/委/办…, or is collective)."""
-    if not name or len(name) > 40 or re.search(r"[。！？“”《》0-9０-９]", name):
+    if not name or len(name) > 40 or re.search(r"[。！？“”《》0-9０-９]", name) or _ROLE_VERB_RE.search(name):
         return False
     return _has_unit_suffix(name) or bool(_COLLECTIVE_RE.fullmatch(_core(name)))
 
