@@ -142,3 +142,31 @@ def test_an_unclosed_bracket_before_the_signature_is_not_read_as_cut(host) -> No
 """
     (task,) = tasks_of(imported(body, host=host).doc.plan)
     assert task.lead == []  # a typo, not a cut page: nothing is guessed
+
+
+# ---------------------------------------------------------------------------
+# One attribution per segment (paragraphs whose sentence groups each name their units)
+
+
+def test_each_attribution_closes_its_own_segment_and_the_rest_is_an_item(host) -> None:
+    body = """一、推进决策公开
+（一）做好决策公开。各部门公布年度重大决策事项目录（区司法局负责落实）。健全公众参与机制，邀请利益相关方列席会议（区政府办公室牵头，各街道办事处配合）。做好意见采纳情况的反馈。
+"""
+    (task,) = tasks_of(imported(body, host=host).doc.plan)
+    assert (task.lead, task.support) == ([], [])
+    assert [i.text for i in task.items] == ["各部门公布年度重大决策事项目录。", "健全公众参与机制，邀请利益相关方列席会议。",
+                                            "做好意见采纳情况的反馈。"]
+    assert [(i.lead, i.support) for i in task.items] == [(["区司法局"], []), (["区政府办公室"], ["各街道办事处"]),
+                                                         ([], [])]
+
+
+def test_an_attribution_in_mid_paragraph_is_not_moved_to_the_end(host) -> None:
+    body = """一、做好财政公开
+（一）公开预算执行。按季度公开预算执行情况（区财政局负责落实）及时回应社会关切，解答群众疑问。
+（二）公开政府债务。每半年公开一次债务限额和余额。（责任单位：区财政局）
+"""
+    first, second = tasks_of(imported(body, host=host).doc.plan)
+    assert first.lead == [] and len(first.items) == 2
+    assert (first.items[0].text, first.items[0].lead) == ("按季度公开预算执行情况", ["区财政局"])
+    assert (first.items[1].text, first.items[1].lead) == ("及时回应社会关切，解答群众疑问。", [])
+    assert second.lead == ["区财政局"] and second.items == []  # one attribution closing the task stays on it

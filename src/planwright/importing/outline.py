@@ -205,7 +205,7 @@ class OutlineReader:
             task.text = _joined(groups)
             self._apply_single(task, groups)
             task.items = [self._item(child) for child in node.children]
-        elif len(attributed) >= 2:
+        elif len(attributed) >= 2 or _closes_mid_paragraph(groups):
             task.items = self._items_from_groups(groups, task)
         else:
             task.text = _joined(groups)
@@ -272,8 +272,8 @@ class OutlineReader:
                 items.append(Item(text=text, lead=group.units.lead if group.units else [],
                                   support=group.units.support if group.units else [],
                                   deadline=group.deadline))
-            else:  # text after the last attribution stays with the last group
-                items[-1].text = "\n".join(t for t in (items[-1].text, _joined([group])) if t)
+            elif group.texts:  # text after the last attribution is an item of its own, with no units
+                items.append(Item(text=_joined([group]), deadline=group.deadline))
         for item in items:
             self._deadline_doubt(item, item.deadline, 0)
         return items
@@ -419,6 +419,16 @@ class _Group:
     texts: list[tuple[int, str]] = field(default_factory=list)  # (paragraph number, text)
     units: Attributed | None = None
     deadline: str = ""
+
+
+def _closes_mid_paragraph(groups: list[_Group]) -> bool:
+    """A single attribution followed by more of its own paragraph: it closes the text before it
+    only (A做法…（甲负责落实）。B做法…), and is never taken as the whole task's."""
+    attributed = [k for k, group in enumerate(groups) if group.units]
+    if len(attributed) != 1 or attributed[0] + 1 >= len(groups):
+        return False
+    before, after = groups[attributed[0]], groups[attributed[0] + 1]
+    return bool(before.texts and after.texts) and before.texts[-1][0] == after.texts[0][0]
 
 
 def _joined(groups: list[_Group]) -> str:
