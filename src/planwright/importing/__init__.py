@@ -54,6 +54,7 @@ class ImportResult:
     detection: Detection | None = None
     debris_lines: int = 0
     spam: list[str] = field(default_factory=list)
+    repaired: int = 0  # lines mended of mirror damage (pinyin ruby, @@, bare tags, ???? after a date)
 
     def report_lines(self) -> list[str]:
         """What the command prints to stderr after an import."""
@@ -74,6 +75,8 @@ class ImportResult:
             spam = f"，删去夹在句中的广告文字 {len(self.spam)} 处（{'、'.join(dict.fromkeys(self.spam))}）" \
                 if self.spam else ""
             lines.append(f"网页杂项：删去 {self.debris_lines} 行{spam}")
+        if self.repaired:
+            lines.append(f"镜像网页的损坏：{self.repaired} 行中删去了拼音注音、@@、残缺的网页标记或日期后的问号")
         if self.warnings:
             lines.append(f"导入提示 {len(self.warnings)} 条（已作为“# 导入提示”注释写在计划文件相应位置）：")
             lines.extend(f"  - {w}" for w in self.warnings)
@@ -107,6 +110,7 @@ def _import(source: Source, style: str | None, host: Host | None) -> ImportResul
     layout = lay_out(lines, table_at)
     notice = read_notice(layout.head, layout.foot, cleaned.fields)
     doubts: list[Doubt] = list(notice.doubts)
+    doubts += [Doubt(f"一行乱码（“{para.text.strip()[:20]}”）无法辨认，未导入", line=para.line) for para in cleaned.mojibake]
     plan = _plan(notice, layout, tables, attributor, doubts)
     plan.meta.style = detection.style
     if not any(point.tasks for point in plan.points) and len(plan.points) < 2:
@@ -116,7 +120,7 @@ def _import(source: Source, style: str | None, host: Host | None) -> ImportResul
     warnings = _annotate(doc, doubts)
     return ImportResult(doc=doc, style=detection.style, encoding=source.encoding, warnings=warnings,
                         source=str(source.path), kind=source.kind, detection=detection,
-                        debris_lines=cleaned.dropped, spam=cleaned.spam)
+                        debris_lines=cleaned.dropped, spam=cleaned.spam, repaired=cleaned.repaired)
 
 
 def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt]) -> Plan:

@@ -6,8 +6,16 @@ the 索引号/发布机构 block, view counters, share/print/close buttons,
 spam phrase that a hacked site injected (a latin brand glued to gambling
 words, set off by spaces) is cut out.
 
-The index block is read before it goes: its 文号 and 成文日期 serve as a
-fallback when the notice itself prints none.
+The index block is read before it goes: its 文号, 成文日期 and 发文机关 serve
+as a fallback when the notice itself prints none. Pages print that block three
+ways — ``文号：X``, ``文号 X 成文日期 Y`` (labels without colons) and a label on
+a line of its own with its value on the next line — and all three are read.
+
+Mirror damage is repaired where it is unambiguous: pinyin ruby after characters
+(``公开(kāi)``), ``@@`` between characters, an HTML tag or entity that lost its
+brackets (``/p>``, ``?ldquo;``), ``????`` padding after a date. A line that is
+mostly replacement marks is mojibake: it is dropped and reported, never read
+as a heading.
 """
 
 from __future__ import annotations
@@ -23,9 +31,27 @@ _FIELD_LABELS = (
     "发布日期|发布时间|公开日期|印发日期|信息来源|来源|浏览次数|浏览量|浏览|点击数|点击量|访问量|阅读量|"
     "阅读次数|作者|责任编辑|编辑|审核|字体大小|字体|字号|文字大小|分享到|分享|关键词|主题词|有效性|"
     "是否有效|失效日期|废止日期|信息分类|公开方式|公开范围|公开时限|公开形式|所属机构|所属主题|统一编码|"
-    "内容概述|信息名称|效力状态|时效|文章来源|稿件来源|供稿单位"
+    "内容概述|信息名称|效力状态|时效|文章来源|稿件来源|供稿单位|发文单位|发文日期|发布者|分类|统一编号|"
+    "统一登记号|信息状态|生效日期|文件名称|文档编号|上传时间|时间|日期|格式|页数|大小"
 )
-_FIELD_LINE_RE = re.compile(rf"^[【\[]?\s*(?:{_FIELD_LABELS})\s*[:：]")
+# Bullets a page puts before each label (• 索引号：…, - 文档编号：…).
+_BULLET = r"[【\[•·\-*]?"
+_FIELD_LINE_RE = re.compile(rf"^{_BULLET}\s*(?:{_FIELD_LABELS})\s*[:：]")
+# Labels that only a page's index block starts a line with: read also without a
+# colon (索引号 000/2020-1 信息分类 …) and alone on a line (value on the next line).
+_PAGE_LABELS = (
+    "索引号|发布机构|发布机关|发文机关|发文单位|成文日期|发布日期|发文日期|发文字号|文号|名称|标题|内容概述|"
+    "信息分类|主题分类|体裁分类|组配分类|有效性|是否有效|统一编号|统一登记号|文件名称|来源|信息来源|生效日期|失效日期"
+)
+_BARE_FIELD_RE = re.compile(rf"^{_BULLET}\s*(?:{_PAGE_LABELS})(?:\s+\S|$)")
+_LABEL_ALONE_RE = re.compile(rf"^{_BULLET}\s*(?P<label>{_PAGE_LABELS})\s*[:：]?$")
+_BARE_SPLIT_RE = re.compile(rf"(?:^|\s)(?P<label>{_PAGE_LABELS})(?:\s*[:：]\s*|\s+)")
+# A page's date stamp: a line of dates and times only, or one opening a byline.
+_STAMP = r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}(?:[-./]\d{4})?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?)"
+_STAMP_LINE_RE = re.compile(rf"^(?:{_STAMP}\s*)+$")
+_STAMP_BYLINE_RE = re.compile(rf"^(?:{_STAMP}\s+)+(?:{_FIELD_LABELS})\s*[:：]")
+# "05.24 某某关于…的通知": a stamp glued before a line by a mirror.
+_LEADING_STAMP_RE = re.compile(r"^\d{2}[./]\d{2}\s+(?=[\u4e00-\u9fff])")
 # Labels a plan may also use for a line of its own (公开形式：…): such a line is
 # page furniture only when it holds more than one label or no sentence.
 _PLAIN_WORD_LABELS = re.compile(r"^[【\[]?\s*(?:公开方式|公开范围|公开时限|公开形式|名称|标题|关键词|主题词|作者|编辑|"
@@ -52,8 +78,22 @@ _JUNK_RES = tuple(re.compile(p) for p in (
     r"^[.。·•|/\\\-_=*]+$",
     r"^(?:相关(?:链接|文件|稿件|阅读|新闻|解读|政策|附件)|附件下载|图片解读|文字解读|图解)\s*[:：]?\s*$",
 ))
-_SHORT_JUNK_RES = (re.compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码"), )
+_SHORT_JUNK_RES = (re.compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码|^今天是|^文章正文$|^微信公众号$"), )
 _LATIN_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z .\-_]{0,24}$")
+_URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$", re.I)
+# A document-sharing site's frame: the uploaded file's name, "…由会员分享，可在线阅读".
+_SHARED_FILE_RE = re.compile(r"\.(?:docx?|wps|pdf|xlsx?)》?$|由会员分享|可在线阅读|请在\S{1,8}上搜索", re.I)
+
+# Mirror damage (see the module's docstring).
+_RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                      r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[)）]")
+_AT_RE = re.compile(r"@{2,}")
+_TAG_RE = re.compile(r"</?[a-z]{1,6}>|(?<![<A-Za-z])/[a-z]{1,6}>")
+_ENTITIES = {"ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "mdash": "—", "hellip": "…", "middot": "·",
+             "nbsp": " ", "quot": "“", "amp": "&", "lt": "<", "gt": ">"}
+_ENTITY_RE = re.compile(rf"[&?]({'|'.join(_ENTITIES)});")
+_DATE_PAD_RE = re.compile(r"(?<=[日号])[?？\ufffd]+")
+_MOJIBAKE_RE = re.compile(r"[?？\ufffd]")
 
 # Injected spam: a latin brand glued to gambling words (beplay体育赢钱…), or such
 # words set off by spaces in the middle of a Chinese sentence. Words that
@@ -72,6 +112,8 @@ _SPAM_RES = (
                r"[ \u3000]+"),
     re.compile(rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
                rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"),
+    # a latin brand glued to an ad word and a colon, standing in for a place name (bbin体育:办公室)
+    re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}(?:体育|娱乐|官网|官方网站|平台|app|APP)[:：]"),
     re.compile(rf"[ \u3000]*(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
                rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{_SPAM_AD_WORDS}))*[ \u3000]*"),
 )
@@ -85,30 +127,101 @@ class Cleaned:
     fields: dict[str, str] = field(default_factory=dict)  # from the page's index block
     dropped: int = 0  # whole lines of furniture
     spam: list[str] = field(default_factory=list)  # phrases cut out of sentences
+    repaired: int = 0  # mirror damage mended inside lines (ruby, @@, tags, padding)
+    mojibake: list[Para] = field(default_factory=list)  # lines of replacement marks, dropped
 
 
 def clean(paras: list[Para]) -> Cleaned:
     out = Cleaned(lines=[])
+    label = ""  # a page label standing alone on the line before: this line is its value
     for para in paras:
         raw = para.text
         if not raw.strip():
             continue
-        sim = simplify(raw).strip()
-        if _is_furniture(sim, out.fields):
+        raw = _mend(raw, out)
+        raw, sim = _close_labels(raw.strip(), simplify(raw.strip()))
+        if label:
+            if not _LABEL_ALONE_RE.match(sim):
+                out.fields.setdefault(label, raw)
+                out.dropped += 1
+                label = ""
+                continue
+        alone = _LABEL_ALONE_RE.match(sim)
+        if alone:
+            label = _canonical(alone.group("label"))
+            out.dropped += 1
+            continue
+        if _is_mojibake(sim):
+            out.mojibake.append(para)
+            continue
+        if _is_furniture(sim, raw, out.fields):
             out.dropped += 1
             continue
         text = _cut_spam(raw, out.spam)
-        text = _STRAY_DOT_RE.sub("", tidy(text))
+        text = _STRAY_DOT_RE.sub("", tidy(_LEADING_STAMP_RE.sub("", text.strip())))
         if text:
             out.lines.append(Line(text=text, sim=simplify(text), line=para.line))
     return out
 
 
-def _is_furniture(sim: str, fields: dict[str, str]) -> bool:
+def _mend(text: str, out: Cleaned) -> str:
+    """Mirror damage out of a line: ruby, @@, bare tags and entities, padding after a date."""
+    if not _MEND_HINT_RE.search(text):
+        return text  # the common case
+    mended = _RUBY_RE.sub("", text)
+    mended = _AT_RE.sub("", mended)
+    mended = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(1)], mended)
+    mended = _TAG_RE.sub("", mended)
+    mended = _DATE_PAD_RE.sub("", mended)
+    if mended != text:
+        out.repaired += 1
+    return mended
+
+
+_MEND_HINT_RE = re.compile(r"[(（@>;?？\ufffd]")
+
+
+def _is_mojibake(sim: str) -> bool:
+    """A line mostly of ? and replacement marks: text lost in a wrong encoding."""
+    marks = len(_MOJIBAKE_RE.findall(sim))
+    return marks >= 3 and marks * 3 >= len(sim.replace(" ", ""))
+
+
+def _close_labels(raw: str, sim: str) -> tuple[str, str]:
+    """索 引 号 / 名  称: a label's letters spread out by the page, closed up in the printed
+    and the simplified line alike (simplify maps one character to one); the spaces
+    between a label and its value (名称 某某通知) stay, they separate the two."""
+    if len(sim) > 300 or not _GAP_RE.search(sim):
+        return raw, sim
+    gaps = {i for m in _SPREAD_RE.finditer(sim) for i in range(m.start(), m.end()) if sim[i].isspace()}
+    if not gaps:
+        return raw, sim
+    return ("".join(ch for i, ch in enumerate(raw) if i not in gaps),
+            "".join(ch for i, ch in enumerate(sim) if i not in gaps))
+
+
+_GAP_RE = re.compile(r"[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]")
+_SPREAD_RE = re.compile("|".join(
+    r"[ \u3000\u00a0]*".join(label) for label in sorted(set((_FIELD_LABELS + "|" + _PAGE_LABELS).split("|")),
+                                                      key=len, reverse=True) if len(label) > 1))
+
+
+def _canonical(label: str) -> str:
+    return "".join(label.split())
+
+
+def _is_furniture(sim: str, raw: str, fields: dict[str, str]) -> bool:
     if _FIELD_LINE_RE.match(sim):
         if _PLAIN_WORD_LABELS.match(sim) and len(_FIELD_RE.findall(sim)) < 2 and _SENTENCE_RE.search(sim):
             return False  # index values are names, codes and dates, not sentences
-        _harvest(sim, fields)
+        _harvest(_FIELD_RE, sim, raw, fields)
+        return True
+    if _BARE_FIELD_RE.match(sim) and not _SENTENCE_RE.search(sim[:40]):
+        _harvest(_BARE_SPLIT_RE, sim, raw, fields)
+        return True
+    if _STAMP_LINE_RE.match(sim) or _STAMP_BYLINE_RE.match(sim) or _URL_ONLY_RE.match(sim):
+        return True
+    if _SHARED_FILE_RE.search(sim) and len(sim) < 200 and not sim.startswith("附"):  # 附件：要点.docx stays
         return True
     if _BREADCRUMB_RE.search(sim) and len(sim) < 200:
         return True
@@ -121,11 +234,12 @@ def _is_furniture(sim: str, fields: dict[str, str]) -> bool:
     return _LATIN_ONLY_RE.match(sim) is not None
 
 
-def _harvest(sim: str, fields: dict[str, str]) -> None:
-    """Labels and values of an index-block line: 索引号: … 文号: … 成文日期: …"""
-    found = list(_FIELD_RE.finditer(sim))
+def _harvest(labels: re.Pattern, sim: str, raw: str, fields: dict[str, str]) -> None:
+    """Labels and values of an index-block line (索引号: … 文号: …, or 索引号 … 文号 …);
+    the labels found in the simplified line, the values kept as printed."""
+    found = list(labels.finditer(sim))
     for here, nxt in zip(found, found[1:] + [None]):
-        value = sim[here.end(): nxt.start() if nxt else len(sim)].strip(" 　】]")
+        value = raw[here.end(): nxt.start() if nxt else len(raw)].strip(" 　】]")
         if value:
             fields.setdefault(here.group("label"), value)
 

@@ -1,0 +1,145 @@
+"""The notice's header and fields on pages of any office (issue 11, classes 1, 2, 5, 8, 9, 10).
+
+Every notice here is written for these tests in the shape real pages have; none is
+copied from the corpus. Each test names the class of page it stands for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from planwright.importing import import_text
+
+# A county notice that sends its plan, the plan printed below it: the plain shape.
+LETTER = """某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知
+各乡镇人民政府，县直各部门：
+《2023年某某县政务公开工作要点》已经县政府同意，现印发给你们，请抓好落实。
+某某县人民政府办公室
+2023年4月12日
+（此件公开发布）
+"""
+PLAN = """2023年某某县政务公开工作要点
+今年的政务公开围绕县里的中心工作展开。
+一、做好重点领域公开
+（一）公开财政预决算。按时在网站公开预决算报表。（责任单位：县财政局）
+（二）公开重大项目进展。每季度更新项目进度。（责任单位：县发展改革局）
+二、强化平台建设
+（一）维护政府网站。及时更新栏目内容。（责任单位：县政府办公室）
+"""
+
+
+def imported(text: str, host):
+    return import_text(text, host=host)
+
+
+def meta_of(text: str, host):
+    return imported(text, host).doc.plan.meta
+
+
+def test_plain_notice_reads_every_field(host) -> None:
+    meta = meta_of(LETTER + PLAN, host)
+    assert (meta.title, meta.issuer, meta.date, meta.year) == (
+        "2023年某某县政务公开工作要点", "某某县人民政府办公室", "2023-04-12", 2023)
+    assert meta.recipients == ["各乡镇人民政府", "县直各部门"]
+
+
+# -- class 2: page furniture --------------------------------------------------------------
+
+
+def test_index_block_with_spread_labels_stays_out_of_the_fields(host) -> None:
+    """Labels printed with spaces inside them (索 引 号, 名  称), several to a line."""
+    page = ("索 引 号: 11223344/2023-00012 分类: 综合政务\n"
+            "发布机构: 县政府办公室 发文日期: 2023年04月12日\n"
+            "名  称: 某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知\n"
+            "文  号: 某政办函〔2023〕7号 主 题 词:\n")
+    meta = meta_of(page + LETTER + PLAN, host)
+    assert meta.issuer == "某某县人民政府办公室"
+    assert meta.recipients == ["各乡镇人民政府", "县直各部门"]
+    assert meta.doc_number == "某政办函〔2023〕7号"  # the block's only 文号 is used
+
+
+def test_index_block_with_labels_on_their_own_lines(host) -> None:
+    """Each label alone on a line and its value on the next: both go, the values are read."""
+    page = "索引号\n556677/2023-0099\n发布机关\n某某县政府\n成文日期\n2023-04-12\n发文字号\n某政办发〔2023〕5号\n"
+    result = imported(page + LETTER + PLAN, host)
+    meta = result.doc.plan.meta
+    assert meta.doc_number == "某政办发〔2023〕5号"
+    assert meta.issuer == "某某县人民政府办公室"
+    text = str(meta) + " ".join(p.title for p in result.doc.plan.points)
+    assert "556677" not in text and "发布机关" not in text
+
+
+def test_index_block_without_colons(host) -> None:
+    """索引号 X 信息分类 Y / 名称 文号+标题: labels set off by spaces only."""
+    page = ("索引号 000111/2023-0001 信息分类 县府办文件\n"
+            "文号 成文日期 2023-04-12\n"
+            "名称 某政办函〔2023〕9号某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知\n")
+    meta = meta_of(page + LETTER + PLAN, host)
+    assert meta.issuer == "某某县人民政府办公室"
+    assert "〔" not in meta.issuer
+
+
+def test_byline_with_a_date_does_not_beat_the_signature(host) -> None:
+    page = "来源：某某县融媒体中心 2023年04月14日\n2023-04-14 09:30 来源: 某某县人民政府网站\n05.14 \n"
+    meta = meta_of(page + LETTER + PLAN, host)
+    assert meta.issuer == "某某县人民政府办公室"
+    assert meta.date == "2023-04-12"
+
+
+# -- class 9: spam and mirror damage in fields --------------------------------------------
+
+
+def test_pinyin_ruby_is_removed_from_every_field(host) -> None:
+    text = (LETTER + PLAN).replace("某某县人民", "某某县(xiàn)人民").replace("政务公开工作要点》", "政务公(gōng)开工作要点》")
+    meta = meta_of(text, host)
+    assert meta.issuer == "某某县人民政府办公室"
+    assert meta.title == "2023年某某县政务公开工作要点"
+
+
+def test_question_marks_padding_a_date_and_html_leftovers_are_removed(host) -> None:
+    text = (LETTER + PLAN).replace("2023年4月12日", "2023年4月12日????").replace(
+        "请抓好落实。", "请抓好落实。/p>")
+    meta = meta_of(text, host)
+    assert meta.date == "2023-04-12"
+
+
+def test_at_signs_between_characters_are_mirror_debris(host) -> None:
+    text = (LETTER + PLAN).replace("（一）公开财政预决算", "（一）公开@@财政@@预决算")
+    plan = imported(text, host).doc.plan
+    assert plan.points[0].tasks[0].title == "公开财政预决算"
+
+
+def test_a_line_of_mojibake_is_reported_not_read_as_a_heading(host) -> None:
+    text = (LETTER + PLAN).replace("二、强化平台建设\n", "二、强化平台建设\n??????锟斤??????\n")
+    result = imported(text, host)
+    titles = [t.title for p in result.doc.plan.points for t in p.tasks]
+    assert not any("?" in t for t in titles)
+    assert any("乱码" in w for w in result.warnings)
+
+
+def test_latin_brand_glued_to_a_colon_is_spam(host) -> None:
+    text = (LETTER + PLAN).replace("2023年某某县政务公开工作要点", "2023年xbet体育:政务公开工作要点")
+    meta = meta_of(text, host)
+    assert meta.title == "2023年政务公开工作要点"
+
+
+def test_a_url_line_and_a_stamp_line_are_page_furniture(host) -> None:
+    result = imported("EN\nhttps://www.example.gov.cn/\n2023\n04/14\n09:30\n" + LETTER + PLAN, host)
+    assert result.doc.plan.meta.issuer == "某某县人民政府办公室"
+    assert not any("www" in w or "09:30" in w for w in result.warnings)
+
+
+# -- class 10: a signature spread over spaces ---------------------------------------------
+
+
+def test_signature_spread_over_spaces_is_one_issuer(host) -> None:
+    text = LETTER.replace("某某县人民政府办公室\n2023年4月12日",
+                          "某某县政府信息 与 政务公开 领导小组 办公室\n2023年4月12日") + PLAN
+    assert meta_of(text, host).issuer == "某某县政府信息与政务公开领导小组办公室"
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", "  "])
+def test_signature_and_date_on_one_line_with_gaps(host, gap: str) -> None:
+    text = LETTER.replace("某某县人民政府办公室\n2023年4月12日", f"某某县人民{gap}政府办公室{gap}2023年4月12日") + PLAN
+    meta = meta_of(text, host)
+    assert (meta.issuer, meta.date) == ("某某县人民政府办公室", "2023-04-12")
