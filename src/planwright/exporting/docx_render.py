@@ -61,6 +61,7 @@ LANDSCAPE_COLUMNS = [700, 2400, 5356, 2600, 1700]  # = 12756 twips, 225 mm
 def _new_document(*, landscape: bool, warning: str = "") -> docx.document.Document:
     doc = docx.Document()
     ox.set_doc_defaults(doc, BODY, LINE)
+    ox.set_chinese_settings(doc)
     _condense_normal(doc)
     section = doc.sections[0]
     if landscape:

@@ -199,12 +199,51 @@ def set_doc_defaults(doc: DocxDocument, style: RunStyle, line: int) -> None:
         ppr.remove(child)
     # No widow/orphan control: a GB/T 9704 page is filled to its 22 lines.
     etree.SubElement(ppr, qn("w:widowControl")).set(qn("w:val"), "0")
+    # 避头尾 (kinsoku): no closing mark starts a line, no opening mark ends one;
+    # a closing mark that falls in column 29 hangs in the margin
+    # (overflowPunct) instead of pulling a character down or vanishing.
+    # No automatic space between Chinese and Latin/digits: it would cost the
+    # line its 28th character.
+    for name, value in (("w:kinsoku", "1"), ("w:wordWrap", "1"), ("w:overflowPunct", "1"),
+                        ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0")):
+        etree.SubElement(ppr, qn(name)).set(qn("w:val"), value)
     spacing = etree.SubElement(ppr, qn("w:spacing"))
     for key, value in (("w:before", "0"), ("w:after", "0"), ("w:line", str(line)), ("w:lineRule", "exact")):
         spacing.set(qn(key), value)
     normal = doc.styles["Normal"].element.get_or_add_pPr()
     if normal.find(qn("w:widowControl")) is None:
         normal.insert(0, etree.Element(qn("w:widowControl"), {qn("w:val"): "0"}))
+
+
+# 避头尾 lists for Chinese (Word's own defaults for zh-CN): marks that may not
+# end a line (opening ones) and marks that may not start one (closing ones).
+NO_BREAK_AFTER = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥"
+NO_BREAK_BEFORE = ("!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～￠")
+
+
+def set_chinese_settings(doc: DocxDocument) -> None:
+    """Chinese line-breaking lists and theme language in settings.xml.
+
+    python-docx's template names Japanese (themeFontLang eastAsia ja-JP),
+    which makes a renderer pick Japanese glyph forms for CJK text; and
+    without the lists LibreOffice lets “（” end a line and “，” start one.
+    """
+    settings = doc.settings.element
+    for name in ("w:noLineBreaksAfter", "w:noLineBreaksBefore"):
+        for old in settings.findall(qn(name)):
+            settings.remove(old)
+    control = settings.find(qn("w:characterSpacingControl"))
+    at = list(settings).index(control) + 1 if control is not None else 0
+    for offset, (name, chars) in enumerate((("w:noLineBreaksAfter", NO_BREAK_AFTER),
+                                            ("w:noLineBreaksBefore", NO_BREAK_BEFORE))):
+        element = etree.Element(qn(name))
+        element.set(qn("w:lang"), "zh-CN")
+        element.set(qn("w:val"), chars)
+        settings.insert(at + offset, element)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), "zh-CN")
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def set_page(section, *, width_mm: float, height_mm: float, top: float, bottom: float,
