@@ -389,6 +389,8 @@ def line_of(text: str, needle: str) -> int:
     (('  deadline = "持续推进"', '  leader = ["区发展和改革局"]'), "leader",
      "[points.tasks] 中有未知的键 (unknown key) “leader”"),
     (('    lead = ["区财政局"]', "    owner = 1"), "owner", "[points.tasks.items] 中有未知的键"),
+    (("year = 2027", 'year = 2027\nmasthead = "blue"'), "masthead", "“masthead” 应为 red / preprinted / none 之一"),
+    (("year = 2027", 'year = 2027\nfonts = "mac"'), "fonts", "“fonts” 应为 gbt9704 / windows 之一"),
     (('schema = "planwright/1"', 'schema = "planwright/2"'), "schema", "请升级 planwright"),
     (('schema = "planwright/1"', 'schema = "other/1"'), "schema", "不是 planwright 计划文件"),
 ])
@@ -403,6 +405,16 @@ def test_bad_files_are_refused_with_file_and_line(tmp_path: Path, edit, needle: 
     assert err.path == str(path) and err.line == line_of(text, needle)
     assert words in err.message
     assert str(err).startswith(f"{path}:{err.line}: ")
+
+
+def test_masthead_and_fonts_are_read_and_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, HAND.replace("year = 2027", 'year = 2027\nmasthead = "preprinted"\nfonts = "windows"', 1))
+    doc = store.load(path)
+    assert (doc.plan.meta.masthead, doc.plan.meta.fonts) == ("preprinted", "windows")
+    doc.plan.meta.masthead = "none"
+    store.save(doc)
+    again = store.load(path).plan.meta
+    assert (again.masthead, again.fonts) == ("none", "windows")
 
 
 def test_not_utf8_names_the_line(tmp_path: Path) -> None:

@@ -126,10 +126,18 @@ class Meta:
     print_date: str = ""  # 印发日期, ISO
     preamble: str = ""
     closing: str = ""
+    # How the .docx prints: the red 版头 (or the space for pre-printed paper,
+    # or none), and the standard's fonts or the ones Windows ships.
+    masthead: str = ""  # one of MASTHEADS; "" = "red"
+    fonts: str = ""  # one of FONT_PROFILES; "" = "gbt9704"
 
     @property
     def last_year(self) -> int:
         return self.end_year or self.year
+
+
+MASTHEADS = ("red", "preprinted", "none")  # 红头 printed / space kept for 套红 paper / no 版头
+FONT_PROFILES = ("gbt9704", "windows")  # 方正小标宋简体, 仿宋_GB2312… / 方正小标宋, 仿宋, 楷体…
 
 
 @dataclass

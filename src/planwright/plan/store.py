@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from planwright.plan.model import SCHEMA, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id, field_names
+from planwright.plan.model import (
+    FONT_PROFILES, MASTHEADS, SCHEMA, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id, field_names,
+)
 
 if TYPE_CHECKING:
     import tomlkit
@@ -312,7 +314,10 @@ _META_TYPES = {
     "title": _STR, "style": _STR, "year": _INT, "end_year": _INT, "issuer": _STR,
     "doc_number": _STR, "date": _DATE, "recipients": _LIST, "letter": _STR, "publicity": _STR,
     "cc": _LIST, "printer": _STR, "print_date": _DATE, "preamble": _STR, "closing": _STR,
+    "masthead": _STR, "fonts": _STR,
 }
+# Keys whose text must be one of a few words.
+_META_CHOICES = {"masthead": MASTHEADS, "fonts": FONT_PROFILES}
 _UNIT_TYPES = {"name": _STR, "aliases": _LIST, "kind": _STR}
 _ITEM_TYPES = {"id": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR, "wording": _WORDING}
 _TASK_TYPES = {"id": _STR, "title": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR,
@@ -341,6 +346,10 @@ class _Reader:
             if key not in _TOP_KEYS:
                 self.fail((), key, f"未知的键 (unknown key) “{key}”；可用的键：{', '.join(_TOP_KEYS)}")
         meta = Meta(**self.fields(data.get("plan", {}), ("plan",), _META_TYPES, "plan"))
+        for key, allowed in _META_CHOICES.items():
+            value = getattr(meta, key)
+            if value and value not in allowed:
+                self.fail(("plan",), key, f"[plan] 的 “{key}” 应为 {' / '.join(allowed)} 之一，实为 “{value}”")
         units = [Unit(**self.fields(u, ("units", i), _UNIT_TYPES, "units"))
                  for i, u in enumerate(self.array(data, "units", ()))]
         for i, unit in enumerate(units):
