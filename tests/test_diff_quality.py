@@ -17,7 +17,7 @@ import pytest
 from conftest import SEEDS, TRUTH, corpus_available
 
 from planwright.diffing import compare
-from planwright.diffing.command import registry_of
+from planwright.diffing.plans import registry_of
 from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
 from planwright.zh.numbering import path_label
 from planwright.plan.rollover import roll_over

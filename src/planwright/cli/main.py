@@ -1,8 +1,9 @@
 """The ``planwright`` command. The bare command opens the editor on the demo plan.
 
-Every command is a thin shell over core functions (store, validate, importing,
-diffing, export); the editor calls the same ones. User mistakes end with a
-clear message naming the file and place and a non-zero exit, never a traceback.
+Every command is a thin shell over the library's front door (``planwright.load``,
+``check``, ``import_notice``, ``compare``, ``export``, ``save``); the editor calls
+the same functions. User mistakes end with a clear message naming the file and
+place and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,19 +16,10 @@ from typing import Callable
 
 import click
 
+import planwright
 from planwright import __version__
-
-EXIT_FINDINGS = 1  # check found errors
-EXIT_UNUSABLE = 2  # the input cannot be used
-
-
-class UserError(click.ClickException):
-    """A mistake of the user's, reported in one line, exit 2."""
-
-    exit_code = EXIT_UNUSABLE
-
-    def show(self, file=None) -> None:  # no "Error:" prefix in English only
-        click.echo(f"planwright: {self.message}", err=True)
+from planwright.cli.output import EXIT_FINDINGS, UserError, check_output, warn, write
+from planwright.formats import DIFF_FORMATS, EXPORT_FORMATS, OutputFormat
 
 
 def friendly(func: Callable) -> Callable:
@@ -43,7 +35,7 @@ def friendly(func: Callable) -> Callable:
         except (PlanFileError, PluginError) as exc:
             raise UserError(str(exc)) from None
         except KeyboardInterrupt:
-            click.echo("planwright: 已中断 (interrupted)", err=True)
+            warn("已中断 (interrupted)")
             sys.exit(130)
 
     return wrapper
@@ -59,30 +51,13 @@ def host_of(ctx: click.Context):
 
 def _warn_plugins(host) -> None:
     for warning in host.unshown_warnings():  # get_host may have printed some already
-        click.echo(f"planwright: {warning}", err=True)
-
-
-def check_output(path: Path | None, force: bool, *inputs: Path | None) -> None:
-    """Refuse, before any work, an output file that could not be written, would be replaced
-    unasked, or is one of the command's own inputs (not even --force replaces last year's plan)."""
-    if path is None:
-        return
-    for source in inputs:
-        if source is not None and path.resolve() == source.resolve():
-            raise UserError(f"{path}: 输出文件就是输入文件，不能覆盖；请另起文件名 (output would overwrite an input)")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise UserError(f"{path}: 目录 {parent} 不存在 (no such directory)")
-    if path.exists() and not force:
-        raise UserError(f"{path}: 文件已存在，未覆盖；加 --force 可覆盖 (exists; use --force to replace)")
+        warn(warning)
 
 
 def save_plan(doc, output: Path) -> None:
     """Write a plan file atomically; a failed write is one line naming the file."""
-    from planwright.plan.store import save
-
     try:
-        save(doc, output)
+        planwright.save(doc, output)
     except OSError as exc:
         raise UserError(f"{output}: 无法写入 (cannot write): {exc.strerror or exc}") from None
 
@@ -91,6 +66,33 @@ def _four_digit_year(ctx: click.Context, param: click.Parameter, value: int | No
     if value is not None and not 1000 <= value <= 9999:
         raise click.BadParameter(f"{value}：请写四位年份，如 2027 (a four-digit year)")
     return value
+
+
+def _diff_help(formats: dict[str, OutputFormat]) -> str:
+    """``text 终端；md / html / docx 给领导看的比对报告；json 供程序读取.``: formats that say the same
+    thing are named together."""
+    groups: list[tuple[list[str], str]] = []
+    for f in formats.values():
+        if groups and groups[-1][1] == f.summary:
+            groups[-1][0].append(f.name)
+        else:
+            groups.append(([f.name], f.summary))
+    return "；".join(f"{' / '.join(names)} {summary}" for names, summary in groups) + "."
+
+
+def _export_help(formats: dict[str, OutputFormat]) -> str:
+    """The export command's help: what it does, then one line per format."""
+    width = max(len(name) for name in formats) + 2
+    table = "\n".join(f"{name:<{width}}{f.summary}" for name, f in formats.items())
+    return ("Export the notice, the task-division table, unit lists, JSON or a calendar (导出).\n\n"
+            "\b\nOnly a plan without errors is exported (see planwright check);\n"
+            "--allow-errors writes a draft that says it has them.\n\n"
+            f"\b\n{table}\n\n"
+            "\b\n例：planwright export 2027.toml --format notice-docx -o 通知.docx")
+
+
+_DIFF_HELP = _diff_help(DIFF_FORMATS)
+_EXPORT_HELP = _export_help(EXPORT_FORMATS)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,9 +125,7 @@ def edit(ctx: click.Context, plan: Path) -> None:
 
 
 def _open_editor(ctx: click.Context, path: Path) -> None:
-    from planwright.plan.store import load
-
-    load(path)  # refuse a broken file here, with the CLI's message
+    planwright.load(path)  # refuse a broken file here, with the CLI's message
     from planwright.tui.app import run_editor
 
     status = run_editor(path, host=host_of(ctx))
@@ -166,7 +166,7 @@ def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | N
     if from_ is not None:
         result = newplan.from_last_year(from_, year, style=style, host=host)
         for warning in result.warnings:
-            click.echo(f"planwright: {warning}", err=True)
+            warn(warning)
     else:
         result = newplan.from_template(style, year, host=host)
     save_plan(result.doc, output)
@@ -188,12 +188,9 @@ def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
     to change. Exit 0 without errors, 1 with errors, 2 when the file cannot be used.
     The rules: planwright plugins.
     """
-    from planwright.rules import engine as validate
-    from planwright.plan.store import load
-
-    doc = load(plan)
+    doc = planwright.load(plan)
     host = host_of(ctx)
-    findings = validate.run(doc.plan, host, doc)
+    findings = planwright.check(doc, host=host)
     _warn_plugins(host)
     if fmt == "json":
         out = {"file": str(plan), "errors": sum(f.severity == "error" for f in findings),
@@ -204,7 +201,7 @@ def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
         from planwright.cli.report import print_findings
 
         print_findings(findings, plan)
-    if validate.has_errors(findings):
+    if any(f.severity == "error" for f in findings):
         sys.exit(EXIT_FINDINGS)
 
 
@@ -226,13 +223,13 @@ def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path
     \b
     例：planwright import 2026年通知.docx -o 2026.toml
     """
-    from planwright.importing import ImportError_, import_file
+    from planwright.importing import ImportError_
 
     output = output or source.with_suffix(".toml")
     check_output(output, force, source)
     host = host_of(ctx)
     try:
-        result = import_file(source, style=style, host=host)
+        result = planwright.import_notice(source, style=style, host=host)
     except ImportError_ as exc:
         raise UserError(str(exc)) from None
     save_plan(result.doc, output)
@@ -245,9 +242,8 @@ def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path
 @main.command(short_help="Compare two years' plans task by task (比对两年计划).")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new_", metavar="NEW", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "docx", "json"]),
-              default="text", show_default=True,
-              help="text 终端；md / html / docx 给领导看的比对报告；json 供程序读取.")
+@click.option("--format", "fmt", type=click.Choice(list(DIFF_FORMATS)), default="text", show_default=True,
+              help=_DIFF_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="写入文件（docx 必须；其他格式省略时打印到屏幕）.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
@@ -264,18 +260,24 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     例：planwright diff 2026.toml 2027.toml
         planwright diff 2026.toml 2027.toml --format html -o 变化.html
     """
-    from planwright.diffing import run_diff_command
+    from planwright.diffing.plans import render
 
-    check_output(output, force, old, new_)
-    run_diff_command(old, new_, fmt, output, host=host_of(ctx))
+    check_output(output, force, old, new_, fmt=DIFF_FORMATS[fmt])
+    comparison = planwright.compare(old, new_, host=host_of(ctx))
+    if output is not None:
+        write(output, render(comparison, fmt))
+    elif fmt == "text":
+        from planwright.cli.report import print_comparison
+
+        print_comparison(comparison)
+    else:
+        sys.stdout.write(render(comparison, fmt).decode("utf-8"))
+        sys.stdout.flush()
 
 
-EXPORT_FORMATS = ["notice-txt", "notice-docx", "table-xlsx", "table-docx", "units", "md", "json", "ics"]
-
-
-@main.command(short_help="Export the notice, the 分工 table, unit lists… (导出).")
+@main.command(short_help="Export the notice, the 分工 table, unit lists… (导出).", help=_EXPORT_HELP)
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="导出格式，见上表.")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True, help="导出格式，见上表.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="输出文件（notice-txt、md、json、ics 可省略，打印到屏幕）.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
@@ -284,32 +286,23 @@ EXPORT_FORMATS = ["notice-txt", "notice-docx", "table-xlsx", "table-docx", "unit
 @friendly
 def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, force: bool,
            allow_errors: bool) -> None:
-    """Export the notice, the task-division table, unit lists, JSON or a calendar (导出).
+    from planwright.exporting import ExportError
 
-    \b
-    Only a plan without errors is exported (see planwright check);
-    --allow-errors writes a draft that says it has them.
-
-    \b
-    notice-txt   通知全文，纯文本（网站发布用）
-    notice-docx  通知，GB/T 9704-2012 版式 .docx
-    table-xlsx   重点工作任务分工表 .xlsx
-    table-docx   重点工作任务分工表 .docx
-    units        各责任单位任务清单 .xlsx（每个单位一张工作表）
-    md           通知，Markdown
-    json         计划数据，JSON
-    ics          时限日历 .ics（可导入日历软件）
-
-    \b
-    例：planwright export 2027.toml --format notice-docx -o 通知.docx
-    """
-    from planwright.exporting import ExportError, run_export
-
-    check_output(output, force, plan)
+    check_output(output, force, plan, fmt=EXPORT_FORMATS[fmt])
+    doc = planwright.load(plan)
     try:
-        run_export(plan, fmt, output, allow_errors=allow_errors, host=host_of(ctx))
+        exported = planwright.export(doc, fmt, host=host_of(ctx), allow_errors=allow_errors)
     except ExportError as exc:
         raise UserError(str(exc)) from None
+    if exported.empty:
+        warn(f"提示：{plan} {exported.empty}")
+    if exported.errors:
+        warn(f"注意：{plan} 有 {len(exported.errors)} 个错误，已按 --allow-errors 导出，导出文件中已注明。")
+    if output is None:
+        sys.stdout.write(exported.data.decode("utf-8"))
+        sys.stdout.flush()
+    else:
+        write(output, exported.data)
 
 
 @main.command()

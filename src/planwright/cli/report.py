@@ -1,4 +1,4 @@
-"""Terminal output of ``check`` and ``plugins`` (rich; Chinese cells fold, never truncate)."""
+"""Terminal output of ``check``, ``diff`` and ``plugins`` (rich; Chinese cells fold, never truncate)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.text import Text
 from planwright.api import Finding
 
 if TYPE_CHECKING:
+    from planwright.diffing.result import Comparison
     from planwright.host import Host
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -50,6 +51,15 @@ def print_findings(findings: list[Finding], path: Path | str) -> None:
     for f in findings:
         out.print(finding_line(f, path))
     out.print(Text(summary_line(findings), style="bold"))
+
+
+def print_comparison(comparison: "Comparison") -> None:
+    """``planwright diff`` in the terminal: colours, or +/- markers where there are none."""
+    from planwright.diffing.render_rich import to_rich
+
+    out = Console(highlight=False)
+    markers = out.no_color or out.color_system is None
+    out.print(to_rich(comparison, markers=markers))
 
 
 def plugins_listing(host: "Host") -> dict:

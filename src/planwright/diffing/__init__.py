@@ -5,8 +5,9 @@
     print(to_json(cmp))
 
 ``compare`` is pure (no I/O); every renderer is a pure function of the
-``Comparison`` it returns. ``run_diff_command`` is the ``planwright diff``
-command's body.
+``Comparison`` it returns; ``render`` gives the bytes of any of
+``planwright.formats.DIFF_FORMATS``. ``planwright.compare`` (the front door)
+loads two files and compares them as ``planwright diff`` does.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from planwright.diffing.result import STATUSES, Change, Comparison, NodeRef, Uni
 from planwright.diffing.unitdiff import UnitDelta
 
 __all__ = [
-    "STATUSES", "Change", "Comparison", "NodeRef", "UnitDelta", "UnitTally", "compare", "comparison_of",
-    "plan_year", "registry_of", "run_diff_command", "to_docx", "to_html", "to_json", "to_markdown", "to_rich", "to_text",
+    "STATUSES", "Change", "Comparison", "NodeRef", "UnitDelta", "UnitTally", "compare", "compare_plans",
+    "plan_year", "registry_of", "render", "to_docx", "to_html", "to_json", "to_markdown", "to_rich", "to_text",
 ]
 
 
@@ -39,7 +40,7 @@ def __getattr__(name: str):
     if name in ("to_rich", "to_text"):
         from planwright.diffing import render_rich
         return getattr(render_rich, name)
-    if name in ("run_diff_command", "registry_of", "comparison_of"):
-        from planwright.diffing import command
-        return getattr(command, name)
+    if name in ("compare_plans", "registry_of", "render"):
+        from planwright.diffing import plans
+        return getattr(plans, name)
     raise AttributeError(name)

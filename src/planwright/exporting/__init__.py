@@ -1,10 +1,12 @@
 """Exports: the notice, the task-division table, unit lists, Markdown, JSON, a calendar.
 
-``run_export`` is what ``planwright export`` calls; the editor calls the pure
-functions: ``notice_text``, ``table_rows``, ``unit_view`` and ``export_plan``
-(which returns the bytes of any format). Every format is rendered in memory
-and written with ``store.atomic_write``: an existing file is replaced whole or
-not at all, and a failed export leaves nothing behind.
+``export_document`` checks a plan and renders one format in memory; it is what
+``planwright.export`` (the library's front door, the command and the editor's
+export dialog) calls. The previews call ``notice_text``, ``table_rows`` and
+``unit_view``. Nothing here prints or writes a file unasked: ``Exported.write``
+writes with ``store.atomic_write`` (an existing file is replaced whole or not
+at all), so a failed export leaves nothing behind. The formats' names are
+``planwright.formats.EXPORT_FORMATS``.
 
 A plan with validation errors is exported only when asked (``allow_errors``),
 and then the output itself says so: a warning line in the text formats, a
@@ -15,14 +17,14 @@ JSON, a calendar description.
 from __future__ import annotations
 
 import json
-import sys
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from planwright.plan import store
-from planwright.rules import engine as validate
 from planwright.api import Finding, NoticeLayout
+from planwright.formats import EXPORT_FORMATS, OutputFormat
 from planwright.plan.model import Plan
 from planwright.zh.units import Registry
 from planwright.exporting import calendar
@@ -31,14 +33,15 @@ from planwright.exporting.notice import Block, build_notice, draft_warning, rend
 from planwright.exporting.table import HEADER, TableRow, table_rows, table_text
 from planwright.exporting.units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
 from planwright.exporting.wording import layout_for, table_title
+from planwright.rules.engine import registry_for, run as run_rules
 
 if TYPE_CHECKING:
     from planwright.host import Host
 
 __all__ = [
-    "ExportError", "FORMATS", "HEADER", "TableRow", "UnitEntry", "UnitTasks", "SheetName", "export_all",
-    "export_plan",
-    "notice_blocks", "notice_text", "run_export", "sheet_names", "table_rows", "table_text", "unit_view",
+    "ExportError", "Exported", "HEADER", "TableRow", "UnitEntry", "UnitTasks", "SheetName", "export_all",
+    "export_document", "export_plan",
+    "notice_blocks", "notice_text", "sheet_names", "table_rows", "table_text", "unit_view",
 ]
 
 
@@ -64,15 +67,6 @@ class _Job:
         return draft_warning(self.errors) if self.errors else ""
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str
-    suffix: str  # the usual file suffix
-    text: bool  # may go to standard output
-    render: Callable[[_Job], bytes]
-    summary: str
-
-
 # --- the pure functions the editor calls ----------------------------------------------
 
 
@@ -95,51 +89,42 @@ def export_plan(plan: Plan, fmt: str, host: "Host | None", allow_errors: bool = 
 def export_all(plan: Plan, host: "Host | None", formats: Sequence[str] | None = None,
                allow_errors: bool = False) -> dict[str, bytes]:
     """Several formats at once, checked once: {format: bytes}."""
-    specs = [_format(name) for name in (formats if formats is not None else FORMATS)]
-    findings = validate.run(plan, host) if host is not None else []
+    specs = [_format(name) for name in (formats if formats is not None else EXPORT_FORMATS)]
+    findings = run_rules(plan, host) if host is not None else []
     errors = _refuse_errors(findings, allow_errors, "计划")
     return {spec.name: _render(spec, plan, host, errors) for spec in specs}
 
 
-# --- the command -------------------------------------------------------------------------
+# --- one export, for the front door and the command ---------------------------------------
 
 
-def run_export(plan_path: Path, fmt: str, output: Path | None, *, allow_errors: bool, host: "Host") -> None:
-    """``planwright export``: load, check, render in memory, then write atomically."""
+@dataclass
+class Exported:
+    """One export made in memory: its bytes, and what the user should be told about it."""
+
+    format: OutputFormat
+    data: bytes
+    errors: list[Finding] = field(default_factory=list)  # declared in the output (allow_errors)
+    empty: str = ""  # why a calendar or a unit workbook has nothing in it ("" when it has)
+
+    def write(self, path: str | os.PathLike) -> Path:
+        """Write the bytes atomically: an existing file is replaced whole or not at all."""
+        store.atomic_write(path, self.data)
+        return Path(path)
+
+
+def export_document(plan: Plan, fmt: str, host: "Host | None", *, allow_errors: bool = False,
+                    doc: "store.PlanDocument | None" = None, what: str = "计划") -> Exported:
+    """Check the plan (with ``doc``, findings name its file lines), then render ``fmt``.
+
+    Raises ExportError for an unknown format, or for a plan with errors unless
+    ``allow_errors``; ``what`` names the plan in that message (its file, usually).
+    """
     spec = _format(fmt)
-    if output is None and not spec.text:
-        raise ExportError(f"{fmt} 是二进制格式，请用 -o 指定输出文件 (needs -o FILE)")
-    if output is not None:
-        _check_output(output, spec)
-    doc = store.load(plan_path)
-    findings = validate.run(doc.plan, host, doc)
-    errors = _refuse_errors(findings, allow_errors, str(plan_path))
-    data = _render(spec, doc.plan, host, errors)
-    empty = _nothing_to_list(spec.name, doc.plan, data)
-    if empty:
-        print(f"planwright: 提示：{plan_path} {empty}", file=sys.stderr)
-    if errors:
-        print(f"planwright: 注意：{plan_path} 有 {len(errors)} 个错误，已按 --allow-errors 导出，"
-              f"导出文件中已注明。", file=sys.stderr)
-    if output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
-        return
-    try:
-        store.atomic_write(output, data)
-    except OSError as exc:
-        raise ExportError(f"{output}: 无法写入 (cannot write): {exc.strerror or exc}") from None
-
-
-def _check_output(output: Path, spec: Format) -> None:
-    if output.is_dir():
-        raise ExportError(f"{output}: 是一个目录，请给出文件名 (is a directory)")
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise ExportError(f"{output}: 目录 {parent} 不存在 (no such directory)")
-    if output.suffix.lower() != spec.suffix and output.suffix.lower() in _SUFFIXES:
-        print(f"planwright: 提示：{spec.name} 导出的是 {spec.suffix} 文件，输出文件名却是 {output.suffix}",
-              file=sys.stderr)
+    findings = run_rules(plan, host, doc) if host is not None else []
+    errors = _refuse_errors(findings, allow_errors, what)
+    data = _render(spec, plan, host, errors)
+    return Exported(spec, data, errors, _nothing_to_list(spec.name, plan, data))
 
 
 def _nothing_to_list(fmt: str, plan: Plan, data: bytes) -> str:
@@ -164,21 +149,21 @@ def _refuse_errors(findings: Sequence[Finding], allow_errors: bool, what: str) -
     return errors
 
 
-def _render(spec: Format, plan: Plan, host: "Host | None", errors: Sequence[Finding]) -> bytes:
+def _render(spec: OutputFormat, plan: Plan, host: "Host | None", errors: Sequence[Finding]) -> bytes:
     job = _Job(plan=plan, layout=layout_for(plan, host), host=host, errors=list(errors))
     try:
-        return spec.render(job)
+        return _RENDERERS[spec.name](job)
     except ExportError:
         raise
     except Exception as exc:  # a renderer bug must not look like success, nor leave a file
         raise ExportError(f"导出 {spec.name} 失败 (export failed): {type(exc).__name__}: {exc}") from exc
 
 
-def _format(fmt: str) -> Format:
+def _format(fmt: str) -> OutputFormat:
     try:
-        return FORMATS[fmt]
+        return EXPORT_FORMATS[fmt]
     except KeyError:
-        known = "、".join(FORMATS)
+        known = "、".join(EXPORT_FORMATS)
         raise ExportError(f"未知的导出格式 (unknown format) “{fmt}”；可用：{known}") from None
 
 
@@ -218,7 +203,7 @@ def _table_docx(job: _Job) -> bytes:
 def _units(job: _Job) -> bytes:
     from planwright.exporting import xlsx_render
 
-    registry = validate.registry_for(job.plan, job.host) if job.host is not None else Registry(job.plan.units)
+    registry = registry_for(job.plan, job.host) if job.host is not None else Registry(job.plan.units)
     views = unit_view(job.plan, registry, job.phrases)
     return xlsx_render.units_xlsx(views, job.plan.meta.title or "工作要点", job.errors)
 
@@ -238,14 +223,7 @@ def _ics(job: _Job) -> bytes:
     return calendar.ics(job.plan, job.phrases, job.errors)
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("notice-txt", ".txt", True, _notice_txt, "通知全文（纯文本，供网站发布）"),
-    Format("notice-docx", ".docx", False, _notice_docx, "通知（GB/T 9704-2012 版式 .docx）"),
-    Format("table-xlsx", ".xlsx", False, _table_xlsx, "重点工作任务分工表（.xlsx）"),
-    Format("table-docx", ".docx", False, _table_docx, "重点工作任务分工表（.docx）"),
-    Format("units", ".xlsx", False, _units, "各责任单位任务清单（.xlsx）"),
-    Format("md", ".md", True, _markdown, "通知（Markdown）"),
-    Format("json", ".json", True, _json, "计划数据（JSON）"),
-    Format("ics", ".ics", True, _ics, "时限日历（.ics）"),
-)}
-_SUFFIXES = {f.suffix for f in FORMATS.values()}
+_RENDERERS: dict[str, Callable[[_Job], bytes]] = {
+    "notice-txt": _notice_txt, "notice-docx": _notice_docx, "table-xlsx": _table_xlsx,
+    "table-docx": _table_docx, "units": _units, "md": _markdown, "json": _json, "ics": _ics,
+}

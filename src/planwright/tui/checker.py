@@ -1,6 +1,6 @@
 """Running the validators away from the keyboard.
 
-``validate.run`` on a 1,000-task plan is a quarter of a second of pure Python.
+``planwright.check`` on a 1,000-task plan is a quarter of a second of pure Python.
 In a thread of the editor's process it would hold the GIL against the UI, and
 every key typed while a check runs would wait for it. So the editor checks in
 a child process (``ProcessChecker``): the plan goes over as a pickle, the
@@ -21,7 +21,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from planwright.rules import engine as validate
+import planwright
 
 if TYPE_CHECKING:
     from planwright.api import Finding
@@ -92,7 +92,7 @@ class ThreadChecker(_Runner):
         self.host = host
 
     def _check(self, plan: "Plan") -> list["Finding"]:
-        return validate.run(plan, self.host)
+        return planwright.check(plan, host=self.host)
 
 
 # -- the child process ------------------------------------------------------------
@@ -114,7 +114,7 @@ def _child_init(disabled: tuple[str, ...]) -> None:
 
 def _child_check(plan: "Plan") -> list["Finding"]:
     assert _CHILD_HOST is not None
-    return validate.run(plan, _CHILD_HOST)
+    return planwright.check(plan, host=_CHILD_HOST)
 
 
 class ProcessChecker(_Runner):

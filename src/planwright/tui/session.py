@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+import planwright
 from planwright.plan import editing
 from planwright.plan import store
-from planwright.rules import engine as validate
 from planwright.api import Finding
 from planwright.plan.model import Plan
 from planwright.tui.recovery import plan_text
@@ -67,7 +67,7 @@ class Session:
 
     @classmethod
     def open(cls, path: Path, host: "Host") -> "Session":
-        return cls(store.load(path), host)
+        return cls(planwright.load(path), host)
 
     @property
     def plan(self) -> Plan:
@@ -142,7 +142,7 @@ class Session:
     # -- checking ------------------------------------------------------------
     def check(self) -> list[Finding]:
         """Run the validators of the plan's style, as ``planwright check`` does."""
-        self.findings = validate.run(self.plan, self.host, self.doc)
+        self.findings = planwright.check(self.doc, host=self.host)
         return self.findings
 
     # -- saving ----------------------------------------------------------------
@@ -151,7 +151,7 @@ class Session:
         if not force and self.doc.changed_on_disk():
             raise ChangedOnDisk(str(self.path))
         with STORE_LOCK:
-            written = store.save(self.doc)
+            written = planwright.save(self.doc)
             self.dirty = False
             self._discard_recovery_locked()
         self.history.break_coalescing()
@@ -167,7 +167,7 @@ class Session:
 
     def reload(self) -> None:
         """Throw away the edits and read the file again (after a change on disk)."""
-        fresh = store.load(self.path)
+        fresh = planwright.load(self.path)
         with STORE_LOCK:
             self.doc = fresh
             self.dirty = False

@@ -2,7 +2,7 @@
 
 The summary on top, the aligned rows in the middle (one per change, coloured by
 status), the redline of the selected pair below. The comparison is
-``planwright.diffing.compare`` — what ``planwright diff`` prints — run in a
+``planwright.compare`` — what ``planwright diff`` prints — run in a
 thread on a copy of the plan. Enter on a row goes back to edit that node.
 """
 
@@ -19,8 +19,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+import planwright
 from planwright.plan import editing
-from planwright.plan import store
 from planwright.plan.model import Plan
 
 if TYPE_CHECKING:
@@ -28,10 +28,10 @@ if TYPE_CHECKING:
     from planwright.host import Host
 
 def compare_with(old_path: Path, plan: Plan, host: "Host", new_label: str) -> "Comparison":
-    """The comparison the CLI's ``diff`` makes, with the open plan as the new side."""
-    from planwright.diffing.command import compare_plans
-
-    return compare_plans(store.load(old_path).plan, plan, host, old_path.name, new_label)
+    """The comparison the CLI's ``diff`` makes (``planwright.compare``), with the open plan as the new side."""
+    comparison = planwright.compare(old_path, plan, host=host)
+    comparison.new_label = new_label
+    return comparison
 
 
 class CompareScreen(Screen[str | None]):

@@ -22,10 +22,10 @@ from textual.widgets import Footer, Header, Tree
 
 from planwright.zh import deadlines
 from planwright.plan import editing
-from planwright.rules import engine as validate
 from planwright.plan.editing import EditError
 from planwright.plan.model import Item, Plan, Point, Task
 from planwright.zh.numbering import path_label
+from planwright.rules.engine import registry_for
 from planwright.tui import commands
 from planwright.tui.checker import Checker, ThreadChecker
 from planwright.tui.session import ChangedOnDisk, Session
@@ -130,7 +130,7 @@ class EditorScreen(Screen[None]):
 
         self.tree.deadline_parser = parse
         self.form.deadline_parser = parse
-        registry = validate.registry_for(plan, host)
+        registry = registry_for(plan, host)
         self.form.registry = registry
         names = registry.names() + [a for u in registry for a in u.aliases]
         for field in ("#lead", "#support"):

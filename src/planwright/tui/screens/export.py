@@ -1,7 +1,7 @@
 """Ctrl+E: export the plan as it is in the editor (unsaved edits included) through a dialog.
 
-Calls ``planwright.exporting.export_plan`` — what ``planwright export`` renders
-with — on a copy of the plan, in a thread, and writes the bytes atomically
+Calls ``planwright.export`` — what ``planwright export`` renders with — on a
+copy of the plan, in a thread, and writes the bytes atomically
 (beside the plan file by default). A plan with errors is refused unless the
 box is ticked; the message says which error comes first.
 """
@@ -20,8 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+import planwright
 from planwright.plan import editing
-from planwright.plan import store
+from planwright.formats import EXPORT_FORMATS
 from planwright.plan.model import Plan
 
 if TYPE_CHECKING:
@@ -33,10 +34,8 @@ _NAME_PART = {"notice-txt": "-通知", "notice-docx": "-通知", "table-xlsx": "
 
 
 def formats() -> dict[str, tuple[str, str]]:
-    """format → (what it is, in Chinese; file suffix), from the export module itself."""
-    from planwright.exporting import FORMATS
-
-    return {name: (spec.summary, spec.suffix) for name, spec in FORMATS.items()}
+    """format → (what it is, in Chinese; file suffix), from the one list of export formats."""
+    return {name: (spec.summary, spec.suffix) for name, spec in EXPORT_FORMATS.items()}
 
 
 def default_output(plan_path: Path, fmt: str) -> Path:
@@ -45,12 +44,8 @@ def default_output(plan_path: Path, fmt: str) -> Path:
 
 
 def export_to(session: "Session", plan: Plan, fmt: str, output: Path, allow_errors: bool) -> Path:
-    """``export_plan`` (the function behind ``planwright export``) written atomically to ``output``."""
-    from planwright.exporting import export_plan
-
-    data = export_plan(plan, fmt, session.host, allow_errors=allow_errors)
-    store.atomic_write(output, data)
-    return output
+    """``planwright.export`` (what ``planwright export`` calls), written atomically to ``output``."""
+    return planwright.export(plan, fmt, host=session.host, allow_errors=allow_errors).write(output)
 
 
 class ExportDialog(ModalScreen[Path | None]):

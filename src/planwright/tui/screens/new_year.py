@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
+import planwright
 from planwright.plan import newplan
-from planwright.plan import store
 from planwright.plan.rollover import next_period
 from planwright.tui.session import STORE_LOCK, ChangedOnDisk
 
@@ -91,7 +91,7 @@ class NewYearDialog(ModalScreen[Path | None]):
                 self.session.save()  # the roll-over reads the file: it must hold what is on screen
             result = newplan.from_last_year(self.session.path, self.year, style=None, host=self.session.host)
             with STORE_LOCK:
-                store.save(result.doc, output)
+                planwright.save(result.doc, output)
         except ChangedOnDisk:
             problem.update("本计划在磁盘上已被其他程序修改：请先关闭本窗口，按 Ctrl+S 决定如何保存")
             return

@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from planwright.rules import engine as validate
 from planwright.exporting import UnitTasks, unit_view
 from planwright.plan.model import Plan
+from planwright.rules.engine import registry_for
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -30,7 +30,7 @@ ROLE = {"lead": "牵头", "support": "配合"}
 
 
 def units_of(plan: Plan, host: "Host") -> list[UnitTasks]:
-    registry = validate.registry_for(plan, host)
+    registry = registry_for(plan, host)
     return unit_view(plan, registry, host.phrases_for(plan.meta.style or None))
 
 

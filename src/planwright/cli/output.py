@@ -1,0 +1,69 @@
+"""What every command shares about its output: the user's mistakes, and where it writes.
+
+``check_output`` is the one check of an output path, made by every command
+that writes (import, new, diff, export) before any work is done; ``write``
+writes atomically and turns a failed write into one line naming the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planwright.formats import DIFF_FORMATS, EXPORT_FORMATS, OutputFormat
+
+EXIT_FINDINGS = 1  # check found errors
+EXIT_UNUSABLE = 2  # the input cannot be used
+
+# the suffixes of every format: an output named with another format's suffix gets a hint
+_SUFFIXES = {f.suffix for f in (*EXPORT_FORMATS.values(), *DIFF_FORMATS.values())}
+
+
+class UserError(click.ClickException):
+    """A mistake of the user's, reported in one line, exit 2."""
+
+    exit_code = EXIT_UNUSABLE
+
+    def show(self, file=None) -> None:  # no "Error:" prefix in English only
+        click.echo(f"planwright: {self.message}", err=True)
+
+
+def warn(message: str) -> None:
+    """One line on stderr, in the commands' voice."""
+    click.echo(f"planwright: {message}", err=True)
+
+
+def check_output(path: Path | None, force: bool, *inputs: Path | None, fmt: OutputFormat | None = None) -> None:
+    """Refuse, before any work, an output file that could not be written, would be replaced
+    unasked, or is one of the command's own inputs (not even --force replaces last year's plan).
+
+    With ``fmt``: a binary format needs a file, and a file named with another
+    format's suffix gets a hint (it is still written)."""
+    if path is None:
+        if fmt is not None and not fmt.text:
+            raise UserError(f"{fmt.name} 是二进制格式，请用 -o 指定输出文件 (needs -o FILE)")
+        return
+    for source in inputs:
+        if source is not None and path.resolve() == source.resolve():
+            raise UserError(f"{path}: 输出文件就是输入文件，不能覆盖；请另起文件名 (output would overwrite an input)")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise UserError(f"{path}: 目录 {parent} 不存在 (no such directory)")
+    if path.exists() and not force:
+        raise UserError(f"{path}: 文件已存在，未覆盖；加 --force 可覆盖 (exists; use --force to replace)")
+    if path.is_dir():
+        raise UserError(f"{path}: 是一个目录，请给出文件名 (is a directory)")
+    suffix = path.suffix.lower()
+    if fmt is not None and suffix != fmt.suffix and suffix in _SUFFIXES:
+        warn(f"提示：{fmt.name} 导出的是 {fmt.suffix} 文件，输出文件名却是 {path.suffix}")
+
+
+def write(path: Path, data: bytes) -> None:
+    """Write atomically (the file is old or new, never half); a failed write is one line naming it."""
+    from planwright.plan.store import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise UserError(f"{path}: 无法写入 (cannot write): {exc.strerror or exc}") from None
