@@ -94,6 +94,8 @@ class Segment:
     deadline: str = ""
     doubt: str = ""
     span: tuple[int, int] = (0, 0)
+    printed: str = ""  # the attribution bracket as printed, kept as the node's wording
+    at: int = -1  # where in ``text`` it stood: before a full stop the segment keeps, else after the text
 
 
 class Attributor:
@@ -118,10 +120,15 @@ class Attributor:
         for begin, end, found in self._attributions(sim):
             text = paragraph[start:begin].rstrip()
             mark = sim[end:end + 1]
-            if text and text[-1] not in _SENTENCE_CLOSERS and mark in ("。", "；"):
-                text += mark  # …落实到位（责任单位：A）。 keeps its full stop
+            moved = bool(text) and text[-1] not in _SENTENCE_CLOSERS and mark in ("。", "；")
+            if moved:
+                text += paragraph[end]  # …落实到位（责任单位：A）。 keeps its full stop
             segment = self._segment(text, self._attributed(found, paragraph[begin:end], sim[begin:end]))
             segment.span = (begin, end)
+            segment.printed = paragraph[begin:end]
+            # the bracket stood before that full stop, if the segment still ends with it
+            moved = moved and segment.text.endswith(paragraph[end])
+            segment.at = len(segment.text) - 1 if moved else len(segment.text)
             out.append(segment)
             start = _skip_punct(sim, end)
         cut_at = _unclosed_opener(sim, start) if cut else -1

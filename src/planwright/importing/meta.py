@@ -117,7 +117,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
     notice_issuer, notice_title, title_end = _notice_title(header, used)
     meta.doc_number = _doc_number(header, used, fields)
     recipients_at = _recipients(header, used, title_end, meta)
-    _notice_body(header, used, recipients_at, date_at)
+    letter = _notice_body(header, used, recipients_at, date_at)
     masthead = _masthead(header, used)
     for i, line in enumerate(header):
         if _PUBLICITY_RE.match(squeeze(line.sim)):
@@ -133,8 +133,19 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
             parts.doubts.append(Doubt(f"通知开头未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
     if not meta.date:
         meta.date = iso_date(fields.get("成文日期", ""))
+    meta.letter = letter_template(letter, meta.title)
     fill_years(meta)
     return parts
+
+
+def letter_template(lines: list[str], title: str) -> str:
+    """The 印发 letter as printed, with {title} where it names the plan (so that a new
+    year's title, or an edited one, reads in it); braces of its own are doubled."""
+    text = "\n".join(squeeze(line) for line in lines if squeeze(line))
+    if not text:
+        return ""
+    text = text.replace("{", "{{").replace("}", "}}")
+    return text.replace(f"《{title}》", "《{title}》") if title else text
 
 
 def _signature(header: list[Line], used: set[int]) -> tuple[str, int]:
@@ -215,14 +226,19 @@ def _wrapped_list(sim: str) -> bool:
         and bool(_RECIPIENT_HINT_RE.search(s)) and not _NOT_RECIPIENTS_RE.search(s) and "《" not in s
 
 
-def _notice_body(header: list[Line], used: set[int], recipients_at: int, date_at: int) -> None:
-    """The notice's own sentences (现将《…》印发给你们…): known, not kept."""
+def _notice_body(header: list[Line], used: set[int], recipients_at: int, date_at: int) -> list[str]:
+    """The notice's own sentences (现将《…》印发给你们…), as printed: the 印发 letter."""
     if recipients_at >= 0 and date_at > recipients_at:
+        lines = [i for i in range(recipients_at + 1, date_at) if i not in used]
         used.update(range(recipients_at + 1, date_at))
-        return
+        # the signature line over the date is not part of the letter
+        return [header[i].text for i in lines if not (i == date_at - 1 and is_organ(header[i]))]
+    found = []
     for i, line in enumerate(header):
         if _BOOK_TITLE_RE.search(line.sim) and _NOTICE_BODY_RE.search(line.sim):
             used.add(i)
+            found.append(line.text)
+    return found
 
 
 def _footer(footer: list[Line], meta: Meta) -> list[Line]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from planwright.zh import deadlines
-from planwright.plan.model import Item, Point, Task
+from planwright.plan.model import Item, Point, Task, Wording
 from planwright.zh.numbering import Level
 from planwright.importing.attribution import Attributed, Attributor, Segment
 from planwright.importing.common import Doubt, Line
@@ -187,6 +187,7 @@ class OutlineReader:
             # units at point level have no place in the model: the point becomes one task
             task = Task(title=point.title, text=point.text)
             self._apply_single(task, groups)
+            task.wording = _wording(groups, task)
             point.text, point.tasks = "", [task]
             self.doubts.append(Doubt("要点下没有分项任务但写有责任单位，已作为一项任务导入", task, node.line))
             return point
@@ -216,6 +217,8 @@ class OutlineReader:
             found.merge(node.units)
             task.lead, task.support, task.deadline = found.lead, found.support, found.deadline
         task.deadline = task.deadline or self._bracket_deadline(node.heading_sentence)
+        if not task.items or node.children:
+            task.wording = _wording(groups, task)
         self._deadline_doubt(task, task.deadline, node.line)
         return task
 
@@ -261,6 +264,7 @@ class OutlineReader:
         item.lead, item.support = found.lead, found.support
         item.deadline = found.deadline or self._bracket_deadline(node.heading_sentence) \
             or self._opening_deadline(item.text)
+        item.wording = _wording(groups, item)
         self._deadline_doubt(item, item.deadline, node.line)
         return item
 
@@ -272,6 +276,7 @@ class OutlineReader:
                 items.append(Item(text=text, lead=group.units.lead if group.units else [],
                                   support=group.units.support if group.units else [],
                                   deadline=group.deadline))
+                items[-1].wording = _wording([group], items[-1]) if _joined([group]) else None
             elif group.texts:  # text after the last attribution is an item of its own, with no units
                 items.append(Item(text=_joined([group]), deadline=group.deadline))
         for item in items:
@@ -290,8 +295,8 @@ class OutlineReader:
         for number, line in enumerate(lines):
             label = self.attributor.label_line(line.text)
             cut = number == len(lines) - 1 and self._ends_text(line)
-            segments = [Segment("", label, label.deadline)] if label is not None \
-                else self.attributor.segments(line.text, cut=cut)
+            segments = [Segment("", label, label.deadline, printed=line.text.strip(), at=0)] \
+                if label is not None else self.attributor.segments(line.text, cut=cut)
             for segment in segments:
                 if segment.doubt:
                     self.doubts.append(Doubt(segment.doubt, node, line.line))
@@ -301,6 +306,7 @@ class OutlineReader:
                 if segment.units is not None:
                     if segment.units:
                         current.units = segment.units
+                        current.printed, current.tail = segment.printed, len(segment.text) - segment.at
                         groups.append(current)
                         current = _Group()
                     elif groups and not current.texts:
@@ -419,6 +425,27 @@ class _Group:
     texts: list[tuple[int, str]] = field(default_factory=list)  # (paragraph number, text)
     units: Attributed | None = None
     deadline: str = ""
+    printed: str = ""  # the attribution closing the group, as printed
+    tail: int = 0  # characters of the group's text printed after it (a full stop)
+
+
+def _wording(groups: list[_Group], node: Task | Item) -> Wording | None:
+    """The node's attribution as printed, when one phrase named all its units.
+
+    Where it stood is kept when that is inside the text (a sentence follows it,
+    or it came before the full stop); a phrase after the text needs no place.
+    """
+    attributed = [k for k, g in enumerate(groups) if g.units]
+    if len(attributed) != 1 or not groups[attributed[0]].printed:
+        return None
+    k = attributed[0]
+    group = groups[k]
+    if group.units.lead != node.lead or group.units.support != node.support:
+        return None  # merged with units named elsewhere (the heading): no one phrase says them all
+    at = len(_joined(groups[: k + 1])) - group.tail
+    whole = _joined(groups)
+    return Wording(text=group.printed, lead=list(node.lead), support=list(node.support),
+                   deadline=group.units.deadline, at=-1 if at >= len(whole) else at)
 
 
 def _closes_mid_paragraph(groups: list[_Group]) -> bool:
