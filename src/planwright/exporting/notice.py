@@ -67,7 +67,7 @@ def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = (
     blocks: list[Block] = []
     if errors:
         blocks.append(_block("warning", draft_warning(errors)))
-    framed = bool(meta.title)  # without a title there is nothing to 印发: print the plan itself
+    framed = is_notice(plan)
     if framed:
         blocks.extend(_frame(plan, layout))
         blocks.append(_block("page_break"))
@@ -92,18 +92,28 @@ def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = (
     return blocks
 
 
+def is_notice(plan: Plan) -> bool:
+    """Whether the plan goes out inside a 印发 notice (title, 主送, letter, signature).
+
+    A plan with a title and either its own letter or its recipients does; a
+    方案 published as itself (no letter, no 主送) is printed as itself, with
+    no letter or recipients made up for it; without a title there is nothing
+    to name in a 关于印发…的通知.
+    """
+    meta = plan.meta
+    return bool(meta.title.strip()) and bool(meta.letter.strip() or meta.recipients)
+
+
 def _frame(plan: Plan, layout: NoticeLayout) -> Iterable[Block]:
     meta = plan.meta
     if meta.doc_number:
         yield _block("doc_number", meta.doc_number)
     yield _block("title", w.notice_title(meta))
-    recipients = list(meta.recipients) or list(layout.default_recipients)
-    if recipients:
-        yield _block("recipients", w.recipients_line(recipients))
-    yield _block("para", w.opening(layout, meta))
+    if meta.recipients:  # the office's own 主送; none is made up
+        yield _block("recipients", w.recipients_line(meta.recipients))
+    for text in w.letter(layout, meta):
+        yield _block("para", text)
     yield from _signature(plan)
-    if meta.publicity:
-        yield _block("note", f"（{meta.publicity.strip('（）()')}）")
 
 
 def _signature(plan: Plan) -> Iterable[Block]:
@@ -111,6 +121,8 @@ def _signature(plan: Plan) -> Iterable[Block]:
         yield _block("signature", plan.meta.issuer)
     if plan.meta.date:
         yield _block("date", w.cn_date(plan.meta.date))
+    if plan.meta.publicity:
+        yield _block("note", f"（{plan.meta.publicity.strip('（）()')}）")
 
 
 def _paras(text: str) -> list[Block]:
@@ -146,7 +158,9 @@ def _task(task: Task, index: int, layout: NoticeLayout | None) -> list[Block]:
     if (texts or by_paragraph) and not w.ends_with_stop(head_text):
         head_text += "。"
     own_text = " ".join([task.title, task.text])
-    closing = _inline(task, layout, own_text)
+    units = _units(task, layout, task.text, own_text)
+    body, closing = units.into(task.text)
+    texts = w.paragraphs(body)
     paras: list[list[Run]] = [[Run(marker(Level.TASK, index) + head_text, "h2")]]
     for i, text in enumerate(texts):
         if i:
@@ -159,33 +173,31 @@ def _task(task: Task, index: int, layout: NoticeLayout | None) -> list[Block]:
         paras[0].extend(items.pop(0)[1].runs)
     blocks = [Block("para", tuple(runs)) for runs in paras]
     blocks.extend(block for _, block in items)
-    if fmt == "list":
-        line = w.units_line(task, own_text)
-        if line:
-            blocks.append(_block("para", line))
+    if units.line:
+        blocks.append(_block("para", units.phrase))
     return blocks
 
 
-def _inline(node: Task | Item, layout: NoticeLayout | None, own_text: str) -> str:
-    if layout is None or layout.unit_format == "list":
-        return ""
-    return w.attribution(node, layout, own_text)
+def _units(node: Task | Item, layout: NoticeLayout | None, text: str, own_text: str) -> w.Placed:
+    """The node's attribution in the main text (none where a table carries the units)."""
+    if layout is None:
+        return w.Placed()
+    return w.placed(node, layout, text, own_text)
 
 
 def _items(task: Task, layout: NoticeLayout | None, by_paragraph: bool) -> list[tuple[bool, Block]]:
     """(is a plain paragraph, block) for each item and its units line: 1. 2. … or,
     in the by-paragraph form, unnumbered paragraphs for items with units."""
     out: list[tuple[bool, Block]] = []
-    listed = layout is not None and layout.unit_format == "list"
     for n, item in enumerate(task.items, 1):
-        closing = _inline(item, layout, item.text)
+        units = _units(item, layout, item.text.strip(), item.text)
+        body, closing = units.into(item.text.strip())
         plain = by_paragraph and bool(item.lead or item.support)
-        text = item.text.strip() if plain else f"{marker(Level.ITEM, n)}{item.text.strip()}"
+        text = body if plain else f"{marker(Level.ITEM, n)}{body}"
         runs = (Run(text),) + ((Run(closing),) if closing else ())
         out.append((plain, Block("para", runs)))
-        line = w.units_line(item, item.text) if listed else ""
-        if line:
-            out.append((False, _block("para", line)))
+        if units.line and units.phrase:
+            out.append((False, _block("para", units.phrase)))
     return out
 
 

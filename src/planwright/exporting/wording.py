@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from planwright.api import NoticeLayout
@@ -58,13 +59,60 @@ def notice_title(meta: Meta) -> str:
 
 
 def opening(layout: NoticeLayout, meta: Meta) -> str:
-    """The sentence under 主送, from the style's wording."""
+    """The sentence under 主送 of a plan with no letter of its own: the style's
+    wording, with the approval its issuer may claim (see ``fit_approval``)."""
     try:
-        return layout.opening.format(title=meta.title, issuer=meta.issuer)
+        text = layout.opening.format(title=meta.title, issuer=meta.issuer)
     except (KeyError, IndexError, ValueError):
         # A plugin's template with an unknown placeholder: print it as written
         # rather than fail the whole export on another package's typo.
-        return layout.opening
+        text = layout.opening
+    return fit_approval(text, meta.issuer)
+
+
+def letter(layout: NoticeLayout, meta: Meta) -> list[str]:
+    """The 印发 letter's paragraphs: the office's own, as printed (its {title} filled
+    with the plan's title of today), else the style's sentence at the issuer's level."""
+    if not meta.letter.strip():
+        return [opening(layout, meta)]
+    try:
+        text = meta.letter.format_map({"title": meta.title})
+    except (KeyError, IndexError, ValueError):
+        text = meta.letter.replace("{title}", meta.title)  # braces typed by hand: only {title} is ours
+    return paragraphs(text)
+
+
+# 经区政府同意 / 已经市人民政府同意 / 经市政府研究同意: an approval the letter claims.
+_APPROVAL_RE = re.compile(r"(?:已)?经(?P<body>[^，,。；、《》]{1,14}?)(?:研究)?同意[，,]?")
+# The general office (办公室 / 办公厅) of a government: it may say its government approved.
+_GOVERNMENT_OFFICE_RE = re.compile(r"(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府办公[室厅]$")
+
+
+def approving_body(issuer: str) -> str:
+    """The government whose approval an issuer's notice may state: 示例区人民政府办公室 → 区政府.
+
+    Only a government's general office sends a plan out 经…政府同意; a 领导小组,
+    a 政务公开办 or a township government itself claims no one's approval ("").
+    """
+    m = _GOVERNMENT_OFFICE_RE.search(issuer.strip())
+    return f"{m.group('level')}政府" if m else ""
+
+
+def fit_approval(text: str, issuer: str) -> str:
+    """A style's sentence with its 经…同意 at the issuer's own level, or without it.
+
+    A style written for a city (经市政府同意) used by a district office says
+    经区政府同意; used by a leading group, it says nothing of an approval. 经研究
+    同意 (the office's own deliberation) is left as it is.
+    """
+    body = approving_body(issuer)
+
+    def fit(m: re.Match[str]) -> str:
+        if m.group("body") == "研究":
+            return m.group()
+        return m.group().replace(m.group("body"), body, 1) if body else ""
+
+    return _APPROVAL_RE.sub(fit, text)
 
 
 def recipients_line(names: Sequence[str]) -> str:
@@ -172,6 +220,56 @@ def attribution(node: Task | Item, layout: NoticeLayout, own_text: str) -> str:
     if fmt in ("responsible", "lead-support", "none") and due:
         return f"（{due}）"
     return ""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A node's attribution and where it goes: inside the text at ``at`` (else after
+    it), or as a paragraph of its own (``line``: 责任单位：A、B。)."""
+
+    phrase: str = ""
+    at: int = -1
+    line: bool = False
+
+    def into(self, text: str) -> tuple[str, str]:
+        """(the text with the phrase inside it, the phrase left to close the text)."""
+        if not self.phrase or self.line:
+            return text, ""
+        if 0 <= self.at < len(text):
+            return text[: self.at] + self.phrase + text[self.at :], ""
+        return text, self.phrase
+
+
+_CLOSERS = "。；;！？!?"
+
+
+def placed(node: Task | Item, layout: NoticeLayout, text: str, own_text: str) -> Placed:
+    """The attribution of a node as the notice prints it.
+
+    The office's own phrase (``node.wording``) while the node still has the
+    units it names, with a changed deadline put in the deadline's place; else
+    the phrase in the style's form, at the place the old one stood.
+    """
+    kept = node.wording
+    at = kept.at if kept is not None and _fits(text, kept.at) else -1
+    if kept is not None and kept.text.strip() and kept.names(node.lead, node.support):
+        phrase = kept.text
+        if kept.deadline and node.deadline != kept.deadline and kept.deadline in phrase:
+            phrase = phrase.replace(kept.deadline, node.deadline, 1)
+        line = not phrase.lstrip().startswith(("（", "("))
+        if node.deadline and not deadline_in_text(node.deadline, own_text, phrase):
+            phrase += f"完成时限：{node.deadline}。" if line else f"（完成时限：{node.deadline}）"
+        return Placed(phrase, -1 if line else at, line)
+    if layout.unit_format == "list":
+        return Placed(units_line(node, own_text), -1, True)
+    return Placed(attribution(node, layout, own_text), at)
+
+
+def _fits(text: str, at: int) -> bool:
+    """Whether a kept place is still between sentences of the text (it was edited, maybe)."""
+    if not 0 < at < len(text):
+        return False
+    return text[at - 1] in _CLOSERS or text[at] in "。；"
 
 
 def units_line(node: Task | Item, own_text: str) -> str:
