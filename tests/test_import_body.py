@@ -170,3 +170,131 @@ def test_an_attribution_in_mid_paragraph_is_not_moved_to_the_end(host) -> None:
     assert (first.items[0].text, first.items[0].lead) == ("按季度公开预算执行情况", ["区财政局"])
     assert (first.items[1].text, first.items[1].lead) == ("及时回应社会关切，解答群众疑问。", [])
     assert second.lead == ["区财政局"] and second.items == []  # one attribution closing the task stays on it
+
+
+# ---------------------------------------------------------------------------
+# Task tables copied as text
+
+TABLE_HEAD = """示范区人民政府办公室关于印发2024年示范区政务公开重点任务分工的通知
+各街道办事处，区政府各部门：
+现将《2024年示范区政务公开重点任务分工》印发给你们，请抓好落实。
+示范区人民政府办公室
+2024年2月20日
+2024年示范区政务公开重点任务分工
+"""
+
+
+def table_items(plan):
+    return [(p.title, t.title, i) for p in plan.points for t in p.tasks for i in t.items]
+
+
+def test_rows_with_bars_between_cells_and_a_column_the_importer_does_not_need(host) -> None:
+    body = """| 序号 | 工作任务 | 具体要求 | 责任单位 | 完成时限 | 公开载体 |
+| 一、深化政策公开 |
+| 1 | （一）公开规范性文件 | 集中发布现行有效的规范性文件。 | 区司法局 | 2024年6月底前 | 政府网站 |
+| 2 | （一）公开规范性文件 | 同步发布解读材料。 | 区政府各部门 | 持续推进 | 政务新媒体 |
+| 3 | （二）公开部门预算 | 在批复后二十日内公开部门预算。 | 区财政局牵头，其他单位按职能分工落实 | 2024年4月底前 | 政府网站 |
+"""
+    result = imported(body, head=TABLE_HEAD, host=host)
+    rows = table_items(result.doc.plan)
+    assert [(p, t) for p, t, _ in rows] == [("深化政策公开", "公开规范性文件")] * 2 + [("深化政策公开", "公开部门预算")]
+    first, second, third = (i for _, _, i in rows)
+    assert (first.text, first.lead, first.deadline) == ("集中发布现行有效的规范性文件。", ["区司法局"], "2024年6月底前")
+    assert second.deadline == "持续推进"
+    assert (third.lead, third.support) == (["区财政局"], ["其他单位"])
+    assert "政府网站" not in " ".join(i.text for _, _, i in rows)
+
+
+def test_cells_one_a_line_each_closed_by_a_bar_under_a_point_without_tasks(host) -> None:
+    body = """|
+工作任务 |
+具体工作要求 |
+责任单位 |
+完成时限 |
+|
+一、加强权力运行公开 |
+1 |
+动态调整部门权责清单，在门户网站集中发布。 |
+区委编办、区直各部门、各街道(镇) |
+持续推进 |
+|
+2 |
+公开行政执法结果，按规定时限上网。 |
+区司法局、区市场监管局等相关区直部门 |
+2024年12月底前 |
+|
+"""
+    result = imported(body, head=TABLE_HEAD, host=host)
+    (point,) = result.doc.plan.points
+    (task,) = point.tasks
+    assert point.title == "加强权力运行公开" and task.title == ""  # no （一） level: one untitled task
+    assert [i.lead for i in task.items] == [["区委编办", "区直各部门", "各街道（镇）"], ["区司法局", "区市场监管局"]]
+    assert [i.deadline for i in task.items] == ["持续推进", "2024年12月底前"]
+
+
+def test_rows_one_a_line_with_single_spaces_between_cells(host) -> None:
+    body = """序号 工作任务 具体要求 责任单位 完成时限
+1 公开决策草案 重大决策事项 在决策前公开征求意见。 区司法局 2024年9月底前
+2 公开年度报告 按时发布政府信息公开 工作年度报告。 区政府办公室 2025年1月31日前
+"""
+    result = imported(body, head=TABLE_HEAD, host=host)
+    (point,) = result.doc.plan.points
+    assert point.title == ""  # a table without a 一、 level: no invented point title
+    assert any("没有“一、”级标题" in w for w in result.warnings)
+    first, second = point.tasks
+    assert [first.title, second.title] == ["公开决策草案", "公开年度报告"]
+    (item,) = first.items
+    assert (item.text, item.lead, item.deadline) == ("重大决策事项在决策前公开征求意见。", ["区司法局"], "2024年9月底前")
+    assert (second.items[0].lead, second.items[0].deadline) == (["区政府办公室"], "2025年1月31日前")
+
+
+def test_a_unit_cell_cut_by_the_end_of_the_page_keeps_its_complete_names(host) -> None:
+    body = """目标
+任务
+主要内容
+责任单位
+一、以公开促进发展
+（一）做好政策解读
+围绕年度重点工作，通过新闻发布会等形式解读政策。
+区发改委牵头落实
+围绕就业创业政策，做好政策信息公开和解读。
+区人社局、区财政局、区投资促
+"""
+    result = imported(body, head=TABLE_HEAD, host=host)
+    (task,) = result.doc.plan.points[0].tasks
+    assert [i.lead for i in task.items] == [["区发改委"], ["区人社局", "区财政局"]]
+    assert not any("不像责任单位" in w for w in result.warnings)  # a clause is a unit cell too
+
+
+def test_cells_one_a_line_with_two_columns_the_importer_does_not_need(host) -> None:
+    body = """序号
+重点任务
+责任单位
+完成时限
+公开方式
+备注
+一、做好民生领域公开
+1
+公开低保和特困供养对象的认定条件与办理流程。
+区民政局
+2024年5月底前
+主动公开
+2
+公开保障性住房的分配政策和结果。
+区住建局、各街道办事处
+持续推进
+主动公开
+按季度更新
+3
+公开义务教育学校的招生范围。
+区教育局
+2024年7月底前
+依申请公开
+"""
+    result = imported(body, head=TABLE_HEAD, host=host)
+    (point,) = result.doc.plan.points
+    assert [t.title for t in point.tasks] == ["公开低保和特困供养对象的认定条件与办理流程", "公开保障性住房的分配政策和结果",
+                                          "公开义务教育学校的招生范围"]
+    assert [t.deadline for t in point.tasks] == ["2024年5月底前", "持续推进", "2024年7月底前"]
+    assert point.tasks[1].lead == ["区住建局", "各街道办事处"]
+    assert result.warnings == []

@@ -26,7 +26,7 @@ from planwright.plan.model import Plan, Point
 from planwright.zh.numbering import path_label
 from planwright.plan.store import PlanDocument, new_document
 from planwright.importing.attribution import Attributor
-from planwright.importing.common import Doubt, ImportError_, Para, Source, Table, squeeze
+from planwright.importing.common import Doubt, ImportError_, Para, Source, Table
 from planwright.importing.debris import clean
 from planwright.importing.layout import is_attachment_marker, lay_out
 from planwright.importing.meta import fill_years, read_notice
@@ -139,7 +139,7 @@ def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: l
     if not meta.year:
         doubts.append(Doubt("未能确定计划年度（标题、成文日期和文号中都没有年份），请填写 year"))
     plan = Plan(meta=meta)
-    table_points = _table_points(layout, tables, attributor, doubts, meta.title)
+    table_points = _table_points(layout, tables, attributor, doubts)
     if table_points:  # the table carries units and deadlines; the main text's outline is kept apart
         plan.points, plan.body = table_points, outline.points
     else:
@@ -183,16 +183,11 @@ def _first_line_after(paras: list[Para], count: int) -> int:
     return paras[count].line if count < len(paras) else 10**9
 
 
-def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt],
-                  plan_title: str) -> list[Point]:
-    # tasks under no 一、 heading need a point; the table's caption unless it is the plan's title
-    caption = layout.table_title if squeeze(layout.table_title) != squeeze(plan_title) else ""
-    builder = TableBuilder(attributor, doubts, caption)
+def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt]) -> list[Point]:
+    builder = TableBuilder(attributor, doubts)
     if layout.table_roles is not None:
-        events = flat_events(layout.table_lines, layout.table_roles, attributor, doubts)
-        if events and events[-1].kind == "row" and _page_end(layout, tables) is layout.table_lines[-1]:
-            events[-1].cut = True  # the page ends inside the table's last row
-        builder.feed(layout.table_roles, events)
+        cut = bool(layout.table_lines) and _page_end(layout, tables) is layout.table_lines[-1]
+        builder.feed(layout.table_roles, flat_events(layout.table_lines, layout.table_roles, attributor, doubts, cut))
     for table in tables:
         found = table_events(table)
         if found is not None:

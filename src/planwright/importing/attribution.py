@@ -51,7 +51,7 @@ _FIELD_RE = re.compile(
     r"[ \t\u3000]*[：:][ \t\u3000]*"
 )
 _CLAUSE_RE = re.compile(
-    r"^(?:由)?(?P<units>.+?)(?:按职责分工|按照职责分工|按职责|根据职责)?(?:分别|共同)?"
+    rf"^(?:由)?(?P<units>.+?){roles.alternation(roles.DIVIDING)}?(?:分别|共同)?"
     rf"(?P<verb>{roles.alternation(roles.LEAD_VERBS + roles.SUPPORT_VERBS + roles.SOLE_VERBS)})$"
 )
 _FIELD_TRIM = " \t\u3000，,；;。、"
@@ -148,7 +148,7 @@ class Attributor:
     def cut_attribution(self, inner: str) -> units.Attribution | None:
         """An attribution whose closing bracket the end of the page took away, with the name it
         was printing when cut left out (SCHEMA: a unit cut by the end of the excerpt is left out)."""
-        whole = _complete_names(inner)
+        whole = complete_names(inner)
         if not whole:
             return None
         found = units.parse_attribution(whole, self.patterns)
@@ -279,9 +279,9 @@ class Attributor:
         cell, so its last name (and verb) may be cut off: only the complete names are read.
         """
         if cut:
-            cell = _complete_names(cell)
+            cell = complete_names(cell)
         sim = simplify(cell)
-        found = units.parse_attribution(sim, self.patterns)
+        found = units.parse_attribution(sim, self.patterns) or self.verb_clauses(sim, cut=cut)
         if found is not None and (found.support or found.pattern != "responsible-label"):
             return self._attributed(found, cell, sim)
         names = _printed(units.split_units(sim), cell, sim)
@@ -293,7 +293,11 @@ class Attributor:
         if not sim or len(sim) > 200 or sim[-1] in "。；！？" or "：" in sim or ":" in sim:
             return False
         names = units.split_units(sim)
-        return bool(names) and all(units.looks_like_unit(n) for n in names)
+        if names and all(units.looks_like_unit(n) for n in names):
+            return True
+        # a cell written as clauses: A牵头落实 / A、B牵头，其他单位按职能分工落实
+        found = units.parse_attribution(sim, self.patterns) or self.verb_clauses(sim)
+        return found is not None and found.pattern != "responsible-label"
 
     def is_deadline(self, text: str, strict: bool = True) -> bool:
         """Whether a short text is a deadline phrase (dated, continuous, relative …).
@@ -375,7 +379,7 @@ def _unclosed_opener(sim: str, start: int) -> int:
     return opened if depth else -1
 
 
-def _complete_names(inner: str) -> str:
+def complete_names(inner: str) -> str:
     """The inside of a cut attribution without the name it was printing when the page ended:
     “责任单位：A、B、省直管县〔” → “责任单位：A、B”. A list ending in its separator is whole."""
     inner = inner.rstrip()

@@ -18,7 +18,7 @@ from planwright.zh import roles
 from planwright.zh import units
 from planwright.plan.model import Item, Point, Task
 from planwright.zh.numbering import Level
-from planwright.importing.attribution import Attributed, Attributor
+from planwright.importing.attribution import Attributed, Attributor, complete_names
 from planwright.importing.common import Doubt, Line, Para, Table, squeeze, tidy
 from planwright.zh.hanzi import simplify
 from planwright.importing.textutil import heading, is_pure_number, split_heading_sentence, strip_end
@@ -36,7 +36,9 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "lead": (*roles.LEAD_LABELS, *roles.RESPONSIBLE_LABELS),
     "support": roles.SUPPORT_LABELS,
     "deadline": (*roles.DEADLINE_LABELS, "时间安排", "进度安排", "推进时限"),
-    "note": ("备注", "说明"),
+    # columns a task needs nothing from; known so that they do not stop the table being read
+    "note": ("备注", "说明", "公开载体", "公开方式", "公开渠道", "公开形式", "公开平台", "完成情况", "进展情况",
+             "落实情况", "工作进展", "公开范围", "公开时间", "公开依据", "依据", "佐证材料"),
 }
 _ROLE_OF = {name: role for role, names in _ROLE_NAMES.items() for name in names}
 _CELL_ROLES = ("text", "lead", "support", "deadline")
@@ -57,6 +59,7 @@ _LEAD_WORDS_RE = re.compile(roles.alternation(roles.stems(roles.LEAD, roles.RESP
 _DEADLINE_WORDS_RE = re.compile(r"时限|期限|时间|节点")
 _TEXT_END_RE = re.compile(r"(?:措施|内容|要求|举措|事项|目标|标准)$")
 _TASK_END_RE = re.compile(r"(?:任务|工作|项目)$")
+_NOTE_END_RE = re.compile(r"(?:载体|方式|渠道|形式|情况|备注|说明|依据|材料)$")
 
 
 def _worded_role(key: str) -> str | None:
@@ -66,6 +69,8 @@ def _worded_role(key: str) -> str | None:
         if _SUPPORT_WORDS_RE.search(key):
             return "support"
         return "lead" if _LEAD_WORDS_RE.search(key) else None
+    if _NOTE_END_RE.search(key):
+        return "note"
     if _DEADLINE_WORDS_RE.search(key):
         return "deadline"
     if _TEXT_END_RE.search(key):
@@ -204,18 +209,24 @@ def tabbed_tables(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Table]
     starts at a header row (工作任务	责任单位	完成时限) and lasts while lines
     hold cells or are headings (一、… rows that spanned the table).
     """
+    paras = _without_bars(paras)
     left: list[Para] = []
     found: list[tuple[int, Table]] = []
     i = 0
     while i < len(paras):
         cells = _cells(paras[i].text)
         roles = header_roles(cells) if len(cells) >= 3 else None
+        spaced = False
+        if roles is None and len(cells) == 1:  # 序号 工作任务 责任单位 完成时限: one space between captions
+            words = paras[i].text.split()
+            if len(words) >= 3 and all(role_of(w) for w in words):
+                cells, roles, spaced = words, header_roles(words), True
         if roles is not None:
             rows = [cells]
             j = i + 1
             while j < len(paras):
                 text = paras[j].text
-                row = _cells(text)
+                row = _spaced_cells(text, roles) if spaced else _cells(text)
                 if len(row) < 2 and heading(text) is None and text.strip():
                     break
                 if text.strip():
@@ -229,9 +240,87 @@ def tabbed_tables(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Table]
     return left, found
 
 
+_BARS = "|｜"
+
+
+def _without_bars(paras: list[Para]) -> list[Para]:
+    """Rows copied with | between cells, from the first line that holds a column caption on.
+
+    A row on one line (工作任务 | 具体要求 | 责任单位) becomes tab-separated cells; a cell
+    on a line of its own (“责任单位 |”) loses its bar and is read as a flattened table; a
+    bar alone is an empty cell and goes.
+    """
+    start = next((k for k, p in enumerate(paras) if _has_bar(p.text)
+                  and any(role_of(c) for c in _bar_cells(p.text))), None)
+    if start is None:
+        return paras
+    out = paras[:start]
+    for para in paras[start:]:
+        if not _has_bar(para.text):
+            out.append(para)
+            continue
+        cells = _bar_cells(para.text)
+        if cells:
+            out.append(Para("\t".join(cells), para.line))
+    return out
+
+
+def _has_bar(text: str) -> bool:
+    return any(bar in text for bar in _BARS)
+
+
+def _bar_cells(text: str) -> list[str]:
+    """The cells of a row split at its bars, the empty ones at either edge dropped."""
+    cells = [c.strip() for c in re.split(r"[|｜]", text)]
+    while cells and not cells[0]:
+        cells.pop(0)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _spaced_cells(text: str, roles: list[str | None]) -> list[str]:
+    """A row whose cells stand one space apart: spaces inside a cell's text are spaces too,
+    so the cells that read like their columns are taken from either end (units, a deadline
+    on the right; a row number, a short heading on the left) and the rest is the text."""
+    parts = text.split()
+    middle = roles.index("text") if "text" in roles else len(roles)
+    right: list[str] = []
+    end = len(parts)
+    for role in reversed(roles[middle + 1 :]):
+        if end > 1 and _fit(parts[end - 1], role) > 0:
+            right.insert(0, parts[end - 1])
+            end -= 1
+    left: list[str] = []
+    begin = 0
+    for role in roles[:middle]:
+        if begin >= end - 1:
+            break
+        part = parts[begin]
+        fit = _fit(part, role)
+        if fit > 0 or (fit == 0 and len(part) <= 20 and not part.endswith("。")):
+            left.append(part)
+            begin += 1
+    text_cell = _join_words(parts[begin:end])
+    return left + ([text_cell] if text_cell else []) + right
+
+
+def _join_words(words: list[str]) -> str:
+    """Words of one cell joined again: no space between Chinese characters, one between others."""
+    out = ""
+    for word in words:
+        if out and (out[-1].isascii() and word[0].isascii()):
+            out += " "
+        out += word
+    return out
+
+
 def _aligned(row: list[str], roles: list[str | None]) -> list[str]:
     """A row copied from a web page's table lacks the cells merged down from above (rowspan)
-    and may lack an empty last cell: put its cells under the columns they read like."""
+    and may lack an empty last cell: put its cells under the columns they read like. A row
+    number printed in a table without a 序号 column is dropped."""
+    if len(row) > len(roles) and "number" not in roles:
+        row = [cell for cell in row if not is_pure_number(cell)]
     if len(row) >= len(roles) or len(row) < 2 or len(roles) > 10:
         return row
     best, where = None, None
@@ -299,12 +388,15 @@ class _FlatRow:
     cells: dict[str, str] = field(default_factory=dict)
     line: int = 0
     last: str = ""  # the role filled last
+    pos: int = -1  # where it stands in the column order (a table may have two note columns)
 
 
 def flat_events(lines: list[Line], roles: list[str | None], attributor: Attributor,
-                doubts: list[Doubt]) -> list[Event]:
-    """Read cells one per line: headings, row numbers, then text / units / deadline."""
-    order = [r for r in roles if r in _CELL_ROLES]
+                doubts: list[Doubt], cut_at_end: bool = False) -> list[Event]:
+    """Read cells one per line: headings, row numbers, then text / units / deadline.
+
+    *cut_at_end*: the lines end the page, which may be cut short inside the last row."""
+    order = [r for r in roles if r in _CELL_ROLES or r == "note"]
     events: list[Event] = []
     row: _FlatRow | None = None
     numbered = "number" in roles or any(is_pure_number(x.text) for x in lines[:20])
@@ -346,19 +438,22 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
             continue
         if row is None:
             row = _FlatRow(line=line.line)
-        role = _place(row, line, order, attributor)
+        cut = cut_at_end and index == len(lines) - 1
+        role = _place(row, line, order, attributor, cut)
         if role is None:  # the row before was complete
             close()
             if numbered:
                 pending.append(line)
                 continue
             row = _FlatRow(line=line.line)
-            role = _place(row, line, order, attributor)
+            role = _place(row, line, order, attributor, cut)
         if role is not None and role.endswith("?"):
             doubts.append(Doubt(f"表格中“{line.text[:30]}”不像{_CAPTION[role[:-1]]}，按列的顺序归入该列",
                                 line=line.line))
     close()
     _unplaced(pending, doubts)
+    if cut_at_end and events and events[-1].kind == "row":
+        events[-1].cut = True  # its last cell may end in the middle of a name
     return events
 
 
@@ -382,17 +477,18 @@ def _unplaced(pending: list[Line], doubts: list[Doubt]) -> None:
 _CAPTION = {"text": "具体要求", "lead": "责任单位", "support": "配合单位", "deadline": "时限"}
 
 
-def _place(row: _FlatRow, line: Line, order: list[str], attributor: Attributor) -> str | None:
+def _place(row: _FlatRow, line: Line, order: list[str], attributor: Attributor, cut: bool = False) -> str | None:
     """Put a line into the row's next column; None when it must start a new row.
 
     The content decides first (a list of unit names, a deadline phrase); the
     column order decides the rest, with a doubt ("?") when a short line lands
-    in a column it does not look like.
+    in a column it does not look like. *cut*: the page ends in this line, perhaps
+    in the middle of a unit's name.
     """
     text = line.text
-    after = order[order.index(row.last) + 1 :] if row.last in order else order
+    after = order[row.pos + 1 :]
     kind = ""
-    if attributor.is_unit_list(text):
+    if attributor.is_unit_list(text) or (cut and attributor.is_unit_list(complete_names(text))):
         kind = next((r for r in ("lead", "support") if r in after), "")
         if not kind and row.last in ("lead", "support"):  # a cell's units one per line
             row.cells[row.last] += "\n" + text
@@ -400,21 +496,24 @@ def _place(row: _FlatRow, line: Line, order: list[str], attributor: Attributor) 
     elif attributor.is_deadline(text):
         kind = "deadline" if "deadline" in after else ""
     if kind:
-        return _fill(row, kind, text)
+        return _fill(row, kind, text, order)
     short = len(text) <= 40 and "。" not in text
+    if after and after[0] == "note" and short and row.cells:  # 公开方式, 备注: read, not needed
+        return _fill(row, "note", text, order)
     if row.last == "text" and not (short and row.cells["text"].endswith("。") and after):
         row.cells["text"] += text  # a requirement wrapped onto the next line
         return "text"
     if "text" in after and not row.cells.get("text"):
-        return _fill(row, "text", text)
+        return _fill(row, "text", text, order)
     if after and short and row.cells:
-        return _fill(row, after[0], text) + "?"
+        return _fill(row, after[0], text, order) + "?"
     return None
 
 
-def _fill(row: _FlatRow, role: str, text: str) -> str:
+def _fill(row: _FlatRow, role: str, text: str, order: list[str]) -> str:
     row.cells[role] = text
     row.last = role
+    row.pos = next((k for k in range(row.pos + 1, len(order)) if order[k] == role), order.index(role))
     return role
 
 
@@ -425,10 +524,9 @@ def _fill(row: _FlatRow, role: str, text: str) -> str:
 class TableBuilder:
     """Turns events into the plan's points; rows carry their own units and deadlines."""
 
-    def __init__(self, attributor: Attributor, doubts: list[Doubt], title: str = "") -> None:
+    def __init__(self, attributor: Attributor, doubts: list[Doubt]) -> None:
         self.attributor = attributor
         self.doubts = doubts
-        self.title = title
         self.points: list[Point] = []
         self.point: Point | None = None
         self.task: Task | None = None
@@ -465,6 +563,11 @@ class TableBuilder:
             return
         units = self._units(cells, event.cut)
         node: Task | Item
+        if self.rows_are_items and self.task is None:
+            # rows straight under a 一、 cell (no （一） level): items of one task with no title,
+            # as in the outline of prose entries
+            self.task = Task(title="")
+            self._current_point(event).tasks.append(self.task)
         if self.rows_are_items and self.task is not None:
             node = Item(text=text, lead=units.lead, support=units.support, deadline=units.deadline)
             self.task.items.append(node)
@@ -493,10 +596,10 @@ class TableBuilder:
         return found
 
     def _current_point(self, event: Event) -> Point:
-        if self.point is None:
-            self.point = Point(title=self.title or "重点工作任务")
+        if self.point is None:  # a table without a 一、 level: its point has no title to invent
+            self.point = Point(title="")
             self.points.append(self.point)
-            self.doubts.append(Doubt(f"表格没有“一、”级标题，任务放在“{self.point.title}”下", self.point,
+            self.doubts.append(Doubt("表格没有“一、”级标题，任务放在一个没有标题的要点下（可填写标题）", self.point,
                                      event.line))
         return self.point
 

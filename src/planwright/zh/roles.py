@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEADLINE_LABELS", "LEAD", "LEAD_LABELS", "LEAD_VERBS", "PRINTED", "RESPONSIBLE",
+__all__ = ["DEADLINE_LABELS", "DIVIDING", "LEAD", "LEAD_LABELS", "LEAD_VERBS", "PRINTED", "RESPONSIBLE",
            "RESPONSIBLE_LABELS", "ROLE_STEMS", "SOLE_VERBS", "SUPPORT", "SUPPORT_LABELS",
            "SUPPORT_VERBS", "UNIT_NOUNS", "alternation", "hint_words", "stems", "verb_role"]
 
@@ -54,6 +54,11 @@ LEAD_LABELS = ("牵头责任单位", *_labels(LEAD))
 RESPONSIBLE_LABELS = (*_labels(RESPONSIBLE), "责任主体")
 SUPPORT_LABELS = _labels(SUPPORT)
 DEADLINE_LABELS = ("完成时限", "时限要求", "完成时间", "完成期限", "时间节点", "时间要求", "办结时限", "时限")
+
+# How a clause says that each unit does its own part (A、B按职能分工落实): read apart from the
+# names and the verb.
+DIVIDING = ("按职责分工", "按照职责分工", "根据职责分工", "按职责", "按照职责", "根据职责", "按各自职责",
+            "按照各自职责", "按职能分工", "按照职能分工", "根据职能分工", "按职能", "按照职能", "根据职能")
 
 # Verbs that close a clause of unit names. 分别/共同 and 按职责分工 before them are read apart.
 LEAD_VERBS = ("牵头落实", "牵头负责", "牵头实施", "牵头推进", "牵头办理", "牵头")

@@ -143,6 +143,7 @@ _ROLE_VERB_RE = re.compile(r"牵头|负责|配合|落实|协助")
 # Trailing qualifier dropped from a name: 等, 等有关部门, 等市直有关单位, 等20个部门 …
 _QUALIFIER_RE = re.compile(
     r"等(?:"
+    r"(?:有关|相关|其他|其它)?"  # 等相关区直部门: the qualifier may come before the level
     r"(?:[市区县乡镇]直|[市区县]级|[市区县]政府|[市区县])?"
     r"(?:各|其他|其它)?(?:有关|相关)?"
     r"(?:[0-9一二三四五六七八九十]+个)?"
@@ -242,7 +243,7 @@ _U = r"(?P<{}>[^：]+?)"  # a unit list; never contains a label colon
 _BY = r"(?:由)?"  # （由A负责落实）: the 由 is not part of the name
 _DEADLINE_LABEL = roles.alternation(roles.DEADLINE_LABELS)
 _DEADLINE = rf"(?:[，；]{_DEADLINE_LABEL}：(?P<deadline>.+?))?"
-_DIVIDE = r"(?:按职责分工|按照职责分工|按职责|根据职责)?(?:分别|共同)?"
+_DIVIDE = rf"{roles.alternation(roles.DIVIDING)}?(?:分别|共同)?"
 _LEAD_LABEL = roles.alternation(roles.LEAD_LABELS)
 _RESP_LABEL = roles.alternation(roles.RESPONSIBLE_LABELS)
 _SUPPORT_ONLY_LABEL = roles.alternation(roles.SUPPORT_LABELS)
