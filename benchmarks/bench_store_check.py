@@ -4,7 +4,7 @@
 
 For each size: ``store.load``; ``store.save`` with no edit and after one edit
 (a fresh load before each, so the tomlkit parse a first save needs is counted);
-``validate.run`` in process with a loaded plugin host; and ``planwright check``
+``planwright.check`` in process with a loaded plugin host; and ``planwright check``
 as a whole process (interpreter start, imports, plugin loading, load, rules,
 printing), wall-clock and CPU time, with bytecode cached as in an installed
 tool. The target is ``planwright check`` of
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_plan import write  # noqa: E402
 
 from planwright.plan import store # noqa: E402
-from planwright.rules import engine as validate # noqa: E402
+import planwright  # noqa: E402
 from planwright.host import Host # noqa: E402
 
 
@@ -95,7 +95,7 @@ def bench_size(n: int, runs: int, folder: Path, host: Host) -> dict[str, float]:
     store.save(doc)
     assert copy.read_bytes() == original, "a save with no edit changed the file"
     loaded = store.load(path)
-    results["check"] = median_time(lambda: validate.run(loaded.plan, host, loaded), runs)
+    results["check"] = median_time(lambda: planwright.check(loaded, host=host), runs)
     results["check_process"], results["process_cpu"] = process_times(
         [planwright_exe(), "check", str(path)], runs, installed_env(folder))
     return results

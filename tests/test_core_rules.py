@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+import planwright
 from planwright.rules import core as core_rules
 from planwright.plan import store
-from planwright.rules import engine as validate
 from planwright.api import Finding
 from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
 from plugin_fixtures import host_with
@@ -65,7 +65,7 @@ def check(plan: Plan, tmp_path: Path, host=None) -> tuple[list[Finding], str]:
     """Save, load as a user's file, run the rules; returns the findings and the file text."""
     path = store.save(store.new_document(plan), tmp_path / "plan.toml")
     doc = store.load(path)
-    return validate.run(doc.plan, host or host_with(), doc), path.read_text(encoding="utf-8")
+    return planwright.check(doc, host=host or host_with()), path.read_text(encoding="utf-8")
 
 
 def only(findings: list[Finding], rule: str) -> list[Finding]:
@@ -616,7 +616,7 @@ def test_rules_for_a_plan_without_a_file() -> None:
     """The editor checks plans not yet saved: places are given, lines are not."""
     plan = clean_plan()
     target(plan, "2/3/4").lead = ["区财政厅"]
-    findings = validate.run(plan, host_with())
+    findings = planwright.check(plan, host=host_with())
     f = the_one(findings, "PW-UNIT-001")
     assert (f.where, f.line) == ("二/（三）/4", None)
 
@@ -653,18 +653,18 @@ def corpus_names() -> list[str]:
 @pytest.mark.parametrize("name", corpus_names())
 def test_published_metadata_raises_no_false_alarms(name: str) -> None:
     """Issued notices have correct 文号, dates, 主送 and 附注: the rules must not object."""
-    findings = validate.run(truth_plan(name), host_with())
+    findings = planwright.check(truth_plan(name), host=host_with())
     quiet = ("PW-DOCNO-", "PW-DATE-", "PW-RECIP-", "PW-NOTE-", "PW-HEAD-", "PW-YEAR-", "PW-ID-", "PW-UNIT-")
     assert [f.as_dict() for f in findings if f.rule.startswith(quiet)] == []
 
 
 @pytest.mark.skipif(not corpus_names(), reason="corpus not available")
 def test_corpus_findings_are_the_real_ones() -> None:
-    assert validate.run(truth_plan("huaiyin-2021-yaodian"), host_with()) == []
+    assert planwright.check(truth_plan("huaiyin-2021-yaodian"), host=host_with()) == []
     # 江山: milestones of the first month fall before the notice was signed
-    jiangshan = validate.run(truth_plan("jiangshan-2020-2022-xingdong"), host_with())
+    jiangshan = planwright.check(truth_plan("jiangshan-2020-2022-xingdong"), host=host_with())
     early = [f.where for f in only(jiangshan, "PW-DL-004")]
     assert early and all(where.startswith("四/（一）/") for where in early)
     # 大连: the page prints half-width commas inside its headings
-    dalian = validate.run(truth_plan("dalian-2016-yaodian"), host_with())
+    dalian = planwright.check(truth_plan("dalian-2016-yaodian"), host=host_with())
     assert "一" in [f.where for f in only(dalian, "PW-PUNCT-001")]

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+import planwright
 from planwright import __version__
 from planwright.rules import core as core_rules
 from planwright import host as plugins
-from planwright.rules import engine as validate
 from planwright.plan.model import Meta, Plan, Point, Task
 from planwright.host import DISABLE_ENV, Host, PluginError
 from plugin_fixtures import entry_point, host_with
@@ -62,7 +62,7 @@ def test_a_rule_that_raises_while_checking_is_reported_and_the_rest_run() -> Non
     host = host_with("pf_bad_rule")
     plan = Plan(meta=Meta(title="计划", year=2027), points=[Point(title="要点", tasks=[Task(title="任务")])])
     plan.ensure_ids()
-    findings = validate.run(plan, host)
+    findings = planwright.check(plan, host=host)
     broken = [f for f in findings if f.rule == "PW-PLUGIN"]
     assert len(broken) == 1 and "BAD-001" in broken[0].message and "pf_bad_rule" in broken[0].message
     assert "ZeroDivisionError" in broken[0].message

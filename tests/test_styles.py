@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, TRUTH, corpus_available
+import planwright
 from planwright.plan import store
-from planwright.rules import engine as validate
+from planwright.rules.engine import registry_for
 from planwright.plan.model import Item, Point, Task
 from planwright.host import Host
 from planwright.plan.resources import read_template
@@ -44,7 +45,7 @@ def corpus_texts() -> dict[str, list[str]]:
 
 
 def findings_of(plan, host, rule_prefix: str = "") -> list:
-    return [f for f in validate.run(plan, host) if f.rule.startswith(rule_prefix)]
+    return [f for f in planwright.check(plan, host=host) if f.rule.startswith(rule_prefix)]
 
 
 def rule_ids(findings) -> list[str]:
@@ -193,10 +194,10 @@ def test_dalian_safeguards_need_no_units(host) -> None:
     plan = _dalian(host)
     safeguards = plan.points[-1]
     assert safeguards.title == "保障措施" and all(not t.lead for t in safeguards.tasks)
-    assert validate.run(plan, host) == []
+    assert planwright.check(plan, host=host) == []
     # the same point under another title is an ordinary point: its tasks need units
     safeguards.title = "工作要求"
-    assert "PW-LEAD-001" in rule_ids(validate.run(plan, host))
+    assert "PW-LEAD-001" in rule_ids(planwright.check(plan, host=host))
 
 
 def test_dalian_units_on_safeguards_are_pointed_out(host) -> None:
@@ -235,7 +236,7 @@ def test_dalian_every_paragraph_of_a_split_task_is_attributed(host) -> None:
     task = plan.points[0].tasks[1]
     task.lead = ["市财政局"]  # the core is satisfied by the task's own lead …
     task.items[1].lead, task.items[1].support = [], []
-    found = validate.run(plan, host)
+    found = planwright.check(plan, host=host)
     # … but the Dalian notice would print one paragraph without its attribution
     assert rule_ids(found) == ["DL-003"] and found[0].where == "一/（二）/2"
 
@@ -280,7 +281,7 @@ def test_ningguo_body_carries_no_units_and_tasks_have_rows(host) -> None:
     plan = doc.plan
     plan.body[1].tasks[0].lead = ["政府办"]
     plan.points[2].tasks[0].items = []
-    found = validate.run(plan, host, doc)
+    found = planwright.check(doc, host=host)
     assert ("NG-005", "正文 二/（一）") in [(f.rule, f.where) for f in found]
     assert ("NG-003", "三/（一）") in [(f.rule, f.where) for f in found]
 
@@ -325,7 +326,7 @@ def test_jiangshan_aims_schedule_and_safeguards_need_no_units(host) -> None:
     plan = template_plan("jiangshan", 2027, host).plan
     titles = {p.title for p in plan.points for t in p.tasks if not t.lead}
     assert titles == {"总体要求", "进度安排", "保障措施"}
-    assert validate.run(plan, host) == []
+    assert planwright.check(plan, host=host) == []
 
 
 # ---------------------------------------------------------------------------
@@ -334,7 +335,7 @@ def test_jiangshan_aims_schedule_and_safeguards_need_no_units(host) -> None:
 
 def test_township_plan_has_no_unit_duty(host) -> None:
     plan = template_plan("township", 2027, host).plan
-    assert plan.unit_names() == [] and validate.run(plan, host) == []
+    assert plan.unit_names() == [] and planwright.check(plan, host=host) == []
 
 
 def test_township_rules(host) -> None:
@@ -375,7 +376,7 @@ def test_township_rules(host) -> None:
     ("township", "党政办", "党政综合办公室"),
 ])
 def test_registry_aliases(style: str, written: str, canonical: str, host) -> None:
-    registry = validate.registry_for(_plan_of(style), host)
+    registry = registry_for(_plan_of(style), host)
     assert registry.canonical(written) == canonical
 
 
@@ -387,7 +388,7 @@ def test_registry_aliases(style: str, written: str, canonical: str, host) -> Non
     ("township", "各村（社区）"),
 ])
 def test_collective_names_are_kind_collective(style: str, collective: str, host) -> None:
-    assert validate.registry_for(_plan_of(style), host).unit(collective).kind == "统称"
+    assert registry_for(_plan_of(style), host).unit(collective).kind == "统称"
 
 
 def _plan_of(style: str):
@@ -402,7 +403,7 @@ def test_registry_knows_the_units_its_published_notice_names(stem: str, host) ->
     truth = json.loads((TRUTH / f"{stem}.json").read_text(encoding="utf-8"))
     names = {n for p in truth["points"] for t in p["tasks"]
              for node in (t, *t.get("items", [])) for n in (*node["lead"], *node["support"])}
-    registry = validate.registry_for(_plan_of(CORPUS_STYLE[stem]), host)
+    registry = registry_for(_plan_of(CORPUS_STYLE[stem]), host)
     unknown = sorted(n for n in names if registry.canonical(n) is None)
     # a notice may name a few one-off bodies (a named street office, a typo running two names together)
     assert len(unknown) <= max(1, len(names) // 10), unknown
@@ -437,10 +438,10 @@ def _plan_from_truth(stem: str):
 def test_published_notices_break_no_rule_of_their_own_style(stem: str, host) -> None:
     """A style's rules describe how its region really writes: its own published notice passes them."""
     plan = _plan_from_truth(stem)
-    own = [f for f in validate.run(plan, host) if not f.rule.startswith("PW-")]
+    own = [f for f in planwright.check(plan, host=host) if not f.rule.startswith("PW-")]
     assert [f for f in own if f.severity != "info"] == [], own
     # and the core's unit duty knows each style's unit-free parts (保障措施, 进度安排 …)
-    assert [f for f in validate.run(plan, host) if f.rule == "PW-LEAD-001"] == []
+    assert [f for f in planwright.check(plan, host=host) if f.rule == "PW-LEAD-001"] == []
 
 
 # ---------------------------------------------------------------------------
@@ -475,7 +476,7 @@ def test_demo_is_a_rich_jinan_plan(host) -> None:
 def test_demo_rolls_into_next_year_without_errors(host) -> None:
     doc = store.loads(read_template("demo.toml"))
     roll_over(doc.plan, 2028)
-    errors = [f for f in validate.run(doc.plan, host) if f.severity == "error"]
+    errors = [f for f in planwright.check(doc.plan, host=host) if f.severity == "error"]
     assert errors == []
 
 

@@ -33,9 +33,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Mapping, Sequence, get_args
 
+import planwright
 from planwright.plan import newplan
 from planwright.plan import store
-from planwright.rules import engine as validate
+from planwright.rules.engine import context_for, registry_for
 from planwright.api import SEVERITIES, Finding, Rule, UnitFormat
 from planwright.plan.model import Item, Meta, Plan, Point, Task
 from planwright.host import Host, PluginError
@@ -129,7 +130,7 @@ def check_template(style: str, host: Host | None = None, years: Iterable[int] = 
         problems += _meta_problems(meta, style, year, multi_year=bool(declared and declared.multi_year))
         if not doc.plan.points:
             problems.append(f"{year}: the template has no points")
-        findings = validate.run(doc.plan, host, doc)
+        findings = planwright.check(doc, host=host)
         bad = [f for f in findings if f.severity == "error" or (strict and f.severity == "warning")
                or f.rule == "PW-PLUGIN"]
         problems += [f"{year}: {f.severity} {f.rule} {f.where} {f.message}" for f in bad]
@@ -246,7 +247,7 @@ def _crash_problems(style: str, rules: list[Rule], host: Host) -> list[str]:
     """Run the rules on plans a user really has: empty, and half-filled."""
     problems = []
     for label, plan in (("an empty plan", _empty_plan(style)), ("a half-filled plan", _sparse_plan(style))):
-        ctx = validate.context_for(plan, host)
+        ctx = context_for(plan, host)
         for rule in rules:
             ctx.rule = rule
             try:
@@ -299,7 +300,7 @@ def check_registry(style: str, host: Host | None = None, years: Iterable[int] = 
                 problems.append(f"{alias!r} names both {owner!r} and {unit.name!r}")
     if not any(u.kind == "统称" for u in units):
         problems.append("no collective name (kind '统称', e.g. 各街道办事处, 有关部门)")
-    registry = validate.registry_for(Plan(meta=Meta(style=style)), host)
+    registry = registry_for(Plan(meta=Meta(style=style)), host)
     for year in years:
         try:
             plan = template_plan(style, year, host).plan

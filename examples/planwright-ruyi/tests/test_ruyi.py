@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from planwright.rules import engine as validate
+import planwright
 from planwright.host import Host
 from planwright.conformance import STYLE_CHECKS, check_rules, check_style, template_plan
 
@@ -30,12 +30,12 @@ def test_whole_style_at_once(host) -> None:
 def test_every_task_needs_a_deadline(host) -> None:
     plan = template_plan("ruyi", 2027, host).plan
     plan.points[0].tasks[1].deadline = ""
-    found = [f for f in validate.run(plan, host) if f.rule == "RY-001"]
+    found = [f for f in planwright.check(plan, host=host) if f.rule == "RY-001"]
     assert [(f.where, f.severity) for f in found] == [("一/（二）", "error")]
 
 
 def test_units_are_county_offices(host) -> None:
     plan = template_plan("ruyi", 2027, host).plan
     plan.points[0].tasks[0].support = ["市财政局"]
-    found = [f for f in validate.run(plan, host) if f.rule == "RY-002"]
+    found = [f for f in planwright.check(plan, host=host) if f.rule == "RY-002"]
     assert len(found) == 1 and "“市财政局”不是县级单位" in found[0].message
