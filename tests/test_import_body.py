@@ -298,3 +298,21 @@ def test_cells_one_a_line_with_two_columns_the_importer_does_not_need(host) -> N
     assert [t.deadline for t in point.tasks] == ["2024年5月底前", "持续推进", "2024年7月底前"]
     assert point.tasks[1].lead == ["区住建局", "各街道办事处"]
     assert result.warnings == []
+
+
+# ---------------------------------------------------------------------------
+# Standing instructions
+
+
+def test_a_standing_instruction_names_no_unit(host) -> None:
+    body = """一、做好基础公开
+（一）更新公开目录。每季度核对一次主动公开目录。（以下各项均由区直各部门负责落实，不再一一列出）
+（二）规范依申请公开。按法定时限答复申请人。（责任单位：区政府办公室，以下同类事项不再重复列出）
+（三）维护公开专栏。及时更新栏目内容。（区数据资源局牵头，各街道办事处配合）
+"""
+    result = imported(body, host=host)
+    first, second, third = tasks_of(result.doc.plan)
+    assert (first.lead, first.support) == ([], [])
+    assert not any("无法解析" in w for w in result.warnings)
+    assert second.lead == ["区政府办公室"]
+    assert (third.lead, third.support) == (["区数据资源局"], ["各街道办事处"])

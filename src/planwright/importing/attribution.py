@@ -149,25 +149,29 @@ class Attributor:
         """An attribution whose closing bracket the end of the page took away, with the name it
         was printing when cut left out (SCHEMA: a unit cut by the end of the excerpt is left out)."""
         whole = complete_names(inner)
-        if not whole:
-            return None
-        found = units.parse_attribution(whole, self.patterns)
-        if found is None:
-            found = labelled_fields(whole) if ("：" in whole or ":" in whole) else self.verb_clauses(whole, cut=True)
-        return found
+        return self.read_units(whole, cut=True) if whole else None
 
     def _attributions(self, sim: str) -> list[tuple[int, int, units.Attribution]]:
         """Attribution brackets of a paragraph: the patterns', else labelled fields in any order
         or verb clauses."""
         out = []
         for begin, end in bracket_groups(sim):  # the groups units.find_attributions reads
-            found = units.parse_attribution(sim[begin:end], self.patterns)
-            if found is None:
-                inner = sim[begin + 1 : end - 1]
-                found = labelled_fields(inner) if ("：" in inner or ":" in inner) else self.verb_clauses(inner)
+            found = self.read_units(sim[begin + 1 : end - 1])
             if found is not None:
                 out.append((begin, end, found))
         return out
+
+    def read_units(self, text: str, cut: bool = False) -> units.Attribution | None:
+        """The units a bracket's inside (or a cell) names: the patterns', else labelled fields in
+        any order, else verb clauses. A standing instruction in it (以下均需各单位落实，不再列出)
+        names no unit and is left out first."""
+        text = without_standing(text)
+        if not text:
+            return None
+        found = units.parse_attribution(text, self.patterns)
+        if found is None:
+            found = labelled_fields(text) if ("：" in text or ":" in text) else self.verb_clauses(text, cut=cut)
+        return found
 
     def verb_clauses(self, text: str, cut: bool = False) -> units.Attribution | None:
         """Clauses of units and a verb, and maybe a deadline, that no pattern knew as a whole:
@@ -247,14 +251,14 @@ class Attributor:
             return ""
         start = group_start(body)
         inner = body[start + 1 : -1] if start >= 0 else ""
-        if inner and _ATTRIBUTION_WORDS_RE.search(simplify(inner)):
+        if inner and _ATTRIBUTION_WORDS_RE.search(without_standing(simplify(inner))):
             return f"无法解析的责任单位表述“{body[start:]}”，已原样留在正文中"
         return ""
 
     # -- lines and cells ----------------------------------------------------------
     def label_line(self, line: str) -> Attributed | None:
         """``责任单位：A、B。`` / ``配合单位：C`` / ``完成时限：…`` on a line of its own."""
-        sim = simplify(line)
+        sim = without_standing(simplify(line))
         if not _LABEL_LINE_RE.match(sim):
             return None
         found = units.parse_attribution(sim, self.patterns)
@@ -281,7 +285,7 @@ class Attributor:
         if cut:
             cell = complete_names(cell)
         sim = simplify(cell)
-        found = units.parse_attribution(sim, self.patterns) or self.verb_clauses(sim, cut=cut)
+        found = self.read_units(sim, cut=cut)
         if found is not None and (found.support or found.pattern != "responsible-label"):
             return self._attributed(found, cell, sim)
         names = _printed(units.split_units(sim), cell, sim)
@@ -296,7 +300,7 @@ class Attributor:
         if names and all(units.looks_like_unit(n) for n in names):
             return True
         # a cell written as clauses: A牵头落实 / A、B牵头，其他单位按职能分工落实
-        found = units.parse_attribution(sim, self.patterns) or self.verb_clauses(sim)
+        found = self.read_units(sim)
         return found is not None and found.pattern != "responsible-label"
 
     def is_deadline(self, text: str, strict: bool = True) -> bool:
@@ -387,6 +391,22 @@ def complete_names(inner: str) -> str:
         return inner.rstrip(_LIST_MARKS + " ")
     last = max((i for i, ch in top_level(inner) if ch in _LIST_MARKS), default=-1)
     return inner[:last].rstrip(_LIST_MARKS + " ") if last >= 0 else ""
+
+
+# A standing instruction: it says who carries out every task below, instead of naming units.
+_STANDING_RE = re.compile(r"以下|以上|不再(?:一一|逐一|单独)?(?:列出|列明|列举|注明|标注|重复)|下同|后同|全文同")
+_CLAUSE_SPLIT_RE = re.compile(r"([，,；;。])")
+
+
+def without_standing(text: str) -> str:
+    """*text* without its clauses that are standing instructions (以下均需各单位落实，不再列出):
+    they are not units. Empty when nothing else is left."""
+    if not _STANDING_RE.search(text):
+        return text
+    parts = _CLAUSE_SPLIT_RE.split(text)
+    kept = [clause + mark for clause, mark in zip(parts[::2], parts[1::2] + [""])
+            if clause.strip() and not _STANDING_RE.search(clause)]
+    return "".join(kept).strip().rstrip("，,；;。")
 
 
 def labelled_fields(text: str) -> units.Attribution | None:
