@@ -143,3 +143,91 @@ def test_signature_and_date_on_one_line_with_gaps(host, gap: str) -> None:
     text = LETTER.replace("某某县人民政府办公室\n2023年4月12日", f"某某县人民{gap}政府办公室{gap}2023年4月12日") + PLAN
     meta = meta_of(text, host)
     assert (meta.issuer, meta.date) == ("某某县人民政府办公室", "2023-04-12")
+
+
+# -- class 1: which title ---------------------------------------------------------------
+
+
+def test_a_cited_notice_is_never_the_title(host) -> None:
+    """The letter cites a higher office's notice before naming the plan it sends."""
+    letter = LETTER.replace(
+        "《2023年某某县政务公开工作要点》已经县政府同意，现印发给你们",
+        "为落实《某某市人民政府办公室关于印发2023年全市政务公开工作要点的通知》（某政办发〔2023〕2号），"
+        "现将《2023年某某县政务公开工作要点》印发给你们")
+    plan = PLAN.replace("2023年某某县政务公开工作要点\n", "")  # the plan's own heading is not printed
+    meta = meta_of(letter + plan, host)
+    assert meta.title == "2023年某某县政务公开工作要点"
+
+
+def test_the_sent_name_beats_the_notice_title(host) -> None:
+    """现将X印发 without brackets names the plan; the notice title speaks of it otherwise."""
+    letter = LETTER.replace("《2023年某某县政务公开工作要点》已经县政府同意，现印发给你们",
+                            "经县政府同意，现将2023年某某县政务公开重点任务分工印发给你们")
+    plan = PLAN.replace("2023年某某县政务公开工作要点\n", "")
+    assert meta_of(letter + plan, host).title == "2023年某某县政务公开重点任务分工"
+
+
+def test_a_preamble_citing_a_notice_gives_no_title(host) -> None:
+    """A plan printed alone, its purpose sentence citing a notice: no title rather than the cited one."""
+    text = ("为落实《某某省人民政府办公厅关于印发政务公开工作要点的通知》，结合本镇实际，制定本方案。\n"
+            "一、健全工作机制\n明确专人负责公开工作。\n二、做好主动公开\n及时发布政策文件。\n")
+    result = imported(text, host)
+    assert result.doc.plan.meta.title == ""
+    assert any("title" in w for w in result.warnings)
+
+
+def test_of_two_title_lines_the_one_over_the_plan_wins(host) -> None:
+    """A sharing site's file name above the plan's own heading."""
+    text = "某某市政务公开工作要点实施方案\n某某市2023年政务公开工作要点实施方案\n" + PLAN.split("\n", 1)[1]
+    meta = meta_of(text, host)
+    assert (meta.title, meta.year) == ("某某市2023年政务公开工作要点实施方案", 2023)
+
+
+def test_a_contact_line_is_not_a_title(host) -> None:
+    text = "（联系电话：0000-12345678）\n" + PLAN.split("\n", 1)[1]
+    assert "电话" not in meta_of(text, host).title
+
+
+def test_multi_year_task_division_title(host) -> None:
+    text = "某某区政务公开三年行动任务分工（2023—2025年）\n" + PLAN.split("\n", 1)[1]
+    meta = meta_of(text, host)
+    assert (meta.title, meta.year, meta.end_year) == ("某某区政务公开三年行动任务分工（2023—2025年）", 2023, 2025)
+
+
+def test_a_number_outside_1990_2100_is_never_a_year(host) -> None:
+    text = PLAN.replace("2023年某某县政务公开工作要点", "第531年某某县政务公开工作要点")
+    result = imported(text, host)
+    assert result.doc.plan.meta.year == 0
+    assert any("year" in w for w in result.warnings)
+
+
+# -- class 8: 文号 on the title line ------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "某政办发〔2023〕3号 某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知",
+    "某政办发〔2023〕3号某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知",
+    "某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知（某政办发〔2023〕3号）",
+])
+def test_doc_number_on_the_title_line(host, line: str) -> None:
+    text = LETTER.replace("某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知", line) + PLAN
+    meta = meta_of(text, host)
+    assert (meta.doc_number, meta.issuer) == ("某政办发〔2023〕3号", "某某县人民政府办公室")
+
+
+# -- never silently wrong: values failing their own check ---------------------------------
+
+
+def test_a_mangled_doc_number_is_left_empty_with_a_note(host) -> None:
+    text = LETTER.replace("各乡镇人民政府", "某政办发〔20233\n各乡镇人民政府", 1) + PLAN
+    result = imported(text, host)
+    assert result.doc.plan.meta.doc_number == ""
+    assert any("某政办发〔20233" in w and "doc_number" in w for w in result.warnings)
+
+
+def test_recipients_holding_a_web_address_or_timestamp_are_left_out_with_a_note(host) -> None:
+    text = LETTER.replace("各乡镇人民政府，县直各部门：",
+                          "各乡镇人民政府，www.example.cn 2023-04-14 09:30，县直各部门：") + PLAN
+    result = imported(text, host)
+    assert result.doc.plan.meta.recipients == ["各乡镇人民政府", "县直各部门"]
+    assert any("主送机关" in w for w in result.warnings)

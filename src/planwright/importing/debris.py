@@ -45,7 +45,7 @@ _PAGE_LABELS = (
 )
 _BARE_FIELD_RE = re.compile(rf"^{_BULLET}\s*(?:{_PAGE_LABELS})(?:\s+\S|$)")
 _LABEL_ALONE_RE = re.compile(rf"^{_BULLET}\s*(?P<label>{_PAGE_LABELS})\s*[:：]?$")
-_BARE_SPLIT_RE = re.compile(rf"(?:^|\s)(?P<label>{_PAGE_LABELS})(?:\s*[:：]\s*|\s+)")
+_BARE_SPLIT_RE = re.compile(rf"(?:^|(?<=\s))(?P<label>{_PAGE_LABELS})(?:\s*[:：]\s*|\s+|$)")
 # A page's date stamp: a line of dates and times only, or one opening a byline.
 _STAMP = r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}(?:[-./]\d{4})?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?)"
 _STAMP_LINE_RE = re.compile(rf"^(?:{_STAMP}\s*)+$")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from planwright.plan.model import Meta
 from planwright.zh.numbering import from_chinese
 from planwright.importing.common import Doubt, Line, squeeze
+from planwright.zh.hanzi import simplify
 
 _DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$")
 # 二〇二二年 is also typed 二O二二年 / 二0二二年 (a latin O or a digit zero for 〇)
@@ -28,6 +29,10 @@ _SIGNED_DATE_RE = re.compile(r"^(?P<organ>[^\d，。：；,:;、《》“”]{2,
 _MASTHEAD_RE = re.compile(r"^(?P<organ>.{2,40}?)文件$")
 _ISO_RE = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?")
 _DOCNO_RE = re.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+# 文号 on the notice's title line: before it (某政办发〔2022〕3号 某某关于…) or after it in brackets.
+_DOCNO_PART = r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
+_DOCNO_BEFORE_RE = re.compile(rf"^(?P<docno>{_DOCNO_PART})\s*(?P<rest>\S.*关于.+)$")
+_DOCNO_AFTER_RE = re.compile(rf"^(?P<rest>.+关于.+的(?:通知|函))\s*[（(](?P<docno>{_DOCNO_PART})[）)]$")
 _NOTICE_TITLE_RE = re.compile(r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
 _BOOK_TITLE_RE = re.compile(r"《([^《》]{4,100})》")
 _NOTICE_BODY_RE = re.compile(r"印发|转发|下发|现将|予以印发|现印发|请认真|请结合|遵照执行|贯彻落实|贯彻执行")
@@ -38,11 +43,23 @@ _ORGAN_RE = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|领导小组|工作小组|局|委|办|厅|处|中心|公司)"
     r"(?:（[^）]{1,10}）|\([^)]{1,10}\))?$"
 )
-_PLAN_NOUN_RE = re.compile(r"(?:要点|方案|计划|安排|意见|任务分工|清单|细则|办法|重点|规划|措施)$")
+_PLAN_NOUN_RE = re.compile(r"(?:要点|方案|计划|安排|意见|任务分工|分工|清单|细则|办法|重点|规划|措施|分解表|任务表)$")
 _YEAR_RANGE_RE = re.compile(r"(\d{4})\s*(?:年)?\s*[-—–－~～至到]\s*(\d{4})")
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
 _ANY_YEAR_RE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 _DOCNO_YEAR_RE = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
+# A sent plan's name: 现将《X》印发 / 《X》已经…同意，现印发 / 现将X印发 (without brackets).
+_SENT_BOOK_RE = re.compile(r"现将《(?P<a>[^《》]{4,100})》|《(?P<b>[^《》]{4,100})》[^。《]{0,24}?(?:已经|现予|现印发|印发给|印发你们)")
+_SENT_PLAIN_RE = re.compile(r"现将(?P<c>[^《》，。,]{4,60}?)印发")
+_CITED_RE = re.compile(r"的(?:通知|函|决定|意见)$|^关于|关于.+的")  # a notice cited, not the plan sent
+_CONTACT_RE = re.compile(r"联系电话|联系人|电话[:：]|传真|邮箱|\d{7,}")
+# Sanity of fields: what an organ, a unit list or a 文号 can never hold.
+_URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|gov|html?|shtml)\b", re.I)
+_STAMP_RE = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{8}")
+_DOCNO_INSIDE_RE = re.compile(r"[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号")
+_FIELD_LABEL_RE = re.compile(r"索引号|发布机构|发布机关|发文机关|文件名称|成文日期|发布日期|发布时间|发文字号|来源[:：]|"
+                             r"信息来源|浏览|点击|主题分类|有效性|^名称|^标题|^文号")
+YEAR_MIN, YEAR_MAX = 1990, 2100
 _NOT_RECIPIENTS_RE = re.compile(r"如下|现将|为了|为进一步|根据|按照|结合|通知")
 _RECIPIENT_HINT_RE = re.compile(r"各|有关|所属|单位|部门|政府|局|委|办|街道|乡|镇|区|县|市")
 
@@ -106,17 +123,20 @@ class NoticeParts:
     meta: Meta
     preamble: list[Line] = field(default_factory=list)
     doubts: list[Doubt] = field(default_factory=list)
+    sent: str = ""  # the name of the plan the letter sends (现将《X》印发), as printed
+    title_printed: bool = False  # the plan's own title stands on a line of its own
 
 
 def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) -> NoticeParts:
+    header = _split_number_from_title(header)
     meta = Meta()
     parts = NoticeParts(meta=meta)
     used: set[int] = set()
-    signature_issuer, date_at = _signature(header, used)
-    meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
     notice_issuer, notice_title, title_end = _notice_title(header, used)
-    meta.doc_number = _doc_number(header, used, fields)
     recipients_at = _recipients(header, used, title_end, meta)
+    signature_issuer, date_at = _signature(header, used, recipients_at + 1)
+    meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
+    meta.doc_number = _doc_number(header, used, fields, parts)
     letter = _notice_body(header, used, recipients_at, date_at)
     masthead = _masthead(header, used)
     for i, line in enumerate(header):
@@ -125,8 +145,11 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
             used.add(i)
     for line in _footer(footer, meta):
         parts.doubts.append(Doubt(f"落款之后未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
-    meta.issuer = signature_issuer or notice_issuer or masthead or meta.issuer
+    meta.issuer = signature_issuer or _fuller(notice_issuer, fields) or masthead or meta.issuer
+    if not meta.issuer:
+        meta.issuer = _issuer_field(fields, parts)
     last = max(used) if used else -1
+    parts.sent = _sent_name(header[: last + 1])
     _title_and_preamble(header, last, notice_title, meta, parts, used)
     for i, line in enumerate(header[: last + 1]):
         if i not in used:
@@ -135,6 +158,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
         meta.date = iso_date(fields.get("成文日期", ""))
     meta.letter = letter_template(letter, meta.title)
     fill_years(meta)
+    _check_fields(meta, parts)
     return parts
 
 
@@ -148,18 +172,89 @@ def letter_template(lines: list[str], title: str) -> str:
     return text.replace(f"《{title}》", "《{title}》") if title else text
 
 
-def _signature(header: list[Line], used: set[int]) -> tuple[str, int]:
-    """The issuing office's signature over the 成文日期."""
-    for i, line in enumerate(header):
-        if is_date_line(line):
-            used.add(i)
-            organ = signed_organ(line)
-            if organ:
-                return organ, i
-            if i > 0 and is_organ(header[i - 1]):
-                used.add(i - 1)
-                return squeeze(header[i - 1].text), i
-            return "", i
+def _split_number_from_title(header: list[Line]) -> list[Line]:
+    """某政办发〔2022〕3号 某某关于印发…的通知 (or the 文号 in brackets after it): two lines."""
+    out: list[Line] = []
+    for line in header:
+        s = line.sim.strip()
+        m = _DOCNO_BEFORE_RE.match(s) or _DOCNO_AFTER_RE.match(s)
+        if m is None:
+            out.append(line)
+            continue
+        text = line.text.strip()
+        for part in sorted(("docno", "rest"), key=m.start):
+            out.append(Line(text[m.start(part): m.end(part)].strip(), s[m.start(part): m.end(part)].strip(), line.line))
+    return out
+
+
+def _fuller(issuer: str, fields: dict[str, str]) -> str:
+    """The notice title's issuer, or the page's fuller name for it (省人民政府办公厅 → 某省人民政府办公厅)."""
+    for key in ("发文机关", "发文单位"):
+        value = squeeze(fields.get(key, ""))
+        if issuer and value != issuer and value.endswith(issuer) and _organ_sane(value):
+            return value
+    return issuer
+
+
+def _issuer_field(fields: dict[str, str], parts: NoticeParts) -> str:
+    """No signature and no notice title: the page's 发文机关 field, said to be so."""
+    for key in ("发文机关", "发文单位"):
+        value = squeeze(fields.get(key, ""))
+        if value and _organ_sane(value) and _ORGAN_RE.search(value):
+            parts.doubts.append(Doubt(f"原文没有落款，发文机关“{value}”取自网页的信息栏，请核对 issuer"))
+            return value
+    return ""
+
+
+def _organ_sane(value: str) -> bool:
+    """An organ's name never holds a web address, a date or time, a 文号 or a page label."""
+    return len(value) <= 60 and not (_URL_RE.search(value) or _STAMP_RE.search(value)
+                                     or _DOCNO_INSIDE_RE.search(value) or _FIELD_LABEL_RE.search(value))
+
+
+def _check_fields(meta: Meta, parts: NoticeParts) -> None:
+    """A value that fails its own sanity check is left empty, with a note saying what it was."""
+    def drop(what: str, value: str, why: str) -> None:
+        parts.doubts.append(Doubt(f"{what}“{value[:40]}”{why}，未填入，请核对"))
+
+    if meta.issuer and not _organ_sane(simplify(meta.issuer)):
+        drop("发文机关", meta.issuer, "含网址、日期、文号或网页栏目名，不像机关名称")
+        meta.issuer = ""
+    bad = [r for r in meta.recipients if not _organ_sane(simplify(r))]
+    if bad:
+        drop("主送机关", "，".join(bad), "含网址、日期、文号或网页栏目名")
+        meta.recipients = [r for r in meta.recipients if r not in bad]
+    bad = [c for c in meta.cc if not _organ_sane(simplify(c))]
+    if bad:
+        drop("抄送机关", "，".join(bad), "含网址、日期、文号或网页栏目名")
+        meta.cc = [c for c in meta.cc if c not in bad]
+    if meta.title and (_URL_RE.search(meta.title) or _FIELD_LABEL_RE.search(simplify(meta.title))
+                       or _CONTACT_RE.search(meta.title)):
+        drop("计划标题", meta.title, "含网址、网页栏目名或联系方式")
+        meta.title = ""
+    if meta.doc_number and not _DOCNO_RE.match(simplify(squeeze(meta.doc_number))):
+        drop("文号", meta.doc_number, "不成文号的样子")
+        meta.doc_number = ""
+    if meta.date and not YEAR_MIN <= int(meta.date[:4]) <= YEAR_MAX:
+        drop("成文日期", meta.date, f"的年份不在 {YEAR_MIN}—{YEAR_MAX} 之间")
+        meta.date = ""
+
+
+def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str, int]:
+    """The issuing office's signature over the 成文日期: the first one after the 主送 line,
+    so that a byline or stamp above the letter never passes for it."""
+    for first in ((start, 0) if start > 0 else (0,)):
+        for i in range(first, len(header)):
+            line = header[i]
+            if is_date_line(line):
+                used.add(i)
+                organ = signed_organ(line)
+                if organ:
+                    return organ, i
+                if i > 0 and is_organ(header[i - 1]):
+                    used.add(i - 1)
+                    return squeeze(header[i - 1].text), i
+                return "", i
     return "", -1
 
 
@@ -190,16 +285,25 @@ def _masthead(header: list[Line], used: set[int]) -> str:
     return ""
 
 
-def _doc_number(header: list[Line], used: set[int], fields: dict[str, str]) -> str:
+def _doc_number(header: list[Line], used: set[int], fields: dict[str, str], parts: NoticeParts) -> str:
     for i, line in enumerate(header):
         if _DOCNO_RE.match(squeeze(line.sim)):
             used.add(i)
             return squeeze(line.text)
+    for i, line in enumerate(header):  # 某政办发〔20212: a 文号 the page mangled
+        if i not in used and _BROKEN_DOCNO_RE.match(squeeze(line.sim)):
+            used.add(i)
+            parts.doubts.append(Doubt(f"文号印作“{squeeze(line.text)}”，不成文号的样子，未填入，请核对 doc_number",
+                                      line=line.line))
+            break
     for key in ("发文字号", "文号"):
         value = squeeze(fields.get(key, ""))
-        if _DOCNO_RE.match(value):
+        if _DOCNO_RE.match(simplify(value)):
             return value
     return ""
+
+
+_BROKEN_DOCNO_RE = re.compile(r"^[\u4e00-\u9fff]{1,15}[〔\[［【]\s*\d[\d〕\]］】号]{0,12}$")
 
 
 def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> int:
@@ -271,62 +375,87 @@ def _footer(footer: list[Line], meta: Meta) -> list[Line]:
 
 def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: Meta,
                         parts: NoticeParts, used: set[int]) -> None:
-    """The plan's own title line (matching the notice's 《…》) and the text before the outline."""
-    wanted = {squeeze(t) for t in (notice_title, _book_title(header[: last + 1])) if t}
+    """The plan's own title line and the text before the outline.
+
+    In order: a line printing the name the letter sends (现将《X》印发) or the notice
+    title's X; else the standalone heading under the letter (the last of a run of
+    title-like lines: a page's file name may stand above it); else the sent name,
+    then the notice title's X, as the letter gives them. A document the letter
+    cites (《…的通知》) is never the title.
+    """
+    wanted = {squeeze(t) for t in (notice_title, parts.sent) if t}
     rest = header[last + 1 :]
     for i in range(len(header) - 1, last, -1):
         for size in (1, 2, 3):  # the title printed again over the plan, maybe wrapped over lines
             if i + size <= len(header) and squeeze("".join(x.text for x in header[i : i + size])) in wanted:
                 meta.title = squeeze("".join(x.text for x in header[i : i + size]))
                 parts.preamble = header[i + size :]
+                parts.title_printed = True
                 return
     if len(rest) > 1 and not _looks_like_title(rest[0]) and _looks_like_title(_joined_line(rest[:2])) \
             and len(squeeze(rest[0].sim)) <= 40 and not re.search(r"[，。；：]", rest[0].sim):
         rest = [_joined_line(rest[:2])] + rest[2:]  # a title wrapped over two lines
     if rest and _looks_like_title(rest[0]):
+        while len(rest) > 1 and _looks_like_title(rest[1]):
+            parts.doubts.append(Doubt(f"计划标题之上还有一行标题样的文字（“{rest[0].text[:30]}”），已略去",
+                                      line=rest[0].line))
+            rest = rest[1:]
         meta.title = squeeze(rest[0].text)
+        parts.title_printed = True
         rest = rest[1:]
     else:
-        meta.title = _book_title(header[: last + 1]) or notice_title
+        meta.title = squeeze(parts.sent) or notice_title
     if not meta.title:  # a plan printed without a notice may put its title above everything
         for i in range(last + 1):
             if i not in used and _looks_like_title(header[i]):
                 meta.title = squeeze(header[i].text)
+                parts.title_printed = True
                 used.add(i)
                 break
     parts.preamble = rest
+
+
+def _sent_name(lines: list[Line]) -> str:
+    """The plan the letter sends: 现将《X》印发 / 《X》已经…同意，现印发 / 现将X印发, never a
+    document it cites (《某某关于…的通知》)."""
+    for line in lines:
+        for regex in (_SENT_BOOK_RE, _SENT_PLAIN_RE):
+            for m in regex.finditer(line.sim):
+                group = next(g for g, v in m.groupdict().items() if v)
+                name = squeeze(line.text[m.start(group): m.end(group)])
+                if not _CITED_RE.search(simplify(name)):
+                    return name
+    return ""
 
 
 def _joined_line(lines: list[Line]) -> Line:
     return Line("".join(x.text for x in lines), "".join(x.sim for x in lines), lines[0].line)
 
 
-def _book_title(lines: list[Line]) -> str:
-    for line in lines:
-        m = _BOOK_TITLE_RE.search(line.text)
-        if m and _NOTICE_BODY_RE.search(line.sim):
-            return squeeze(m.group(1))
-    return ""
-
-
 def _looks_like_title(line: Line) -> bool:
     s = squeeze(line.sim)
     core = re.sub(r"[（(][^）)]*[）)]$", "", s)
-    return len(s) <= 60 and "。" not in s and "，" not in s and bool(_PLAN_NOUN_RE.search(core))
+    return len(s) <= 60 and "。" not in s and "，" not in s and bool(_PLAN_NOUN_RE.search(core)) \
+        and not _CONTACT_RE.search(s) and not _CITED_RE.search(s)
 
 
 def fill_years(meta: Meta) -> None:
-    """year / end_year from the title (2020-2022 → both), else the date, else the 文号."""
+    """year / end_year from the title (2020-2022 → both), else the date, else the 文号;
+    a number outside 1990–2100 is never a year."""
     title = meta.title
     m = _YEAR_RANGE_RE.search(title)
-    if m and int(m.group(1)) < int(m.group(2)):
+    if m and int(m.group(1)) < int(m.group(2)) and _is_year(int(m.group(1))) and _is_year(int(m.group(2))):
         meta.year, meta.end_year = int(m.group(1)), int(m.group(2))
         return
-    m = _YEAR_RE.search(title) or _ANY_YEAR_RE.search(title)
-    if m:
-        meta.year = int(m.group(1))
-    elif meta.date:
+    years = [int(y) for y in _YEAR_RE.findall(title) + _ANY_YEAR_RE.findall(title) if _is_year(int(y))]
+    if years:
+        meta.year = years[0]
+    elif meta.date and _is_year(int(meta.date[:4])):
         meta.year = int(meta.date[:4])
     else:
         m = _DOCNO_YEAR_RE.search(meta.doc_number)
-        meta.year = int(m.group(1)) if m else 0
+        meta.year = int(m.group(1)) if m and _is_year(int(m.group(1))) else 0
+
+
+def _is_year(number: int) -> bool:
+    return YEAR_MIN <= number <= YEAR_MAX
