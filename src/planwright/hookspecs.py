@@ -4,13 +4,14 @@ Every hook here is a *contribution* hook: it takes no arguments and returns a
 list of typed objects from ``planwright.api``. planwright calls every plugin's
 implementation, flattens the lists, sorts them by name, refuses two plugins
 giving the same name (naming both), and records which plugin gave each object
-(``planwright plugins`` shows it). Built-in styles implement exactly these
-hooks, registered through the same ``planwright`` entry-point group that a
-third-party package uses.
+(``planwright plugins`` shows it).
 
 A plugin is a module (or object) with functions decorated by
 ``planwright.api.hookimpl``; it implements only the hooks it needs. Returning
-``None`` is the same as returning an empty list.
+``None`` is the same as returning an empty list. The short form, a module
+variable ``style = planwright.api.StyleSpec(...)``, is read by the host as
+implementations of these same hooks (the built-in styles are written so); a
+module may have both.
 
 Hook API version: ``planwright.api.HOOK_API_VERSION``. New hooks are added
 with an "added in" note; existing ones keep their signature.

@@ -27,7 +27,9 @@ from typing import Any, Iterable
 import pluggy
 
 from planwright import hookspecs
-from planwright.api import PROJECT, NoticeLayout, Rule, Sniffer, Style, Template, UnitRegistry
+from planwright.api import (
+    PROJECT, NoticeLayout, Rule, Sniffer, Style, StyleSpec, Template, UnitRegistry, hookimpl,
+)
 
 ENTRY_POINT_GROUP = PROJECT
 DISABLE_ENV = "PLANWRIGHT_DISABLE_PLUGINS"
@@ -111,15 +113,16 @@ class Host:
         self.plugins.append(info)
         self._register(importlib.import_module(module), info)
 
-    def _register(self, plugin: Any, info: PluginInfo) -> None:
+    def _register(self, loaded: Any, info: PluginInfo) -> None:
         try:
+            plugin = _with_declared_styles(loaded)
             self.pm.register(plugin, name=info.name)
         except Exception as exc:
-            if self.pm.is_registered(plugin):
-                self.pm.unregister(plugin)
+            if self.pm.is_registered(loaded):
+                self.pm.unregister(loaded)
             self._fail(info, f"注册失败 (registration failed): {exc}")
             return
-        unknown = [name for name in dir(plugin)
+        unknown = [name for name in dir(loaded)
                    if name.startswith("planwright_") and name not in hookspecs.HOOK_NAMES
                    and callable(getattr(plugin, name, None))]
         if unknown:
@@ -245,6 +248,64 @@ class Host:
             if reg.style in (None, style):
                 units.extend(reg.units)
         return units
+
+
+def declared_styles(loaded: Any) -> list[StyleSpec]:
+    """The StyleSpecs a loaded plugin declares: itself, or its ``style`` variable (one or a list).
+
+    A ``style`` variable of another type is refused only in a module without hooks, where it can
+    be nothing but a mistaken declaration; beside hooks it may be the plugin's own business.
+    """
+    if isinstance(loaded, StyleSpec):
+        return [loaded]
+    declared = getattr(loaded, "style", None)
+    many = declared if isinstance(declared, (list, tuple)) else [declared]
+    if declared is not None and all(isinstance(s, StyleSpec) for s in many):
+        return list(many)
+    if declared is not None and not _has_hooks(loaded):
+        raise TypeError(f"style 应为 planwright.api.StyleSpec，而不是 {type(declared).__name__}")
+    return []
+
+
+def _hook(loaded: Any, name: str) -> Any:
+    """The plugin's own implementation of a hook (a function marked ``@hookimpl``), or None."""
+    found = getattr(loaded, name, None)
+    return found if callable(found) and hasattr(found, f"{PROJECT}_impl") else None
+
+
+def _has_hooks(loaded: Any) -> bool:
+    return any(_hook(loaded, name) for name in hookspecs.HOOK_NAMES)
+
+
+def _with_declared_styles(loaded: Any) -> Any:
+    """What pluggy registers for a plugin: the plugin itself, or, when it declares styles,
+    one object whose hooks return the plugin's own hook results and its styles' contributions."""
+    specs = declared_styles(loaded)
+    if not specs:
+        return loaded
+    parts: dict[str, list] = {}
+    for name in hookspecs.HOOK_NAMES:
+        own = _hook(loaded, name)
+        if own is not None:
+            parts.setdefault(name, []).append(own)
+    for spec in specs:
+        for name, give in spec.contributions().items():
+            parts.setdefault(name, []).append(give)
+    return _Joined({name: _joined(calls) for name, calls in parts.items()})
+
+
+def _joined(calls: list) -> Any:
+    @hookimpl
+    def hook() -> list:
+        return [x for call in calls for x in (call() or [])]
+    return hook
+
+
+class _Joined:
+    """A plugin object made of hook functions (pluggy reads them as attributes)."""
+
+    def __init__(self, hooks: dict[str, Any]) -> None:
+        self.__dict__.update(hooks)
 
 
 def _entry_points() -> list[importlib.metadata.EntryPoint]:
