@@ -31,6 +31,7 @@ def test_wheel_holds_plugins_and_templates(wheel: Path) -> None:
     for style in ("jinan", "dalian", "ningguo", "jiangshan", "township"):
         assert f"planwright_{style}/__init__.py" in names
         assert f"planwright/templates/{style}.toml" in names
+        assert {f"planwright_{style}/style.toml", f"planwright_{style}/registry.toml"} <= set(names)
     assert "planwright/templates/demo.toml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -1,6 +1,5 @@
-"""Import-side contributions of the Jiangshan style: sniffer, attribution patterns, deadline phrases.
+"""Import side of the Jiangshan style: its sniffer and deadline phrases.
 
-Owned by the importer; ``__init__`` re-exports the hook functions listed in ``__all__``.
 Jiangshan-style (Zhejiang) action plans list areas each followed by a line
 ``责任单位：A、B。`` and end with a 进度安排 of dated milestones. Such lines,
 and a unit marked （牵头） in them, are read by the core, so no patterns are needed.
@@ -10,11 +9,8 @@ from __future__ import annotations
 
 import re
 
-from planwright.api import DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
+from planwright.api import DeadlineKind, DeadlinePhrase
 
-__all__ = ["planwright_import_sniffers", "planwright_deadline_phrases"]
-
-STYLE = "jiangshan"
 _SCHEDULE_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、.．][ \t\u3000]*(?:进度安排|進度安排|时间安排|實施步驟|实施步骤)",
                           re.M)
 _UNIT_LINE_RE = re.compile(r"^[ \t\u3000]*(?:责任单位|責任單位|牵头单位|牽頭單位)[ \t\u3000]*[：:]", re.M)
@@ -33,16 +29,8 @@ def sniff(text: str) -> float:
     return min(score, 0.95)
 
 
-@hookimpl
-def planwright_import_sniffers() -> list[Sniffer]:
-    return [Sniffer(name="jiangshan-schedule", style=STYLE, sniff=sniff,
-                    description="有“进度安排”一节，各领域下单列“责任单位：…”一行")]
-
-
-@hookimpl
-def planwright_deadline_phrases() -> list[DeadlinePhrase]:
-    return [
-        # 自7月1日开始 / 7月1日起: a start that recurring work runs from
-        DeadlinePhrase(name="jiangshan-from-date", pattern=r"(?:自|从)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:起|开始)",
-                       kind=DeadlineKind.RECURRING, label="自…起", style=STYLE, due=lambda m, year: None),
-    ]
+DEADLINE_PHRASES = (
+    # 自7月1日开始 / 7月1日起: a start that recurring work runs from
+    DeadlinePhrase(name="jiangshan-from-date", pattern=r"(?:自|从)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:起|开始)",
+                   kind=DeadlineKind.RECURRING, label="自…起", due=lambda m, year: None),
+)

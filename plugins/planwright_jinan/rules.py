@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Rule
-from planwright.plan.model import Plan, Task
-from planwright.zh.units import strip_level_prefix
-from planwright.rules.engine import CheckContext
+from planwright.api import Finding, Plan, Task, is_collective, rule, strip_level_prefix
 
-STYLE = "jinan"
+if TYPE_CHECKING:
+    from planwright.api import CheckContext
 
 # Prefixes of offices above (or beside) a district: a 区 plan assigns work to
 # the district's own offices, and cannot task 市 or 县 bureaus.
 _FOREIGN_LEVELS = {"市": "市级", "县": "县级", "省": "省级"}
-
-
-def is_collective(ctx: CheckContext, name: str) -> bool:
-    """各街道办事处, 区政府各部门, 有关部门 …: a group of units rather than one office."""
-    unit = ctx.registry.unit(name)
-    if unit is not None and unit.kind:
-        return unit.kind == "统称"
-    return name.startswith(("各", "有关", "相关")) or "各部门" in name or "有关部门" in name
 
 
 def _attributed(task: Task) -> bool:
@@ -31,6 +21,7 @@ def _attributed(task: Task) -> bool:
     return bool(task.items) and all(item.lead or item.support for item in task.items)
 
 
+@rule("JN-001", "error", "每项任务都以（责任单位：…）收尾，须写明责任单位")
 def check_responsible(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for _, task in plan.tasks():
         if not _attributed(task):
@@ -47,6 +38,7 @@ def _level_of(name: str) -> str | None:
     return _FOREIGN_LEVELS.get(name[0])
 
 
+@rule("JN-002", "warning", "区级工作要点的责任单位应为区级部门，不写市级、县级单位")
 def check_district_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for node in plan.nodes():
         for field in ("lead", "support"):
@@ -57,6 +49,7 @@ def check_district_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                            f"（如“区{strip_level_prefix(name)}”）或街道", field=field)
 
 
+@rule("JN-003", "warning", "责任单位先列具体部门，后列各街道办事处等统称")
 def check_collectives_last(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for node in plan.nodes():
         names = [*getattr(node, "lead", ()), *getattr(node, "support", ())]
@@ -69,11 +62,4 @@ def check_collectives_last(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                    f"济南式先列具体部门，再列“有关部门”“各街道办事处”等统称", field="lead")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(id="JN-001", severity="error", summary="每项任务都以（责任单位：…）收尾，须写明责任单位",
-         check=check_responsible, style=STYLE),
-    Rule(id="JN-002", severity="warning", summary="区级工作要点的责任单位应为区级部门，不写市级、县级单位",
-         check=check_district_units, style=STYLE),
-    Rule(id="JN-003", severity="warning", summary="责任单位先列具体部门，后列各街道办事处等统称",
-         check=check_collectives_last, style=STYLE),
-)
+RULES = (check_responsible, check_district_units, check_collectives_last)

@@ -1,6 +1,5 @@
-"""Import-side contributions of the Ningguo style: sniffer, attribution patterns, deadline phrases.
+"""Import side of the Ningguo style: its sniffer and deadline phrases.
 
-Owned by the importer; ``__init__`` re-exports the hook functions listed in ``__all__``.
 Ningguo-style plans carry their units in an attached 重点工作任务分工 table
 (工作任务 / 具体要求 / 责任单位 / 时限要求). Its cells are read by the core's
 table reader (a cell's （牵头） mark included), so no attribution patterns are needed.
@@ -10,11 +9,8 @@ from __future__ import annotations
 
 import re
 
-from planwright.api import DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
+from planwright.api import DeadlineKind, DeadlinePhrase
 
-__all__ = ["planwright_import_sniffers", "planwright_deadline_phrases"]
-
-STYLE = "ningguo"
 _CAPTIONS = ("工作任务", "具体要求", "责任单位", "时限要求", "牵头单位", "配合单位", "完成时限", "责任科室",
              "序号", "具体任务", "完成时间", "重点任务", "主要任务", "工作内容", "任务内容", "责任部门", "牵头部门",
              "配合部门", "完成期限", "时间节点", "重点工作", "具体措施", "工作措施", "具体工作措施", "主要内容",
@@ -32,17 +28,9 @@ def sniff(text: str) -> float:
     return 0.2 if captions == 2 else 0.0
 
 
-@hookimpl
-def planwright_import_sniffers() -> list[Sniffer]:
-    return [Sniffer(name="ningguo-task-table", style=STYLE, sniff=sniff,
-                    description="附有“工作任务 / 具体要求 / 责任单位 / 时限要求”分工表")]
-
-
-@hookimpl
-def planwright_deadline_phrases() -> list[DeadlinePhrase]:
-    return [
-        DeadlinePhrase(name="ningguo-by-stages", pattern=r"分(?:阶段|步骤|批次?)(?:推进|实施|完成)",
-                       kind=DeadlineKind.CONTINUOUS, label="分阶段", style=STYLE),
-        DeadlinePhrase(name="ningguo-by-milestones", pattern=r"按(?:时间)?节点(?:推进|完成)",
-                       kind=DeadlineKind.CONTINUOUS, label="按节点", style=STYLE),
-    ]
+DEADLINE_PHRASES = (
+    DeadlinePhrase(name="ningguo-by-stages", pattern=r"分(?:阶段|步骤|批次?)(?:推进|实施|完成)",
+                   kind=DeadlineKind.CONTINUOUS, label="分阶段"),
+    DeadlinePhrase(name="ningguo-by-milestones", pattern=r"按(?:时间)?节点(?:推进|完成)",
+                   kind=DeadlineKind.CONTINUOUS, label="按节点"),
+)

@@ -8,14 +8,12 @@ units, so a unit or deadline written only on the task never reaches the table.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Rule
-from planwright.plan.model import Item, Plan, Task
-from planwright.zh.numbering import path_label
-from planwright.rules.engine import CheckContext
+from planwright.api import Finding, Item, Plan, Task, path_label, rule
 
-STYLE = "ningguo"
+if TYPE_CHECKING:
+    from planwright.api import CheckContext
 
 
 def _rows(plan: Plan) -> Iterator[tuple[int, Task, Item]]:
@@ -27,6 +25,7 @@ def _rows(plan: Plan) -> Iterator[tuple[int, Task, Item]]:
             yield number, task, item
 
 
+@rule("NG-001", "error", "分工表每一行都写明责任单位")
 def check_row_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for number, task, item in _rows(plan):
         # A row without units under a task without units is already PW-LEAD-001's error.
@@ -35,6 +34,7 @@ def check_row_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                    f"（{'、'.join(task.lead)}）不印在表中，请写在本行", field="lead")
 
 
+@rule("NG-002", "error", "分工表每一行都写明时限要求")
 def check_row_deadlines(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for number, task, item in _rows(plan):
         if item.deadline.strip():
@@ -44,6 +44,7 @@ def check_row_deadlines(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                          field="deadline")
 
 
+@rule("NG-003", "warning", "分工表中每项任务至少有一行具体要求")
 def check_tasks_have_rows(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for _, task in plan.tasks():
         if not task.items:
@@ -51,6 +52,7 @@ def check_tasks_have_rows(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                    f"写明具体要求、责任单位和时限", field="title")
 
 
+@rule("NG-004", "warning", "正文提纲与分工表的要点一一对应")
 def check_body_matches_table(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     if not plan.points:
         return
@@ -77,6 +79,7 @@ def _body_finding(ctx: CheckContext, indices: tuple[int, ...], node_id: str, fie
                    where=f"正文 {path_label(indices)}", node_id=node_id, line=line, field=field)
 
 
+@rule("NG-005", "warning", "正文不列责任单位，单位只写在分工表中")
 def check_body_without_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for p, point in enumerate(plan.body, 1):
         for t, task in enumerate(point.tasks, 1):
@@ -86,13 +89,5 @@ def check_body_without_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]
                                         "正文提纲中写了责任单位；宁国式正文不列单位，单位只写在分工表中")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(id="NG-001", severity="error", summary="分工表每一行都写明责任单位", check=check_row_units, style=STYLE),
-    Rule(id="NG-002", severity="error", summary="分工表每一行都写明时限要求", check=check_row_deadlines, style=STYLE),
-    Rule(id="NG-003", severity="warning", summary="分工表中每项任务至少有一行具体要求",
-         check=check_tasks_have_rows, style=STYLE),
-    Rule(id="NG-004", severity="warning", summary="正文提纲与分工表的要点一一对应",
-         check=check_body_matches_table, style=STYLE),
-    Rule(id="NG-005", severity="warning", summary="正文不列责任单位，单位只写在分工表中",
-         check=check_body_without_units, style=STYLE),
-)
+RULES = (check_row_units, check_row_deadlines, check_tasks_have_rows, check_body_matches_table,
+         check_body_without_units)

@@ -1,6 +1,5 @@
-"""Import-side contributions of the township style: sniffer, attribution patterns, deadline phrases.
+"""Import side of the township style: its sniffer, attribution patterns and deadline phrases.
 
-Owned by the importer; ``__init__`` re-exports the hook functions listed in ``__all__``.
 Township (乡镇) plans are signed by a 乡/镇人民政府 and usually name no units;
 when they do, they name 站所 or 股室, sometimes after the responsible leader.
 """
@@ -9,11 +8,8 @@ from __future__ import annotations
 
 import re
 
-from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase, Sniffer, hookimpl
+from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase
 
-__all__ = ["planwright_import_sniffers", "planwright_attribution_patterns", "planwright_deadline_phrases"]
-
-STYLE = "township"
 _SIGNATURE_RE = re.compile(r"^[ \t\u3000]*\S{1,12}[乡镇鄉鎮](?:人民政府|政府)[ \t\u3000]*$", re.M)
 _TITLE_RE = re.compile(r"\S{1,12}[乡镇鄉鎮]\S{0,20}(?:工作要点|工作方案|实施方案|要點|方案)")
 _ATTRIBUTION_RE = re.compile(r"责任单位|責任單位|牵头落实|負責落實|负责落实|时限要求|時限要求")
@@ -27,34 +23,22 @@ def sniff(text: str) -> float:
     return 0.2 if _ATTRIBUTION_RE.search(text) else 0.75
 
 
-@hookimpl
-def planwright_import_sniffers() -> list[Sniffer]:
-    return [Sniffer(name="township-signature", style=STYLE, sniff=sniff,
-                    description="落款为乡（镇）人民政府，且不列责任单位")]
-
-
 _UNITS = r"(?P<{}>[^：]+?)"
 _OFFICE_LABEL = r"(?:责任站所|责任股室|责任办站|责任所站|责任科室)"
 
+PATTERNS = (
+    # （责任领导：张三；责任站所：党政办） — the leader is a person, not a unit
+    AttributionPattern(
+        name="township-leader-and-office",
+        regex=rf"(?:责任领导|分管领导|责任人)：[^：]+?[，；](?:责任单位|{_OFFICE_LABEL})：{_UNITS.format('lead')}",
+        support=None, priority=20),
+    # （责任站所：党政办、财政所）
+    AttributionPattern(name="township-office", regex=rf"{_OFFICE_LABEL}：{_UNITS.format('lead')}",
+                       support=None, priority=30),
+)
 
-@hookimpl
-def planwright_attribution_patterns() -> list[AttributionPattern]:
-    return [
-        # （责任领导：张三；责任站所：党政办） — the leader is a person, not a unit
-        AttributionPattern(
-            name="township-leader-and-office",
-            regex=rf"(?:责任领导|分管领导|责任人)：[^：]+?[，；](?:责任单位|{_OFFICE_LABEL})：{_UNITS.format('lead')}",
-            support=None, style=STYLE, priority=20),
-        # （责任站所：党政办、财政所）
-        AttributionPattern(name="township-office", regex=rf"{_OFFICE_LABEL}：{_UNITS.format('lead')}",
-                           support=None, style=STYLE, priority=30),
-    ]
-
-
-@hookimpl
-def planwright_deadline_phrases() -> list[DeadlinePhrase]:
-    return [
-        # 逐段公开 / 随时公开 / 定期公开 in a township's own words
-        DeadlinePhrase(name="township-stage-by-stage", pattern=r"逐(?:段|项|阶段)(?:公开|推进|完成)",
-                       kind=DeadlineKind.CONTINUOUS, label="逐段", style=STYLE),
-    ]
+DEADLINE_PHRASES = (
+    # 逐段公开 / 随时公开 / 定期公开 in a township's own words
+    DeadlinePhrase(name="township-stage-by-stage", pattern=r"逐(?:段|项|阶段)(?:公开|推进|完成)",
+                   kind=DeadlineKind.CONTINUOUS, label="逐段"),
+)

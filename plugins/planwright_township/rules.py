@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Rule
-from planwright.plan.model import Plan
-from planwright.rules.engine import CheckContext
+from planwright.api import Finding, Plan, rule
 
-STYLE = "township"
+if TYPE_CHECKING:
+    from planwright.api import CheckContext
+
 _PLACE_WORDS = ("乡", "镇", "街道")
 
 
+@rule("TS-001", "error", "每个要点、任务下都有内容，不留空标题")
 def check_empty_sections(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     """A heading followed by nothing prints as a bare line in the notice."""
     for point in plan.points:
@@ -24,6 +25,7 @@ def check_empty_sections(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                  field="text")
 
 
+@rule("TS-002", "warning", "标题和发文机关写明乡镇名称")
 def check_title_names_township(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     meta = plan.meta
     if meta.title and not any(word in meta.title for word in _PLACE_WORDS):
@@ -34,6 +36,7 @@ def check_title_names_township(plan: Plan, ctx: CheckContext) -> Iterator[Findin
                          field="issuer")
 
 
+@rule("TS-003", "warning", "编号条目连续：只有一项时不编号")
 def check_single_item(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     """A list numbered 1. with no 2.: the numbering does not continue, so fold it into the task."""
     for _, task in plan.tasks():
@@ -42,6 +45,7 @@ def check_single_item(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                             f"只有一项时不编号，请把它并入任务正文", field="text")
 
 
+@rule("TS-004", "info", "乡镇方案一般不列责任单位，写了也不印在通知中")
 def check_units_not_printed(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     for _, task in plan.tasks():
         for node in (task, *task.items):
@@ -50,13 +54,4 @@ def check_units_not_printed(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                  field="lead")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(id="TS-001", severity="error", summary="每个要点、任务下都有内容，不留空标题",
-         check=check_empty_sections, style=STYLE),
-    Rule(id="TS-002", severity="warning", summary="标题和发文机关写明乡镇名称",
-         check=check_title_names_township, style=STYLE),
-    Rule(id="TS-003", severity="warning", summary="编号条目连续：只有一项时不编号",
-         check=check_single_item, style=STYLE),
-    Rule(id="TS-004", severity="info", summary="乡镇方案一般不列责任单位，写了也不印在通知中",
-         check=check_units_not_printed, style=STYLE),
-)
+RULES = (check_empty_sections, check_title_names_township, check_single_item, check_units_not_printed)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Rule
-from planwright.plan.model import Plan
-from planwright.zh.units import strip_level_prefix
-from planwright.rules.engine import CheckContext
+from planwright.api import Finding, Plan, rule, strip_level_prefix
 
-STYLE = "ruyi"
+if TYPE_CHECKING:
+    from planwright.api import CheckContext
 
 
+@rule("RY-001", "error", "每项任务都写明时限要求")
 def check_deadline(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     """The county office tracks every task by its date, so each one needs a 时限."""
     for _, task in plan.tasks():
@@ -21,6 +20,7 @@ def check_deadline(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                    f"如“2027年10月底前”“持续推进”", field="deadline")
 
 
+@rule("RY-002", "warning", "责任单位为县直部门或乡镇")
 def check_county_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
     """A county plan tasks county offices: 市… or 区… units belong to other governments."""
     for node in plan.nodes():
@@ -31,8 +31,4 @@ def check_county_units(plan: Plan, ctx: CheckContext) -> Iterator[Finding]:
                                      field=field)
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(id="RY-001", severity="error", summary="每项任务都写明时限要求", check=check_deadline, style=STYLE),
-    Rule(id="RY-002", severity="warning", summary="责任单位为县直部门或乡镇", check=check_county_units,
-         style=STYLE),
-)
+RULES = (check_deadline, check_county_units)
