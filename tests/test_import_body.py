@@ -316,3 +316,32 @@ def test_a_standing_instruction_names_no_unit(host) -> None:
     assert not any("无法解析" in w for w in result.warnings)
     assert second.lead == ["区政府办公室"]
     assert (third.lead, third.support) == (["区数据资源局"], ["各街道办事处"])
+
+
+# ---------------------------------------------------------------------------
+# Run-in text: a whole body on one line
+
+
+def test_a_body_printed_on_one_line_is_cut_at_its_markers(host) -> None:
+    body = ("为做好本年度公开工作，结合本区实际，制定本要点。一、总体要求 以提升公开质量为主线，推动各项工作落实。"
+            "二、重点任务 （一）加强政策公开。集中发布规范性文件。（责任单位：区司法局） （二）做好解读回应。"
+            "1、重要政策同步解读。（区政府办公室负责落实）2、及时回应社会关切。（区委网信办负责落实）"
+            "三、保障措施 （一）加强组织领导。各单位明确分管负责同志。\n")
+    plan = imported(body, host=host).doc.plan
+    assert plan.meta.preamble.endswith("制定本要点。")
+    assert [p.title for p in plan.points] == ["总体要求", "重点任务", "保障措施"]
+    assert plan.points[0].text == "以提升公开质量为主线，推动各项工作落实。"
+    policy, answers = plan.points[1].tasks
+    assert (policy.title, policy.lead) == ("加强政策公开", ["区司法局"])
+    assert [(i.text, i.lead) for i in answers.items] == [("重要政策同步解读。", ["区政府办公室"]),
+                                                         ("及时回应社会关切。", ["区委网信办"])]
+    assert [t.title for t in plan.points[2].tasks] == ["加强组织领导"]
+
+
+def test_numbers_out_of_sequence_inside_a_line_are_words_not_headings(host) -> None:
+    body = """一、做好统计公开
+（一）公开统计数据。按时发布一季度数据。二、三季度数据在季后一个月内发布。（责任单位：区统计局）
+"""
+    (task,) = tasks_of(imported(body, host=host).doc.plan)
+    assert task.text == "按时发布一季度数据。二、三季度数据在季后一个月内发布。"
+    assert task.lead == ["区统计局"]

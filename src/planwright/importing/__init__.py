@@ -8,6 +8,7 @@
 The stages, each style-neutral (the style plugins give patterns and sniffers):
 
     reading   file → paragraphs and tables (encoding, HTML furniture, Word numbering)
+    runin     a body printed on one line cut back into paragraphs at its markers
     debris    web-page furniture lines and injected spam out
     layout    head (the notice) / outline / task table / attachments / foot
     meta      文号, issuer, 主送, 成文日期, 附注, title, years, 抄送, 印发
@@ -32,6 +33,7 @@ from planwright.importing.layout import is_attachment_marker, lay_out
 from planwright.importing.meta import fill_years, read_notice
 from planwright.importing.outline import OutlineReader
 from planwright.importing.reading import read_source, text_source
+from planwright.importing.runin import split_run_in
 from planwright.importing.styles import Detection, detect_style
 from planwright.importing.tables import TableBuilder, flat_events, table_events, tabbed_tables
 
@@ -170,7 +172,7 @@ def _lines_and_tables(source: Source):
             placed.append((len(paras), block))
         else:
             paras.append(block)
-    paras, tabbed = tabbed_tables(paras)  # rows copied as tab-separated text
+    paras, tabbed = tabbed_tables(split_run_in(paras))  # rows copied as tab-separated text
     placed = sorted(placed + tabbed, key=lambda pair: pair[0])
     tables = [table for _, table in placed]
     positions = [position for position, _ in placed]
