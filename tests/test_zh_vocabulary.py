@@ -56,3 +56,9 @@ def test_clauses_read_their_role_from_the_same_words() -> None:
                                                 ("牵头责任单位", "lead"), ("时间节点", "deadline")])
 def test_table_captions_use_the_same_labels(caption: str, role: str) -> None:
     assert role_of(caption) == role
+
+
+def test_an_opener_never_closed_is_found_after_the_closed_groups() -> None:
+    text = "甲（乙）丙【丁〔戊"
+    assert brackets.unclosed_opener(text) == 5
+    assert brackets.unclosed_opener("甲（乙）") == -1

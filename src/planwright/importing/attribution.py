@@ -24,7 +24,7 @@ from typing import Sequence
 from planwright.zh import deadlines
 from planwright.zh import roles
 from planwright.zh import units
-from planwright.zh.brackets import CLOSERS, OPENERS, bracket_groups, group_start, top_level
+from planwright.zh.brackets import bracket_groups, group_start, top_level, unclosed_opener
 from planwright.zh.hanzi import has_traditional, simplify
 
 # What an attribution bracket that the patterns did not understand looks like.
@@ -131,7 +131,7 @@ class Attributor:
             segment.at = len(segment.text) - 1 if moved else len(segment.text)
             out.append(segment)
             start = _skip_punct(sim, end)
-        cut_at = _unclosed_opener(sim, start) if cut else -1
+        cut_at = unclosed_opener(sim, start) if cut else -1
         if cut_at >= 0:
             found = self.cut_attribution(sim[cut_at + 1 :])
             if found is not None:
@@ -368,19 +368,6 @@ def _skip_punct(sim: str, end: int) -> int:
     while end < len(sim) and sim[end] in "。；;，, \u3000":
         end += 1
     return end
-
-
-def _unclosed_opener(sim: str, start: int) -> int:
-    """Index of a bracket opened at the top level after *start* and never closed, or -1."""
-    depth, opened = 0, -1
-    for i in range(start, len(sim)):
-        if sim[i] in OPENERS:
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif sim[i] in CLOSERS and depth:
-            depth -= 1
-    return opened if depth else -1
 
 
 def complete_names(inner: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Iterator
 
 __all__ = ["CLOSERS", "OPENERS", "QUOTE_CLOSERS", "QUOTE_OPENERS", "bracket_groups", "group_start",
-           "matching_close", "top_level", "unwrap"]
+           "matching_close", "top_level", "unclosed_opener", "unwrap"]
 
 # （） () 〔〕 [] 【】 ［］, in the same order so that OPENERS[i] pairs with CLOSERS[i].
 OPENERS = "（(〔[【［"
@@ -41,28 +41,38 @@ def top_level(text: str, quotes: bool = False) -> Iterator[tuple[int, str]]:
 
 def matching_close(text: str, start: int) -> int:
     """Index of the bracket closing the opener at *start* (any bracket kind), or -1."""
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] in OPENERS:
-            depth += 1
-        elif text[i] in CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+    return _balanced(text, range(start, len(text)), OPENERS, CLOSERS)
 
 
 def group_start(text: str) -> int:
     """Start of the bracket group that closes *text* (which ends in a closer), or -1."""
+    return _balanced(text, range(len(text) - 1, -1, -1), CLOSERS, OPENERS)
+
+
+def _balanced(text: str, order: range, inward: str, outward: str) -> int:
+    """Walking *text* in *order*, where the bracket first met is balanced again, or -1."""
     depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] in CLOSERS:
+    for i in order:
+        if text[i] in inward:
             depth += 1
-        elif text[i] in OPENERS:
+        elif text[i] in outward:
             depth -= 1
             if depth == 0:
                 return i
     return -1
+
+
+def unclosed_opener(text: str, start: int = 0) -> int:
+    """Index of a bracket opened at the top level after *start* and never closed, or -1."""
+    depth, opened = 0, -1
+    for i in range(start, len(text)):
+        if text[i] in OPENERS:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif text[i] in CLOSERS and depth:
+            depth -= 1
+    return opened if depth else -1
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:
