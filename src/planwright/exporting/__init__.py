@@ -181,7 +181,9 @@ def _notice_txt(job: _Job) -> bytes:
 def _notice_docx(job: _Job) -> bytes:
     from planwright.exporting import docx_render
 
-    return docx_render.notice_docx(build_notice(job.plan, job.layout, job.errors), job.warning)
+    blocks = build_notice(job.plan, job.layout, job.errors)
+    title = next((b.text for b in blocks if b.kind in ("title", "plan_title")), job.plan.meta.title)
+    return docx_render.notice_docx(blocks, job.warning, docx_render.setup_for(job.plan.meta, title))
 
 
 def _title(job: _Job) -> str:
@@ -197,7 +199,8 @@ def _table_xlsx(job: _Job) -> bytes:
 def _table_docx(job: _Job) -> bytes:
     from planwright.exporting import docx_render
 
-    return docx_render.table_docx(table_rows(job.plan), _title(job), job.warning)
+    return docx_render.table_docx(table_rows(job.plan), _title(job), job.warning,
+                                  docx_render.setup_for(job.plan.meta))
 
 
 def _units(job: _Job) -> bytes:

@@ -15,7 +15,9 @@ with the common face to use where it is missing.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 import docx
@@ -28,27 +30,78 @@ from planwright.exporting import ooxml as ox
 from planwright.exporting.notice import Block
 from planwright.exporting.table import HEADER, TableRow
 from planwright.exporting.wording import display_width
+from planwright.plan.model import Meta
 
 LINE = 579  # twips: 22 lines in the 225 mm 版心
 CHAR = 320  # twips: one 3号 character (16 pt)
 TEXT_WIDTH = 8844  # twips: 156 mm
 CONDENSE = -5  # w:spacing in twentieths of a point: −0.25 pt per character
+RED = "FF0000"  # 发文机关标志 and the rule under the 发文字号 (§7.2)
 
-BODY = ox.RunStyle(ox.FONT_BODY, ox.SIZE_3HAO)
-H1 = ox.RunStyle(ox.FONT_H1, ox.SIZE_3HAO)
-H2 = ox.RunStyle(ox.FONT_H2, ox.SIZE_3HAO)
-TITLE = ox.RunStyle(ox.FONT_TITLE, ox.SIZE_2HAO)
-WARN = ox.RunStyle(ox.FONT_BODY, ox.SIZE_3HAO, bold=True, color="C00000")
-PAGENO = ox.RunStyle(ox.FONT_PAGENO, ox.SIZE_4HAO)
-IMPRINT = ox.RunStyle(ox.FONT_BODY, ox.SIZE_4HAO)
-CELL = ox.RunStyle(ox.FONT_BODY, ox.SIZE_XIAO4)
-CELL_HEAD = ox.RunStyle(ox.FONT_H1, ox.SIZE_XIAO4)
 
-FACES = {"body": BODY, "h1": H1, "h2": H2}
+@dataclass(frozen=True)
+class Faces:
+    """The typefaces of one font profile."""
+
+    title: str
+    body: str
+    h1: str
+    h2: str
+    pageno: str = ox.FONT_PAGENO
+
+
+# [plan] fonts: the standard's faces, or the ones Windows ships (仿宋, 楷体); the
+# title keeps 方正小标宋简体, which falls back to 宋体 where it is missing.
+PROFILES = {
+    "gbt9704": Faces(ox.FONT_TITLE, ox.FONT_BODY, ox.FONT_H1, ox.FONT_H2),
+    "windows": Faces(ox.FONT_TITLE, ox.FONT_BODY_WINDOWS, ox.FONT_H1, ox.FONT_H2_WINDOWS),
+}
+
+
+class Styles:
+    """The run styles of a document in one font profile."""
+
+    def __init__(self, faces: Faces) -> None:
+        self.faces = faces
+        self.body = ox.RunStyle(faces.body, ox.SIZE_3HAO)
+        self.h1 = ox.RunStyle(faces.h1, ox.SIZE_3HAO)
+        self.h2 = ox.RunStyle(faces.h2, ox.SIZE_3HAO)
+        self.title = ox.RunStyle(faces.title, ox.SIZE_2HAO)
+        self.warn = ox.RunStyle(faces.body, ox.SIZE_3HAO, bold=True, color="C00000")
+        self.pageno = ox.RunStyle(faces.pageno, ox.SIZE_4HAO)
+        self.imprint = ox.RunStyle(faces.body, ox.SIZE_4HAO)
+        self.cell = ox.RunStyle(faces.body, ox.SIZE_XIAO4)
+        self.cell_head = ox.RunStyle(faces.h1, ox.SIZE_XIAO4)
+        self.by_face = {"body": self.body, "h1": self.h1, "h2": self.h2}
+
+    def fonts(self) -> list[str]:
+        f = self.faces
+        return list(dict.fromkeys([f.title, f.body, f.h1, f.h2, f.pageno]))
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the page takes from the plan besides its text: the 版头, the fonts,
+    the document properties."""
+
+    masthead: str = "red"  # red / preprinted / none
+    issuer: str = ""
+    fonts: str = "gbt9704"
+    title: str = ""
+    date: str = ""  # 成文日期, ISO
+
+
+def setup_for(meta: Meta, title: str = "") -> Setup:
+    return Setup(masthead=meta.masthead or "red", issuer=meta.issuer, fonts=meta.fonts or "gbt9704",
+                 title=title, date=meta.date)
+
 
 P_BODY = ox.ParaStyle(first_line_chars=2)
+P_HEADING = ox.ParaStyle(first_line_chars=2, keep_next=True)
 P_FLUSH = ox.ParaStyle(align="left")
 P_CENTER = ox.ParaStyle(align="center")
+# A 2号 title line is one line of the grid (LibreOffice would give it two).
+P_TITLE = ox.ParaStyle(align="center", line=LINE, snap=False)
 P_BLANK = ox.ParaStyle()
 P_CELL = ox.ParaStyle(align="left", line=340, snap=False)
 P_CELL_CENTER = ox.ParaStyle(align="center", line=340, snap=False)
@@ -58,9 +111,10 @@ PORTRAIT_COLUMNS = [700, 1700, 3500, 1644, 1300]  # = 8844 twips, 156 mm
 LANDSCAPE_COLUMNS = [700, 2400, 5356, 2600, 1700]  # = 12756 twips, 225 mm
 
 
-def _new_document(*, landscape: bool, warning: str = "") -> docx.document.Document:
+def _new_document(setup: Setup, *, landscape: bool, warning: str = "") -> tuple[docx.document.Document, Styles]:
     doc = docx.Document()
-    ox.set_doc_defaults(doc, BODY, LINE)
+    st = Styles(PROFILES[setup.fonts])
+    ox.set_doc_defaults(doc, st.body, LINE)
     ox.set_chinese_settings(doc)
     _condense_normal(doc)
     section = doc.sections[0]
@@ -71,11 +125,29 @@ def _new_document(*, landscape: bool, warning: str = "") -> docx.document.Docume
     else:
         ox.set_page(section, width_mm=210, height_mm=297, top=37, bottom=35, left=28, right=26,
                     footer=22, line_pitch=LINE)
-    _page_numbers(doc, section)
+    _page_numbers(doc, section, st)
     if warning:
-        _warning_header(section, warning)
-    ox.declare_fonts(doc, [ox.FONT_TITLE, ox.FONT_BODY, ox.FONT_H1, ox.FONT_H2, ox.FONT_PAGENO])
-    return doc
+        _warning_header(section, st)
+    ox.declare_fonts(doc, st.fonts())
+    _properties(doc, setup)
+    return doc, st
+
+
+def _properties(doc, setup: Setup) -> None:
+    """Author, title and date from the plan, not python-docx's template
+    (creator “python-docx”, created 2013)."""
+    props = doc.core_properties
+    props.author = props.last_modified_by = setup.issuer
+    props.title = setup.title
+    props.language = "zh-CN"
+    props.comments = props.keywords = props.subject = props.category = ""
+    props.revision = 1
+    try:
+        when = dt.datetime.fromisoformat(setup.date) if setup.date else None
+    except ValueError:
+        when = None
+    when = when or dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = when
 
 
 def _condense_normal(doc) -> None:
@@ -89,7 +161,7 @@ def _condense_normal(doc) -> None:
     spacing.set(qn("w:val"), str(CONDENSE))
 
 
-def _page_numbers(doc, section) -> None:
+def _page_numbers(doc, section, st: Styles) -> None:
     """“— N —”, 1 字 in from the outer edge: right on odd pages, left on even ones."""
     doc.settings.odd_and_even_pages_header_footer = True
     one_char = ox.SIZE_4HAO * 10  # a 4号 character in twips
@@ -97,12 +169,12 @@ def _page_numbers(doc, section) -> None:
                           (section.even_page_footer,
                            ox.ParaStyle(align="left", left=one_char, line=340, snap=False))):
         footer.is_linked_to_previous = False
-        _replace_content(footer._element, ox.paragraph_xml([], style, extra=ox.page_number_xml(PAGENO)))
+        _replace_content(footer._element, ox.paragraph_xml([], style, extra=ox.page_number_xml(st.pageno)))
 
 
-def _warning_header(section, text: str) -> None:
+def _warning_header(section, st: Styles) -> None:
     style = ox.ParaStyle(align="center", line=300, snap=False)
-    short = ox.RunStyle(ox.FONT_BODY, 21, bold=True, color="C00000")
+    short = ox.RunStyle(st.faces.body, 21, bold=True, color="C00000")
     for header in (section.header, section.even_page_header):
         header.is_linked_to_previous = False
         _replace_content(header._element, ox.paragraph_xml([("未通过检查的导出稿，仅供核对，不宜印发", short)], style))
@@ -155,54 +227,99 @@ class _Body:
 
 
 def _with(style: ox.ParaStyle, **changes) -> ox.ParaStyle:
-    from dataclasses import replace
-
     return replace(style, **changes)
 
 
 # --- the notice -------------------------------------------------------------------
 
 
-def notice_docx(blocks: Sequence[Block], warning: str = "") -> bytes:
-    doc = _new_document(landscape=False, warning=warning)
+def notice_docx(blocks: Sequence[Block], warning: str = "", setup: Setup = Setup()) -> bytes:
+    doc, st = _new_document(setup, landscape=False, warning=warning)
     body = _Body(doc)
     previous = previous_text = ""
+    headed = False
     for i, block in enumerate(blocks):
         kind = block.kind
         if kind == "warning":
-            body.para([(block.text, WARN)], P_FLUSH)
-        elif kind == "doc_number":
-            body.para([(block.text, BODY)], P_CENTER)
-            body.blank(2)
-        elif kind in ("title", "plan_title", "attachment_title"):
-            body.para([("\n".join(title_lines(block.text)), TITLE)], P_CENTER)
+            body.para([(block.text, st.warn)], P_FLUSH)
+        elif kind == "doc_number" or (kind == "title" and not headed):
+            _masthead(body, st, setup, block.text if kind == "doc_number" else "")
+            headed = True
+        if kind in ("title", "plan_title", "attachment_title"):
+            body.para([("\n".join(title_lines(block.text)), st.title)], P_TITLE)
             body.blank()
         elif kind == "recipients":
-            body.para([(block.text, BODY)], P_FLUSH)
-        elif kind in ("para", "heading", "note"):
-            body.para([(run.text, FACES[run.face]) for run in block.runs], P_BODY)
+            body.para([(block.text, st.body)], P_FLUSH)
+        elif kind == "heading":
+            body.para([(run.text, st.by_face[run.face]) for run in block.runs], P_HEADING)
+        elif kind in ("para", "note"):
+            body.para([(run.text, st.by_face[run.face]) for run in block.runs], P_BODY)
         elif kind == "attachment_note":
             body.blank()
-            body.para([(block.text, BODY)], P_BODY)
+            body.para([(block.text, st.body)], P_BODY)
         elif kind == "signature":
             body.blank()
             date = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].kind == "date" else ""
-            body.para([(block.text, BODY)], _sign_style(block.text, date))
+            body.para([(block.text, st.body)], _sign_style(block.text, date))
         elif kind == "date":
             signature = previous_text if previous == "signature" else ""
-            body.para([(block.text, BODY)], _sign_style(block.text, signature))
+            body.para([(block.text, st.body)], _sign_style(block.text, signature))
         elif kind == "page_break":
             body.break_next = True
         elif kind == "attachment_label":
-            body.para([(block.text, H1)], P_FLUSH)
+            body.para([(block.text, st.h1)], P_FLUSH)
             body.blank()
         elif kind == "table":
-            body.add(_table(list(block.rows), PORTRAIT_COLUMNS))
+            body.add(_table(list(block.rows), PORTRAIT_COLUMNS, st))
         elif kind in ("cc", "imprint") and previous not in ("cc", "imprint"):
             body.blank()
-            body.add(_imprint([b for b in blocks[i:] if b.kind in ("cc", "imprint")]))
+            body.add(_imprint([b for b in blocks[i:] if b.kind in ("cc", "imprint")], st))
         previous, previous_text = kind, block.text
     return body.close()
+
+
+# --- 版头 (§7.2) ------------------------------------------------------------------------
+
+MASTHEAD_TOP = ox.mm(35)  # the 发文机关标志's top edge below the 版心's
+MASTHEAD_MAX = 72  # half-points: 小初 (36 pt) at most
+RULE_GAP = 9  # points between the 发文字号's line and the red rule: 4 mm under its characters
+RULE_SIZE = 12  # eighths of a point: a 0.5 mm rule
+
+
+def masthead_text(issuer: str) -> str:
+    """发文机关标志: the issuer's name and 文件."""
+    return f"{issuer}文件" if issuer else ""
+
+
+def _masthead_size(text: str) -> int:
+    """Half-points: 小初 where the name fits the 版心, smaller where it would not."""
+    chars = max(1.0, display_width(text) / 2)
+    return min(MASTHEAD_MAX, int(TEXT_WIDTH / 10 * 0.97 / chars))
+
+
+def _masthead(body: "_Body", st: Styles, setup: Setup, doc_number: str) -> None:
+    """The red 发文机关标志, two blank lines, the 发文字号 centred, the red rule
+    4 mm under it (§7.2.4, 7.2.5, 7.2.7). For paper with a pre-printed red
+    head the same space is kept and only the 发文字号 is printed; with none
+    the 发文字号 heads the page as on a web page."""
+    if setup.masthead == "none":
+        if doc_number:
+            body.para([(doc_number, st.body)], P_CENTER)
+            body.blank(2)
+        return
+    name = masthead_text(setup.issuer)
+    size = _masthead_size(name)
+    printed = setup.masthead == "red"
+    mark = ox.RunStyle(st.faces.title, size, color=RED)
+    # The exact line is the character's own height, so its top edge is where the space before ends.
+    body.para([(name, mark)] if printed else [], ox.ParaStyle(align="center", line=size * 10 + 40,
+                                                              before=MASTHEAD_TOP, snap=False))
+    body.blank(2)
+    # The line is shortened by what the rule takes, so that the next line is back on the grid.
+    rule = ox.ParaStyle(align="center", border_bottom=RULE_SIZE if printed else 0, border_color=RED,
+                        border_space=RULE_GAP, line=LINE - (RULE_GAP * 20 + RULE_SIZE * 20 // 8), snap=False)
+    body.para([(doc_number, st.body)] if doc_number else [], rule)
+    body.blank(2)
 
 
 TITLE_CHARS = 20  # 2号 characters on a 156 mm line
@@ -237,7 +354,7 @@ def _sign_style(line: str, other: str) -> ox.ParaStyle:
     return ox.ParaStyle(align="right", right=round(indent * CHAR))
 
 
-def _imprint(blocks: Sequence[Block]) -> str:
+def _imprint(blocks: Sequence[Block], st: Styles) -> str:
     """版记 (§7.4) as a one-column table: rules as wide as the 版心, thick first and
     last, thin between; 4号 仿宋 set 1 字 in from both sides; the 印发 date flush
     right (a right tab)."""
@@ -246,49 +363,49 @@ def _imprint(blocks: Sequence[Block]) -> str:
     rows = []
     for block in blocks:
         text = block.text.replace("\u3000\u3000", "\t") if block.kind == "imprint" else block.text
-        rows.append(ox.row_xml([ox.cell_xml(TEXT_WIDTH, ox.paragraph_xml([(text, IMPRINT)], tab))]))
+        rows.append(ox.row_xml([ox.cell_xml(TEXT_WIDTH, ox.paragraph_xml([(text, st.imprint)], tab))]))
     return ox.table_open([TEXT_WIDTH], rules=(8, 4, 8), margin=one) + "".join(rows) + ox.TABLE_CLOSE
 
 
 # --- the 分工 table ---------------------------------------------------------------------
 
 
-def _cell(width: int, text: str, style: ox.RunStyle = CELL, para: ox.ParaStyle = P_CELL, **kw) -> str:
+def _cell(width: int, text: str, style: ox.RunStyle, para: ox.ParaStyle = P_CELL, **kw) -> str:
     paras = "".join(ox.paragraph_xml([(line, style)], para) for line in (text.split("\n") if text else [""]))
     return ox.cell_xml(width, paras, **kw)
 
 
-def _table(rows: list[TableRow], widths: list[int]) -> str:
+def _table(rows: list[TableRow], widths: list[int], st: Styles) -> str:
     """The table with a repeated header row, point rows across all columns and
     each task's cell merged down its rows; no row is split across pages."""
     parts = [ox.table_open(widths)]
-    parts.append(ox.row_xml([_cell(w, name, CELL_HEAD, P_CELL_CENTER) for name, w in zip(HEADER, widths)],
+    parts.append(ox.row_xml([_cell(w, name, st.cell_head, P_CELL_CENTER) for name, w in zip(HEADER, widths)],
                             header=True))
     for row in rows:
         if row.kind == "point":
-            parts.append(ox.row_xml([_cell(sum(widths), row.point, CELL_HEAD, span=len(widths))]))
+            parts.append(ox.row_xml([_cell(sum(widths), row.point, st.cell_head, span=len(widths))]))
             continue
         seq, task, requirement, units, deadline = row.cells()
         merge = "" if row.task_span == 1 and row.task_start else ("restart" if row.task_start else "continue")
         parts.append(ox.row_xml([
-            _cell(widths[0], seq, CELL, P_CELL_CENTER),
-            _cell(widths[1], task if row.task_start else "", vmerge=merge),
-            _cell(widths[2], requirement),
-            _cell(widths[3], units),
-            _cell(widths[4], deadline, CELL, P_CELL_CENTER),
+            _cell(widths[0], seq, st.cell, P_CELL_CENTER),
+            _cell(widths[1], task if row.task_start else "", st.cell, vmerge=merge),
+            _cell(widths[2], requirement, st.cell),
+            _cell(widths[3], units, st.cell),
+            _cell(widths[4], deadline, st.cell, P_CELL_CENTER),
         ]))
     parts.append(ox.TABLE_CLOSE)
     return "".join(parts)
 
 
-def table_docx(rows: list[TableRow], title: str, warning: str = "") -> bytes:
+def table_docx(rows: list[TableRow], title: str, warning: str = "", setup: Setup = Setup()) -> bytes:
     """The 分工 table alone: A4 landscape, title, the table, page numbers."""
-    doc = _new_document(landscape=True, warning=warning)
+    doc, st = _new_document(replace(setup, title=title), landscape=True, warning=warning)
     body = _Body(doc)
     if warning:
-        body.para([(warning, WARN)], P_FLUSH)
-    body.para([(title, TITLE)], P_CENTER)
+        body.para([(warning, st.warn)], P_FLUSH)
+    body.para([(title, st.title)], P_CENTER)
     body.blank()
-    body.add(_table(rows, LANDSCAPE_COLUMNS))
+    body.add(_table(rows, LANDSCAPE_COLUMNS, st))
     body.para([], P_BLANK)  # Word needs a paragraph after a table that ends the body
     return body.close()

@@ -42,6 +42,8 @@ FONT_BODY = "仿宋_GB2312"
 FONT_H1 = "黑体"
 FONT_H2 = "楷体_GB2312"
 FONT_PAGENO = "宋体"
+FONT_BODY_WINDOWS = "仿宋"  # what Windows ships instead of the GB2312-only faces
+FONT_H2_WINDOWS = "楷体"
 FALLBACKS: dict[str, tuple[str, str]] = {
     # name: (altName, w:family)
     FONT_TITLE: ("宋体", "roman"),
@@ -49,6 +51,8 @@ FALLBACKS: dict[str, tuple[str, str]] = {
     FONT_H2: ("楷体", "modern"),
     FONT_H1: ("SimHei", "modern"),
     FONT_PAGENO: ("SimSun", "roman"),
+    FONT_BODY_WINDOWS: ("FangSong", "modern"),
+    FONT_H2_WINDOWS: ("KaiTi", "modern"),
 }
 
 
@@ -120,10 +124,14 @@ class ParaStyle:
     border_bottom: int = 0
     tab_right: int = 0  # a right-aligned tab stop at this position (twips)
     snap: bool = True  # snap to the document grid
+    before: int = 0  # space before, twips (only with an exact `line`)
+    border_color: str = "000000"
+    border_space: int = 1  # points between the text and a border
+    hanging: int = 0  # twips: continuation lines indented this far past the first
 
 
-def _edge(side: str, size: int) -> str:
-    return f'<w:{side} w:val="single" w:sz="{size}" w:space="1" w:color="000000"/>' if size else ""
+def _edge(side: str, size: int, color: str = "000000", space: int = 1) -> str:
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/>' if size else ""
 
 
 @lru_cache(maxsize=128)
@@ -135,16 +143,20 @@ def ppr_xml(style: ParaStyle, char_twips: int) -> str:
     if style.page_break_before:
         parts.append("<w:pageBreakBefore/>")
     if style.border_top or style.border_bottom:
-        parts.append(f"<w:pBdr>{_edge('top', style.border_top)}{_edge('bottom', style.border_bottom)}</w:pBdr>")
+        edges = (_edge(side, size, style.border_color, style.border_space)
+                 for side, size in (("top", style.border_top), ("bottom", style.border_bottom)))
+        parts.append(f"<w:pBdr>{''.join(edges)}</w:pBdr>")
     if style.tab_right:
         parts.append(f'<w:tabs><w:tab w:val="right" w:pos="{style.tab_right}"/></w:tabs>')
     if not style.snap:
         parts.append('<w:snapToGrid w:val="0"/>')
     if style.line:
-        parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{style.line}" w:lineRule="exact"/>')
+        parts.append(f'<w:spacing w:before="{style.before}" w:after="0" w:line="{style.line}" w:lineRule="exact"/>')
     if style.first_line_chars:
         first = (f'w:firstLineChars="{style.first_line_chars * 100}" '
                  f'w:firstLine="{style.first_line_chars * char_twips}"')
+    elif style.hanging:
+        first = f'w:hanging="{style.hanging}"'
     else:
         first = 'w:firstLine="0"'
     parts.append(f'<w:ind w:left="{style.left}" w:right="{style.right}" {first}/>')
