@@ -316,8 +316,9 @@ def _masthead(body: "_Body", st: Styles, setup: Setup, doc_number: str) -> None:
                                                               before=MASTHEAD_TOP, snap=False))
     body.blank(2)
     # The line is shortened by what the rule takes, so that the next line is back on the grid.
-    rule = ox.ParaStyle(align="center", border_bottom=RULE_SIZE if printed else 0, border_color=RED,
-                        border_space=RULE_GAP, line=LINE - (RULE_GAP * 20 + RULE_SIZE * 20 // 8), snap=False)
+    ruled = RULE_GAP * 20 + RULE_SIZE * 20 // 8  # twips the rule takes under the line
+    rule = ox.ParaStyle(align="center", line=LINE - ruled, snap=False, **(
+        dict(border_bottom=RULE_SIZE, border_color=RED, border_space=RULE_GAP) if printed else dict(after=ruled)))
     body.para([(doc_number, st.body)] if doc_number else [], rule)
     body.blank(2)
 

@@ -124,7 +124,8 @@ class ParaStyle:
     border_bottom: int = 0
     tab_right: int = 0  # a right-aligned tab stop at this position (twips)
     snap: bool = True  # snap to the document grid
-    before: int = 0  # space before, twips (only with an exact `line`)
+    before: int = 0  # space before and after, twips (only with an exact `line`)
+    after: int = 0
     border_color: str = "000000"
     border_space: int = 1  # points between the text and a border
     hanging: int = 0  # twips: continuation lines indented this far past the first
@@ -151,7 +152,7 @@ def ppr_xml(style: ParaStyle, char_twips: int) -> str:
     if not style.snap:
         parts.append('<w:snapToGrid w:val="0"/>')
     if style.line:
-        parts.append(f'<w:spacing w:before="{style.before}" w:after="0" w:line="{style.line}" w:lineRule="exact"/>')
+        parts.append(f'<w:spacing w:before="{style.before}" w:after="{style.after}" w:line="{style.line}" w:lineRule="exact"/>')
     if style.first_line_chars:
         first = (f'w:firstLineChars="{style.first_line_chars * 100}" '
                  f'w:firstLine="{style.first_line_chars * char_twips}"')

@@ -1,0 +1,163 @@
+"""The GB/T 9704 page of notice-docx as a clerk sees it: rendered by LibreOffice, read back from the PDF.
+
+Positions come from ``pdftotext -bbox`` (points from the page's top-left corner),
+colours from the page image (``pdftoppm``). Each document is rendered once per
+module: rendering is slow. Skipped, with the reason, only where LibreOffice or
+poppler is missing (`.ci/install-system-deps` installs both).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from planwright.exporting import export_plan
+from planwright.plan import store
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm"))
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed: run .ci/install-system-deps"),
+    pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed: run .ci/install-system-deps"),
+]
+
+DEMO = Path(__file__).resolve().parents[1] / "templates" / "demo.toml"
+PT_PER_MM = 72 / 25.4
+TOP = 37 * PT_PER_MM  # the 版心's top edge
+BOTTOM = (297 - 35) * PT_PER_MM  # and its bottom edge
+LEFT, RIGHT = 28 * PT_PER_MM, (28 + 156) * PT_PER_MM
+
+
+@dataclass(frozen=True)
+class Line:
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text: str
+
+
+def render_all(docs: dict[str, bytes], tmp: Path) -> dict[str, Path]:
+    """Every .docx converted to PDF in one LibreOffice run (a private profile: tests may run in parallel)."""
+    for name, data in docs.items():
+        (tmp / f"{name}.docx").write_bytes(data)
+    profile = (tmp / "lo-profile").as_uri()
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp), *(str(tmp / f"{name}.docx") for name in docs)],
+                   check=True, capture_output=True, timeout=300)
+    pdfs = {name: tmp / f"{name}.pdf" for name in docs}
+    assert all(p.exists() for p in pdfs.values()), "LibreOffice wrote no PDF"
+    return pdfs
+
+
+def pages(pdf: Path) -> list[list[Line]]:
+    """Each page's lines of text, top to bottom, built from the words' boxes."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    result = []
+    for page in out.split("<page ")[1:]:
+        words = [(float(x0), float(y0), float(x1), float(y1), html.unescape(t)) for x0, y0, x1, y1, t in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                            page)]
+        rows: dict[float, list] = {}
+        for word in words:
+            key = next((k for k in rows if abs(k - word[3]) < 3), word[3])
+            rows.setdefault(key, []).append(word)
+        lines = []
+        for key in sorted(rows):
+            ws = sorted(rows[key])
+            lines.append(Line(min(w[1] for w in ws), max(w[3] for w in ws), ws[0][0], max(w[2] for w in ws),
+                              "".join(w[4] for w in ws)))
+        result.append(lines)
+    return result
+
+
+def red_rows(pdf: Path, page: int) -> list[tuple[float, float, float]]:
+    """(y, left x, right x) in points of each pixel row holding red, at 72 dpi."""
+    data = subprocess.run(["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), str(pdf)],
+                          check=True, capture_output=True).stdout
+    magic, size, _depth, pixels = data.split(b"\n", 3)
+    assert magic == b"P6"
+    width, height = map(int, size.split())
+    rows = []
+    for y in range(height):
+        row = pixels[y * width * 3:(y + 1) * width * 3]
+        red = [x for x in range(width) if row[3 * x] > 180 and row[3 * x + 1] < 90 and row[3 * x + 2] < 90]
+        if red:
+            rows.append((float(y), float(min(red)), float(max(red))))
+    return rows
+
+
+def body(page: list[Line]) -> list[Line]:
+    """A page's lines without its page number."""
+    return [line for line in page if not re.fullmatch(r"—\d+—", line.text)]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return store.load(DEMO).plan
+
+
+@pytest.fixture(scope="module")
+def rendered(host, demo, tmp_path_factory):
+    meta = demo.meta
+    variants = {
+        "red": demo,
+        "preprinted": replace(demo, meta=replace(meta, masthead="preprinted")),
+        "none": replace(demo, meta=replace(meta, masthead="none")),
+        "no_number": replace(demo, meta=replace(meta, doc_number="")),
+    }
+    docs = {name: export_plan(plan, "notice-docx", host, allow_errors=True) for name, plan in variants.items()}
+    return render_all(docs, tmp_path_factory.mktemp("page"))
+
+
+# --- 版头 --------------------------------------------------------------------------------
+
+
+def test_red_masthead_and_rule_on_page_one(rendered, demo):
+    first = body(pages(rendered["red"])[0])
+    mark, number = first[0], first[1]
+    assert mark.text == "示例区人民政府办公室文件"
+    red = red_rows(rendered["red"], 1)
+    # the 标志's red ink starts 35 mm below the 版心's top and is centred
+    ink = [r for r in red if r[0] < number.top]
+    assert abs(ink[0][0] - (TOP + 35 * PT_PER_MM)) < 2 * PT_PER_MM
+    assert abs((min(r[1] for r in ink) + max(r[2] for r in ink)) / 2 - (LEFT + RIGHT) / 2) < 2 * PT_PER_MM
+    # 发文字号 two lines under it, centred; the red rule about 4 mm under the 发文字号, 156 mm wide
+    assert number.text == demo.meta.doc_number
+    assert abs((number.left + number.right) / 2 - (LEFT + RIGHT) / 2) < 3
+    rule = [r for r in red if r[0] > number.bottom]
+    assert rule and all(r[2] - r[1] > 150 * PT_PER_MM for r in rule)
+    assert 2 * PT_PER_MM < rule[0][0] - number.bottom < 6 * PT_PER_MM
+    assert abs(rule[0][1] - LEFT) < 2 and abs(rule[0][2] - RIGHT) < 2
+    # and the title two blank lines under the rule
+    title = first[2]
+    assert title.text.startswith("示例区人民政府办公室") and 45 < title.top - rule[-1][0] < 75
+
+
+def test_preprinted_paper_keeps_the_space_and_prints_no_red(rendered):
+    red, printed = body(pages(rendered["red"])[0]), body(pages(rendered["preprinted"])[0])
+    assert not red_rows(rendered["preprinted"], 1)
+    assert printed[0].text == red[1].text  # the 发文字号 first, where the red paper leaves it room
+    assert abs(printed[0].top - red[1].top) < 1
+    assert [(line.text, round(line.top)) for line in printed[1:]] == [(line.text, round(line.top)) for line in red[2:]]
+
+
+def test_a_plan_without_a_doc_number_gets_the_same_head(rendered):
+    red, bare = body(pages(rendered["red"])[0]), body(pages(rendered["no_number"])[0])
+    assert bare[0].text == red[0].text and bare[1].text == red[2].text
+    assert abs(bare[1].top - red[2].top) < 1  # the title where it would be
+    assert [r for r in red_rows(rendered["no_number"], 1) if r[2] - r[1] > 150 * PT_PER_MM]
+
+
+def test_no_masthead_starts_with_the_doc_number(rendered, demo):
+    first = body(pages(rendered["none"])[0])
+    assert first[0].text == demo.meta.doc_number and first[0].top < TOP + 10
+    assert not red_rows(rendered["none"], 1)
