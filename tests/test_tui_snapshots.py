@@ -131,3 +131,13 @@ def test_year_over_year_comparison(snap_compare, tmp_path):
         await ready(pilot)
 
     assert snap_compare(app_with(tmp_path, new, "2027.toml"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_editor_at_80x24_with_the_text_field_in_view(snap_compare, tmp_path):
+    """The default terminal: the form scrolls, the text field has lines, tree rows end in …."""
+    async def run_before(pilot):
+        await ready(pilot)
+        pilot.app.editor.jump_to("tk1aaa", "text")
+        await ready(pilot)
+
+    assert snap_compare(app_with(tmp_path), terminal_size=(80, 24), run_before=run_before)

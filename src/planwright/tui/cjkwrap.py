@@ -9,7 +9,7 @@ stays at the end of the line above, one cell over, as typesetters allow).
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 
 # may not begin a line (避头): closing marks and pauses
 NO_LINE_START = set("，。、；：！？）》」』】〕”’…—·,.;:!?)]}%")
@@ -34,3 +34,12 @@ def wrap_line(line: str, width: int) -> list[str]:
 
 def wrap(text: str, width: int) -> str:
     return "\n".join(part for line in text.split("\n") for part in wrap_line(line, width))
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut with … so that a cut shows."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    if width < 2:
+        return set_cell_size(text, max(width, 0))
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)

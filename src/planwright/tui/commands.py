@@ -29,6 +29,7 @@ class Command:
     footer: bool = False
     key_display: str | None = None
     short: str = ""  # the footer's word, where the title is too long for a narrow terminal
+    tree_keys: str = ""  # keys that act only outside text fields (there they edit words)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -38,22 +39,23 @@ COMMANDS: tuple[Command, ...] = (
     Command("redo", "ctrl+y", "redo", "重做", "cz chongzuo redo", "重做刚撤销的编辑", False, "^Y"),
     Command("search", "ctrl+f", "search", "查找", "cz chazhao find search",
             "在标题、正文、单位和时限中查找并跳转", True, "^F"),
-    Command("add_point", "f2", "add_point", "新增要点", "xzyd xinzeng yaodian add point", "在当前要点之后新增一个要点",
-            True, "F2", short="加要点"),
+    Command("add_point", "f2,ctrl+a", "add_point", "新增要点", "xzyd xinzeng yaodian add point",
+            "在当前要点之后新增一个要点", True, "F2", short="加要点"),
     Command("add_task", "f3,ctrl+n", "add_task", "新增任务", "xzrw xinzeng renwu add task new",
             "在当前任务之后（或当前要点末尾）新增任务", True, "F3", short="加任务"),
-    Command("add_item", "f4", "add_item", "新增事项", "xzsx xinzeng shixiang add item", "在当前任务下新增事项",
+    Command("add_item", "f4,ctrl+j", "add_item", "新增事项", "xzsx xinzeng shixiang add item", "在当前任务下新增事项",
             True, "F4", short="加事项"),
-    Command("toggle_kind", "f5", "toggle_kind", "任务⇄事项转换", "zh zhuanhuan convert task item",
+    Command("toggle_kind", "f5,ctrl+l", "toggle_kind", "任务⇄事项转换", "zh zhuanhuan convert task item",
             "任务归入上一项任务成为事项；事项升为任务"),
-    Command("duplicate", "f6", "duplicate", "复制任务", "fz fuzhi duplicate copy", "在下方复制当前任务或事项"),
-    Command("move_to", "f7", "move_to", "移到其他要点", "yd yidong move point", "把当前任务移到另一个要点下"),
-    Command("delete", "f8", "delete", "删除", "sc shanchu delete remove", "删除当前节点（可撤销）", True, "F8"),
+    Command("duplicate", "f6,ctrl+d", "duplicate", "复制任务", "fz fuzhi duplicate copy", "在下方复制当前任务或事项"),
+    Command("move_to", "f7,ctrl+w", "move_to", "移到其他要点", "yd yidong move point", "把当前任务移到另一个要点下"),
+    Command("delete", "f8", "delete", "删除", "sc shanchu delete remove", "删除当前节点（可撤销）", True, "F8",
+            tree_keys="ctrl+delete"),
     Command("move_up", "ctrl+up,alt+up", "move(-1)", "上移", "sy shangyi move up", "与上一个同级节点交换位置"),
     Command("move_down", "ctrl+down,alt+down", "move(1)", "下移", "xy xiayi move down", "与下一个同级节点交换位置"),
-    Command("notice", "f9", "notice", "通知预览", "tzyl tongzhi yulan notice preview", "按样式排版的通知正文", True,
+    Command("notice", "f9,ctrl+t", "notice", "通知预览", "tzyl tongzhi yulan notice preview", "按样式排版的通知正文", True,
             "F9", short="预览"),
-    Command("table", "f10", "table", "任务分工表", "fgb fengong biao table", "单位与时限一览，可按单位或时限排序",
+    Command("table", "f10,ctrl+b", "table", "任务分工表", "fgb fengong biao table", "单位与时限一览，可按单位或时限排序",
             True, "F10", short="分工表"),
     Command("units", "f11,ctrl+u", "units", "按单位查看", "dw danwei unit", "选一个单位，看它牵头和配合的任务"),
     Command("compare", "f12,ctrl+o", "compare", "与其他年度对比", "db duibi compare diff",
@@ -62,28 +64,49 @@ COMMANDS: tuple[Command, ...] = (
     Command("new_year", "ctrl+r", "new_year", "由本计划生成新年度计划", "xnd xin niandu rollover new year",
             "把本计划滚动到下一年度，另存为新文件"),
     Command("check", "ctrl+k", "check", "立即检查", "jc jiancha check validate", "重新运行检查规则"),
-    Command("focus_tree", "ctrl+t", "focus_tree", "回到目录树", "mls mulu tree", "把光标移回左侧目录"),
+    Command("focus_tree", "escape", "focus_tree", "回到目录树", "mls mulu tree", "把光标移回左侧目录"),
     Command("focus_findings", "ctrl+g", "focus_findings", "查看检查结果", "jcjg jiancha jieguo findings",
             "把光标移到下方的检查结果"),
-    Command("help", "f1", "help", "快捷键一览", "bz bangzhu help keys", "列出全部命令与按键", True, "F1", short="帮助"),
+    Command("tree_width", "", "tree_width", "目录加宽/变窄", "mlkd mulu kuandu tree width",
+            "在目录中按 Ctrl+← 变窄、Ctrl+→ 加宽", tree_keys="ctrl+left,ctrl+right"),
+    Command("help", "f1,ctrl+underscore", "help", "快捷键一览", "bz bangzhu help keys", "列出全部命令与按键", True,
+            "F1", short="帮助"),
 )
+
+# Keys a text field has its own use for (Esc leaves a dialog, Ctrl+Delete and
+# Ctrl+←/→ work on words): bound without priority, so they act only where no
+# field claims them.
+_FIELD_KEYS = {"escape"}
 
 
 def bindings() -> list[Binding]:
     """The editor screen's bindings; priority so that they work inside text fields too."""
-    return [
+    out = [
         Binding(c.keys, c.action, c.short or c.title, show=c.footer, key_display=c.key_display,
-                priority=True, id=c.id, tooltip=c.help)
-        for c in COMMANDS
+                priority=c.keys not in _FIELD_KEYS, id=c.id, tooltip=c.help)
+        for c in COMMANDS if c.keys
     ]
+    out += [Binding(c.tree_keys, c.action, c.title, show=False, id=f"{c.id}_tree")
+            for c in COMMANDS if c.tree_keys and c.id != "tree_width"]
+    out += [Binding("ctrl+left", "tree_width(-1)", "目录变窄", show=False, id="tree_narrower"),
+            Binding("ctrl+right", "tree_width(1)", "目录加宽", show=False, id="tree_wider")]
+    return out
 
 
 def keys_text(command: Command) -> str:
     """``f3,ctrl+n`` → ``F3 / Ctrl+N`` for help and palette lines."""
-    def one(key: str) -> str:
-        return "+".join(part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+"))
+    keys = ",".join(k for k in (command.keys, command.tree_keys) if k)
+    return " / ".join(key_name(k) for k in keys.split(","))
 
-    return " / ".join(one(k) for k in command.keys.split(","))
+
+_KEY_WORDS = {"underscore": "/", "backslash": "\\", "right_square_bracket": "]", "left": "←", "right": "→",
+              "up": "↑", "down": "↓", "escape": "Esc", "delete": "Delete"}
+
+
+def key_name(key: str) -> str:
+    """``ctrl+underscore`` → ``Ctrl+/`` (what the keyboard shows; a terminal sends Ctrl+/ as Ctrl+_)."""
+    return "+".join(_KEY_WORDS.get(part) or (part.capitalize() if len(part) > 1 else part.upper())
+                    for part in key.split("+"))
 
 
 class PlanCommands(Provider):

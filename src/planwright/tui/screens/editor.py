@@ -47,8 +47,8 @@ class EditorScreen(Screen[None]):
     """Tree left, form right, findings below, keys in the footer."""
 
     # Escape from a field goes back to the tree (not a priority binding: dialogs
-    # and the palette keep their own Escape).
-    BINDINGS = commands.bindings() + [Binding("escape", "focus_tree", "回到目录", show=False)]
+    # and the palette keep their own Escape; see commands._FIELD_KEYS).
+    BINDINGS = commands.bindings()
 
     def __init__(self, session: Session, checker: Checker | None = None) -> None:
         super().__init__(id="editor")
@@ -448,6 +448,20 @@ class EditorScreen(Screen[None]):
     # -- focus and help --------------------------------------------------------------
     def action_focus_tree(self) -> None:
         self.tree.focus()
+
+    TREE_WIDTHS = (16, 24, 34, 46, 60)  # percent of the screen; Ctrl+←/→ in the tree steps through them
+
+    def action_tree_width(self, step: int = 0) -> None:
+        """Narrow (-1) or widen (1) the tree; 0 (the palette) steps narrower, round to the widest.
+
+        At 80 columns the form needs the room a 46% tree takes.
+        """
+        tree = self.tree
+        current = tree.styles.width.value if tree.styles.width and tree.styles.width.unit.name == "PERCENT" else 46
+        widths = self.TREE_WIDTHS
+        index = min(range(len(widths)), key=lambda n: abs(widths[n] - current))
+        target = (index - 1) % len(widths) if step == 0 else max(0, min(len(widths) - 1, index + step))
+        tree.styles.width = f"{widths[target]}%"
 
     def action_focus_findings(self) -> None:
         self.query_one(FindingsList).focus()

@@ -28,3 +28,20 @@ class FieldInput(InOrderKeys, Input):
         self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
         self.refresh()
+
+    def fill(self, value: str) -> None:
+        """Show a value from the model (another node selected), cursor at its end.
+
+        A value that fits is shown from its first character: the scroll left by
+        a longer value must not cut the head off a short one (区发展改革局 read
+        as 发展改革局).
+        """
+        self.value = value
+        self.cursor_position = len(value)
+        if self.content_width <= self.scrollable_content_region.width:
+            self.scroll_to(x=0, animate=False, immediate=True)
+
+    def _on_resize(self) -> None:
+        if self.content_width <= self.scrollable_content_region.width:
+            self.scroll_to(x=0, animate=False, immediate=True)
+

@@ -58,7 +58,8 @@ class NodeForm(Vertical):
         self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="node-fields"):
+        # both groups scroll: at 80×24 the fields do not fit, and a field must never be zero-high
+        with VerticalScroll(id="node-fields"):
             with Vertical(classes="row", id="row-title"):
                 yield _label("标题")
                 yield FieldInput(id="title", select_on_focus=False, compact=True)
@@ -143,10 +144,9 @@ class NodeForm(Vertical):
             widget.update(text, layout=False)
 
     def _set_input(self, selector: str, value: str) -> None:
-        widget = self.query_one(selector, Input)
+        widget = self.query_one(selector, FieldInput)
         if widget.value != value:
-            widget.value = value
-            widget.cursor_position = len(value)
+            widget.fill(value)
 
     def _set_text(self, selector: str, value: str) -> None:
         widget = self.query_one(selector, TextArea)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -20,6 +20,7 @@ from textual.widgets.tree import TreeNode
 from planwright.zh import deadlines
 from planwright.plan.model import Item, Node, Plan, Point, Task
 from planwright.zh.numbering import Level, marker
+from planwright.tui.cjkwrap import fit
 
 if TYPE_CHECKING:
     from planwright.api import Finding
@@ -211,15 +212,15 @@ class PlanTree(Tree[str]):
         mark = self._mark(node.data or "")
         if node.data == ROOT or self.plan is None:
             title = self.plan.meta.title if self.plan else "计划"
-            return Text.assemble(mark, (set_cell_size(title or "（未命名计划）", max(1, width - 2)), "bold"))
+            return Text.assemble(mark, (fit(title or "（未命名计划）", max(1, width - 2)), "bold"))
         indices, model = self._model[node.data or ""]
         head = _heading(model, indices)
         if isinstance(model, Point):
             count = f" {len(model.tasks)}项"
-            body = set_cell_size(head, max(1, width - 2 - cell_len(count)))
+            body = fit(head, max(1, width - 2 - cell_len(count)))
             return Text.assemble(mark, (body, "bold"), (count, "dim"))
         info_width = INFO_WIDTH if width - 2 > INFO_WIDTH + 8 else 0
-        body = set_cell_size(head, max(1, width - 2 - info_width))
+        body = fit(head, max(1, width - 2 - info_width))
         label = Text.assemble(mark, body)
         if info_width:
             label.append_text(self._info(model, info_width))
@@ -249,7 +250,7 @@ class PlanTree(Tree[str]):
         out.append_text(unit_text)
         out.append(" ")
         rest = width - cell_len(out.plain)
-        out.append_text(Text(set_cell_size(due.plain, rest), due.style))
+        out.append_text(Text(fit(due.plain, rest), due.style))
         return out
 
 
