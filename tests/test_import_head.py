@@ -231,3 +231,56 @@ def test_recipients_holding_a_web_address_or_timestamp_are_left_out_with_a_note(
     result = imported(text, host)
     assert result.doc.plan.meta.recipients == ["各乡镇人民政府", "县直各部门"]
     assert any("主送机关" in w for w in result.warnings)
+
+
+# -- class 5: the notice only, its plan an attachment ------------------------------------
+
+COVER_LETTER = """某某市人民政府办公室关于印发某某市2023年政务公开重点任务分工的通知
+某政办函〔2023〕11号
+各区人民政府，市政府各部门：
+现将《某某市2023年政务公开重点任务分工》印发给你们，并提出如下要求：
+一、提高认识。各单位要把公开工作摆上重要位置。
+二、压实责任。牵头单位要抓好统筹，配合单位要主动跟进。
+三、加强督查。市政府办公室将适时通报落实情况。
+某某市人民政府办公室
+2023年5月8日
+"""
+
+
+def test_a_cover_letter_is_imported_as_the_notice_not_as_points(host) -> None:
+    result = imported(COVER_LETTER, host)
+    plan = result.doc.plan
+    assert plan.points == []  # the letter's 一、二、三 are not the plan
+    assert (plan.meta.title, plan.meta.issuer, plan.meta.doc_number, plan.meta.date) == (
+        "某某市2023年政务公开重点任务分工", "某某市人民政府办公室", "某政办函〔2023〕11号", "2023-05-08")
+    assert any("《某某市2023年政务公开重点任务分工》不在文件中" in w for w in result.warnings)
+    assert "压实责任" in plan.meta.letter  # the letter's own text is kept as the letter
+
+
+def test_a_cover_letter_cut_before_its_signature(host) -> None:
+    text = COVER_LETTER.split("某某市人民政府办公室\n2023年5月8日")[0]
+    result = imported(text, host)
+    assert result.doc.plan.points == []
+    assert any("不在文件中" in w for w in result.warnings)
+
+
+def test_a_letter_sending_a_plan_by_its_notice_title_only(host) -> None:
+    """关于印发X的通知 and a letter with no 《X》: the plan X is still the one not printed."""
+    text = COVER_LETTER.replace("现将《某某市2023年政务公开重点任务分工》印发给你们，并提出如下要求：",
+                                "为做好今年的公开工作，结合实际提出以下要求：")
+    result = imported(text, host)
+    assert result.doc.plan.points == [] and result.doc.plan.meta.title == "某某市2023年政务公开重点任务分工"
+
+
+def test_a_signed_letter_followed_by_an_untitled_plan_keeps_the_plan(host) -> None:
+    """The letter is signed before the outline starts: the outline is the plan, its title lost."""
+    text = LETTER + PLAN.split("\n", 1)[1]
+    plan = imported(text, host).doc.plan
+    assert [p.title for p in plan.points] == ["做好重点领域公开", "强化平台建设"]
+
+
+def test_a_plan_cut_before_its_outline_is_imported_with_a_note(host) -> None:
+    text = LETTER + "2023年某某县政务公开工作要点\n今年的政务公开围绕县里的中心工作展开。\n"
+    result = imported(text, host)
+    assert result.doc.plan.meta.title == "2023年某某县政务公开工作要点"
+    assert any("没有提纲" in w for w in result.warnings)

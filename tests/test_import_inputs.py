@@ -288,11 +288,24 @@ def test_bad_input_is_refused_clearly(cli, tmp_path, name: str, content: bytes |
     assert not out.exists()
 
 
-def test_notice_whose_plan_is_only_an_attached_file_points_to_it(cli, tmp_path) -> None:
+def test_notice_whose_plan_is_only_an_attached_file_imports_the_header_and_says_so(cli, tmp_path) -> None:
+    """Issue 11, class 5: the notice is imported, the plan is named as not in the file."""
     source = tmp_path / "notice-only.txt"
     source.write_text(NOTICE.split("2024年示例区政务公开工作要点\n一、")[0] + "附件：工作要点.docx\n", encoding="utf-8")
+    out = tmp_path / "plan.toml"
+    result = cli("import", source, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "《2024年示例区政务公开工作要点》不在文件中" in result.output
+    saved = out.read_text(encoding="utf-8")
+    assert 'issuer = "示例区人民政府办公室"' in saved and "[[points]]" not in saved
+    assert "# 导入提示: 计划《2024年示例区政务公开工作要点》不在文件中" in saved
+
+
+def test_text_that_is_neither_a_plan_nor_a_notice_is_still_refused(cli, tmp_path) -> None:
+    source = tmp_path / "letter.txt"
+    source.write_text("各街道办事处：\n请于本周五前报送材料。\n示例区人民政府办公室\n2024年2月20日\n", encoding="utf-8")
     result = cli("import", source, "-o", tmp_path / "plan.toml")
-    assert result.exit_code == 2 and "没有找到提纲" in result.output and "附件" in result.output
+    assert result.exit_code == 2 and "没有找到提纲" in result.output
 
 
 def test_zip_that_is_not_a_word_document_is_refused(tmp_path) -> None:
@@ -359,5 +372,6 @@ def test_any_mixture_of_lines_imports_or_is_refused_clearly(host, lines: list[st
     except ImportError_ as refused:
         assert str(refused).startswith("<text>: ")
         return
-    assert result.doc.plan.points
+    # a plan, or a notice whose plan is not in the text, said so in an 导入提示
+    assert result.doc.plan.points or any("不在文件中" in w or "没有提纲" in w for w in result.warnings)
     store.dumps(result.doc)  # and the plan it gives can be written

@@ -27,10 +27,11 @@ from planwright.plan.model import Plan, Point
 from planwright.zh.numbering import path_label
 from planwright.plan.store import PlanDocument, new_document
 from planwright.importing.attribution import Attributor
-from planwright.importing.common import Doubt, ImportError_, Para, Source, Table
+from planwright.importing.common import Doubt, ImportError_, Line, Para, Source, Table, squeeze
 from planwright.importing.debris import clean
 from planwright.importing.layout import is_attachment_marker, lay_out
-from planwright.importing.meta import fill_years, read_notice
+from planwright.importing.meta import fill_years, is_date_line, looks_like_title, read_notice
+from planwright.zh.hanzi import simplify
 from planwright.importing.outline import OutlineReader
 from planwright.importing.reading import read_source, text_source
 from planwright.importing.runin import split_run_in
@@ -111,12 +112,19 @@ def _import(source: Source, style: str | None, host: Host | None) -> ImportResul
     attributor = Attributor(host.patterns_for(detection.style), host.phrases_for(detection.style))
     layout = lay_out(lines, table_at)
     notice = read_notice(layout.head, layout.foot, cleaned.fields)
+    letter_only = _plan_not_in_text(notice, layout, tables)
+    if letter_only:
+        notice = _letter_only(layout, cleaned.fields)
     doubts: list[Doubt] = list(notice.doubts)
     doubts += [Doubt(f"一行乱码（“{para.text.strip()[:20]}”）无法辨认，未导入", line=para.line) for para in cleaned.mojibake]
     plan = _plan(notice, layout, tables, attributor, doubts)
     plan.meta.style = detection.style
-    if not any(point.tasks for point in plan.points) and len(plan.points) < 2:
-        raise ImportError_(source.path, _no_outline(lines))
+    if not any(point.tasks for point in plan.points) and len(plan.points) < 2 and not letter_only:
+        if not (notice.title_printed and plan.meta.title):
+            raise ImportError_(source.path, _no_outline(lines))
+        # the plan's title and opening are here, its outline is not (a page cut short)
+        doubts.append(Doubt(f"计划“{plan.meta.title}”只有标题和开头，原文中没有提纲（一、（一）1.），"
+                            "页面可能不完整；只导入了这些"))
     _after_checks(plan, layout, doubts, attributor)
     doc = new_document(plan)
     warnings = _annotate(doc, doubts)
@@ -135,6 +143,10 @@ def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: l
     meta.closing = outline.closing
     if not meta.title and layout.table_title:  # a bare task table: its caption names the plan
         meta.title = layout.table_title
+        fill_years(meta)
+    elif _caption_is_the_heading(notice, layout):  # two title lines over a bare table: the nearer one
+        doubts.append(Doubt(f"计划标题之上还有一行标题样的文字（“{meta.title[:30]}”），已略去"))
+        meta.title, meta.year, meta.end_year = squeeze(layout.table_title), 0, 0
         fill_years(meta)
     if not meta.title:
         doubts.append(Doubt("原文没有印出计划标题，请填写 title"))
@@ -155,6 +167,39 @@ def _page_end(layout, tables: list[Table]):
     if layout.foot or layout.attachment or tables:
         return None
     return (layout.table_lines or layout.main or [None])[-1]
+
+
+def _plan_not_in_text(notice, layout, tables: list[Table]) -> bool:
+    """A notice only (class 5 of pages): its letter sends a plan by name (现将《X》印发) whose
+    title stands nowhere in the text, and no task table follows — the plan is an attachment.
+    The letter's own 一、二、三 (并提出如下要求：一、提高认识…) are then not the plan's points."""
+    if not notice.sent or notice.title_printed or tables or layout.table_roles is not None:
+        return False
+    # a letter signed and dated before the outline starts is followed by its plan, title lost or not
+    return not layout.main or not any(is_date_line(line) for line in layout.head)
+
+
+def _letter_only(layout, fields: dict[str, str]):
+    """Read the whole notice as the letter: its 一、二、三 up to the signature are the letter's."""
+    lines = layout.head + layout.main
+    foot = list(layout.foot)
+    while foot and not any(is_date_line(x) for x in lines[-1:]):  # the signature and date under it
+        lines.append(foot.pop(0))
+        if is_date_line(lines[-1]):
+            break
+    notice = read_notice(lines, foot, fields)
+    notice.doubts.append(Doubt(f"计划《{notice.sent}》不在文件中：这一页只有印发它的通知（计划多半是附件），"
+                               "只导入了通知的文头和正文；请另行导入计划本身"))
+    layout.main, layout.foot = [], foot
+    return notice
+
+
+def _caption_is_the_heading(notice, layout) -> bool:
+    """A bare table under two title-like lines: a page's file name, then the plan's own heading
+    (read as the table's caption). The heading nearest the table is the plan's."""
+    return bool(layout.table_title) and notice.title_printed and not notice.preamble and not layout.main \
+        and looks_like_title(Line(layout.table_title, simplify(layout.table_title))) \
+        and squeeze(layout.table_title) != notice.meta.title
 
 
 def _no_outline(lines: list) -> str:

@@ -33,7 +33,7 @@ _DOCNO_RE = re.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[�
 _DOCNO_PART = r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
 _DOCNO_BEFORE_RE = re.compile(rf"^(?P<docno>{_DOCNO_PART})\s*(?P<rest>\S.*关于.+)$")
 _DOCNO_AFTER_RE = re.compile(rf"^(?P<rest>.+关于.+的(?:通知|函))\s*[（(](?P<docno>{_DOCNO_PART})[）)]$")
-_NOTICE_TITLE_RE = re.compile(r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
+_NOTICE_TITLE_RE = re.compile(r"^(?P<issuer>.*?)关于(?P<verb>印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
 _BOOK_TITLE_RE = re.compile(r"《([^《》]{4,100})》")
 _NOTICE_BODY_RE = re.compile(r"印发|转发|下发|现将|予以印发|现印发|请认真|请结合|遵照执行|贯彻落实|贯彻执行")
 _PUBLICITY_RE = re.compile(r"^[（(]\s*(此件[^）)]{2,12}?)\s*[）)]$")
@@ -132,7 +132,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
     meta = Meta()
     parts = NoticeParts(meta=meta)
     used: set[int] = set()
-    notice_issuer, notice_title, title_end = _notice_title(header, used)
+    notice_issuer, notice_title, title_end, sends = _notice_title(header, used)
     recipients_at = _recipients(header, used, title_end, meta)
     signature_issuer, date_at = _signature(header, used, recipients_at + 1)
     meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
@@ -149,7 +149,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
     if not meta.issuer:
         meta.issuer = _issuer_field(fields, parts)
     last = max(used) if used else -1
-    parts.sent = _sent_name(header[: last + 1])
+    parts.sent = _sent_name(header[: last + 1]) or (notice_title if sends else "")
     _title_and_preamble(header, last, notice_title, meta, parts, used)
     for i, line in enumerate(header[: last + 1]):
         if i not in used:
@@ -258,8 +258,10 @@ def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str,
     return "", -1
 
 
-def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int]:
-    """(issuer, plan title, index after it) from "…关于印发X的通知", which may span lines."""
+def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int, bool]:
+    """(issuer, plan title, index after it, whether it 印发s the plan) from "…关于印发X的通知",
+    which may span lines. The same title printed again (a page's title over the notice's own,
+    maybe broken over lines) is the same title."""
     for i, line in enumerate(header):
         if "关于" not in line.sim:
             continue
@@ -270,9 +272,18 @@ def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int]:
             if m:
                 joined = squeeze("".join(x.text for x in header[start : j + 1]))
                 used.update(range(start, j + 1))
+                _repeats(header, used, j + 1, joined)
                 title = joined[m.start("title") : m.end("title")].strip("《》")
-                return joined[: m.end("issuer")], title, j + 1
-    return "", "", 0
+                return joined[: m.end("issuer")], title, j + 1, m.group("verb") in ("印发", "印送", "下发")
+    return "", "", 0, False
+
+
+def _repeats(header: list[Line], used: set[int], start: int, title: str) -> None:
+    for i in range(start, min(start + 12, len(header))):
+        for size in (1, 2, 3, 4):
+            if squeeze("".join(x.text for x in header[i : i + size])) == title:
+                used.update(range(i, i + size))
+                return
 
 
 def _masthead(header: list[Line], used: set[int]) -> str:
@@ -318,7 +329,22 @@ def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> i
             text = "".join(x.text.strip() for x in header[first : i + 1]).rstrip("：:")
             meta.recipients = [squeeze(p) for p in re.split(r"[，,]", text) if squeeze(p)]
             return i
+    if after > 0 and after < len(header) and _bare_list(header[after].sim):  # a 主送 line without its colon
+        used.add(after)
+        meta.recipients = [squeeze(p) for p in re.split(r"[，,]", header[after].text) if squeeze(p)]
+        return after
     return -1
+
+
+_LIST_ITEM_END_RE = re.compile(r"(?:政府|管委会|部门|单位|院校|学校|机构|办|局|委|厅|处|室|公司|街道|乡镇|企业|办事处)$")
+
+
+def _bare_list(sim: str) -> bool:
+    """The line under the notice title that lists organs, but lost its closing colon."""
+    s = squeeze(sim)
+    parts = [re.sub(r"[（(][^）)]*[）)]$", "", p) for p in re.split(r"[，,]", s) if p]
+    return len(parts) >= 2 and len(s) <= 300 and not re.search(r"[。：:；;《]", s) \
+        and all(_LIST_ITEM_END_RE.search(p) for p in parts)
 
 
 def _wrapped_list(sim: str) -> bool:
@@ -392,11 +418,11 @@ def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: 
                 parts.preamble = header[i + size :]
                 parts.title_printed = True
                 return
-    if len(rest) > 1 and not _looks_like_title(rest[0]) and _looks_like_title(_joined_line(rest[:2])) \
+    if len(rest) > 1 and not looks_like_title(rest[0]) and looks_like_title(_joined_line(rest[:2])) \
             and len(squeeze(rest[0].sim)) <= 40 and not re.search(r"[，。；：]", rest[0].sim):
         rest = [_joined_line(rest[:2])] + rest[2:]  # a title wrapped over two lines
-    if rest and _looks_like_title(rest[0]):
-        while len(rest) > 1 and _looks_like_title(rest[1]):
+    if rest and looks_like_title(rest[0]):
+        while len(rest) > 1 and looks_like_title(rest[1]):
             parts.doubts.append(Doubt(f"计划标题之上还有一行标题样的文字（“{rest[0].text[:30]}”），已略去",
                                       line=rest[0].line))
             rest = rest[1:]
@@ -407,7 +433,7 @@ def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: 
         meta.title = squeeze(parts.sent) or notice_title
     if not meta.title:  # a plan printed without a notice may put its title above everything
         for i in range(last + 1):
-            if i not in used and _looks_like_title(header[i]):
+            if i not in used and looks_like_title(header[i]):
                 meta.title = squeeze(header[i].text)
                 parts.title_printed = True
                 used.add(i)
@@ -432,7 +458,8 @@ def _joined_line(lines: list[Line]) -> Line:
     return Line("".join(x.text for x in lines), "".join(x.sim for x in lines), lines[0].line)
 
 
-def _looks_like_title(line: Line) -> bool:
+def looks_like_title(line: Line) -> bool:
+    """A plan's title: short, no sentence, ending in a plan noun (要点, 方案, 分工 …)."""
     s = squeeze(line.sim)
     core = re.sub(r"[（(][^）)]*[）)]$", "", s)
     return len(s) <= 60 and "。" not in s and "，" not in s and bool(_PLAN_NOUN_RE.search(core)) \
