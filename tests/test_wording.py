@@ -72,3 +72,219 @@ def test_a_bad_wording_is_refused_with_its_line(bad, says):
     with pytest.raises(store.PlanFileError) as caught:
         store.loads(text, "plan.toml")
     assert says in caught.value.message and caught.value.line == text.splitlines().index(bad) + 1
+
+
+# --- round trips: notices written for these tests in each style's shape ------------------
+
+JINAN = """\
+示例区人民政府办公室关于印发2027年示例区政务公开工作要点的通知
+
+示政办字〔2027〕2号
+
+各街道办事处，区政府各部门：
+　　《2027年示例区政务公开工作要点》已经区政府研究同意，现印发给你们，请抓好落实。
+
+示例区人民政府办公室
+2027年3月2日
+（此件公开发布）
+
+2027年示例区政务公开工作要点
+
+　　今年全区政务公开工作以服务群众办事为重点，以公开促落实。
+　　一、围绕发展大局做好公开
+　　（一）公开财政预算信息。各部门预算批复后二十日内在门户网站公开，说明增减原因。（责任单位：区财政局等有关部门，各街道办事处）
+　　（二）公开重点项目进展。按季度更新项目清单和建设进度。（责任单位：区发展改革局和区住房城乡建设局）
+　　二、完善公开平台
+　　（一）办好门户网站。栏目内容按月检查更新，错链断链随查随改。（责任单位：区政府办公室）
+　　（二）用好政务新媒体。重要政策同步推送图解和问答。（责任单位：区委宣传部、区政府办公室等有关部门）
+"""
+
+DALIAN = """\
+示例市人民政府办公厅关于印发2027年政务公开工作要点的通知
+
+示政办发〔2027〕9号
+
+各区县人民政府，市政府各委办局：
+　　经市政府同意，现将《2027年政务公开工作要点》印发给你们，请结合实际，认真贯彻落实。
+
+示例市人民政府办公厅
+2027年4月6日
+
+2027年政务公开工作要点
+
+　　一、推进决策和执行公开
+　　（一）推进重大决策公开。重要改革方案出台前公开征求意见，及时反馈采纳情况。（市司法局和市政府办公厅负责落实）
+　　（二）推进督查结果公开。督查发现的问题和整改情况按季度公开。（市政府督查室牵头落实，各区县政府配合落实）审计查出问题的整改结果在网站专栏公布。（市审计局负责落实）
+　　二、推进重点领域公开
+　　（一）推进财政资金公开。惠民补贴资金的发放对象和标准在村务栏公示。（市财政局、市民政局分别负责落实）
+"""
+
+JIANGSHAN = """\
+示例市人民政府办公室关于印发示例市政务公开提升三年行动计划（2027—2029）的通知
+
+各乡镇人民政府、街道办事处，市级有关单位：
+　　《示例市政务公开提升三年行动计划（2027—2029）》已经市政府同意，现印发给你们，请遵照执行。
+
+示例市人民政府办公室
+2027年5月8日
+（此件公开发布）
+
+示例市政务公开提升三年行动计划（2027—2029）
+
+　　一、重点领域工作范围及责任单位
+　　（一）义务教育。主要包括招生管理、学校概况和收费标准。
+　　责任单位：市教育局、各乡镇（街道）。
+　　（二）社会救助。主要包括低保、特困供养和临时救助。
+　　责任单位：市民政局、各乡镇（街道）。
+"""
+
+NINGGUO = """\
+示例市人民政府办公室关于印发示例市2027年政务公开工作要点的通知
+
+各乡镇人民政府、街道办事处，市政府各部门：
+　　经研究同意，现将《示例市2027年政务公开工作要点》予以印发，请遵照执行。
+
+示例市人民政府办公室
+2027年6月1日
+
+示例市2027年政务公开工作要点
+
+　　一、加强重点领域公开
+　　（一）做好规划公开。主动公开各类规划。
+　　附件：示例市2027年政务公开重点工作任务分工
+
+附件
+
+示例市2027年政务公开重点工作任务分工
+
+序号\t工作任务\t具体要求\t责任单位\t时限要求
+一、加强重点领域公开
+\t（一）做好规划公开
+1\t\t公开五年规划纲要和专项规划。\t发改委、自然资源局等\t2027年10月底
+2\t\t公开规划中期评估报告。\t发改委\t2027年11月底
+"""
+
+NOTICES = {"jinan": JINAN, "dalian": DALIAN, "jiangshan": JIANGSHAN, "ningguo": NINGGUO}
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines without the indent and blank lines (web copies differ in both)."""
+    return sorted(line.strip().replace("\u3000", "") for line in text.splitlines() if line.strip())
+
+
+def _round_trip(notice: str, style: str, host):
+    from planwright.exporting import notice_text
+    from planwright.importing import import_text
+
+    plan = import_text(notice, style=style, host=host).doc.plan
+    return plan, notice_text(plan, host)
+
+
+@pytest.mark.parametrize("style", sorted(NOTICES))
+def test_an_imported_notice_exports_with_the_offices_own_words(style, host):
+    plan, exported = _round_trip(NOTICES[style], style, host)
+    # every line as printed, no line more: the letter, each attribution, the 主送, the table's cells
+    assert _lines(exported) == _lines(NOTICES[style])
+
+
+def test_an_attribution_printed_mid_paragraph_stays_in_its_paragraph(host):
+    _, exported = _round_trip(DALIAN, "dalian", host)
+    assert "（市政府督查室牵头落实，各区县政府配合落实）审计查出问题的整改结果在网站专栏公布。（市审计局负责落实）" \
+        in exported.splitlines()[15]
+
+
+def test_a_phrase_whose_units_were_edited_is_written_anew_and_only_that_one(host):
+    from planwright.exporting import notice_text
+
+    plan, before = _round_trip(JINAN, "jinan", host)
+    task = plan.points[0].tasks[1]
+    task.lead = ["区发展改革局"]  # the clerk drops 区住房城乡建设局
+    after = notice_text(plan, host)
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert len(changed) == 1
+    old, new = changed[0]
+    assert old.endswith("（责任单位：区发展改革局和区住房城乡建设局）")
+    assert new.endswith("按季度更新项目清单和建设进度。（责任单位：区发展改革局）")
+    # the other phrases keep their 等有关部门
+    assert "（责任单位：区财政局等有关部门，各街道办事处）" in after
+
+
+def test_a_changed_deadline_takes_the_old_ones_place_in_the_phrase(host):
+    from planwright.exporting import notice_text
+
+    notice = JINAN.replace("（责任单位：区政府办公室）", "（责任单位：区政府办公室；完成时限：2027年6月底前）")
+    plan, _ = _round_trip(notice, "jinan", host)
+    task = plan.points[1].tasks[0]
+    assert task.deadline == "2027年6月底前" and task.wording.deadline == "2027年6月底前"
+    task.deadline = "2027年9月底前"
+    assert "（责任单位：区政府办公室；完成时限：2027年9月底前）" in notice_text(plan, host)
+
+
+def test_a_table_cell_keeps_its_words_in_the_task_table(host):
+    from planwright.exporting import table_rows
+
+    plan, _ = _round_trip(NINGGUO, "ningguo", host)
+    cells = [row.units for row in table_rows(plan) if row.kind == "row"]
+    assert cells == ["发改委、自然资源局等", "发改委"]
+    plan.points[0].tasks[0].items[0].lead.append("财政局")
+    assert [row.units for row in table_rows(plan) if row.kind == "row"][0] == "发改委、自然资源局、财政局"
+
+
+# --- the seeds and the labelled corpus, read at run time ---------------------------------
+
+def _sources():
+    from conftest import SEEDS, SHARED
+
+    found = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    for truth in sorted((SHARED / "corpus" / "truth").glob("*.json")):
+        raw = SHARED / "corpus" / "raw" / f"{truth.stem}.txt"
+        text = "".join(line for line in raw.read_text(encoding="utf-8").splitlines(keepends=True)
+                       if not line.startswith(("# url:", "# issuer:", "# parts:")))
+        found.append((truth.stem, text))
+    return found
+
+
+def test_no_exported_notice_claims_an_approval_its_original_did_not_state(host):
+    import re
+
+    from planwright.exporting.notice import build_notice, render_text
+    from planwright.exporting.wording import layout_for
+    from planwright.importing import ImportError_, import_text
+    from planwright.zh.hanzi import simplify
+
+    sources = _sources()
+    if not sources:
+        pytest.skip("../shared corpus not present")
+    checked = 0
+    for name, text in sources:
+        try:
+            plan = import_text(text, host=host, name=name).doc.plan
+        except ImportError_:
+            continue
+        exported = render_text(build_notice(plan, layout_for(plan, host)))
+        original = re.sub(r"\s", "", simplify(text))
+        for claim in re.findall(r"经([^，,。；]{1,14}?)同意", exported):
+            assert f"经{claim}" in original, (name, claim)
+        checked += 1
+    assert checked >= 15
+
+
+# --- a new plan's letter: the style's sentence at the issuer's own level --------------------
+
+@pytest.mark.parametrize("style, issuer, says, never", [
+    ("jinan", "示例区人民政府办公室", "经区政府同意，现将《", "经市政府"),
+    ("ningguo", "示例区人民政府办公室", "经区政府同意，现将《", "经市政府"),  # a city style used by a district
+    ("ningguo", "示例县人民政府办公室", "经县政府同意，现将《", "经市政府"),
+    ("jinan", "示例区政务公开领导小组办公室", "现将《", "同意"),  # a leading group claims no approval
+    ("township", "示例镇人民政府", "现将《", "同意"),
+])
+def test_a_new_plans_letter_speaks_at_the_issuers_level(style, issuer, says, never, host):
+    from planwright.exporting import notice_text
+    from planwright.plan.newplan import from_template
+
+    plan = from_template(style, 2027, host).doc.plan
+    plan.meta.issuer = issuer
+    assert plan.meta.letter == ""
+    lines = notice_text(plan, host).splitlines()
+    letter = lines[next(i for i, line in enumerate(lines) if line.endswith("：")) + 1]  # under the 主送
+    assert says in letter and never not in letter, letter

@@ -54,11 +54,13 @@ def _block(kind: Kind, text: str = "", face: Face = "body") -> Block:
 
 
 def draft_warning(errors: Sequence[Finding]) -> str:
-    """The line an export with --allow-errors carries, so nobody sends it out unawares."""
-    first = errors[0]
-    where = f"{first.where}：" if first.where and first.where != "plan" else ""
-    return (f"【未通过检查：计划有 {len(errors)} 个错误，本文件按 --allow-errors 导出，仅供核对，"
-            f"不宜印发。第一个错误：{where}{first.message}】")
+    """The line an export with --allow-errors carries, so nobody sends it out unawares.
+
+    One short line: the notice is not the place for the findings (``planwright
+    check`` lists them, and the command says so when it exports), and a long
+    line would push the notice's own first lines down the page.
+    """
+    return f"【未通过检查：计划有 {len(errors)} 个错误，仅供核对，不宜印发】"
 
 
 def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = ()) -> list[Block]:
@@ -189,13 +191,18 @@ def _items(task: Task, layout: NoticeLayout | None, by_paragraph: bool) -> list[
     """(is a plain paragraph, block) for each item and its units line: 1. 2. … or,
     in the by-paragraph form, unnumbered paragraphs for items with units."""
     out: list[tuple[bool, Block]] = []
+    runs_on = False
     for n, item in enumerate(task.items, 1):
         units = _units(item, layout, item.text.strip(), item.text)
         body, closing = units.into(item.text.strip())
         plain = by_paragraph and bool(item.lead or item.support)
         text = body if plain else f"{marker(Level.ITEM, n)}{body}"
         runs = (Run(text),) + ((Run(closing),) if closing else ())
-        out.append((plain, Block("para", runs)))
+        if runs_on and plain and out and out[-1][0]:  # the office printed it in the paragraph before
+            out[-1] = (True, Block("para", out[-1][1].runs + runs))
+        else:
+            out.append((plain, Block("para", runs)))
+        runs_on = units.runs_on
         if units.line and units.phrase:
             out.append((False, _block("para", units.phrase)))
     return out

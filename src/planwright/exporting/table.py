@@ -13,7 +13,7 @@ from typing import Literal
 
 from planwright.plan.model import Plan
 from planwright.zh.numbering import Level
-from planwright.exporting.wording import marker, table_units
+from planwright.exporting.wording import kept_cell, marker, table_units
 
 HEADER: tuple[str, ...] = ("序号", "工作任务", "具体要求", "责任单位", "时限要求")
 
@@ -31,10 +31,11 @@ class TableRow:
     task_start: bool = False  # first row of its task: the merged cell starts here
     task_span: int = 1  # rows under one task (on its first row)
     node_id: str = ""  # the item or task the row stands for
+    printed_units: str = ""  # the 责任单位 cell as the office printed it, while its units stand
 
     @property
     def units(self) -> str:
-        return table_units(self.lead, self.support)
+        return self.printed_units or table_units(self.lead, self.support)
 
     def cells(self) -> tuple[str, str, str, str, str]:
         """The five cells as text (a point row carries its title in 工作任务)."""
@@ -60,7 +61,8 @@ def table_rows(plan: Plan) -> list[TableRow]:
                 rows.append(TableRow(kind="row", seq=seq, point=point_label, task=label,
                                      requirement=task.text.strip(), lead=tuple(task.lead),
                                      support=tuple(task.support), deadline=task.deadline,
-                                     task_start=True, task_span=1, node_id=task.id))
+                                     task_start=True, task_span=1, node_id=task.id,
+                                     printed_units=kept_cell(task)))
                 continue
             for i, item in enumerate(task.items):
                 seq += 1
@@ -71,7 +73,8 @@ def table_rows(plan: Plan) -> list[TableRow]:
                     lead=tuple(item.lead if own_units else task.lead),
                     support=tuple(item.support if own_units else task.support),
                     deadline=item.deadline or task.deadline,
-                    task_start=i == 0, task_span=span if i == 0 else 1, node_id=item.id))
+                    task_start=i == 0, task_span=span if i == 0 else 1, node_id=item.id,
+                    printed_units=kept_cell(item if own_units else task)))
     return rows
 
 

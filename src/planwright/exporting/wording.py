@@ -230,6 +230,7 @@ class Placed:
     phrase: str = ""
     at: int = -1
     line: bool = False
+    runs_on: bool = False  # printed mid-paragraph: what follows goes on in the same paragraph
 
     def into(self, text: str) -> tuple[str, str]:
         """(the text with the phrase inside it, the phrase left to close the text)."""
@@ -252,17 +253,42 @@ def placed(node: Task | Item, layout: NoticeLayout, text: str, own_text: str) ->
     """
     kept = node.wording
     at = kept.at if kept is not None and _fits(text, kept.at) else -1
-    if kept is not None and kept.text.strip() and kept.names(node.lead, node.support):
-        phrase = kept.text
+    form = _form(kept.text) if kept is not None else ""
+    if kept is not None and form != "cell" and kept.names(node.lead, node.support):
+        phrase = kept.text.strip()
         if kept.deadline and node.deadline != kept.deadline and kept.deadline in phrase:
             phrase = phrase.replace(kept.deadline, node.deadline, 1)
-        line = not phrase.lstrip().startswith(("（", "("))
+        line = form == "line"
         if node.deadline and not deadline_in_text(node.deadline, own_text, phrase):
             phrase += f"完成时限：{node.deadline}。" if line else f"（完成时限：{node.deadline}）"
-        return Placed(phrase, -1 if line else at, line)
+        runs_on = not line and 0 < kept.at == len(text)
+        return Placed(phrase, -1 if line else at, line, runs_on)
     if layout.unit_format == "list":
         return Placed(units_line(node, own_text), -1, True)
     return Placed(attribution(node, layout, own_text), at)
+
+
+def kept_cell(node: Task | Item) -> str:
+    """The 责任单位 cell as printed (发改委、财政局等), while the node still has its units;
+    "" for a phrase printed in the text (a bracket or a 责任单位：… line) or edited units."""
+    kept = node.wording
+    if kept is None or _form(kept.text) != "cell" or not kept.names(node.lead, node.support):
+        return ""
+    return kept.text.strip()
+
+
+# 责任单位：… / 牵头单位：… opening a phrase printed as a line of its own
+_LABEL_RE = re.compile(r"^[^：:（(，,。]{2,8}[：:]")
+
+
+def _form(phrase: str) -> str:
+    """How a kept phrase was printed: "bracket" in the text, a "line" of its own, a table "cell"."""
+    text = phrase.strip()
+    if not text:
+        return "cell"  # nothing to print: treated as no phrase in the text
+    if text.startswith(("（", "(")):
+        return "bracket"
+    return "line" if _LABEL_RE.match(text) else "cell"
 
 
 def _fits(text: str, at: int) -> bool:

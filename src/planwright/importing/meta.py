@@ -36,6 +36,7 @@ _DOCNO_AFTER_RE = re.compile(rf"^(?P<rest>.+关于.+的(?:通知|函))\s*[（(](
 _NOTICE_TITLE_RE = re.compile(r"^(?P<issuer>.*?)关于(?P<verb>印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
 _BOOK_TITLE_RE = re.compile(r"《([^《》]{4,100})》")
 _NOTICE_BODY_RE = re.compile(r"印发|转发|下发|现将|予以印发|现印发|请认真|请结合|遵照执行|贯彻落实|贯彻执行")
+_LETTER_RE = re.compile(r"现将|现印发|予以印发|印发给你们|转发给你们|下发给你们|请认真|请结合|请遵照|遵照执行|照此执行")
 _PUBLICITY_RE = re.compile(r"^[（(]\s*(此件[^）)]{2,12}?)\s*[）)]$")
 _CC_RE = re.compile(r"^抄\s*送\s*[：:]\s*(?P<list>.+)$")
 _PRINTER_RE = re.compile(r"^(?P<printer>\S.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
@@ -365,7 +366,9 @@ def _notice_body(header: list[Line], used: set[int], recipients_at: int, date_at
         return [header[i].text for i in lines if not (i == date_at - 1 and is_organ(header[i]))]
     found = []
     for i, line in enumerate(header):
-        if _BOOK_TITLE_RE.search(line.sim) and _NOTICE_BODY_RE.search(line.sim):
+        # a letter hands the plan out (现将《…》印发给你们); a preamble that cites a
+        # document (为贯彻落实《…》…) is the plan's own text
+        if _BOOK_TITLE_RE.search(line.sim) and _LETTER_RE.search(line.sim):
             used.add(i)
             found.append(line.text)
     return found

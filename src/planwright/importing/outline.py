@@ -277,6 +277,8 @@ class OutlineReader:
                                   support=group.units.support if group.units else [],
                                   deadline=group.deadline))
                 items[-1].wording = _wording([group], items[-1]) if _joined([group]) else None
+                if items[-1].wording is not None and _runs_on(groups, group):
+                    items[-1].wording.at = len(items[-1].text)  # the next item goes on in its paragraph
             elif group.texts:  # text after the last attribution is an item of its own, with no units
                 items.append(Item(text=_joined([group]), deadline=group.deadline))
         for item in items:
@@ -446,6 +448,13 @@ def _wording(groups: list[_Group], node: Task | Item) -> Wording | None:
     whole = _joined(groups)
     return Wording(text=group.printed, lead=list(node.lead), support=list(node.support),
                    deadline=group.units.deadline, at=-1 if at >= len(whole) else at)
+
+
+def _runs_on(groups: list[_Group], group: _Group) -> bool:
+    """Whether the paragraph goes on after this group's attribution (…（甲负责落实）B做法…)."""
+    k = next(i for i, g in enumerate(groups) if g is group)
+    after = groups[k + 1] if k + 1 < len(groups) else None
+    return bool(after and group.texts and after.texts) and group.texts[-1][0] == after.texts[0][0]
 
 
 def _closes_mid_paragraph(groups: list[_Group]) -> bool:

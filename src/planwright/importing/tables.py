@@ -16,7 +16,7 @@ from itertools import combinations
 from planwright.zh import deadlines
 from planwright.zh import roles
 from planwright.zh import units
-from planwright.plan.model import Item, Point, Task
+from planwright.plan.model import Item, Point, Task, Wording
 from planwright.zh.numbering import Level
 from planwright.importing.attribution import Attributed, Attributor, complete_names
 from planwright.importing.common import Doubt, Line, Para, Table, squeeze, tidy
@@ -575,6 +575,10 @@ class TableBuilder:
             title, rest = split_heading_sentence(_without_marker(text))
             node = Task(title=title, text=rest, lead=units.lead, support=units.support, deadline=units.deadline)
             self._current_point(event).tasks.append(node)
+        if cells.get("lead") and not cells.get("support") and (node.lead or node.support):
+            # the 责任单位 cell as printed (A、B等), kept as the node's wording
+            node.wording = Wording(text=cells["lead"].replace("\n", "、").strip(), lead=list(node.lead),
+                                   support=list(node.support))
         missing = [_CAPTION[r] for r in ("lead", "deadline") if r in self.roles and not cells.get(r)
                    and not (r == "lead" and cells.get("support"))]
         if missing:

@@ -45,7 +45,8 @@ class Wording:
     clerk edits the node's units the phrase is written anew in the style's form
     (``exporting.wording.attribution``); a changed deadline is put in its place.
     ``at`` is where in the node's text the phrase stood, when it stood inside
-    the text rather than after it (-1).
+    the text rather than after it (-1); at the text's very end, it says that the
+    paragraph went on with the next node (an attribution printed mid-paragraph).
     """
 
     text: str = ""
