@@ -172,6 +172,21 @@ def test_an_attribution_in_mid_paragraph_is_not_moved_to_the_end(host) -> None:
     assert second.lead == ["区财政局"] and second.items == []  # one attribution closing the task stays on it
 
 
+def test_paragraphs_straight_under_a_point_each_with_units_are_items(host) -> None:
+    body = """一、做好重点领域公开
+集中公开教育收费项目和标准。（区教育局负责落实）按月公开医保基金收支情况（区医保局牵头，各街道办事处配合）。
+二、加强组织保障
+各单位要明确专人负责政务公开工作。
+"""
+    first, second = imported(body, host=host).doc.plan.points
+    (task,) = first.tasks
+    assert task.title == "" and first.text == ""
+    assert [(i.text, i.lead, i.support) for i in task.items] == [
+        ("集中公开教育收费项目和标准。", ["区教育局"], []),
+        ("按月公开医保基金收支情况。", ["区医保局"], ["各街道办事处"])]
+    assert second.tasks == [] and second.text.startswith("各单位要明确专人")
+
+
 # ---------------------------------------------------------------------------
 # Task tables copied as text
 

@@ -184,6 +184,13 @@ class OutlineReader:
         groups = self._groups(node.lines)
         point.text = _joined(groups)
         if any(g.units for g in groups) and not node.children:
+            if sum(1 for g in groups if g.units) >= 2 or _closes_mid_paragraph(groups):
+                # paragraphs straight under a point, each closed by its own units: items of one
+                # task with no title, as prose entries are
+                task = Task(title="")
+                task.items = self._items_from_groups(groups, task)
+                point.text, point.tasks = "", [task]
+                return point
             # units at point level have no place in the model: the point becomes one task
             task = Task(title=point.title, text=point.text)
             self._apply_single(task, groups)
