@@ -288,3 +288,17 @@ def test_a_new_plans_letter_speaks_at_the_issuers_level(style, issuer, says, nev
     lines = notice_text(plan, host).splitlines()
     letter = lines[next(i for i, line in enumerate(lines) if line.endswith("：")) + 1]  # under the 主送
     assert says in letter and never not in letter, letter
+
+
+def test_roll_over_keeps_the_letter_and_the_phrases(host):
+    from planwright.exporting import notice_text
+    from planwright.plan.rollover import roll_over
+
+    notice = JINAN.replace("（责任单位：区政府办公室）", "（责任单位：区政府办公室；完成时限：2027年6月底前）")
+    plan, _ = _round_trip(notice, "jinan", host)
+    notes = roll_over(plan, 2028)
+    exported = notice_text(plan, host)
+    assert "《2028年示例区政务公开工作要点》已经区政府研究同意，现印发给你们，请抓好落实。" in exported
+    assert "（责任单位：区财政局等有关部门，各街道办事处）" in exported
+    assert "（责任单位：区政府办公室；完成时限：2028年6月底前）" in exported
+    assert not [n for n in notes if n.field == "letter"]  # nothing in the letter to look at

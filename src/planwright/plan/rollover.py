@@ -9,7 +9,10 @@ What moves by itself:
   deadlines without one (10月底前, 持续推进, 在…后20日内) follow the plan year already.
 
 What is cleared: 文号, 成文日期 and 印发日期 — the new notice has not been issued.
-What is kept: ids (so next year's comparison matches on them), units, wording.
+What is kept: ids (so next year's comparison matches on them), units, wording —
+the office's 印发 letter (its {title} names the new title; its other years of the
+plan move, and are pointed out) and each attribution as printed (a deadline in it
+moves with the node's).
 
 What a person must look at (returned as RollNotes, never silently left behind):
 
@@ -106,7 +109,7 @@ def _roll_meta(plan: Plan, delta: int, old_years: set[int]) -> list[RollNote]:
     if delta and meta.title and new_title == meta.title:
         notes.append(RollNote("plan", "title", f"标题“{meta.title}”中没有 {meta.year} 年，未改动，请确认标题的年度"))
     meta.title = new_title
-    for name, label in (("preamble", "前言"), ("closing", "结束语")):
+    for name, label in (("letter", "印发通知的正文"), ("preamble", "前言"), ("closing", "结束语")):
         notes += _roll_prose(plan, name, label, delta, old_years)
     meta.doc_number = ""  # the new notice has no 文号 until it is issued
     meta.date = ""
@@ -150,6 +153,10 @@ def _roll_deadline(node: Task | Item, where: str, delta: int, old_year: int,
         node.deadline = deadlines.shift(_shift_cn_years(phrase, delta), delta)
     except ValueError as exc:
         return [RollNote(where, "deadline", f"{where} 的时限“{phrase}”无法顺延（{exc}），未改动", node.id)]
+    kept = node.wording
+    if kept is not None and kept.deadline == phrase and phrase in kept.text:
+        # the office's phrase (…；完成时限：2021年底前）) keeps its words, with the new deadline
+        kept.text, kept.deadline = kept.text.replace(phrase, node.deadline, 1), node.deadline
     return []
 
 
