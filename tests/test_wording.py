@@ -302,3 +302,79 @@ def test_roll_over_keeps_the_letter_and_the_phrases(host):
     assert "（责任单位：区财政局等有关部门，各街道办事处）" in exported
     assert "（责任单位：区政府办公室；完成时限：2028年6月底前）" in exported
     assert not [n for n in notes if n.field == "letter"]  # nothing in the letter to look at
+
+
+# --- the small ones ---------------------------------------------------------------------------
+
+FANGAN = """\
+示例镇2027年政务公开工作实施方案
+
+　　为做好今年全镇政务公开工作，制定本方案。
+　　一、工作目标
+　　（一）公开更及时。镇政府信息形成后按规定时限公开。
+　　二、工作任务
+　　（一）办好公开栏。各村公开栏每月更新一次。
+　　（二）答好群众问。群众咨询当场答复，不能当场答复的限期答复。
+
+示例镇人民政府
+2027年2月10日
+"""
+
+
+def test_a_plan_that_was_never_a_notice_exports_without_a_letter_or_recipients(host):
+    plan, exported = _round_trip(FANGAN, "township", host)
+    assert plan.meta.letter == "" and plan.meta.recipients == []
+    assert "印发" not in exported and "：" not in exported.splitlines()[0]
+    assert exported.splitlines()[0] == "示例镇2027年政务公开工作实施方案"
+    assert _lines(exported) == _lines(FANGAN)
+
+
+def test_a_plan_with_nothing_to_print_is_refused_by_name(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    plan = tmp_path / "empty.toml"
+    plan.write_text('schema = "planwright/1"\n[plan]\nstyle = "jinan"\nyear = 2027\n'
+                    'issuer = "示例区人民政府办公室"\nrecipients = ["各街道办事处"]\n', encoding="utf-8")
+    cli = Path(sys.executable).with_name("planwright")
+    out = tmp_path / "empty.txt"
+    run = subprocess.run([str(cli), "export", str(plan), "--format", "notice-txt", "--allow-errors", "-o", str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode != 0 and not out.exists()
+    assert str(plan) in run.stderr and "没有标题" in run.stderr and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_an_empty_calendar_still_holds_a_component():
+    from planwright.exporting.calendar import ics
+    from planwright.plan.model import Plan, Point, Task
+
+    plan = Plan(points=[Point(id="p1", title="要点", tasks=[Task(id="t1", title="任务", deadline="持续推进")])])
+    lines = ics(plan).decode("utf-8").split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and "BEGIN:VEVENT" not in lines
+    begins = [line for line in lines if line.startswith("BEGIN:") and line != "BEGIN:VCALENDAR"]
+    assert begins and begins[0] in ("BEGIN:VTIMEZONE", "BEGIN:VTODO", "BEGIN:VJOURNAL")
+    # every component is closed, in order
+    stack = []
+    for line in lines:
+        if line.startswith("BEGIN:"):
+            stack.append(line[6:])
+        elif line.startswith("END:"):
+            assert stack.pop() == line[4:]
+    assert stack == []
+
+
+def test_a_section_with_no_units_and_no_deadlines_is_no_row_of_the_table():
+    from planwright.exporting import table_rows
+    from planwright.plan.model import Plan, Point, Task
+
+    general = Point(id="p1", title="总体要求", tasks=[Task(id="t1", title="指导思想", text="以服务群众为中心。"),
+                                                    Task(id="t2", title="工作目标", text="年底前公开更规范。")])
+    work = Point(id="p2", title="重点任务", tasks=[Task(id="t3", title="公开预算", lead=["区财政局"],
+                                                       deadline="2027年6月底")])
+    rows = table_rows(Plan(points=[general, work]))
+    assert [row.kind for row in rows] == ["point", "row"]
+    assert rows[0].point == "二、重点任务" and rows[1].seq == 1
+    # a plan where nothing names units still lists its tasks
+    assert len(table_rows(Plan(points=[general]))) == 3

@@ -123,7 +123,10 @@ def export_document(plan: Plan, fmt: str, host: "Host | None", *, allow_errors: 
     spec = _format(fmt)
     findings = run_rules(plan, host, doc) if host is not None else []
     errors = _refuse_errors(findings, allow_errors, what)
-    data = _render(spec, plan, host, errors)
+    try:
+        data = _render(spec, plan, host, errors)
+    except ExportError as exc:
+        raise ExportError(f"{what}: {exc}") from None
     return Exported(spec, data, errors, _nothing_to_list(spec.name, plan, data))
 
 
@@ -170,8 +173,19 @@ def _format(fmt: str) -> OutputFormat:
 # --- the renderers ---------------------------------------------------------------------
 
 
+def _notice(job: _Job) -> list[Block]:
+    """The notice's blocks; a plan with neither a title nor any text has no notice to print
+    (an export with --allow-errors would otherwise be a warning over a blank page)."""
+    meta = job.plan.meta
+    if not meta.title.strip() and not (meta.preamble.strip() or meta.closing.strip() or job.plan.points
+                                       or job.plan.body):
+        raise ExportError("计划没有标题，也没有正文，没有可以导出的通知；请先填写 title 和要点 "
+                          "(no title and no text: nothing to print)")
+    return build_notice(job.plan, job.layout, job.errors)
+
+
 def _notice_txt(job: _Job) -> bytes:
-    return render_text(build_notice(job.plan, job.layout, job.errors)).encode("utf-8")
+    return render_text(_notice(job)).encode("utf-8")
 
 
 # The .docx and .xlsx renderers pull in python-docx/lxml and XlsxWriter (~0.1 s):
@@ -181,7 +195,7 @@ def _notice_txt(job: _Job) -> bytes:
 def _notice_docx(job: _Job) -> bytes:
     from planwright.exporting import docx_render
 
-    blocks = build_notice(job.plan, job.layout, job.errors)
+    blocks = _notice(job)
     title = next((b.text for b in blocks if b.kind in ("title", "plan_title")), job.plan.meta.title)
     return docx_render.notice_docx(blocks, job.warning, docx_render.setup_for(job.plan.meta, title))
 
@@ -212,7 +226,7 @@ def _units(job: _Job) -> bytes:
 
 
 def _markdown(job: _Job) -> bytes:
-    return render_markdown(build_notice(job.plan, job.layout, job.errors)).encode("utf-8")
+    return render_markdown(_notice(job)).encode("utf-8")
 
 
 def _json(job: _Job) -> bytes:

@@ -50,10 +50,20 @@ def ics(plan: Plan, phrases: Sequence[deadlines.DeadlinePhrase] = (), errors: Se
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(meta.title or '工作要点时限')}"]
     if errors:
         lines.append(f"X-WR-CALDESC:{escape(f'未通过检查：计划有 {len(errors)} 个错误，按 --allow-errors 导出')}")
-    for event in _events(plan, phrases):
+    events = _events(plan, phrases)
+    for event in events:
         lines.extend(_vevent(event, stamp))
+    if not events:
+        # RFC 5545 §3.6: a calendar holds at least one component; without one, strict
+        # readers refuse the file. The plan's own time zone is a component that adds
+        # nothing to anybody's calendar.
+        lines.extend(_TIMEZONE)
     lines.append("END:VCALENDAR")
     return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+_TIMEZONE = ["BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+             "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE"]
 
 
 def _events(plan: Plan, phrases) -> list[dict]:

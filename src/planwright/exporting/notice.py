@@ -73,6 +73,7 @@ def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = (
     if framed:
         blocks.extend(_frame(plan, layout))
         blocks.append(_block("page_break"))
+    if meta.title.strip():  # a plan printed as itself keeps its own title over it
         blocks.append(_block("plan_title", meta.title))
     blocks.extend(_paras(meta.preamble))
     blocks.extend(_outline(plan, layout))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from planwright.plan.model import Plan
+from planwright.plan.model import Plan, Point
 from planwright.zh.numbering import Level
 from planwright.exporting.wording import kept_cell, marker, table_units
 
@@ -48,8 +48,11 @@ def table_rows(plan: Plan) -> list[TableRow]:
     """The task-division table of the plan, in reading order."""
     rows: list[TableRow] = []
     seq = 0
+    # A section such as 总体要求 (指导思想, 基本原则, 工作目标) names no unit and no deadline:
+    # it is no one's task, so no row of the table, while some other point divides work.
+    divided = any(_divides(point) for point in plan.points)
     for p, point in enumerate(plan.points, 1):
-        if not point.tasks:
+        if not point.tasks or (divided and not _divides(point)):
             continue  # a point of prose only (指导思想) has nothing to divide
         point_label = marker(Level.POINT, p) + point.title
         rows.append(TableRow(kind="point", point=point_label, node_id=point.id))
@@ -76,6 +79,12 @@ def table_rows(plan: Plan) -> list[TableRow]:
                     task_start=i == 0, task_span=span if i == 0 else 1, node_id=item.id,
                     printed_units=kept_cell(item if own_units else task)))
     return rows
+
+
+def _divides(point: Point) -> bool:
+    """Whether any task or item of a point names a unit or a deadline."""
+    return any(node.lead or node.support or node.deadline
+               for task in point.tasks for node in (task, *task.items))
 
 
 def table_text(rows: list[TableRow]) -> list[str]:
