@@ -360,3 +360,23 @@ def test_numbers_out_of_sequence_inside_a_line_are_words_not_headings(host) -> N
     (task,) = tasks_of(imported(body, host=host).doc.plan)
     assert task.text == "按时发布一季度数据。二、三季度数据在季后一个月内发布。"
     assert task.lead == ["区统计局"]
+
+
+def test_bar_rows_with_a_rule_under_the_header_and_units_a_space_apart(host) -> None:
+    body = """| 序号 | 工作任务 | 责任单位 | 完成时限 |
+|---|---|---|---|
+| 1 | 公开年度预算和决算，细化到项级科目。 | 区财政局 | 2024年8月底前 |
+| 2 | 公开重点项目进展情况。 | 区发改委 | 持续推进 |
+"""
+    (point,) = imported(body, head=TABLE_HEAD, host=host).doc.plan.points
+    assert [(t.title, t.lead, t.deadline) for t in point.tasks] == [
+        ("公开年度预算和决算，细化到项级科目", ["区财政局"], "2024年8月底前"), ("公开重点项目进展情况", ["区发改委"], "持续推进")]
+
+
+def test_spaced_rows_whose_unit_cell_lists_units_a_space_apart(host) -> None:
+    body = """序号 工作任务 具体要求 责任单位 完成时限
+1 公开审计结果 按规定公开 审计工作报告。 区审计局 区财政局 2024年10月底前
+"""
+    (point,) = imported(body, head=TABLE_HEAD, host=host).doc.plan.points
+    (item,) = point.tasks[0].items
+    assert (item.text, item.lead, item.deadline) == ("按规定公开审计工作报告。", ["区审计局", "区财政局"], "2024年10月底前")

@@ -260,9 +260,12 @@ def _without_bars(paras: list[Para]) -> list[Para]:
             out.append(para)
             continue
         cells = _bar_cells(para.text)
-        if cells:
+        if cells and not all(_RULE_RE.match(c) for c in cells):  # |---|---| under a header is a rule
             out.append(Para("\t".join(cells), para.line))
     return out
+
+
+_RULE_RE = re.compile(r"^[:：]?[-—－=]{2,}[:：]?$")
 
 
 def _has_bar(text: str) -> bool:
@@ -291,6 +294,9 @@ def _spaced_cells(text: str, roles: list[str | None]) -> list[str]:
         if end > 1 and _fit(parts[end - 1], role) > 0:
             right.insert(0, parts[end - 1])
             end -= 1
+            while role in ("lead", "support") and end > 1 and _fit(parts[end - 1], role) > 0:
+                right[0] = parts[end - 1] + "、" + right[0]  # units a space apart: one cell
+                end -= 1
     left: list[str] = []
     begin = 0
     for role in roles[:middle]:
