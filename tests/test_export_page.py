@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from test_title_break import cut_inside
 
 from planwright.exporting import export_plan
 from planwright.plan import store
@@ -113,6 +114,8 @@ def rendered(host, demo, tmp_path_factory):
         "preprinted": replace(demo, meta=replace(meta, masthead="preprinted")),
         "none": replace(demo, meta=replace(meta, masthead="none")),
         "no_number": replace(demo, meta=replace(meta, doc_number="")),
+        "long_title": replace(demo, meta=replace(meta, title="示例区基层政务公开标准化规范化工作实施方案(2027-2029年)",
+                                                 masthead="none")),
     }
     docs = {name: export_plan(plan, "notice-docx", host, allow_errors=True) for name, plan in variants.items()}
     return render_all(docs, tmp_path_factory.mktemp("page"))
@@ -161,3 +164,25 @@ def test_no_masthead_starts_with_the_doc_number(rendered, demo):
     first = body(pages(rendered["none"])[0])
     assert first[0].text == demo.meta.doc_number and first[0].top < TOP + 10
     assert not red_rows(rendered["none"], 1)
+
+
+# --- 标题 --------------------------------------------------------------------------------
+
+
+def title_of(page: list[Line]) -> list[Line]:
+    """The title's lines: those set in 2号 (taller boxes than 3号 text) on the first page."""
+    return [line for line in body(page) if line.bottom - line.top > 24 and "文件" not in line.text]
+
+
+@pytest.mark.parametrize("name", ["red", "long_title"])
+def test_title_lines_end_between_words_and_balance(rendered, name):
+    lines = [line.text for line in title_of(pages(rendered[name])[0])]
+    assert len(lines) >= 2 and "".join(lines).endswith("的通知")
+    assert not cut_inside(lines), lines
+    widths = [sum(1 if ord(c) > 0x2000 else 0.5 for c in line) for line in lines]
+    assert max(widths) - min(widths) <= 6, lines
+
+
+def test_the_period_in_a_title_is_printed_full_width(rendered):
+    text = "".join(line.text for line in title_of(pages(rendered["long_title"])[0]))
+    assert "（2027—2029年）" in text and "(" not in text and "-" not in text

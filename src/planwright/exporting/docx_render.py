@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 from planwright.exporting import ooxml as ox
 from planwright.exporting.notice import Block
 from planwright.exporting.table import HEADER, TableRow
+from planwright.exporting.title_break import break_title, title_marks
 from planwright.exporting.wording import display_width
 from planwright.plan.model import Meta
 
@@ -327,24 +328,9 @@ TITLE_CHARS = 20  # 2号 characters on a 156 mm line
 
 
 def title_lines(title: str, per_line: int = TITLE_CHARS) -> list[str]:
-    """A long title broken where the words allow (GB/T 9704 §7.3.1): after the
-    issuing office, and before 的通知 — the shape offices print it in."""
-    def fits(text: str) -> bool:
-        return display_width(text) / 2 <= per_line
-
-    if fits(title):
-        return [title]
-    lines: list[str] = []
-    rest = title
-    cut = rest.find("关于")
-    if cut > 0:
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    if not fits(rest) and rest.endswith("的通知") and len(rest) > 3:
-        lines.extend([rest[:-3], rest[-3:]])
-    else:
-        lines.append(rest)
-    return lines
+    """A title's lines: full-width marks in its period, broken between words
+    into balanced lines (GB/T 9704 §7.3.1; see title_break)."""
+    return break_title(title_marks(title), per_line)
 
 
 def _sign_style(line: str, other: str) -> ox.ParaStyle:
