@@ -36,10 +36,11 @@ def test_prose_entries_under_a_point_are_items_of_one_untitled_task(host) -> Non
 2.区政府网站要开设专栏,统一发布各部门的机构职能和办事指南信息。(责任单位:区政府办公室)
 3.2024年6月底前,各街道完成本级标准目录的梳理,年底前完成动态更新工作。(责任单位:各街道办事处)
 """
-    plan = imported(body, host=host).doc.plan
-    (point,) = plan.points
+    result = imported(body, host=host)
+    (point,) = result.doc.plan.points
     (task,) = point.tasks
     assert task.title == "" and task.lead == []
+    assert any(w.startswith("一/（一）：") and "无标题任务" in w for w in result.warnings)  # the reading is said
     assert [i.lead for i in task.items] == [["区政府各部门"], ["区政府办公室"], ["各街道办事处"]]
     assert task.items[1].text.startswith("区政府网站要开设专栏")
     assert task.items[2].deadline == ""  # the date qualifies one part of the entry, not the entry
@@ -243,6 +244,7 @@ def test_cells_one_a_line_each_closed_by_a_bar_under_a_point_without_tasks(host)
     (point,) = result.doc.plan.points
     (task,) = point.tasks
     assert point.title == "加强权力运行公开" and task.title == ""  # no （一） level: one untitled task
+    assert any("无标题任务" in w for w in result.warnings)
     assert [i.lead for i in task.items] == [["区委编办", "区直各部门", "各街道（镇）"], ["区司法局", "区市场监管局"]]
     assert [i.deadline for i in task.items] == ["持续推进", "2024年12月底前"]
 

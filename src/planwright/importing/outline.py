@@ -25,6 +25,7 @@ from planwright.importing.textutil import heading, split_heading_sentence, strip
 _CLOSING_RE = re.compile(r"本(?:工作)?(?:要点|实施方案|行动计划|方案|计划|意见|细则|办法|通知)")
 _OPENING_WORDS = ("于", "在", "力争", "确保", "争取")
 _IMPLICIT_POINT = "主要任务"
+_UNTITLED_TASK = "要点下没有“（一）”级标题，各条作为一项无标题任务的事项导入（可填写任务标题）"
 _PARAGRAPH_ENDS = tuple("。！？!?；;：:）)”’》」』…")
 
 
@@ -189,6 +190,7 @@ class OutlineReader:
                 # task with no title, as prose entries are
                 task = Task(title="")
                 task.items = self._items_from_groups(groups, task)
+                self.doubts.append(Doubt(_UNTITLED_TASK, task, node.line))
                 point.text, point.tasks = "", [task]
                 return point
             # units at point level have no place in the model: the point becomes one task
@@ -206,6 +208,8 @@ class OutlineReader:
 
     def _task(self, node: _Node) -> Task:
         task = Task(title=strip_end(node.title))
+        if not node.title and node.children:
+            self.doubts.append(Doubt(_UNTITLED_TASK, task, node.line))
         self._lift_closing_attribution(node)
         groups = self._groups(node.lines, task)
         attributed = [g for g in groups if g.units]

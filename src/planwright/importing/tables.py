@@ -574,6 +574,8 @@ class TableBuilder:
             # as in the outline of prose entries
             self.task = Task(title="")
             self._current_point(event).tasks.append(self.task)
+            self.doubts.append(Doubt("表格中要点下没有“（一）”级任务，各行作为一项无标题任务的事项导入（可填写任务标题）",
+                                     self.task, event.line))
         if self.rows_are_items and self.task is not None:
             node = Item(text=text, lead=units.lead, support=units.support, deadline=units.deadline)
             self.task.items.append(node)
