@@ -40,7 +40,7 @@ def test_prose_entries_under_a_point_are_items_of_one_untitled_task(host) -> Non
     (point,) = result.doc.plan.points
     (task,) = point.tasks
     assert task.title == "" and task.lead == []
-    assert any(w.startswith("一/（一）：") and "无标题任务" in w for w in result.warnings)  # the reading is said
+    assert any(w.startswith("一/（一），") and "无标题任务" in w for w in result.warnings)  # the reading is said
     assert [i.lead for i in task.items] == [["区政府各部门"], ["区政府办公室"], ["各街道办事处"]]
     assert task.items[1].text.startswith("区政府网站要开设专栏")
     assert task.items[2].deadline == ""  # the date qualifies one part of the entry, not the entry
