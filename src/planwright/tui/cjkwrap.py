@@ -3,8 +3,11 @@
 Textual and rich wrap at whitespace; in a notice the full-width indent
 （"　　"）at the start of a paragraph is whitespace too, so the indent ends up
 alone on one line and the paragraph starts on the next. Here a line is folded
-by cell width instead, and a closing punctuation mark never starts a line (it
-stays at the end of the line above, one cell over, as typesetters allow).
+by cell width instead, and never past it: a line that would end just before a
+closing mark (，。、） and the like, which may not begin a line) gives its last
+character to the next line, so the mark follows it there (推入, as typesetters
+do when the mark cannot hang in a margin — a terminal has none). An opening
+mark（“《 never ends a line.
 """
 
 from __future__ import annotations
@@ -13,23 +16,42 @@ from rich.cells import cell_len, set_cell_size
 
 # may not begin a line (避头): closing marks and pauses
 NO_LINE_START = set("，。、；：！？）》」』】〕”’…—·,.;:!?)]}%")
+# may not end a line (避尾): opening marks
+NO_LINE_END = set("（《「『【〔“‘([{")
 
 
 def wrap_line(line: str, width: int) -> list[str]:
-    """One line folded to ``width`` cells (a mark that may not start a line hangs)."""
+    """One line folded to at most ``width`` cells, without a closing mark starting a line."""
     if width < 2 or cell_len(line) <= width:
         return [line]
     out: list[str] = []
-    current, used = "", 0
+    current: list[str] = []
+    used = 0
     for ch in line:
         w = cell_len(ch)
-        if used + w > width and current and ch not in NO_LINE_START:
-            out.append(current)
-            current, used = "", 0
-        current += ch
+        if used + w > width and current:
+            carried = _carry(current, ch)
+            out.append("".join(current[:len(current) - len(carried)]))
+            current = carried
+            used = sum(cell_len(c) for c in current)
+        current.append(ch)
         used += w
-    out.append(current)
+    out.append("".join(current))
     return out
+
+
+def _carry(current: list[str], next_char: str) -> list[str]:
+    """The tail of a full line that moves down with ``next_char`` (empty when none need to)."""
+    n = len(current)
+    if next_char in NO_LINE_START:
+        n -= 1  # the last character goes down with the mark …
+        while n > 0 and current[n] in NO_LINE_START:
+            n -= 1  # … and with the marks before it (”。 ……)
+    while n > 0 and current[n - 1] in NO_LINE_END:
+        n -= 1  # an opening mark goes down with what it opens
+    if n <= 0:
+        return []  # a line of nothing but marks: cut it where it is full
+    return current[n:]
 
 
 def wrap(text: str, width: int) -> str:

@@ -1,7 +1,10 @@
-"""F9: the notice as the plan's style prints it (the text ``export --format notice-txt`` writes).
+"""F9 / Ctrl+T: the notice as the plan's style prints it (the text ``export --format notice-txt`` writes).
 
 The text is folded to the window's width by ``cjkwrap`` (on each resize), so
-the full-width paragraph indent stays with its paragraph.
+the full-width paragraph indent stays with its paragraph. The width is what is
+left beside the scrollbar's gutter (kept even while no scrollbar shows) and the
+cursor's cell: a line one cell too long lost its last character — the screen
+clerks proofread on.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ def notice_or_reason(plan: Plan, host: "Host") -> str:
 class NoticeScreen(Screen[None]):
     """Read-only, scrollable, selectable text; Escape goes back to the editor."""
 
-    BINDINGS = [Binding("escape,f9", "app.pop_screen", "返回编辑", key_display="Esc")]
+    BINDINGS = [Binding("escape,f9,ctrl+t", "app.pop_screen", "返回编辑", key_display="Esc")]
 
     def __init__(self, plan: Plan, host: "Host") -> None:
         super().__init__()
@@ -54,7 +57,7 @@ class NoticeScreen(Screen[None]):
 
     def on_resize(self) -> None:
         area = self.query_one(TextArea)
-        width = area.scrollable_content_region.width - 1
+        width = area.scrollable_content_region.width - 1  # the gutter is left out (CSS); 1 for the cursor
         if width > 10 and width != self._width:
             self._width = width
             area.load_text(wrap(self.text, width))

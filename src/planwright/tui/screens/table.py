@@ -44,7 +44,7 @@ class TableScreen(Screen[str | None]):
     """The 分工 table; dismisses with the id of the row chosen (or None)."""
 
     BINDINGS = [
-        Binding("escape,f10", "dismiss(None)", "返回编辑", key_display="Esc"),
+        Binding("escape,f10,ctrl+b", "dismiss(None)", "返回编辑", key_display="Esc"),
         Binding("f2", "sort('seq')", "按序号", key_display="F2"),
         Binding("f3", "sort('lead')", "按牵头单位", key_display="F3"),
         Binding("f4", "sort('due')", "按时限", key_display="F4"),

@@ -37,7 +37,7 @@ def units_of(plan: Plan, host: "Host") -> list[UnitTasks]:
 class UnitsScreen(Screen[str | None]):
     """Units left, the chosen unit's tasks right; Enter on a task edits it."""
 
-    BINDINGS = [Binding("escape,f11", "dismiss(None)", "返回编辑", key_display="Esc")]
+    BINDINGS = [Binding("escape,f11,ctrl+u", "dismiss(None)", "返回编辑", key_display="Esc")]
 
     def __init__(self, plan: Plan, host: "Host") -> None:
         super().__init__()

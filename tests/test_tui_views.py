@@ -1,0 +1,68 @@
+"""The read-only views show every character: the notice preview, the 分工 table, the per-unit list.
+
+Chinese is folded by cell width here (cjkwrap); these tests read what the
+screen shows and compare it with the text the exports print.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets import DataTable, TextArea
+
+from planwright.tui.cjkwrap import NO_LINE_END, NO_LINE_START, wrap_line
+from test_tui_helpers import SAMPLE, make_app, settle
+
+
+def run(scenario) -> None:
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("line, width", [
+    ("互联网加执法、监管，全面公开。", 8),  # 、 falls at the edge
+    ("一二三四（五六）七八", 8),  # an opening mark at the edge
+    ("甲乙丙丁”。戊己", 8),  # two closing marks after a full line
+    ("，，，，，，，，，，", 6),  # nothing but marks: cut where full
+    ("　　各单位要按照“谁公开、谁审查、谁负责”的原则，把好关口。", 12),
+])
+def test_a_folded_line_keeps_every_character_within_the_width(line, width):
+    parts = wrap_line(line, width)
+    assert "".join(parts) == line
+    assert all(cell_len(part) <= width for part in parts)
+    if set(line) - NO_LINE_START:
+        assert not any(part[0] in NO_LINE_START for part in parts[1:])
+        assert not any(part[-1] in NO_LINE_END for part in parts[:-1])
+
+
+# the preamble makes the notice long enough for a scrollbar and puts marks at every column
+LONG = "、".join(f"第{n}项公开事项按时办结" for n in range(1, 40)) + "。"
+PLAN = SAMPLE.replace('preamble = "全区政务公开工作要紧扣中心任务，以公开促落实。"', f'preamble = "{LONG}"')
+
+
+@pytest.mark.parametrize("width", [80, 97, 120])
+def test_the_notice_preview_shows_every_character_of_every_line(tmp_path, width):
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN, encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("f9")
+            await settle(pilot, app)
+            area = app.screen.query_one("#notice", TextArea)
+            text = app.screen.text
+            lines = area.text.split("\n")
+            assert "".join(lines) == text.replace("\n", "")  # folding adds line breaks, nothing else
+            assert area.max_scroll_y > 0  # long enough for the scrollbar
+            room = area.scrollable_content_region.width
+            assert all(cell_len(line) < room for line in lines)
+            assert not any(line[:1] in NO_LINE_START for line in lines[1:] if line)
+            for y in range(area.scrollable_content_region.height):  # what is drawn holds each whole line
+                shown = area.render_line(y).text
+                assert shown.rstrip().startswith(lines[y].rstrip()), (y, lines[y], shown)
+            assert "第39项公开事项按时办结。" in "".join(lines)
+
+    run(scenario)
