@@ -66,3 +66,64 @@ def test_the_notice_preview_shows_every_character_of_every_line(tmp_path, width)
             assert "第39项公开事项按时办结。" in "".join(lines)
 
     run(scenario)
+
+
+MANY = '["区政府各部门", "各街道办事处", "区人力资源社会保障局", "区市场监督管理局"]'
+UNITS_PLAN = (SAMPLE.replace('support = ["区政府各部门"]', f"support = {MANY}")
+              .replace('lead = ["区数据局"]', 'lead = ["区人力资源和社会保障局综合行政执法大队"]'))
+
+
+def shown_rows(widget, rows: int) -> str:
+    return "\n".join(widget.render_line(y).text for y in range(rows))
+
+
+def shown_column(table: DataTable, key: str, rows: int) -> str:
+    """One column's cells as drawn, its lines run together."""
+    x = 0
+    for column in table.ordered_columns:
+        width = column.get_render_width(table)
+        if column.key.value == key:
+            return "".join(table.render_line(y).crop(x, x + width).text.strip() for y in range(rows))
+        x += width
+    raise KeyError(key)
+
+
+def test_the_division_table_wraps_unit_cells_instead_of_cutting_them(tmp_path):
+    path = tmp_path / "plan.toml"
+    path.write_text(UNITS_PLAN, encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("ctrl+b")
+            await settle(pilot, app)
+            table = app.screen.query_one("#division", DataTable)
+            shown = shown_rows(table, 20)
+            for name in ("区政府各部门、", "各街道办事处、", "区市场监督管理局"):
+                assert name in shown, name  # a name that fits the column stays whole on its line
+            assert "区人力资源社会保障局" in shown_column(table, "support", 20)  # longer: folded, all there
+            assert "区人力资源和社会保障局综合行政执法大队" in shown_column(table, "lead", 20)
+            assert not any(line.lstrip("│ ").startswith("、") for line in shown.splitlines())
+
+    run(scenario)
+
+
+def test_the_unit_view_folds_long_names_and_keeps_the_counts(tmp_path):
+    path = tmp_path / "plan.toml"
+    path.write_text(UNITS_PLAN, encoding="utf-8")
+
+    async def scenario():
+        app = make_app(path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("ctrl+u")
+            await settle(pilot, app)
+            units = app.screen.query_one("#unit-list")
+            shown = shown_rows(units, 30)
+            compact = shown.replace(" ", "").replace("\n", "")
+            assert "区人力资源和社会保障局综合行政执法大队" in compact.replace("牵头1配合0", "")
+            assert "区人力资源和社会保障局综合行政执法大队"[:9] in shown  # the first line holds the head
+            assert "牵头1 配合0" in shown and "区财政局" in shown
+
+    run(scenario)

@@ -65,3 +65,29 @@ def fit(text: str, width: int) -> str:
     if width < 2:
         return set_cell_size(text, max(width, 0))
     return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
+
+
+def cell_lines(text: str, width: int, most: int = 0) -> list[str]:
+    """A table cell's text folded to its column (paragraphs run on); at most ``most`` lines, the last ending in …."""
+    lines = wrap_line(" ".join(text.split("\n")), width) if text else [""]
+    if most and len(lines) > most:
+        lines = lines[:most - 1] + [fit(lines[most - 1] + "…", width).rstrip()]
+    return lines
+
+
+def unit_lines(units: list[str], width: int) -> list[str]:
+    """Unit names joined with 、 and folded at names: a name starts a new line rather than break,
+    unless it is longer than the column by itself."""
+    lines: list[str] = []
+    current = ""
+    for n, name in enumerate(units):
+        piece = name + ("、" if n < len(units) - 1 else "")
+        if current and cell_len(current + piece) > width:
+            lines.append(current)
+            current = ""
+        if cell_len(piece) > width:
+            *full, current = wrap_line(current + piece, width)
+            lines += full
+        else:
+            current += piece
+    return lines + [current] if current or not lines else lines

@@ -1,9 +1,11 @@
-"""F10: the task-division table (重点工作任务分工) as the exports print it.
+"""F10 / Ctrl+B: the task-division table (重点工作任务分工) as the exports print it.
 
 Rows come from ``planwright.exporting.table_rows`` — the same rows as the .xlsx
 and .docx tables: one per item, or per task without items, numbered 1..N.
 Sort by number (F2), by lead unit (F3) or by deadline (F4); Enter on a row
-goes back to the editor with that task or item selected.
+goes back to the editor with that task or item selected. Cells are folded to
+their column (cjkwrap) and rows are as tall as their longest cell, so no unit
+name is cut; the requirement shows its first lines (Enter opens the whole).
 """
 
 from __future__ import annotations
@@ -20,8 +22,25 @@ from textual.widgets import DataTable, Footer, Header
 from planwright.zh import deadlines
 from planwright.exporting import table_rows
 from planwright.plan.model import Plan
+from planwright.tui.cjkwrap import cell_lines, unit_lines
 
 _FAR = date.max  # undated deadlines sort last
+# column: (title, width, most lines shown; 0 = all)
+COLUMNS = {"seq": ("序号", 4, 0), "task": ("工作任务", 22, 0), "requirement": ("具体要求", 34, 4),
+           "lead": ("牵头单位", 16, 0), "support": ("配合单位", 16, 0), "deadline": ("时限要求", 14, 0),
+           "meaning": ("解析", 20, 0)}
+
+
+def wrapped_row(values: dict[str, tuple[str | list[str], str]],
+                columns: dict[str, tuple[str, int, int]]) -> tuple[list[Text], int]:
+    """Cells folded to their columns ({key: (text or unit names, style)}), and the row's height."""
+    cells, height = [], 1
+    for key, (_, width, most) in columns.items():
+        text, style = values[key]
+        lines = unit_lines(text, width) if isinstance(text, list) else cell_lines(text, width, most)
+        height = max(height, len(lines))
+        cells.append(Text("\n".join(lines), style, justify="right" if key == "seq" else "left"))
+    return cells, height
 
 
 def division_rows(plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> list[dict]:
@@ -34,6 +53,7 @@ def division_rows(plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> lis
         rows.append({
             "id": row.node_id, "seq": row.seq, "task": row.task, "requirement": row.requirement,
             "lead": "、".join(row.lead), "support": "、".join(row.support), "deadline": row.deadline,
+            "lead_units": list(row.lead), "support_units": list(row.support),
             "due": parsed.due or _FAR,
             "meaning": "" if parsed.kind is deadlines.Kind.NONE else parsed.describe(),
         })
@@ -64,13 +84,8 @@ class TableScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self.title = "任务分工表"
         table = self.query_one(DataTable)
-        table.add_column("序号", key="seq")
-        table.add_column("工作任务", key="task", width=22)
-        table.add_column("具体要求", key="requirement", width=34)
-        table.add_column("牵头单位", key="lead", width=16)
-        table.add_column("配合单位", key="support", width=16)
-        table.add_column("时限要求", key="deadline", width=14)
-        table.add_column("解析", key="meaning", width=20)
+        for key, (title, width, _) in COLUMNS.items():
+            table.add_column(title, key=key, width=width)
         self._fill()
         table.focus()
 
@@ -80,10 +95,12 @@ class TableScreen(Screen[str | None]):
         key = {"seq": lambda r: r["seq"], "lead": lambda r: (r["lead"] == "", r["lead"], r["seq"]),
                "due": lambda r: (r["due"], r["seq"])}[self.sorted_by]
         for row in sorted(self.rows, key=key):
-            meaning = Text(row["meaning"], "red" if row["meaning"].startswith("无法") else "dim")
-            table.add_row(Text(str(row["seq"]), justify="right"), Text(row["task"]),
-                          Text(row["requirement"].replace("\n", " ")), Text(row["lead"] or "（无）"),
-                          Text(row["support"]), Text(row["deadline"]), meaning, key=row["id"])
+            values = {"seq": (str(row["seq"]), ""), "task": (row["task"], ""),
+                      "requirement": (row["requirement"], ""), "lead": (row["lead_units"] or ["（无）"], ""),
+                      "support": (row["support_units"], ""), "deadline": (row["deadline"], ""),
+                      "meaning": (row["meaning"], "red" if row["meaning"].startswith("无法") else "dim")}
+            cells, height = wrapped_row(values, COLUMNS)
+            table.add_row(*cells, height=height, key=row["id"])
         self.sub_title = {"seq": "按序号", "lead": "按牵头单位排序", "due": "按时限排序"}[self.sorted_by]
 
     def action_sort(self, by: str) -> None:

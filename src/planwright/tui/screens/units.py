@@ -22,11 +22,16 @@ from textual.widgets.option_list import Option
 from planwright.exporting import UnitTasks, unit_view
 from planwright.plan.model import Plan
 from planwright.rules.engine import registry_for
+from planwright.tui.cjkwrap import wrap_line
+from planwright.tui.screens.table import wrapped_row
 
 if TYPE_CHECKING:
     from planwright.host import Host
 
 ROLE = {"lead": "牵头", "support": "配合"}
+NAME_WIDTH = 18  # cells of a unit's name in the list; longer names fold onto further lines
+COLUMNS = {"seq": ("序号", 4, 0), "role": ("角色", 4, 0), "task": ("工作任务", 22, 0),
+           "requirement": ("具体要求", 34, 4), "deadline": ("时限要求", 14, 0)}
 
 
 def units_of(plan: Plan, host: "Host") -> list[UnitTasks]:
@@ -52,17 +57,19 @@ class UnitsScreen(Screen[str | None]):
         yield Footer()
 
     def _unit_line(self, unit: UnitTasks) -> Text:
-        pad = max(1, 16 - cell_len(unit.unit))
-        return Text.assemble(unit.unit, " " * pad, (f"牵头{unit.led} 配合{unit.supported}", "dim"))
+        """The name folded at NAME_WIDTH (never cut), the counts beside its first line."""
+        lines = wrap_line(unit.unit, NAME_WIDTH)
+        first = lines[0] + " " * (NAME_WIDTH - cell_len(lines[0]) + 1)
+        text = Text.assemble(first, (f"牵头{unit.led} 配合{unit.supported}", "dim"))
+        for line in lines[1:]:
+            text.append("\n" + line)
+        return text
 
     def on_mount(self) -> None:
         self.title = "按单位查看"
         table = self.query_one(DataTable)
-        table.add_column("序号", key="seq")
-        table.add_column("角色", key="role")
-        table.add_column("工作任务", key="task", width=22)
-        table.add_column("具体要求", key="requirement", width=34)
-        table.add_column("时限要求", key="deadline", width=14)
+        for key, (title, width, _) in COLUMNS.items():
+            table.add_column(title, key=key, width=width)
         units = self.query_one(OptionList)
         units.focus()
         if self.units:
@@ -84,10 +91,11 @@ class UnitsScreen(Screen[str | None]):
         table = self.query_one(DataTable)
         table.clear()
         for n, entry in enumerate(unit.entries):
-            role = ROLE.get(entry.role, entry.role)
-            table.add_row(Text(str(entry.seq), justify="right"), Text(role, "bold" if entry.role == "lead" else "dim"),
-                          Text(entry.task), Text(entry.requirement.replace("\n", " ")), Text(entry.deadline),
-                          key=f"{n}:{entry.node_id}")
+            values = {"seq": (str(entry.seq), ""),
+                      "role": (ROLE.get(entry.role, entry.role), "bold" if entry.role == "lead" else "dim"),
+                      "task": (entry.task, ""), "requirement": (entry.requirement, ""), "deadline": (entry.deadline, "")}
+            cells, height = wrapped_row(values, COLUMNS)
+            table.add_row(*cells, height=height, key=f"{n}:{entry.node_id}")
         self.sub_title = unit.unit + (f"（也写作：{'、'.join(unit.written)}）" if unit.written else "")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
