@@ -382,3 +382,16 @@ def test_spaced_rows_whose_unit_cell_lists_units_a_space_apart(host) -> None:
     (point,) = imported(body, head=TABLE_HEAD, host=host).doc.plan.points
     (item,) = point.tasks[0].items
     assert (item.text, item.lead, item.deadline) == ("按规定公开审计工作报告。", ["区审计局", "区财政局"], "2024年10月底前")
+
+
+def test_bar_rows_whose_group_cell_stands_in_the_first_row_of_its_group_only(host) -> None:
+    body = """| 工作任务 | 具体工作要求 | 责任单位 | 完成时限 |
+| 一、做好政策公开 | 1 | 及时发布涉企政策及其执行效果。 | 区直各部门 | 持续推进 |
+| 2 | 集中发布政务服务事项目录和办事指南。 | 区数据资源局 | 2024年9月底前 |
+| 二、做好执法公开 | 3 | 公开行政执法结果和裁量基准。 | 区司法局 | 持续推进 |
+"""
+    first, second = imported(body, head=TABLE_HEAD, host=host).doc.plan.points
+    assert [p.title for p in (first, second)] == ["做好政策公开", "做好执法公开"]
+    assert [len(p.tasks) for p in (first, second)] == [1, 1]  # the row numbers are no tasks
+    assert [i.lead for i in first.tasks[0].items] == [["区直各部门"], ["区数据资源局"]]
+    assert second.tasks[0].items[0].deadline == "持续推进"

@@ -325,7 +325,7 @@ def _aligned(row: list[str], roles: list[str | None]) -> list[str]:
     """A row copied from a web page's table lacks the cells merged down from above (rowspan)
     and may lack an empty last cell: put its cells under the columns they read like. A row
     number printed in a table without a 序号 column is dropped."""
-    if len(row) > len(roles) and "number" not in roles:
+    if "number" not in roles:
         row = [cell for cell in row if not is_pure_number(cell)]
     if len(row) >= len(roles) or len(row) < 2 or len(roles) > 10:
         return row
