@@ -7,6 +7,12 @@ a child process (``ProcessChecker``): the plan goes over as a pickle, the
 findings come back the same way, and the UI process keeps its interpreter to
 itself. The child loads its own plugin host, with the same plugins disabled.
 
+The child (and multiprocessing's resource tracker) start as ``python -c …`` in
+the editor's working folder — the clerk's folder — and ``-c`` puts that folder
+first on ``sys.path``: a ``struct.py`` beside the plan was imported instead of
+the standard library's and the child died. ``PYTHONSAFEPATH`` (Python 3.11+)
+tells every interpreter the editor starts not to add it.
+
 ``ThreadChecker`` does the same in a thread; tests use it (it sees the test's
 host), and the editor falls back to it when a child process cannot start.
 No Textual here: the app passes a callback that it makes thread-safe itself.
@@ -103,6 +109,8 @@ _CHILD_HOST: "Host | None" = None
 def _child_init(disabled: tuple[str, ...]) -> None:
     """Runs once in the child: quiet output (the parent owns the terminal), load plugins."""
     global _CHILD_HOST
+    # the parent's sys.path came over with the spawn; never the working folder
+    sys.path[:] = [p for p in sys.path if p not in ("", ".")]
     devnull = open(os.devnull, "w")
     sys.stdout = sys.stderr = devnull
     os.dup2(devnull.fileno(), 1)
@@ -123,6 +131,9 @@ class ProcessChecker(_Runner):
     def __init__(self, host: "Host") -> None:
         super().__init__()
         disabled = tuple(p.name for p in host.plugins if p.status == "disabled")
+        # set for good, not around the start: the pool and the resource tracker
+        # start their interpreters later, when first needed (see the docstring)
+        os.environ["PYTHONSAFEPATH"] = "1"
         context = multiprocessing.get_context("spawn")  # no fork of a threaded, running app
         self._pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=context,
                                             initializer=_child_init, initargs=(disabled,))

@@ -1,0 +1,41 @@
+"""The editor's checker child process does not import from the user's folder.
+
+A clerk's folder can hold anything: a ``struct.py`` (or ``random.py``,
+``secrets.py``) beside the plan used to be imported by the child instead of
+the standard library's, and the checks broke.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from planwright.plan import store
+from planwright.tui.checker import ProcessChecker
+
+from test_tui_helpers import SAMPLE
+
+POISON = 'raise SystemExit("imported from the plan folder")\n'
+
+
+def test_the_checker_child_ignores_modules_in_the_working_folder(tmp_path, monkeypatch, host):
+    for name in ("struct", "random", "secrets", "tomllib", "dataclasses"):
+        (tmp_path / f"{name}.py").write_text(POISON, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PYTHONSAFEPATH", raising=False)  # the checker sets it; gone again after the test
+    plan = store.loads(SAMPLE.replace('lead = ["区数据局"]', "lead = []")).plan
+    answers: list = []
+    finished = threading.Event()
+
+    def done(findings, error):
+        answers.append((findings, error))
+        finished.set()
+
+    checker = ProcessChecker(host)
+    try:
+        checker.submit(plan, done)
+        assert finished.wait(120), "no answer from the checker"
+    finally:
+        checker.close()
+    findings, error = answers[0]
+    assert error is None
+    assert [f.rule for f in findings] == ["PW-LEAD-001"]
