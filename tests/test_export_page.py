@@ -114,6 +114,7 @@ def rendered(host, demo, tmp_path_factory):
         "preprinted": replace(demo, meta=replace(meta, masthead="preprinted")),
         "none": replace(demo, meta=replace(meta, masthead="none")),
         "no_number": replace(demo, meta=replace(meta, doc_number="")),
+        "short_issuer": replace(demo, meta=replace(meta, issuer="示例区政府", date="2027-12-15", masthead="none")),
         "long_title": replace(demo, meta=replace(meta, title="示例区基层政务公开标准化规范化工作实施方案(2027-2029年)",
                                                  masthead="none")),
     }
@@ -186,3 +187,33 @@ def test_title_lines_end_between_words_and_balance(rendered, name):
 def test_the_period_in_a_title_is_printed_full_width(rendered):
     text = "".join(line.text for line in title_of(pages(rendered["long_title"])[0]))
     assert "（2027—2029年）" in text and "(" not in text and "-" not in text
+
+
+# --- 署名 and 成文日期 --------------------------------------------------------------------
+
+CHAR = 15.75  # points: one 字 of 3号 text as set (28 to the 156 mm line)
+
+
+def signature_lines(pdf: Path, issuer: str) -> tuple[Line, Line]:
+    for page in pages(pdf):
+        lines = body(page)
+        for sign, date in zip(lines, lines[1:]):
+            if sign.text == issuer and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", date.text):
+                return sign, date
+    raise AssertionError("no 署名 line over a date")
+
+
+def test_signature_two_characters_in_and_the_date_two_right_of_it(rendered, demo):
+    """GB/T 9704 7.3.5.2, no seal: 署名 右空二字; the date's first character 2 字 right of the 署名's."""
+    sign, date = signature_lines(rendered["red"], demo.meta.issuer)
+    assert abs((RIGHT - sign.right) - 2 * CHAR) < 4
+    assert abs((date.left - sign.left) - 2 * CHAR) < 4
+
+
+def test_a_date_longer_than_the_signature_is_two_characters_in(rendered):
+    sign, date = signature_lines(rendered["short_issuer"], "示例区政府")
+    assert date.text == "2027年12月15日"
+    # 2 字 in from the right with half-width digits, as 仿宋 sets them (7 字: 3 characters, 8 digits);
+    # the stand-in face of a machine without 仿宋 has wider digits, so the start is what is measured
+    assert abs(date.left - (RIGHT - 2 * CHAR - 7 * CHAR)) < 4
+    assert abs((date.left - sign.left) - 2 * CHAR) < 4

@@ -37,6 +37,7 @@ LINE = 579  # twips: 22 lines in the 225 mm 版心
 CHAR = 320  # twips: one 3号 character (16 pt)
 TEXT_WIDTH = 8844  # twips: 156 mm
 CONDENSE = -5  # w:spacing in twentieths of a point: −0.25 pt per character
+CHAR_PITCH = CHAR + CONDENSE  # twips: one 字 as set, 28 to the line
 RED = "FF0000"  # 发文机关标志 and the rule under the 发文字号 (§7.2)
 
 
@@ -261,10 +262,10 @@ def notice_docx(blocks: Sequence[Block], warning: str = "", setup: Setup = Setup
         elif kind == "signature":
             body.blank()
             date = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].kind == "date" else ""
-            body.para([(block.text, st.body)], _sign_style(block.text, date))
+            body.para([(block.text, st.body)], _start_at(sign_starts(block.text, date)[0]))
         elif kind == "date":
             signature = previous_text if previous == "signature" else ""
-            body.para([(block.text, st.body)], _sign_style(block.text, signature))
+            body.para([(block.text, st.body)], _start_at(sign_starts(signature, block.text)[1]))
         elif kind == "page_break":
             body.break_next = True
         elif kind == "attachment_label":
@@ -333,12 +334,22 @@ def title_lines(title: str, per_line: int = TITLE_CHARS) -> list[str]:
     return break_title(title_marks(title), per_line)
 
 
-def _sign_style(line: str, other: str) -> ox.ParaStyle:
-    """署名 and 成文日期 without a seal: 2 字 in from the right, the shorter of
-    the two centred under (or over) the longer one (GB/T 9704 §7.3.5.2)."""
-    mine, theirs = display_width(line) / 2, display_width(other) / 2  # in 字
-    indent = 2 + max(0.0, (theirs - mine) / 2)
-    return ox.ParaStyle(align="right", right=round(indent * CHAR))
+def sign_starts(signature: str, date: str) -> tuple[float, float]:
+    """Where the 署名 and the 成文日期 start without a seal, in 字 from the
+    right edge of the 版心 (GB/T 9704 §7.3.5.2): the 署名 ends 2 字 in from
+    the right, the date on the next line starts 2 字 right of the 署名's first
+    character; a date too long for that ends 2 字 in from the right and the
+    署名 moves left to keep the 2 字 step."""
+    sign, day = display_width(signature) / 2, display_width(date) / 2
+    if sign - day >= 2 or not date:
+        return 2 + sign, sign
+    return 4 + day, 2 + day
+
+
+def _start_at(chars_from_right: float) -> ox.ParaStyle:
+    """A line that starts so far from the right edge (left-aligned: the start
+    is exact whatever the width of its digits in the face at hand)."""
+    return ox.ParaStyle(align="left", left=max(0, TEXT_WIDTH - round(chars_from_right * CHAR_PITCH)))
 
 
 def _imprint(blocks: Sequence[Block], st: Styles) -> str:
