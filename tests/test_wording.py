@@ -136,6 +136,13 @@ JIANGSHAN = """\
 　　责任单位：市教育局、各乡镇（街道）。
 　　（二）社会救助。主要包括低保、特困供养和临时救助。
 　　责任单位：市民政局、各乡镇（街道）。
+　　附件：市级有关单位名单
+
+附件
+
+市级有关单位名单
+
+　　市教育局、市民政局、市财政局、市卫健局。
 """
 
 NINGGUO = """\
@@ -378,3 +385,14 @@ def test_a_section_with_no_units_and_no_deadlines_is_no_row_of_the_table():
     assert rows[0].point == "二、重点任务" and rows[1].seq == 1
     # a plan where nothing names units still lists its tasks
     assert len(table_rows(Plan(points=[general]))) == 3
+
+
+def test_an_attachment_besides_the_table_is_kept_as_printed(host):
+    plan, exported = _round_trip(JIANGSHAN, "jiangshan", host)
+    assert [(a.title, a.text) for a in plan.attachments] == [("市级有关单位名单", "市教育局、市民政局、市财政局、市卫健局。")]
+    doc = store.new_document(plan)
+    text = store.dumps(doc)
+    assert '[[attachments]]\ntitle = "市级有关单位名单"' in text
+    assert store.loads(text).plan.attachments == plan.attachments
+    lines = exported.splitlines()
+    assert lines.index("附件") < lines.index("市级有关单位名单") and lines[-1].endswith("市卫健局。")

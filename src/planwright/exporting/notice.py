@@ -78,21 +78,36 @@ def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = (
     blocks.extend(_paras(meta.preamble))
     blocks.extend(_outline(plan, layout))
     blocks.extend(_paras(meta.closing))
-    attach = bool(meta.title) and (layout.attach_table or layout.unit_format == "table")
+    attach = layout.attach_table or layout.unit_format == "table"
     rows = table_rows(plan) if attach else []
-    if rows:
-        blocks.append(_block("attachment_note", "附件：" + w.table_title(layout, meta)))
+    if rows and not framed and not plan.body and layout.unit_format == "table":
+        blocks.append(Block("table", rows=tuple(rows)))  # a bare task table is the plan itself
+        rows = []
+    # the 分工 table first, then what else the office attached (市级有关单位名单 …)
+    attached = ([(w.table_title(layout, meta), rows)] if rows else []) + \
+        [(a.title, a.text) for a in plan.attachments if a.title.strip()]
+    blocks.extend(_attachment_notes([title for title, _ in attached]))
     if not framed:
         blocks.extend(_signature(plan))
-    if rows:
+    for n, (title, content) in enumerate(attached, 1):
+        if not content:
+            continue  # named in the 附件说明 only: its text was not in the notice
         blocks.append(_block("page_break"))
-        blocks.append(_block("attachment_label", "附件"))
-        blocks.append(_block("attachment_title", w.table_title(layout, meta)))
-        blocks.append(Block("table", rows=tuple(rows)))
+        blocks.append(_block("attachment_label", f"附件{n}" if len(attached) > 1 else "附件"))
+        blocks.append(_block("attachment_title", title))
+        blocks.extend([Block("table", rows=tuple(content))] if isinstance(content, list) else _paras(content))
     if meta.cc or meta.printer or meta.print_date:
         blocks.extend(b for b in (_block("cc", w.cc_line(meta.cc)), _block("imprint", w.imprint_line(meta)))
                       if b.runs)
     return blocks
+
+
+def _attachment_notes(titles: list[str]) -> list[Block]:
+    """附件说明 (GB/T 9704 §7.3.4): 附件：X, or 附件：1.X and 2.Y … when there are several."""
+    if len(titles) == 1:
+        return [_block("attachment_note", "附件：" + titles[0])]
+    return [_block("attachment_note", ("附件：" if n == 1 else "\u3000\u3000\u3000") + f"{n}.{title}")
+            for n, title in enumerate(titles, 1)]
 
 
 def is_notice(plan: Plan) -> bool:

@@ -19,11 +19,12 @@ The stages, each style-neutral (the style plugins give patterns and sniffers):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planwright.plan.model import Plan, Point
+from planwright.plan.model import Attachment, Plan, Point
 from planwright.zh.numbering import path_label
 from planwright.plan.store import PlanDocument, new_document
 from planwright.importing.attribution import Attributor
@@ -257,10 +258,39 @@ def _after_checks(plan: Plan, layout, doubts: list[Doubt], attributor: Attributo
             and attributor.label_line(last.text) is None:  # 完成时限：长期 ends a task without a full stop
         node = _last_node(plan)
         doubts.append(Doubt(f"原文在“…{last.text[-12:]}”处结束，没有句末标点，页面可能不完整", node, last.line))
-    if layout.attachment:
-        name = layout.attachment_name or layout.attachment[0].text
-        doubts.append(Doubt(f"附件“{name[:30]}”（{len(layout.attachment)} 段）不是任务分工表，未导入",
-                            line=layout.attachment[0].line))
+    plan.attachments = _attachments(layout)
+
+
+def _attachments(layout) -> list[Attachment]:
+    """The attachments printed besides the task table (a list of units …), kept as printed:
+    each starts at an 附件 / 附件2 line; its first line is its title, the rest its text."""
+    found: list[list] = []
+    for line in layout.attachment:
+        if is_attachment_marker(line) and _ATTACHMENT_LABEL_RE.match(line.sim.strip()):
+            found.append([])
+        elif found:
+            found[-1].append(line)
+        else:
+            found.append([line])
+    out = []
+    for lines in found:
+        if lines and squeeze(lines[0].text) in (squeeze(layout.attachment_name), ""):
+            title, rest = squeeze(lines[0].text), lines[1:]
+        elif not out and layout.attachment_name:
+            title, rest = squeeze(layout.attachment_name), lines
+        elif lines:
+            title, rest = squeeze(lines[0].text), lines[1:]
+        else:
+            continue
+        if _ATTACHMENT_NOTE_RE.match(title):  # only the 附件说明 (附件：X), its text not printed
+            title = _ATTACHMENT_NOTE_RE.sub("", title)
+        out.append(Attachment(title=title, text="\n".join(line.text.strip() for line in rest if line.text.strip())))
+    return [a for a in out if a.title]
+
+
+# 附件 / 附件2 / 附件二 alone on a line: an attachment starts; 附件：X names one.
+_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*$")
+_ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]\s*")
 
 
 def _last_node(plan: Plan):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from planwright.plan.model import Item, Meta, Node, Plan, Point, Task, Unit, new_id
+from planwright.plan.model import Attachment, Item, Meta, Node, Plan, Point, Task, Unit, new_id
 
 
 class EditError(Exception):
@@ -383,6 +383,7 @@ class Snapshot:
     body: list[Point]
     selected: str | None
     label: str
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 def _clone_item(item: Item) -> Item:
@@ -403,19 +404,22 @@ def snapshot(plan: Plan, selected: str | None = None, label: str = "") -> Snapsh
     """A deep copy by hand: several times faster than copy.deepcopy on big plans."""
     meta = replace(plan.meta, recipients=list(plan.meta.recipients), cc=list(plan.meta.cc))
     units = [Unit(u.name, list(u.aliases), u.kind) for u in plan.units]
-    return Snapshot(meta, units, _clone_points(plan.points), _clone_points(plan.body), selected, label)
+    attachments = [Attachment(a.title, a.text) for a in plan.attachments]
+    return Snapshot(meta, units, _clone_points(plan.points), _clone_points(plan.body), selected, label,
+                    attachments)
 
 
 def copy_plan(plan: Plan) -> Plan:
     """A copy of the whole plan, to hand to a thread or keep while the original changes."""
     snap = snapshot(plan)
-    return Plan(snap.meta, snap.units, snap.points, snap.body)
+    return Plan(snap.meta, snap.units, snap.points, snap.body, snap.attachments)
 
 
 def restore(plan: Plan, snap: Snapshot) -> None:
     """Put a snapshot's state into ``plan`` (copies, so the snapshot stays reusable)."""
-    copy = snapshot(Plan(snap.meta, snap.units, snap.points, snap.body))
+    copy = snapshot(Plan(snap.meta, snap.units, snap.points, snap.body, snap.attachments))
     plan.meta, plan.units, plan.points, plan.body = copy.meta, copy.units, copy.points, copy.body
+    plan.attachments = copy.attachments
 
 
 @dataclass

@@ -142,6 +142,15 @@ FONT_PROFILES = ("gbt9704", "windows")  # 方正小标宋简体, 仿宋_GB2312�
 
 
 @dataclass
+class Attachment:
+    """An attachment the notice printed besides the 分工 table (市级有关单位名单 …): its
+    title and its text as printed, one paragraph a line."""
+
+    title: str = ""
+    text: str = ""
+
+
+@dataclass
 class Plan:
     meta: Meta = field(default_factory=Meta)
     units: list[Unit] = field(default_factory=list)
@@ -149,6 +158,7 @@ class Plan:
     # The main text's own outline, where a notice carries one apart from its
     # task-division table (宁国 style): points and tasks with text, no units.
     body: list[Point] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
 
     # -- walking -----------------------------------------------------------
     def tasks(self) -> Iterator[tuple[Point, Task]]:

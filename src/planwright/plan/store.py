@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from planwright.plan.model import (
-    FONT_PROFILES, MASTHEADS, SCHEMA, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id, field_names,
+    FONT_PROFILES, MASTHEADS, SCHEMA, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id, field_names,
 )
 
 if TYPE_CHECKING:
@@ -325,7 +325,8 @@ _TASK_TYPES = {"id": _STR, "title": _STR, "text": _STR, "lead": _LIST, "support"
 # The keys of a wording (the attribution as printed) and their types; text is required.
 _WORDING_TYPES = {"text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR, "at": _INT}
 _POINT_TYPES = {"id": _STR, "title": _STR, "text": _STR}
-_TOP_KEYS = ("schema", "plan", "units", "points", "body")
+_ATTACHMENT_TYPES = {"title": _STR, "text": _STR}
+_TOP_KEYS = ("schema", "plan", "units", "points", "body", "attachments")
 
 
 class _Reader:
@@ -355,8 +356,10 @@ class _Reader:
         for i, unit in enumerate(units):
             if not unit.name:
                 self.fail(("units", i), None, "单位缺少名称 (unit without a name)")
+        attachments = [Attachment(**self.fields(a, ("attachments", i), _ATTACHMENT_TYPES, "attachments"))
+                       for i, a in enumerate(self.array(data, "attachments", ()))]
         plan = Plan(meta=meta, units=units,
-                    points=self.points(data, "points"), body=self.points(data, "body"))
+                    points=self.points(data, "points"), body=self.points(data, "body"), attachments=attachments)
         self.give_ids(plan)
         return plan, self.given
 
@@ -590,6 +593,8 @@ def _sync(toml: tomlkit.TOMLDocument, doc: PlanDocument) -> None:
     _sync_aot(toml, "units", plan.units, key_of=lambda u: u.name, fill=_fill_unit)
     _sync_aot(toml, "points", plan.points, key_of=lambda n: n.id, fill=lambda t, n: _fill_point(t, n, doc))
     _sync_aot(toml, "body", plan.body, key_of=lambda n: n.id, fill=lambda t, n: _fill_point(t, n, doc))
+    _sync_aot(toml, "attachments", plan.attachments, key_of=lambda a: a.title,
+              fill=lambda t, a: _sync_fields(t, a, _ATTACHMENT_TYPES, always=("title", "text")))
 
 
 def _fill_unit(table: Table, unit: Unit) -> None:
@@ -746,7 +751,7 @@ def _sync_aot(parent: Any, key: str, nodes: list, key_of, fill) -> None:
         return
     aot = tomlkit.aot()
     for node, k in zip(nodes, wanted):
-        table = _POOL.pop(k, None) if key != "units" else None  # moved here from elsewhere
+        table = _POOL.pop(k, None) if key not in _KEYED_BY_NAME else None  # moved here from elsewhere
         table = table if table is not None else tomlkit.table()
         fill(table, node)
         aot.append(table)
@@ -775,7 +780,7 @@ def _edit_in_place(existing: AoT, key: str, nodes: list, wanted: list, fill) -> 
             fill(existing[index], node)
             continue
         table = taken.pop(k, None)
-        if table is None and key != "units":
+        if table is None and key not in _KEYED_BY_NAME:
             table = _POOL.pop(k, None)  # moved here from another point or task
         if table is None:
             table = tomlkit.table()
@@ -862,7 +867,11 @@ def _tables_by_id(toml: Any) -> dict[str, Table]:
 
 
 def _table_key(table: Table, key: str) -> Any:
-    return table.get("name") if key == "units" else table.get("id")
+    return table.get(_KEYED_BY_NAME[key]) if key in _KEYED_BY_NAME else table.get("id")
+
+
+# Tables matched by a name of their own rather than an id (they are not outline nodes).
+_KEYED_BY_NAME = {"units": "name", "attachments": "title"}
 
 
 # ---------------------------------------------------------------------------
@@ -877,6 +886,8 @@ def plan_to_dict(plan: Plan) -> dict:
                            "points": [_point_dict(p) for p in plan.points]}
     if plan.body:
         out["body"] = [_point_dict(p) for p in plan.body]
+    if plan.attachments:
+        out["attachments"] = [{"title": a.title, "text": a.text} for a in plan.attachments]
     return out
 
 

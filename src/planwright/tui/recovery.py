@@ -68,5 +68,7 @@ def plan_text(plan: Plan, header: str = "") -> str:
         out += ["", "[[units]]", *_pairs(unit, ("name", "aliases", "kind"), ("name",))]
     out += _outline(plan.points, "points")
     out += _outline(plan.body, "body")
+    for attachment in plan.attachments:
+        out += ["", "[[attachments]]", *_pairs(attachment, ("title", "text"), ("title", "text"))]
     return "\n".join(out) + "\n"
 
