@@ -396,3 +396,20 @@ def test_an_attachment_besides_the_table_is_kept_as_printed(host):
     assert store.loads(text).plan.attachments == plan.attachments
     lines = exported.splitlines()
     assert lines.index("附件") < lines.index("市级有关单位名单") and lines[-1].endswith("市卫健局。")
+
+
+def test_the_docx_and_markdown_notices_print_the_same_words(host):
+    import io
+
+    from docx import Document
+
+    from planwright.exporting import export_plan
+
+    plan, _ = _round_trip(DALIAN, "dalian", host)
+    document = Document(io.BytesIO(export_plan(plan, "notice-docx", host)))
+    paragraphs = [p.text for p in document.paragraphs]
+    markdown = export_plan(plan, "md", host).decode("utf-8")
+    for words in ("经市政府同意，现将《2027年政务公开工作要点》印发给你们，请结合实际，认真贯彻落实。",
+                  "（市司法局和市政府办公厅负责落实）", "（市财政局、市民政局分别负责落实）"):
+        assert any(words in p for p in paragraphs), words
+        assert words in markdown, words

@@ -28,6 +28,10 @@ def from_template(style: str, year: int, host: "Host") -> NewPlan:
     doc = store.loads(template.read_text(), path=f"<模板 {template.name}>")
     doc.path = None
     doc.plan.meta.style = style
+    layout = host.layout(style)
+    if not doc.plan.meta.recipients and layout is not None:
+        # the style's usual 主送, written into the new plan where the clerk sees and edits it
+        doc.plan.meta.recipients = list(layout.default_recipients)
     if doc.plan.meta.year:
         roll_over(doc.plan, year)
     else:
