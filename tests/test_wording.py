@@ -413,3 +413,10 @@ def test_the_docx_and_markdown_notices_print_the_same_words(host):
                   "（市司法局和市政府办公厅负责落实）", "（市财政局、市民政局分别负责落实）"):
         assert any(words in p for p in paragraphs), words
         assert words in markdown, words
+
+
+def test_the_letter_is_kept_when_the_date_under_it_is_garbled(host):
+    notice = JINAN.replace("2027年3月2日", "202732").replace("《2027年示例区政务公开工作要点》已经", "2027年示例区政务公开工作要点》已经")
+    plan, exported = _round_trip(notice, "jinan", host)
+    assert plan.meta.letter == "《{title}》已经区政府研究同意，现印发给你们，请抓好落实。"
+    assert "《2027年示例区政务公开工作要点》已经区政府研究同意，现印发给你们，请抓好落实。" in exported

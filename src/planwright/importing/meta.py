@@ -170,7 +170,11 @@ def letter_template(lines: list[str], title: str) -> str:
     if not text:
         return ""
     text = text.replace("{", "{{").replace("}", "}}")
-    return text.replace(f"《{title}》", "《{title}》") if title else text
+    if not title:
+        return text
+    if f"《{title}》" not in text and f"{title}》" in text:  # a web copy lost the opening 《
+        text = text.replace(f"{title}》", f"《{title}》", 1)
+    return text.replace(f"《{title}》", "《{title}》")
 
 
 def _split_number_from_title(header: list[Line]) -> list[Line]:
@@ -365,6 +369,14 @@ def _notice_body(header: list[Line], used: set[int], recipients_at: int, date_at
         # the signature line over the date is not part of the letter
         return [header[i].text for i in lines if not (i == date_at - 1 and is_organ(header[i]))]
     found = []
+    if recipients_at >= 0:  # no date under it (lost, or garbled): the letter's lines right after 主送
+        for i in range(recipients_at + 1, len(header)):
+            if i in used or not _LETTER_RE.search(header[i].sim):
+                break
+            used.add(i)
+            found.append(header[i].text)
+        if found:
+            return found
     for i, line in enumerate(header):
         # a letter hands the plan out (现将《…》印发给你们); a preamble that cites a
         # document (为贯彻落实《…》…) is the plan's own text
