@@ -137,8 +137,9 @@ _KNOWN_COMPOUNDS = (
 # Collectives that do not end like a unit (各地区、各部门 …). Most collectives
 # do (各街道办事处, 市直有关单位), so they need no entry here.
 _COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)(?:地|地区|级|级政府各部门|县区|县市区|区县|区市县|州|盟|旗|州市|市州|地州)")
-# A role verb inside a name means two clauses ran together (A牵头B负责), not one unit.
-_ROLE_VERB_RE = re.compile(r"牵头|负责|配合|落实|协助")
+# A role word inside a name means two clauses ran together (A牵头B负责), not one unit; 责任 is
+# left out, for it stands in names (有限责任公司).
+_ROLE_VERB_RE = re.compile(roles.alternation(tuple(w for w in roles.hint_words() if "责任" not in w)))
 
 # Trailing qualifier dropped from a name: 等, 等有关部门, 等市直有关单位, 等20个部门 …
 _QUALIFIER_RE = re.compile(
