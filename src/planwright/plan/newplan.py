@@ -27,6 +27,7 @@ def from_template(style: str, year: int, host: "Host") -> NewPlan:
     template = host.template(style)
     doc = store.loads(template.read_text(), path=f"<模板 {template.name}>")
     doc.path = None
+    store.start_afresh(doc)  # written directly unless the template has comments among its tables
     doc.plan.meta.style = style
     layout = host.layout(style)
     if not doc.plan.meta.recipients and layout is not None:

@@ -76,6 +76,7 @@ class PlanDocument:
     # ids given at load to nodes that had none, by their position in the file
     given_ids: dict[tuple, str] = field(default_factory=dict)
     notes: dict[str | None, list[str]] = field(default_factory=dict)
+    preface: str = ""  # comment lines to open a new file with (a template's explanation)
     _toml: tomlkit.TOMLDocument | None = field(default=None, repr=False)
     # What tomllib read from ``text`` (kept from load, not copied: it costs
     # nothing there); the model it gives is compared with ``plan`` at save time.
@@ -83,8 +84,9 @@ class PlanDocument:
     _lines: "LineIndex | None" = field(default=None, repr=False)
 
     def annotate(self, node_id: str | None, note: str) -> None:
-        """Attach a comment to a node (None: the plan table) for the next save."""
-        self.notes.setdefault(node_id, []).append(note)
+        """Attach a comment to a node (None: the plan table) for the next save; a comment is
+        one line without control characters (TOML allows no others in it)."""
+        self.notes.setdefault(node_id, []).append(_COMMENT_UNSAFE.sub(" ", note))
 
     @property
     def lines(self) -> "LineIndex":
@@ -104,6 +106,9 @@ class PlanDocument:
             return self.path.stat().st_mtime_ns != self.mtime_ns
         except FileNotFoundError:
             return True
+
+
+_COMMENT_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def new_document(plan: Plan, path: str | os.PathLike | None = None) -> PlanDocument:
@@ -482,6 +487,8 @@ def dumps(doc: PlanDocument) -> str:
     """The text a save would write."""
     if _unedited(doc):
         return doc.text
+    if not doc.text and doc._toml is None:  # a new file (import, new): nothing to keep, no tomlkit
+        return fresh_text(doc)
     _load_tomlkit()
     toml = _toml_of(doc)
     _sync(toml, doc)
@@ -493,6 +500,116 @@ def dumps(doc: PlanDocument) -> str:
 
 
 _LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+# ---------------------------------------------------------------------------
+# A new file, written directly as text
+#
+# A plan that has no file yet has no formatting or comments of a person to keep,
+# so it is written here without tomlkit (importing and running tomlkit cost most
+# of an import's time). The layout is the one tomlkit gives a fresh document —
+# the same keys in the same order, a key left out at its default unless the
+# table always shows it, long text as a """ block, notes as comments after a
+# table's keys — so that a later edit through tomlkit changes only its own lines.
+
+
+def fresh_text(doc: PlanDocument) -> str:
+    """The plan file of *doc* as TOML text (read back by tomllib, it is the model)."""
+    plan = doc.plan
+    out = [f"{doc.preface}\n" if doc.preface else "", f"schema = {_basic(SCHEMA)}\n"]
+    out.append("\n[plan]\n")
+    out += _keys(plan.meta, field_names(Meta), ("title", "style", "year"))
+    out += _comments(doc.notes.get(None))
+    for unit in plan.units:
+        out.append("\n[[units]]\n")
+        out += _keys(unit, _UNIT_TYPES, ("name",))
+    for section in ("points", "body"):
+        for point in getattr(plan, section):
+            out.append(f"\n[[{section}]]\n")
+            out += _keys(point, _POINT_TYPES, ("id", "title"))
+            out += _comments(doc.notes.get(point.id))
+            for task in point.tasks:
+                out.append(f"\n[[{section}.tasks]]\n")
+                out += _keys(task, _TASK_TYPES, ("id", "title"))
+                out += _comments(doc.notes.get(task.id))
+                for item in task.items:
+                    out.append(f"\n[[{section}.tasks.items]]\n")
+                    out += _keys(item, _ITEM_TYPES, ("id", "text"))
+                    out += _comments(doc.notes.get(item.id))
+    return "".join(out)
+
+
+def start_afresh(doc: PlanDocument) -> bool:
+    """Let *doc* (read from a template) be saved as a new file, written directly, when every
+    comment of its text stands above its first key: those lines open the new file. A text
+    with comments among its tables keeps them through tomlkit instead. Returns whether it did."""
+    lines = doc.text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
+    if any(line.lstrip().startswith("#") for line in lines[first:]):
+        return False
+    doc.preface = "\n".join(line.rstrip() for line in lines[:first] if line.strip())
+    doc.text, doc._read, doc._toml, doc._lines = "", None, None, None
+    doc.given_ids.clear()
+    return True
+
+
+def _keys(obj: Any, names: Iterable[str], always: tuple[str, ...]) -> list[str]:
+    lines = []
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, Wording):
+            inline = ", ".join(f"{k} = {_value(k, v, inline=True)}" for k, v in wording_dict(value).items())
+            lines.append(f"{name} = {{{inline}}}\n")
+        elif name in always or value not in ("", 0, [], None):
+            lines.append(f"{name} = {_value(name, value)}\n")
+    return lines
+
+
+def _value(name: str, value: Any, inline: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_basic(v) for v in value) + "]"
+    if name in ("date", "print_date") and value:
+        try:
+            return dt.date.fromisoformat(value).isoformat()  # a TOML date, as tomlkit writes it
+        except ValueError:
+            pass  # kept as written; `check` reports it
+    if "\n" in value and not inline:
+        return _block(value)
+    return _basic(value)
+
+
+# TOML basic strings: backslash and quote escaped, control characters as escapes.
+_BASIC_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_BLOCK_ESCAPE = re.compile(r'\\|"{3,}|[\x00-\x08\x0b-\x1f\x7f]')  # \r too: a parser may read \r\n as \n
+
+
+def _escape(ch: str) -> str:
+    return _BASIC_ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
+
+
+def _basic(text: str) -> str:
+    return f'"{_NEEDS_ESCAPE.sub(lambda m: _escape(m.group()), text)}"'
+
+
+def _block(text: str) -> str:
+    """A multi-line basic string starting on its own line (the newline after the opening quotes is not part of it)."""
+    def escape(m: re.Match) -> str:
+        found = m.group()
+        if found.startswith('"'):
+            return '\\"' * len(found)  # no run of three quotes may stand inside
+        return _escape(found)
+    core = text.rstrip('"')  # quotes just before the closing delimiter would join it: escaped
+    body = _BLOCK_ESCAPE.sub(escape, core) + '\\"' * (len(text) - len(core))
+    return f'"""\n{body}"""'
+
+
+def _comments(notes: list[str] | None) -> list[str]:
+    return [f"# {note}\n" for note in notes or ()]
 
 
 def _unedited(doc: PlanDocument) -> bool:
