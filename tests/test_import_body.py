@@ -8,6 +8,7 @@ family of real notices (where units, deadlines and headings stand), never their 
 from __future__ import annotations
 
 from planwright.importing import import_text
+from planwright.plan import store
 
 HEAD = """示范区人民政府办公室关于印发2024年示范区政务公开工作要点的通知
 各街道办事处，区政府各部门：
@@ -44,6 +45,21 @@ def test_prose_entries_under_a_point_are_items_of_one_untitled_task(host) -> Non
     assert [i.lead for i in task.items] == [["区政府各部门"], ["区政府办公室"], ["各街道办事处"]]
     assert task.items[1].text.startswith("区政府网站要开设专栏")
     assert task.items[2].deadline == ""  # the date qualifies one part of the entry, not the entry
+
+
+def test_prose_entries_are_printed_again_without_a_made_up_task_marker(cli, tmp_path, host) -> None:
+    body = """一、围绕依法行政做好权责公开
+1.根据机构改革后的职责变化,及时调整部门权责清单。(责任单位:区政府各部门)
+2.区政府网站要开设专栏,统一发布各部门的机构职能信息。(责任单位:区政府办公室)
+"""
+    plan = tmp_path / "plan.toml"
+    plan.write_text(store.dumps(imported(body, host=host).doc), encoding="utf-8")
+    out = tmp_path / "notice.txt"
+    assert cli("export", plan, "--format", "notice-txt", "--allow-errors", "-o", out).exit_code == 0
+    lines = [line.strip() for line in out.read_text(encoding="utf-8").splitlines()]
+    at = lines.index("一、围绕依法行政做好权责公开")
+    assert lines[at + 1].startswith("1.根据机构改革后的职责变化")  # no “（一）” line of its own
+    assert "（一）" not in lines
 
 
 def test_headed_entries_under_a_point_stay_tasks(host) -> None:

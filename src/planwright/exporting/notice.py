@@ -179,7 +179,10 @@ def _task(task: Task, index: int, layout: NoticeLayout | None) -> list[Block]:
     units = _units(task, layout, task.text, own_text)
     body, closing = units.into(task.text)
     texts = w.paragraphs(body)
-    paras: list[list[Run]] = [[Run(marker(Level.TASK, index) + head_text, "h2")]]
+    # a task with no title and no text of its own (entries printed straight under a 一、):
+    # no （一） line, its items follow the point as printed
+    untitled = not task.title.strip() and not texts and not closing
+    paras: list[list[Run]] = [] if untitled else [[Run(marker(Level.TASK, index) + head_text, "h2")]]
     for i, text in enumerate(texts):
         if i:
             paras.append([])
@@ -187,7 +190,7 @@ def _task(task: Task, index: int, layout: NoticeLayout | None) -> list[Block]:
     if closing:
         paras[-1].append(Run(closing))
     items = _items(task, layout, by_paragraph)
-    if by_paragraph and not texts and not closing and items and items[0][0]:
+    if by_paragraph and paras and not texts and not closing and items and items[0][0]:
         paras[0].extend(items.pop(0)[1].runs)
     blocks = [Block("para", tuple(runs)) for runs in paras]
     blocks.extend(block for _, block in items)
