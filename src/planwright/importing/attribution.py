@@ -138,6 +138,8 @@ class Attributor:
                 text = paragraph[start:cut_at].rstrip()
                 segment = self._segment(text, self._attributed(found, paragraph[cut_at:], sim[cut_at:]))
                 segment.span = (cut_at, len(paragraph))
+                # as far as the page printed it: what the notice says, until a clerk edits the units
+                segment.printed, segment.at = paragraph[cut_at:].strip(), len(segment.text)
                 segment.doubt = f"责任单位“{paragraph[cut_at:].strip()}”在原文末尾被截断，只读取了其中完整的单位名称"
                 return out + [segment]
         rest = paragraph[start:].strip()
