@@ -627,7 +627,7 @@ def truth_plan(name: str) -> Plan:
     """A plan from a corpus document's expected structure (../shared/truth), items cut to their heads."""
     import json
 
-    from conftest import TRUTH
+    from corpus import TRUTH
 
     data = json.loads((TRUTH / f"{name}.json").read_text(encoding="utf-8"))
     m = data["plan"]
@@ -645,7 +645,7 @@ def truth_plan(name: str) -> Plan:
 
 
 def corpus_names() -> list[str]:
-    from conftest import CORPUS, corpus_available
+    from corpus import CORPUS, corpus_available
 
     return CORPUS if corpus_available() else []
 

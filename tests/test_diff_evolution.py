@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import SEEDS, TRUTH, corpus_available
+from corpus import SEEDS, TRUTH, corpus_available, huaiyin_2021, ningguo_2021
 
 from planwright.diffing import compare
 from planwright.plan.model import Item, Plan, Task
@@ -190,18 +190,6 @@ def _score(old: Plan, new: Plan, level: str, truth: Truth) -> tuple[float, float
     return f1, right / len(truth.status), wrong
 
 
-def huaiyin() -> Plan:
-    from test_diff_quality import huaiyin_2021
-
-    return huaiyin_2021()
-
-
-def ningguo() -> Plan:
-    from test_diff_quality import ningguo_2021
-
-    return ningguo_2021()
-
-
 def evaluate(builder, level: str, seeds: range) -> tuple[float, float, list]:
     f1s, accs, wrong = [], [], []
     for seed in seeds:
@@ -215,7 +203,7 @@ def evaluate(builder, level: str, seeds: range) -> tuple[float, float, list]:
     return sum(f1s) / len(f1s), sum(accs) / len(accs), wrong
 
 
-@pytest.mark.parametrize("builder, level", [(huaiyin, "task"), (ningguo, "item")], ids=["jinan-tasks", "ningguo-rows"])
+@pytest.mark.parametrize("builder, level", [(huaiyin_2021, "task"), (ningguo_2021, "item")], ids=["jinan-tasks", "ningguo-rows"])
 def test_random_edits_are_aligned(builder, level: str) -> None:
     f1, accuracy, wrong = evaluate(builder, level, range(SEEDS_PER_STYLE))
     assert f1 >= 0.95, wrong
@@ -225,7 +213,7 @@ def test_random_edits_are_aligned(builder, level: str) -> None:
 if __name__ == "__main__":  # figures for the report: python tests/test_diff_evolution.py
     import collections
 
-    for builder, level in ((huaiyin, "task"), (ningguo, "item")):
+    for builder, level in ((huaiyin_2021, "task"), (ningguo_2021, "item")):
         f1, acc, wrong = evaluate(builder, level, range(50))
         print(f"{builder.__name__:8} {level}: link F1 {f1:.3f}, status accuracy {acc:.3f}")
         print("   misses (expected, got):", collections.Counter(wrong).most_common(8))

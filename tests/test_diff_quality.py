@@ -10,68 +10,18 @@ plans and the expected alignment at its level as (status, old paths, new paths).
 from __future__ import annotations
 
 import copy
-import json
 import re
 
 import pytest
-from conftest import SEEDS, TRUTH, corpus_available
+from corpus import corpus_available, huaiyin_2021, ningguo_2021
 
 from planwright.diffing import compare
 from planwright.diffing.plans import registry_of
-from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit
+from planwright.plan.model import Item, Plan, Point, Task, Unit
 from planwright.zh.numbering import path_label
 from planwright.plan.rollover import roll_over
-from planwright.zh.units import split_trailing_attribution
 
-_MARK = r"[（(][一二三四五六七八九十]+[）)]"
 Expected = list[tuple[str, list[str], list[str]]]
-
-
-# ---------------------------------------------------------------------------
-# Old plans from the corpus
-
-
-def huaiyin_2021() -> Plan:
-    """Jinan style: 4 points, 21 tasks with text and （责任单位：…）."""
-    truth = json.loads((TRUTH / "huaiyin-2021-yaodian.json").read_text("utf-8"))
-    lines = _lines("huaiyin-2021-yaodian.txt")
-    meta = truth["plan"]
-    plan = Plan(meta=Meta(title=meta["title"], year=meta["year"], style="jinan", issuer=meta["issuer"]))
-    for p in truth["points"]:
-        point = Point(title=p["title"])
-        for t in p["tasks"]:
-            head = re.compile(_MARK + re.escape(t["title"]) + "。?")
-            line = next(line for line in lines if head.match(line))
-            body, _ = split_trailing_attribution(head.sub("", line, count=1))
-            point.tasks.append(Task(title=t["title"], text=body, lead=list(t["lead"]),
-                                    support=list(t["support"]), deadline=t["deadline"]))
-        plan.points.append(point)
-    plan.ensure_ids()
-    return plan
-
-
-def ningguo_2021() -> Plan:
-    """Ningguo style: 5 points, 17 task headings, 43 table rows (items) with units and 时限."""
-    truth = json.loads((TRUTH / "ningguo-2021-yaodian.json").read_text("utf-8"))
-    lines = _lines("ningguo-2021-yaodian.txt")
-    meta = truth["plan"]
-    plan = Plan(meta=Meta(title=meta["title"], year=meta["year"], style="ningguo", issuer=meta["issuer"]))
-    for p in truth["points"]:
-        point = Point(title=p["title"])
-        for t in p["tasks"]:
-            task = Task(title=t["title"])
-            for row in t["items"]:
-                text = [line for line in lines if line.startswith(row["text_head"])][-1]  # the table's cell
-                task.items.append(Item(text=text, lead=list(row["lead"]), support=list(row["support"]),
-                                       deadline=row["deadline"]))
-            point.tasks.append(task)
-        plan.points.append(point)
-    plan.ensure_ids()
-    return plan
-
-
-def _lines(name: str) -> list[str]:
-    return [line.strip("\u3000 \t\r") for line in (SEEDS / name).read_text("utf-8").splitlines()]
 
 
 # ---------------------------------------------------------------------------

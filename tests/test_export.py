@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_export_plans import (YEAR, dalian_plan, jiangshan_plan, jinan_plan, ningguo_plan,
-                               township_plan)
+from sample_plans import YEAR, dalian_plan, jiangshan_plan, jinan_plan, ningguo_plan, township_plan
 
 from planwright.plan import store
 from planwright.exporting import (ExportError, export_all, export_plan, notice_text, sheet_names, table_rows,

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, SHARED, corpus_available
+from corpus import SEEDS, SHARED, corpus_available
 
 COMPARE = SHARED / "tools" / "compare-text"
 

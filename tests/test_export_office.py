@@ -11,7 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
-from test_export_plans import YEAR, jinan_plan, ningguo_plan
+from sample_plans import YEAR, jinan_plan, ningguo_plan
 
 from planwright.exporting import export_plan, table_rows
 from planwright.exporting.wording import display_width

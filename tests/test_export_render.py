@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_export_plans import YEAR, big_plan, ningguo_plan
+from sample_plans import YEAR, big_plan, ningguo_plan
 
 from planwright.exporting import export_plan
 from planwright.plan.model import Item
@@ -166,7 +166,7 @@ def test_table_docx_is_landscape_with_header_on_each_page(host, tmp_path):
 
 def test_imprint_rules_span_the_type_area_text_one_character_in(host, tmp_path):
     """版记: the 抄送 and 印发 lines start 1 字 (4号, 14 pt) inside the 28 mm 订口."""
-    from test_export_plans import jinan_plan
+    from sample_plans import jinan_plan
 
     pdf = render(export_plan(jinan_plan(), "notice-docx", host), tmp_path, "imprint")
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout

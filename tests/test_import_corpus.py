@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEEDS, SHARED, TRUTH, corpus_available
+from corpus import CORPUS, SEEDS, SHARED, TRUTH, corpus_available
 
 pytestmark = pytest.mark.skipif(not corpus_available(), reason="../shared/seeds is not beside the checkout")
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from corpus import SHARED
 
 DATA = Path(__file__).resolve().parent / "data" / "family"
 SCORER = SHARED / "tools" / "score-import"

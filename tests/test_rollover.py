@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TRUTH, corpus_available
+from corpus import TRUTH, corpus_available
 
 from planwright.plan import store
 from planwright.zh.deadlines import Kind, parse

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, TRUTH, corpus_available
+from corpus import SEEDS, TRUTH, corpus_available
 import planwright
 from planwright.plan import store
 from planwright.rules.engine import registry_for

@@ -1,11 +1,11 @@
 """Pilot tests of the editor's workflows: each asserts the model and the saved file.
 
-No async plugin is installed, so each test drives the app inside asyncio.run.
+Each test is a coroutine run by pytest-asyncio; the sample plan, the app and the Pilot
+helpers (settle, select, type_text, paste) are fixtures from conftest.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -15,18 +15,7 @@ from textual.widgets import Input, TextArea
 from planwright.plan import store
 from planwright.plan.model import Item, Task
 
-from test_tui_helpers import SAMPLE, make_app, paste, settle, type_text, write_sample
-
 SIZE = (140, 40)
-
-
-def run(scenario) -> None:
-    asyncio.run(scenario())
-
-
-async def select(pilot, app, node_id: str) -> None:
-    app.editor.tree.select_id(node_id)
-    await settle(pilot, app)
 
 
 def saved(path: Path):
@@ -36,170 +25,149 @@ def saved(path: Path):
 # -- editing fields ---------------------------------------------------------------
 
 
-def test_typing_a_title_with_chinese_punctuation_saves_it_and_keeps_the_rest(tmp_path):
+async def test_typing_a_title_with_chinese_punctuation_saves_it_and_keeps_the_rest(sample, write_sample, make_app, settle, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("down", "enter")  # 一、 → （一）, into the form
-            await settle(pilot, app)
-            assert isinstance(app.focused, Input) and app.focused.id == "title"
-            await pilot.press("end")
-            await type_text(pilot, "，确保“应公开尽公开”……——！")
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-            assert app.session.dirty is False
-            assert app.title == "plan.toml"
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("down", "enter")  # 一、 → （一）, into the form
+        await settle(pilot, app)
+        assert isinstance(app.focused, Input) and app.focused.id == "title"
+        await pilot.press("end")
+        await type_text(pilot, "，确保“应公开尽公开”……——！")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.session.dirty is False
+        assert app.title == "plan.toml"
     text = path.read_text(encoding="utf-8")
     assert 'title = "抓好财政预决算公开，确保“应公开尽公开”……——！"' in text
     # only that line changed: comment, other tasks and their ids are as they were
-    changed = [(a, b) for a, b in zip(SAMPLE.splitlines(), text.splitlines()) if a != b]
-    assert len(changed) == 1 and len(text.splitlines()) == len(SAMPLE.splitlines())
+    changed = [(a, b) for a, b in zip(sample.splitlines(), text.splitlines()) if a != b]
+    assert len(changed) == 1 and len(text.splitlines()) == len(sample.splitlines())
     assert text.startswith("# 编辑器测试用计划")
 
 
-def test_pasted_text_arrives_intact_in_the_text_area(tmp_path):
+async def test_pasted_text_arrives_intact_in_the_text_area(write_sample, make_app, settle, select, paste, tmp_path):
     path = write_sample(tmp_path)
     pasted = "第一段：公开“三张清单”；\n第二段（试行）……完成率[50%]。"
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk3aaa")
-            area = app.editor.form.query_one("#text", TextArea)
-            area.focus()
-            area.load_text("")
-            await settle(pilot, app)
-            await paste(pilot, pasted)
-            await settle(pilot, app)
-            assert app.session.plan.find("tk3aaa").text == pasted
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk3aaa")
+        area = app.editor.form.query_one("#text", TextArea)
+        area.focus()
+        area.load_text("")
+        await settle(pilot, app)
+        await paste(pilot, pasted)
+        await settle(pilot, app)
+        assert app.session.plan.find("tk3aaa").text == pasted
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
     assert saved(path).find("tk3aaa").text == pasted
 
 
-def test_units_complete_from_the_registry_and_unknown_names_are_flagged(tmp_path):
+async def test_units_complete_from_the_registry_and_unknown_names_are_flagged(write_sample, make_app, settle, select, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk3aaa")
-            form = app.editor.form
-            lead = form.query_one("#lead", Input)
-            lead.focus()
-            lead.value = ""
-            await settle(pilot, app)
-            await type_text(pilot, "区财")
-            await settle(pilot, app)
-            await pilot.press("right")  # accept the suggestion
-            await settle(pilot, app)
-            assert lead.value == "区财政局"
-            await type_text(pilot, "、区财政居")
-            await settle(pilot, app)
-            assert app.session.plan.find("tk3aaa").lead == ["区财政局", "区财政居"]
-            hint = str(form.query_one("#lead-hint").render())
-            assert "“区财政居”未登记" in hint and "区财政局" in hint
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk3aaa")
+        form = app.editor.form
+        lead = form.query_one("#lead", Input)
+        lead.focus()
+        lead.value = ""
+        await settle(pilot, app)
+        await type_text(pilot, "区财")
+        await settle(pilot, app)
+        await pilot.press("right")  # accept the suggestion
+        await settle(pilot, app)
+        assert lead.value == "区财政局"
+        await type_text(pilot, "、区财政居")
+        await settle(pilot, app)
+        assert app.session.plan.find("tk3aaa").lead == ["区财政局", "区财政居"]
+        hint = str(form.query_one("#lead-hint").render())
+        assert "“区财政居”未登记" in hint and "区财政局" in hint
 
 
-def test_deadline_meaning_is_shown_live(tmp_path):
+async def test_deadline_meaning_is_shown_live(write_sample, make_app, settle, select, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk1aaa")
-            form = app.editor.form
-            meaning = form.query_one("#deadline-meaning")
-            assert str(meaning.render()) == "→ 2027-10-31 月底"
-            deadline = form.query_one("#deadline", Input)
-            deadline.focus()
-            deadline.value = ""
-            await settle(pilot, app)
-            await type_text(pilot, "三季度末")
-            await settle(pilot, app)
-            assert str(meaning.render()).startswith("→ 2027-09-30")
-            deadline.value = ""
-            await type_text(pilot, "尽快吧")
-            await settle(pilot, app)
-            assert str(meaning.render()).startswith("无法解析：尽快吧")
-            assert app.session.plan.find("tk1aaa").deadline == "尽快吧"
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk1aaa")
+        form = app.editor.form
+        meaning = form.query_one("#deadline-meaning")
+        assert str(meaning.render()) == "→ 2027-10-31 月底"
+        deadline = form.query_one("#deadline", Input)
+        deadline.focus()
+        deadline.value = ""
+        await settle(pilot, app)
+        await type_text(pilot, "三季度末")
+        await settle(pilot, app)
+        assert str(meaning.render()).startswith("→ 2027-09-30")
+        deadline.value = ""
+        await type_text(pilot, "尽快吧")
+        await settle(pilot, app)
+        assert str(meaning.render()).startswith("无法解析：尽快吧")
+        assert app.session.plan.find("tk1aaa").deadline == "尽快吧"
 
 
-def test_user_text_is_never_read_as_markup(tmp_path):
+async def test_user_text_is_never_read_as_markup(write_sample, make_app, select, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk2aaa")
-            tree = app.editor.tree
-            label = tree.render_label(tree.cursor_node, tree.rich_style, tree.rich_style).plain
-            assert "（二）做好[b]政策解读[/b]" in label
-            assert app.editor.form.query_one("#title", Input).value == "做好[b]政策解读[/b]"
-            await select(pilot, app, "tk1aaa")
-            area = app.editor.form.query_one("#text", TextArea)
-            assert "完成率[50%]以上" in area.text
-            lines = [tree.render_line(y).text for y in range(tree.size.height)]
-            assert any("做好[b]政策解读[/b]" in line for line in lines)
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk2aaa")
+        tree = app.editor.tree
+        label = tree.render_label(tree.cursor_node, tree.rich_style, tree.rich_style).plain
+        assert "（二）做好[b]政策解读[/b]" in label
+        assert app.editor.form.query_one("#title", Input).value == "做好[b]政策解读[/b]"
+        await select(pilot, app, "tk1aaa")
+        area = app.editor.form.query_one("#text", TextArea)
+        assert "完成率[50%]以上" in area.text
+        lines = [tree.render_line(y).text for y in range(tree.size.height)]
+        assert any("做好[b]政策解读[/b]" in line for line in lines)
 
 
-def test_tree_rows_align_the_unit_and_deadline_columns(tmp_path):
+async def test_tree_rows_align_the_unit_and_deadline_columns(write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            tree = app.editor.tree
-            from rich.cells import cell_len
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        tree = app.editor.tree
+        from rich.cells import cell_len
 
-            rows = [tree.render_line(y).text for y in range(4)]
-            task_rows = [r for r in rows if "单位" in r]
-            assert len(task_rows) == 2
-            columns = {cell_len(r[: r.index("单位")]) for r in task_rows}
-            assert len(columns) == 1, task_rows  # same cell column despite wide characters
-
-    run(scenario)
+        rows = [tree.render_line(y).text for y in range(4)]
+        task_rows = [r for r in rows if "单位" in r]
+        assert len(task_rows) == 2
+        columns = {cell_len(r[: r.index("单位")]) for r in task_rows}
+        assert len(columns) == 1, task_rows  # same cell column despite wide characters
 
 
 # -- structure --------------------------------------------------------------------
 
 
-def test_add_point_task_item_with_function_keys(tmp_path):
+async def test_add_point_task_item_with_function_keys(write_sample, make_app, settle, select, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk3aaa")
-            app.editor.tree.focus()
-            await pilot.press("f4")  # item under 二/（一）
-            await settle(pilot, app)
-            await type_text(pilot, "新事项：清理僵尸栏目。")
-            app.editor.tree.focus()
-            await pilot.press("f2")  # point after 二
-            await settle(pilot, app)
-            await type_text(pilot, "加强组织保障")
-            await pilot.press("f3")  # a task in the new point
-            await settle(pilot, app)
-            await type_text(pilot, "明确责任分工")
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk3aaa")
+        app.editor.tree.focus()
+        await pilot.press("f4")  # item under 二/（一）
+        await settle(pilot, app)
+        await type_text(pilot, "新事项：清理僵尸栏目。")
+        app.editor.tree.focus()
+        await pilot.press("f2")  # point after 二
+        await settle(pilot, app)
+        await type_text(pilot, "加强组织保障")
+        await pilot.press("f3")  # a task in the new point
+        await settle(pilot, app)
+        await type_text(pilot, "明确责任分工")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
     plan = saved(path)
     assert plan.find("tk3aaa").items[0].text == "新事项：清理僵尸栏目。"
     assert plan.points[2].title == "加强组织保障"
@@ -207,123 +175,108 @@ def test_add_point_task_item_with_function_keys(tmp_path):
     assert all(n.id for n in plan.nodes())
 
 
-def test_delete_then_undo_redo_and_the_file_follows(tmp_path):
+async def test_delete_then_undo_redo_and_the_file_follows(sample, write_sample, make_app, settle, select, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "pt1aaa")
-            await pilot.press("f8")
-            await settle(pilot, app)
-            assert app.session.plan.find("pt1aaa") is None
-            assert app.editor.tree.cursor_id == "pt2aaa"
-            await pilot.press("ctrl+z")
-            await settle(pilot, app)
-            assert app.session.plan.find("tk1aaa").title == "抓好财政预决算公开"
-            assert app.editor.tree.cursor_id == "pt1aaa"
-            await pilot.press("ctrl+y")
-            await settle(pilot, app)
-            assert app.session.plan.find("pt1aaa") is None
-            await pilot.press("ctrl+z", "ctrl+s")
-            await settle(pilot, app)
-
-    run(scenario)
-    assert path.read_text(encoding="utf-8") == SAMPLE  # undone and saved: byte-identical
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt1aaa")
+        await pilot.press("f8")
+        await settle(pilot, app)
+        assert app.session.plan.find("pt1aaa") is None
+        assert app.editor.tree.cursor_id == "pt2aaa"
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert app.session.plan.find("tk1aaa").title == "抓好财政预决算公开"
+        assert app.editor.tree.cursor_id == "pt1aaa"
+        await pilot.press("ctrl+y")
+        await settle(pilot, app)
+        assert app.session.plan.find("pt1aaa") is None
+        await pilot.press("ctrl+z", "ctrl+s")
+        await settle(pilot, app)
+    assert path.read_text(encoding="utf-8") == sample  # undone and saved: byte-identical
 
 
-def test_undo_takes_back_a_burst_of_typing_at_once(tmp_path):
+async def test_undo_takes_back_a_burst_of_typing_at_once(write_sample, make_app, settle, select, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "pt2aaa")
-            await pilot.press("enter", "end")
-            await type_text(pilot, "和数据支撑")
-            await settle(pilot, app)
-            assert app.session.plan.find("pt2aaa").title == "夯实平台基础和数据支撑"
-            await pilot.press("ctrl+z")
-            await settle(pilot, app)
-            assert app.session.plan.find("pt2aaa").title == "夯实平台基础"
-            assert app.editor.form.query_one("#title", Input).value == "夯实平台基础"
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt2aaa")
+        await pilot.press("enter", "end")
+        await type_text(pilot, "和数据支撑")
+        await settle(pilot, app)
+        assert app.session.plan.find("pt2aaa").title == "夯实平台基础和数据支撑"
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert app.session.plan.find("pt2aaa").title == "夯实平台基础"
+        assert app.editor.form.query_one("#title", Input).value == "夯实平台基础"
 
 
-def test_move_convert_duplicate(tmp_path):
+async def test_move_convert_duplicate(write_sample, make_app, settle, select, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk1aaa")
-            await pilot.press("ctrl+down")  # below 做好政策解读
-            await settle(pilot, app)
-            assert [t.id for t in app.session.plan.points[0].tasks] == ["tk2aaa", "tk1aaa"]
-            await pilot.press("f5")  # becomes an item of the task above
-            await settle(pilot, app)
-            assert isinstance(app.session.plan.find("tk1aaa"), Item)
-            assert [i.id for i in app.session.plan.find("tk2aaa").items] == ["it1aaa", "tk1aaa"]
-            await pilot.press("f5")  # and back
-            await settle(pilot, app)
-            assert isinstance(app.session.plan.find("tk1aaa"), Task)
-            await pilot.press("f6")
-            await settle(pilot, app)
-            copy_id = app.editor.tree.cursor_id
-            assert copy_id != "tk1aaa" and app.session.plan.find(copy_id).title == "抓好财政预决算公开"
-            await pilot.press("f7")  # move the copy to point 二
-            await settle(pilot, app)
-            await pilot.press("down", "enter")
-            await settle(pilot, app)
-            assert [t.id for t in app.session.plan.points[1].tasks] == ["tk3aaa", copy_id]
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk1aaa")
+        await pilot.press("ctrl+down")  # below 做好政策解读
+        await settle(pilot, app)
+        assert [t.id for t in app.session.plan.points[0].tasks] == ["tk2aaa", "tk1aaa"]
+        await pilot.press("f5")  # becomes an item of the task above
+        await settle(pilot, app)
+        assert isinstance(app.session.plan.find("tk1aaa"), Item)
+        assert [i.id for i in app.session.plan.find("tk2aaa").items] == ["it1aaa", "tk1aaa"]
+        await pilot.press("f5")  # and back
+        await settle(pilot, app)
+        assert isinstance(app.session.plan.find("tk1aaa"), Task)
+        await pilot.press("f6")
+        await settle(pilot, app)
+        copy_id = app.editor.tree.cursor_id
+        assert copy_id != "tk1aaa" and app.session.plan.find(copy_id).title == "抓好财政预决算公开"
+        await pilot.press("f7")  # move the copy to point 二
+        await settle(pilot, app)
+        await pilot.press("down", "enter")
+        await settle(pilot, app)
+        assert [t.id for t in app.session.plan.points[1].tasks] == ["tk3aaa", copy_id]
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
     plan = saved(path)
     assert [t.id for t in plan.points[0].tasks] == ["tk2aaa", "tk1aaa"]
     assert plan.find("tk1aaa").lead == ["区财政局"] and plan.find("tk1aaa").deadline == "2027年10月底"
     assert len(plan.points[1].tasks) == 2
 
 
-def test_search_jumps_to_the_hit(tmp_path):
+async def test_search_jumps_to_the_hit(write_sample, make_app, settle, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("ctrl+f")
-            await settle(pilot, app)
-            await type_text(pilot, "统一检索")
-            await settle(pilot, app)
-            await pilot.press("enter")
-            await settle(pilot, app)
-            assert app.editor.tree.cursor_id == "tk3aaa"
-            assert app.focused.id == "text"
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+f")
+        await settle(pilot, app)
+        await type_text(pilot, "统一检索")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.editor.tree.cursor_id == "tk3aaa"
+        assert app.focused.id == "text"
 
 
-def test_command_palette_finds_commands_by_pinyin_initials(tmp_path):
+async def test_command_palette_finds_commands_by_pinyin_initials(write_sample, make_app, settle, select, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk3aaa")
-            tasks_before = len(app.session.plan.points[1].tasks)
-            await pilot.press("ctrl+p")
-            await settle(pilot, app)
-            await type_text(pilot, "xzrw")  # 新增任务
-            await pilot.pause(0.3)
-            await settle(pilot, app)
-            await pilot.press("enter")
-            await settle(pilot, app)
-            assert len(app.session.plan.points[1].tasks) == tasks_before + 1
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk3aaa")
+        tasks_before = len(app.session.plan.points[1].tasks)
+        await pilot.press("ctrl+p")
+        await settle(pilot, app)
+        await type_text(pilot, "xzrw")  # 新增任务
+        await pilot.pause(0.3)
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert len(app.session.plan.points[1].tasks) == tasks_before + 1
 
 
 def test_every_command_is_bound_and_in_the_palette():
@@ -346,104 +299,92 @@ def test_every_command_is_bound_and_in_the_palette():
 # -- findings -------------------------------------------------------------------------
 
 
-def test_findings_mark_the_tree_and_jump_to_the_field(tmp_path):
+async def test_findings_mark_the_tree_and_jump_to_the_field(sample, write_sample, make_app, settle, type_text, tmp_path):
     path = write_sample(tmp_path)
-    path.write_text(SAMPLE.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
+    path.write_text(sample.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.pause(0.2)
-            await settle(pilot, app)
-            findings = app.session.findings
-            assert [f.rule for f in findings] == ["PW-LEAD-001"]
-            assert app.editor.tree.marks == {"tk3aaa": "error"}
-            await pilot.press("ctrl+g", "enter")
-            await settle(pilot, app)
-            assert app.editor.tree.cursor_id == "tk3aaa"
-            assert app.focused.id == "lead"
-            await type_text(pilot, "区数据局")
-            await pilot.pause(1.2)  # the validators run after a short pause in typing
-            await settle(pilot, app)
-            assert app.session.findings == [] and app.editor.tree.marks == {}
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.pause(0.2)
+        await settle(pilot, app)
+        findings = app.session.findings
+        assert [f.rule for f in findings] == ["PW-LEAD-001"]
+        assert app.editor.tree.marks == {"tk3aaa": "error"}
+        await pilot.press("ctrl+g", "enter")
+        await settle(pilot, app)
+        assert app.editor.tree.cursor_id == "tk3aaa"
+        assert app.focused.id == "lead"
+        await type_text(pilot, "区数据局")
+        await pilot.pause(1.2)  # the validators run after a short pause in typing
+        await settle(pilot, app)
+        assert app.session.findings == [] and app.editor.tree.marks == {}
 
 
 # -- safety --------------------------------------------------------------------------------
 
 
-def test_quit_with_unsaved_changes_asks(tmp_path):
+async def test_quit_with_unsaved_changes_asks(write_sample, make_app, settle, select, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "pt2aaa")
-            await pilot.press("enter", "end")
-            await type_text(pilot, "建设")
-            assert app.title == "plan.toml *"
-            await pilot.press("ctrl+q")
-            await settle(pilot, app)
-            assert type(app.screen).__name__ == "ChoiceDialog"
-            await pilot.press("escape")  # cancel: still editing
-            await settle(pilot, app)
-            assert app.is_running and app.session.dirty
-            await pilot.press("ctrl+q")
-            await settle(pilot, app)
-            await pilot.press("enter")  # the default answer: save and quit
-            await settle(pilot, app)
-            assert not app.is_running
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt2aaa")
+        await pilot.press("enter", "end")
+        await type_text(pilot, "建设")
+        assert app.title == "plan.toml *"
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ChoiceDialog"
+        await pilot.press("escape")  # cancel: still editing
+        await settle(pilot, app)
+        assert app.is_running and app.session.dirty
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        await pilot.press("enter")  # the default answer: save and quit
+        await settle(pilot, app)
+        assert not app.is_running
     assert saved(path).find("pt2aaa").title == "夯实平台基础建设"
 
 
-def test_quit_without_saving_leaves_the_file_and_no_recovery(tmp_path):
+async def test_quit_without_saving_leaves_the_file_and_no_recovery(sample, write_sample, make_app, settle, select, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "pt2aaa")
-            await pilot.press("f8")
-            await settle(pilot, app)
-            app.session.write_recovery()
-            await pilot.press("ctrl+q")
-            await settle(pilot, app)
-            await pilot.press("right", "enter")  # 不保存
-            await settle(pilot, app)
-
-    run(scenario)
-    assert path.read_text(encoding="utf-8") == SAMPLE
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt2aaa")
+        await pilot.press("f8")
+        await settle(pilot, app)
+        app.session.write_recovery()
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        await pilot.press("right", "enter")  # 不保存
+        await settle(pilot, app)
+    assert path.read_text(encoding="utf-8") == sample
     assert not (tmp_path / ".plan.toml.recover").exists()
 
 
 @pytest.mark.parametrize("answer, expect", [("overwrite", "mine"), ("reload", "theirs"), ("copy", "both")])
-def test_file_changed_on_disk_is_detected_before_saving(tmp_path, answer, expect):
+async def test_file_changed_on_disk_is_detected_before_saving(sample, write_sample, make_app, settle, select, type_text, tmp_path, answer, expect):
     path = write_sample(tmp_path)
     keys = {"copy": [], "overwrite": ["right"], "reload": ["right", "right"]}[answer]
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "pt2aaa")
-            await pilot.press("enter", "end")
-            await type_text(pilot, "（我的）")
-            theirs = SAMPLE.replace("夯实平台基础", "夯实平台基础（他们的）")
-            path.write_text(theirs, encoding="utf-8")
-            os.utime(path, ns=(1, 1))  # make sure the mtime differs even on coarse clocks
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-            assert type(app.screen).__name__ == "ChoiceDialog"
-            await pilot.press(*keys, "enter")
-            await settle(pilot, app)
-            if expect == "theirs":
-                assert app.session.plan.find("pt2aaa").title == "夯实平台基础（他们的）"
-                assert not app.session.dirty
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt2aaa")
+        await pilot.press("enter", "end")
+        await type_text(pilot, "（我的）")
+        theirs = sample.replace("夯实平台基础", "夯实平台基础（他们的）")
+        path.write_text(theirs, encoding="utf-8")
+        os.utime(path, ns=(1, 1))  # make sure the mtime differs even on coarse clocks
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ChoiceDialog"
+        await pilot.press(*keys, "enter")
+        await settle(pilot, app)
+        if expect == "theirs":
+            assert app.session.plan.find("pt2aaa").title == "夯实平台基础（他们的）"
+            assert not app.session.dirty
     title = saved(path).find("pt2aaa").title
     if expect == "mine":
         assert title == "夯实平台基础（我的）"
@@ -454,348 +395,306 @@ def test_file_changed_on_disk_is_detected_before_saving(tmp_path, answer, expect
         assert saved(copy).find("pt2aaa").title == "夯实平台基础（我的）"
 
 
-def test_recovery_file_survives_a_crash_and_is_offered_on_next_open(tmp_path):
+async def test_recovery_file_survives_a_crash_and_is_offered_on_next_open(sample, write_sample, make_app, settle, select, type_text, tmp_path):
     path = write_sample(tmp_path)
     recover = tmp_path / ".plan.toml.recover"
 
-    async def crash():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk1aaa")
-            await pilot.press("enter", "end")
-            await type_text(pilot, "（未保存）")
-            await pilot.pause(2.6)  # the recovery file is refreshed every two seconds
-            await settle(pilot, app)
-            assert recover.exists()
-            # the process dies here: no save, no quit dialog
-            app.exit()
-
-    async def reopen():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            assert type(app.screen).__name__ == "ChoiceDialog"
-            await pilot.press("enter")  # 恢复
-            await settle(pilot, app)
-            assert app.session.plan.find("tk1aaa").title == "抓好财政预决算公开（未保存）"
-            assert app.session.dirty and app.title == "plan.toml *"
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-
-    run(crash)
-    assert path.read_text(encoding="utf-8") == SAMPLE  # the file itself was never touched
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk1aaa")
+        await pilot.press("enter", "end")
+        await type_text(pilot, "（未保存）")
+        await pilot.pause(2.6)  # the recovery file is refreshed every two seconds
+        await settle(pilot, app)
+        assert recover.exists()
+        # the process dies here: no save, no quit dialog
+        app.exit()
+    assert path.read_text(encoding="utf-8") == sample  # the file itself was never touched
     assert "（未保存）" in recover.read_text(encoding="utf-8")
-    run(reopen)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "ChoiceDialog"
+        await pilot.press("enter")  # 恢复
+        await settle(pilot, app)
+        assert app.session.plan.find("tk1aaa").title == "抓好财政预决算公开（未保存）"
+        assert app.session.dirty and app.title == "plan.toml *"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
     text = path.read_text(encoding="utf-8")
     assert "抓好财政预决算公开（未保存）" in text and text.startswith("# 编辑器测试用计划")
     assert not recover.exists()
 
 
-def test_recovery_can_be_discarded(tmp_path):
+async def test_recovery_can_be_discarded(sample, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
     recover = tmp_path / ".plan.toml.recover"
-    recover.write_text(SAMPLE.replace("夯实平台基础", "旧的未保存内容"), encoding="utf-8")
+    recover.write_text(sample.replace("夯实平台基础", "旧的未保存内容"), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("right", "enter")  # 丢弃
-            await settle(pilot, app)
-            assert app.session.plan.find("pt2aaa").title == "夯实平台基础"
-            assert not app.session.dirty
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("right", "enter")  # 丢弃
+        await settle(pilot, app)
+        assert app.session.plan.find("pt2aaa").title == "夯实平台基础"
+        assert not app.session.dirty
     assert not recover.exists()
 
 
 # -- views ------------------------------------------------------------------------------
 
 
-def test_task_table_sorts_by_unit_and_deadline_and_jumps(tmp_path):
+async def test_task_table_sorts_by_unit_and_deadline_and_jumps(write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("f10")
-            await settle(pilot, app)
-            table = app.screen.query_one("DataTable")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f10")
+        await settle(pilot, app)
+        table = app.screen.query_one("DataTable")
 
-            def order():
-                return [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
+        def order():
+            return [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
 
-            # the export's rows: a task with items stands as its items
-            assert order() == ["tk1aaa", "it1aaa", "tk3aaa"]
-            await pilot.press("f4")  # by deadline: 6-30, 10-31, 12-31 (下半年)
-            await settle(pilot, app)
-            assert order() == ["it1aaa", "tk1aaa", "tk3aaa"]
-            await pilot.press("f3")  # by lead unit
-            await settle(pilot, app)
-            leads = [str(table.get_cell_at((r, 3))) for r in range(table.row_count)]
-            assert leads == sorted(leads)
-            table.move_cursor(row=order().index("tk3aaa"))
-            await pilot.press("enter")
-            await settle(pilot, app)
-            assert type(app.screen).__name__ == "EditorScreen"
-            assert app.editor.tree.cursor_id == "tk3aaa"
-
-    run(scenario)
+        # the export's rows: a task with items stands as its items
+        assert order() == ["tk1aaa", "it1aaa", "tk3aaa"]
+        await pilot.press("f4")  # by deadline: 6-30, 10-31, 12-31 (下半年)
+        await settle(pilot, app)
+        assert order() == ["it1aaa", "tk1aaa", "tk3aaa"]
+        await pilot.press("f3")  # by lead unit
+        await settle(pilot, app)
+        leads = [str(table.get_cell_at((r, 3))) for r in range(table.row_count)]
+        assert leads == sorted(leads)
+        table.move_cursor(row=order().index("tk3aaa"))
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "EditorScreen"
+        assert app.editor.tree.cursor_id == "tk3aaa"
 
 
-def test_units_view_groups_aliases_and_shows_roles(tmp_path):
+async def test_units_view_groups_aliases_and_shows_roles(sample, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
-    path.write_text(SAMPLE.replace('support = ["区政务公开办"]', 'support = ["区政务公开办", "财政局"]'),
+    path.write_text(sample.replace('support = ["区政务公开办"]', 'support = ["区政务公开办", "财政局"]'),
                     encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("ctrl+u")
-            await settle(pilot, app)
-            screen = app.screen
-            names = [u.unit for u in screen.units]
-            assert "财政局" not in names  # an alias: counted under 区财政局
-            finance = next(u for u in screen.units if u.unit == "区财政局")
-            assert [(e.node_id, e.role) for e in finance.entries] == [("tk1aaa", "lead"), ("tk3aaa", "support")]
-            assert finance.written == ["财政局"]
-            office = next(u for u in screen.units if u.unit == "区政务公开办")
-            assert (office.led, office.supported) == (1, 1)
-            screen.query_one("OptionList").highlighted = screen.units.index(office)
-            await settle(pilot, app)
-            await pilot.press("enter")  # into the unit's tasks
-            await pilot.press("enter")  # first task: edit it
-            await settle(pilot, app)
-            assert app.editor.tree.cursor_id == office.entries[0].node_id
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+u")
+        await settle(pilot, app)
+        screen = app.screen
+        names = [u.unit for u in screen.units]
+        assert "财政局" not in names  # an alias: counted under 区财政局
+        finance = next(u for u in screen.units if u.unit == "区财政局")
+        assert [(e.node_id, e.role) for e in finance.entries] == [("tk1aaa", "lead"), ("tk3aaa", "support")]
+        assert finance.written == ["财政局"]
+        office = next(u for u in screen.units if u.unit == "区政务公开办")
+        assert (office.led, office.supported) == (1, 1)
+        screen.query_one("OptionList").highlighted = screen.units.index(office)
+        await settle(pilot, app)
+        await pilot.press("enter")  # into the unit's tasks
+        await pilot.press("enter")  # first task: edit it
+        await settle(pilot, app)
+        assert app.editor.tree.cursor_id == office.entries[0].node_id
 
 
-def test_notice_preview_shows_the_styles_notice_text(tmp_path):
+async def test_notice_preview_shows_the_styles_notice_text(write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("f9")
-            await settle(pilot, app)
-            from planwright.exporting import notice_text
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f9")
+        await settle(pilot, app)
+        from planwright.exporting import notice_text
 
-            shown = app.screen.query_one(TextArea).text
-            expected = notice_text(app.session.plan, app.session.host)
-            # the same text, folded to the window (no characters added or lost)
-            assert shown.replace("\n", "") == expected.replace("\n", "")
-            assert "（一）抓好财政预决算公开" in expected
-            assert all(not line.startswith(("，", "。", "）")) for line in shown.splitlines())
-            await pilot.press("escape")
-            await settle(pilot, app)
-            assert type(app.screen).__name__ == "EditorScreen"
-
-    run(scenario)
+        shown = app.screen.query_one(TextArea).text
+        expected = notice_text(app.session.plan, app.session.host)
+        # the same text, folded to the window (no characters added or lost)
+        assert shown.replace("\n", "") == expected.replace("\n", "")
+        assert "（一）抓好财政预决算公开" in expected
+        assert all(not line.startswith(("，", "。", "）")) for line in shown.splitlines())
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "EditorScreen"
 
 
-def test_new_year_from_inside_the_editor(tmp_path):
+async def test_new_year_from_inside_the_editor(sample, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path, "2027年计划.toml")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("ctrl+r")
-            await settle(pilot, app)
-            assert app.screen.query_one("#output", Input).value.endswith("2028年计划.toml")
-            await pilot.press("enter")
-            await settle(pilot, app)
-            await pilot.pause(0.1)
-            await settle(pilot, app)
-            assert app.session.path.name == "2028年计划.toml"
-            assert app.session.plan.meta.year == 2028
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+r")
+        await settle(pilot, app)
+        assert app.screen.query_one("#output", Input).value.endswith("2028年计划.toml")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.pause(0.1)
+        await settle(pilot, app)
+        assert app.session.path.name == "2028年计划.toml"
+        assert app.session.plan.meta.year == 2028
     new = saved(tmp_path / "2028年计划.toml")
     assert new.meta.title == "2028年示例区政务公开工作要点"
     assert new.find("tk1aaa").deadline == "2028年10月底"  # ids kept, deadlines moved
-    assert path.read_text(encoding="utf-8") == SAMPLE
+    assert path.read_text(encoding="utf-8") == sample
 
 
-def test_validators_run_in_a_child_process(tmp_path):
+async def test_validators_run_in_a_child_process(sample, write_sample, make_app, tmp_path):
     from planwright.tui.checker import ProcessChecker
 
     path = write_sample(tmp_path)
-    path.write_text(SAMPLE.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
+    path.write_text(sample.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path, checker="process")
-        async with app.run_test(size=SIZE) as pilot:
-            assert isinstance(app.checker, ProcessChecker)
-            for _ in range(150):  # the child starts and loads its plugins first
-                await pilot.pause(0.1)
-                if app.session.findings:
-                    break
-            assert [f.rule for f in app.session.findings] == ["PW-LEAD-001"]
-            assert app.editor.tree.marks == {"tk3aaa": "error"}
-
-    run(scenario)
+    app = make_app(path, checker="process")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.checker, ProcessChecker)
+        for _ in range(150):  # the child starts and loads its plugins first
+            await pilot.pause(0.1)
+            if app.session.findings:
+                break
+        assert [f.rule for f in app.session.findings] == ["PW-LEAD-001"]
+        assert app.editor.tree.marks == {"tk3aaa": "error"}
 
 
-def test_export_dialog_writes_what_export_plan_renders(tmp_path):
+async def test_export_dialog_writes_what_export_plan_renders(write_sample, make_app, settle, select, type_text, tmp_path):
     from planwright.exporting import export_plan
 
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "pt2aaa")
-            await pilot.press("enter", "end")
-            await type_text(pilot, "（未保存也导出）")
-            await pilot.press("ctrl+e")
-            await settle(pilot, app)
-            formats = app.screen.query_one("#formats")
-            formats.highlighted = formats.get_option_index("notice-txt")
-            await settle(pilot, app)
-            output = app.screen.query_one("#output", Input).value
-            assert output.endswith("plan-通知.txt")
-            app.screen.query_one("#do-export").press()
-            for _ in range(50):
-                await pilot.pause(0.05)
-                if type(app.screen).__name__ == "EditorScreen":
-                    break
-            assert Path(output).read_bytes() == export_plan(app.session.plan, "notice-txt", app.session.host)
-            assert "夯实平台基础（未保存也导出）" in Path(output).read_text(encoding="utf-8")
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt2aaa")
+        await pilot.press("enter", "end")
+        await type_text(pilot, "（未保存也导出）")
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        formats = app.screen.query_one("#formats")
+        formats.highlighted = formats.get_option_index("notice-txt")
+        await settle(pilot, app)
+        output = app.screen.query_one("#output", Input).value
+        assert output.endswith("plan-通知.txt")
+        app.screen.query_one("#do-export").press()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if type(app.screen).__name__ == "EditorScreen":
+                break
+        assert Path(output).read_bytes() == export_plan(app.session.plan, "notice-txt", app.session.host)
+        assert "夯实平台基础（未保存也导出）" in Path(output).read_text(encoding="utf-8")
 
 
-def test_export_refuses_a_plan_with_errors_unless_asked(tmp_path):
+async def test_export_refuses_a_plan_with_errors_unless_asked(sample, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
-    path.write_text(SAMPLE.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
+    path.write_text(sample.replace('lead = ["区数据局"]', "lead = []"), encoding="utf-8")
     output = tmp_path / "plan.json"
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("ctrl+e")
-            await settle(pilot, app)
-            dialog = app.screen
-            dialog.fmt = "json"
-            dialog.query_one("#output", Input).value = str(output)
-            dialog.query_one("#do-export").press()
-            for _ in range(50):
-                await pilot.pause(0.05)
-                if "错误" in str(dialog.query_one("#problem").render()):
-                    break
-            assert "错误" in str(dialog.query_one("#problem").render())
-            assert not output.exists()
-            dialog.query_one("#allow-errors").value = True
-            dialog.query_one("#do-export").press()
-            for _ in range(50):
-                await pilot.pause(0.05)
-                if output.exists():
-                    break
-            await settle(pilot, app)
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        dialog = app.screen
+        dialog.fmt = "json"
+        dialog.query_one("#output", Input).value = str(output)
+        dialog.query_one("#do-export").press()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "错误" in str(dialog.query_one("#problem").render()):
+                break
+        assert "错误" in str(dialog.query_one("#problem").render())
+        assert not output.exists()
+        dialog.query_one("#allow-errors").value = True
+        dialog.query_one("#do-export").press()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if output.exists():
+                break
+        await settle(pilot, app)
     assert '"lead": []' in output.read_text(encoding="utf-8")
 
 
-def test_long_values_still_scroll_in_their_fields(tmp_path):
+async def test_long_values_still_scroll_in_their_fields(write_sample, make_app, settle, select, type_text, paste, tmp_path):
     """The form's fields skip Textual's per-keystroke layout; scrolling must still work."""
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "tk1aaa")
-            title = app.editor.form.query_one("#title", Input)
-            title.focus()
-            await pilot.press("end")
-            await type_text(pilot, "，" + "并按季度更新完成情况" * 8)
-            await settle(pilot, app)
-            assert title.scroll_x > 0 and title.scroll_x == title.max_scroll_x  # the end in view
-            assert title.virtual_size.width == title.content_width
-            area = app.editor.form.query_one("#text", TextArea)
-            area.focus()
-            area.move_cursor(area.document.end)
-            await paste(pilot, "\n" + "\n".join(f"第{n}段，公开内容。" for n in range(40)))
-            await settle(pilot, app)
-            assert area.show_vertical_scrollbar and area.scroll_y > 0
-            assert app.session.plan.find("tk1aaa").text.endswith("第39段，公开内容。")
-            await select(pilot, app, "tk3aaa")  # a short text: the scrollbar goes again
-            assert not area.show_vertical_scrollbar and area.scroll_y == 0
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk1aaa")
+        title = app.editor.form.query_one("#title", Input)
+        title.focus()
+        await pilot.press("end")
+        await type_text(pilot, "，" + "并按季度更新完成情况" * 8)
+        await settle(pilot, app)
+        assert title.scroll_x > 0 and title.scroll_x == title.max_scroll_x  # the end in view
+        assert title.virtual_size.width == title.content_width
+        area = app.editor.form.query_one("#text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        await paste(pilot, "\n" + "\n".join(f"第{n}段，公开内容。" for n in range(40)))
+        await settle(pilot, app)
+        assert area.show_vertical_scrollbar and area.scroll_y > 0
+        assert app.session.plan.find("tk1aaa").text.endswith("第39段，公开内容。")
+        await select(pilot, app, "tk3aaa")  # a short text: the scrollbar goes again
+        assert not area.show_vertical_scrollbar and area.scroll_y == 0
 
 
-def test_checks_in_a_child_process_never_block_the_editor(tmp_path):
+async def test_checks_in_a_child_process_never_block_the_editor(write_sample, make_app, tmp_path):
     """Many checks submitted while results come back (this once deadlocked the UI)."""
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path, checker="process")
-        async with app.run_test(size=SIZE) as pilot:
-            for _ in range(150):
-                await pilot.pause(0.1)
-                if app.editor.checks_shown:
-                    break
-            shown = app.editor.checks_shown
-            app.editor.tree.focus()
-            for n in range(40):
-                app.editor._start_check()
-                await pilot.press("down" if n % 2 else "up")
-                await pilot.pause(0.03)
-            before = app.editor.tree.cursor_line
-            await pilot.press("down")
-            assert app.editor.tree.cursor_line == before + 1  # still answering keys
-            for _ in range(100):
-                await pilot.pause(0.05)
-                if app.editor.checks_shown > shown + 1:
-                    break
-            assert app.editor.checks_shown > shown + 1
-
-    run(scenario)
+    app = make_app(path, checker="process")
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(150):
+            await pilot.pause(0.1)
+            if app.editor.checks_shown:
+                break
+        shown = app.editor.checks_shown
+        app.editor.tree.focus()
+        for n in range(40):
+            app.editor._start_check()
+            await pilot.press("down" if n % 2 else "up")
+            await pilot.pause(0.03)
+        before = app.editor.tree.cursor_line
+        await pilot.press("down")
+        assert app.editor.tree.cursor_line == before + 1  # still answering keys
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.editor.checks_shown > shown + 1:
+                break
+        assert app.editor.checks_shown > shown + 1
 
 
-def test_messages_quoting_user_text_are_not_markup(tmp_path):
+async def test_messages_quoting_user_text_are_not_markup(sample, write_sample, make_app, settle, select, tmp_path):
     """A deleted title such as 完成率[50%] is shown as typed in the notification."""
     path = write_sample(tmp_path)
-    path.write_text(SAMPLE.replace('title = "夯实平台基础"', 'title = "完成率[50%]与[b]加粗[/b]"'), encoding="utf-8")
+    path.write_text(sample.replace('title = "夯实平台基础"', 'title = "完成率[50%]与[b]加粗[/b]"'), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await select(pilot, app, "pt2aaa")
-            tree = app.editor.tree
-            line = tree.render_label(tree.cursor_node, tree.rich_style, tree.rich_style).plain
-            assert "二、完成率[50%]与[b]加粗[/b]" in line
-            await pilot.press("f8")  # the deletion's notice names the place, never the title
-            await settle(pilot, app)
-            notes = [n.message for n in app._notifications]
-            assert notes and all(n.markup is False for n in app._notifications), notes
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt2aaa")
+        tree = app.editor.tree
+        line = tree.render_label(tree.cursor_node, tree.rich_style, tree.rich_style).plain
+        assert "二、完成率[50%]与[b]加粗[/b]" in line
+        await pilot.press("f8")  # the deletion's notice names the place, never the title
+        await settle(pilot, app)
+        notes = [n.message for n in app._notifications]
+        assert notes and all(n.markup is False for n in app._notifications), notes
 
 
-def test_a_finding_on_the_plan_table_opens_its_field(tmp_path):
+async def test_a_finding_on_the_plan_table_opens_its_field(sample, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
-    path.write_text(SAMPLE.replace('year = 2027\n', 'year = 2027\ndoc_number = "示政办字[2027]3号"\n'),
+    path.write_text(sample.replace('year = 2027\n', 'year = 2027\ndoc_number = "示政办字[2027]3号"\n'),
                     encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.pause(0.2)
-            await settle(pilot, app)
-            plan_findings = [f for f in app.session.findings if f.node_id is None and f.field == "doc_number"]
-            assert plan_findings, app.session.findings  # 〔〕, not [], around the year of a 文号
-            app.editor.jump_to("__plan__", "doc_number")
-            await settle(pilot, app)
-            assert app.focused.id == "meta-doc_number"
-            assert app.focused.value == "示政办字[2027]3号"  # brackets shown as typed
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.pause(0.2)
+        await settle(pilot, app)
+        plan_findings = [f for f in app.session.findings if f.node_id is None and f.field == "doc_number"]
+        assert plan_findings, app.session.findings  # 〔〕, not [], around the year of a 文号
+        app.editor.jump_to("__plan__", "doc_number")
+        await settle(pilot, app)
+        assert app.focused.id == "meta-doc_number"
+        assert app.focused.value == "示政办字[2027]3号"  # brackets shown as typed

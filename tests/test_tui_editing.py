@@ -9,12 +9,11 @@ from planwright.plan import store
 from planwright.plan.editing import EditError
 from planwright.plan.model import Item, Task
 
-from test_tui_helpers import SAMPLE
 
 
 @pytest.fixture
-def doc():
-    return store.loads(SAMPLE)
+def doc(sample):
+    return store.loads(sample)
 
 
 def titles(plan):
@@ -132,12 +131,12 @@ def test_history_undo_redo_and_coalescing(doc):
     assert history.redo(plan, None) is None
 
 
-def test_snapshot_restore_round_trips_through_the_store(doc):
+def test_snapshot_restore_round_trips_through_the_store(sample, doc):
     plan = doc.plan
     snap = editing.snapshot(plan)
     editing.delete(plan, "pt1aaa")
     editing.restore(plan, snap)
-    assert store.dumps(doc) == SAMPLE  # undoing everything gives the file back byte for byte
+    assert store.dumps(doc) == sample  # undoing everything gives the file back byte for byte
 
 
 def test_cjk_wrap_folds_by_cells_and_keeps_closing_marks_off_line_starts():

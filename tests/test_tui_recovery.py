@@ -12,7 +12,6 @@ from planwright.host import Host
 from planwright.tui.recovery import plan_text
 from planwright.tui.session import ChangedOnDisk, Session, recovery_path
 
-from test_tui_helpers import SAMPLE, write_sample
 
 
 @pytest.fixture(scope="module")
@@ -20,15 +19,15 @@ def host():
     return Host()
 
 
-def test_plan_text_reads_back_as_the_same_plan():
-    plan = store.loads(SAMPLE).plan
+def test_plan_text_reads_back_as_the_same_plan(sample):
+    plan = store.loads(sample).plan
     plan.find("tk1aaa").text = 'tab\there "quoted" back\\slash\nnew line \x01\x7f 完成率[50%]'
     plan.meta.end_year = 2028
     again = store.loads(plan_text(plan, "# header\n")).plan
     assert again == plan
 
 
-def test_session_save_keeps_comments_and_removes_the_recovery_file(tmp_path, host):
+def test_session_save_keeps_comments_and_removes_the_recovery_file(write_sample, tmp_path, host):
     path = write_sample(tmp_path)
     session = Session.open(path, host)
     session.set_field("pt2aaa", "title", "夯实平台基础（改）")
@@ -40,7 +39,7 @@ def test_session_save_keeps_comments_and_removes_the_recovery_file(tmp_path, hos
     assert text.startswith("# 编辑器测试用计划") and "夯实平台基础（改）" in text
 
 
-def test_a_recovery_write_after_save_or_close_is_refused(tmp_path, host):
+def test_a_recovery_write_after_save_or_close_is_refused(write_sample, tmp_path, host):
     path = write_sample(tmp_path)
     session = Session.open(path, host)
     session.set_field("pt2aaa", "title", "x")
@@ -55,26 +54,26 @@ def test_a_recovery_write_after_save_or_close_is_refused(tmp_path, host):
     assert not recovery_path(path).exists()
 
 
-def test_pending_recovery_equal_to_the_file_is_dropped(tmp_path, host):
+def test_pending_recovery_equal_to_the_file_is_dropped(sample, write_sample, tmp_path, host):
     path = write_sample(tmp_path)
-    recovery_path(path).write_text(plan_text(store.loads(SAMPLE).plan), encoding="utf-8")
+    recovery_path(path).write_text(plan_text(store.loads(sample).plan), encoding="utf-8")
     session = Session.open(path, host)
     assert session.pending_recovery() is None
     assert not recovery_path(path).exists()
 
 
-def test_broken_recovery_file_is_left_alone(tmp_path, host):
+def test_broken_recovery_file_is_left_alone(write_sample, tmp_path, host):
     path = write_sample(tmp_path)
     recovery_path(path).write_text("schema = \n", encoding="utf-8")
     assert Session.open(path, host).pending_recovery() is None
     assert recovery_path(path).exists()  # for a person to look at, not deleted
 
 
-def test_save_refuses_when_the_file_changed_on_disk(tmp_path, host):
+def test_save_refuses_when_the_file_changed_on_disk(sample, write_sample, tmp_path, host):
     path = write_sample(tmp_path)
     session = Session.open(path, host)
     session.set_field("pt2aaa", "title", "mine")
-    path.write_text(SAMPLE.replace("夯实平台基础", "theirs"), encoding="utf-8")
+    path.write_text(sample.replace("夯实平台基础", "theirs"), encoding="utf-8")
     os.utime(path, ns=(1, 1))
     with pytest.raises(ChangedOnDisk):
         session.save()
@@ -82,14 +81,14 @@ def test_save_refuses_when_the_file_changed_on_disk(tmp_path, host):
     assert store.load(path).plan.find("pt2aaa").title == "mine"
 
 
-def test_failed_edit_leaves_no_undo_step(tmp_path, host):
+def test_failed_edit_leaves_no_undo_step(write_sample, tmp_path, host):
     session = Session.open(write_sample(tmp_path), host)
     with pytest.raises(editing.EditError):
         session.apply("转换", editing.toggle_kind, "pt1aaa")
     assert session.history.undo_stack == [] and not session.dirty
 
 
-def test_undoing_back_to_the_saved_state_is_not_dirty(tmp_path, host):
+def test_undoing_back_to_the_saved_state_is_not_dirty(write_sample, tmp_path, host):
     session = Session.open(write_sample(tmp_path), host)
     session.apply("删除", editing.delete, "pt1aaa")
     session.set_field("pt2aaa", "title", "改")
@@ -105,7 +104,7 @@ def test_undoing_back_to_the_saved_state_is_not_dirty(tmp_path, host):
     assert session.dirty  # the file now holds the deletion
 
 
-def test_redo_back_to_what_was_saved_is_clean(tmp_path, host):
+def test_redo_back_to_what_was_saved_is_clean(write_sample, tmp_path, host):
     session = Session.open(write_sample(tmp_path), host)
     session.set_field("pt2aaa", "title", "改")
     session.save()

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import textual
 import pytest
-from textual.widgets import Input, TextArea
-
-from test_tui_helpers import SAMPLE, make_app, write_sample
+from textual.widgets import Input
 
 SIZE = (140, 40)
 
@@ -21,10 +19,16 @@ pytestmark = pytest.mark.skipif(textual.__version__ != "8.2.8",
                                 reason="snapshot baselines are for Textual 8.2.8")
 
 
-def app_with(tmp_path, text: str = SAMPLE, name: str = "plan.toml"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return make_app(path)
+@pytest.fixture
+def app_with(tmp_path, sample, make_app):
+    """``app_with(text=sample, name="plan.toml")``: the editor on that text, written in tmp_path."""
+
+    def build(text: str | None = None, name: str = "plan.toml"):
+        path = tmp_path / name
+        path.write_text(sample if text is None else text, encoding="utf-8")
+        return make_app(path)
+
+    return build
 
 
 async def ready(pilot) -> None:
@@ -42,50 +46,52 @@ async def ready(pilot) -> None:
     await pilot.pause()
 
 
-NO_LEAD = SAMPLE.replace('lead = ["区数据局"]', "lead = []").replace(
-    'support = ["区政府各部门"]', 'support = ["区政府各部门", "区财政居"]')
+def no_lead(text: str) -> str:
+    """A task without a lead and a misspelt unit: the screen shows findings."""
+    return text.replace('lead = ["区数据局"]', "lead = []").replace(
+        'support = ["区政府各部门"]', 'support = ["区政府各部门", "区财政居"]')
 
 
-def test_editor_with_findings(snap_compare, tmp_path):
-    assert snap_compare(app_with(tmp_path, NO_LEAD), terminal_size=SIZE, run_before=ready)
+def test_editor_with_findings(sample, app_with, snap_compare):
+    assert snap_compare(app_with(no_lead(sample)), terminal_size=SIZE, run_before=ready)
 
 
-def test_task_form_with_deadline_meaning_and_unit_hint(snap_compare, tmp_path):
+def test_task_form_with_deadline_meaning_and_unit_hint(sample, app_with, snap_compare):
     async def run_before(pilot):
         await ready(pilot)
         pilot.app.editor.jump_to("tk1aaa", "support")
         await ready(pilot)
 
-    assert snap_compare(app_with(tmp_path, NO_LEAD), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_with(no_lead(sample)), terminal_size=SIZE, run_before=run_before)
 
 
-def test_item_form_and_opened_task(snap_compare, tmp_path):
+def test_item_form_and_opened_task(app_with, snap_compare):
     async def run_before(pilot):
         await ready(pilot)
         pilot.app.editor.jump_to("it1aaa")
         await ready(pilot)
 
-    assert snap_compare(app_with(tmp_path), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_with(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_plan_information_form(snap_compare, tmp_path):
+def test_plan_information_form(app_with, snap_compare):
     async def run_before(pilot):
         await ready(pilot)
         await pilot.press("up")
         await ready(pilot)
 
-    assert snap_compare(app_with(tmp_path), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_with(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_task_division_table_sorted_by_deadline(snap_compare, tmp_path):
-    assert snap_compare(app_with(tmp_path), press=["f10", "f4"], terminal_size=SIZE, run_before=ready)
+def test_task_division_table_sorted_by_deadline(app_with, snap_compare):
+    assert snap_compare(app_with(), press=["f10", "f4"], terminal_size=SIZE, run_before=ready)
 
 
-def test_units_view(snap_compare, tmp_path):
-    assert snap_compare(app_with(tmp_path), press=["ctrl+u"], terminal_size=SIZE, run_before=ready)
+def test_units_view(app_with, snap_compare):
+    assert snap_compare(app_with(), press=["ctrl+u"], terminal_size=SIZE, run_before=ready)
 
 
-def test_search_dialog_with_hits(snap_compare, tmp_path):
+def test_search_dialog_with_hits(app_with, snap_compare):
     async def run_before(pilot):
         await ready(pilot)
         await pilot.press("ctrl+f")
@@ -93,10 +99,10 @@ def test_search_dialog_with_hits(snap_compare, tmp_path):
         pilot.app.screen.query_one(Input).value = "公开"
         await ready(pilot)
 
-    assert snap_compare(app_with(tmp_path), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_with(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_quit_dialog_over_chinese_text(snap_compare, tmp_path):
+def test_quit_dialog_over_chinese_text(app_with, snap_compare):
     async def run_before(pilot):
         await ready(pilot)
         pilot.app.editor.jump_to("tk1aaa", "title")
@@ -105,18 +111,18 @@ def test_quit_dialog_over_chinese_text(snap_compare, tmp_path):
         await pilot.press("ctrl+q")
         await ready(pilot)
 
-    assert snap_compare(app_with(tmp_path), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_with(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_help_screen(snap_compare, tmp_path):
-    assert snap_compare(app_with(tmp_path), press=["f1"], terminal_size=SIZE, run_before=ready)
+def test_help_screen(app_with, snap_compare):
+    assert snap_compare(app_with(), press=["f1"], terminal_size=SIZE, run_before=ready)
 
 
-def test_year_over_year_comparison(snap_compare, tmp_path):
-    old = SAMPLE.replace("2027", "2026").replace("做好[b]政策解读[/b]", "做好政策解读工作").replace(
+def test_year_over_year_comparison(sample, app_with, snap_compare, tmp_path):
+    old = sample.replace("2027", "2026").replace("做好[b]政策解读[/b]", "做好政策解读工作").replace(
         'lead = ["区数据局"]', 'lead = ["区数据局", "区财政局"]')
     (tmp_path / "2026.toml").write_text(old, encoding="utf-8")
-    new = SAMPLE.replace("统一检索入口。", "统一检索入口，年底前完成适老化改造。")
+    new = sample.replace("统一检索入口。", "统一检索入口，年底前完成适老化改造。")
 
     async def run_before(pilot):
         await ready(pilot)
@@ -130,14 +136,14 @@ def test_year_over_year_comparison(snap_compare, tmp_path):
         await pilot.press("down")
         await ready(pilot)
 
-    assert snap_compare(app_with(tmp_path, new, "2027.toml"), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_with(new, "2027.toml"), terminal_size=SIZE, run_before=run_before)
 
 
-def test_editor_at_80x24_with_the_text_field_in_view(snap_compare, tmp_path):
+def test_editor_at_80x24_with_the_text_field_in_view(app_with, snap_compare):
     """The default terminal: the form scrolls, the text field has lines, tree rows end in …."""
     async def run_before(pilot):
         await ready(pilot)
         pilot.app.editor.jump_to("tk1aaa", "text")
         await ready(pilot)
 
-    assert snap_compare(app_with(tmp_path), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(app_with(), terminal_size=(80, 24), run_before=run_before)

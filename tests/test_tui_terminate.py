@@ -15,7 +15,6 @@ import pytest
 
 from planwright.tui.session import recovery_path
 
-from test_tui_helpers import write_sample
 
 
 def _read_until_quiet(fd: int, seconds: float) -> bytes:
@@ -35,7 +34,7 @@ def _read_until_quiet(fd: int, seconds: float) -> bytes:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_sigterm_writes_recovery_and_leaves_no_child_behind(planwright_exe: Path, tmp_path: Path) -> None:
+def test_sigterm_writes_recovery_and_leaves_no_child_behind(write_sample, planwright_exe: Path, tmp_path: Path) -> None:
     plan = write_sample(tmp_path)
     master, slave = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}

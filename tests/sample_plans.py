@@ -1,6 +1,7 @@
 """Small plans in each style's shape, written for the export tests (the project's own words).
 
-Imported by the other test_export* modules; holds no tests of its own.
+A plain module, not a test module: the test_export* modules import these builders
+(each call gives a fresh plan to change at will), never one another.
 """
 
 from __future__ import annotations
