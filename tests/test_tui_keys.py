@@ -7,13 +7,11 @@ behind them). Each test sends its keys without waiting between them.
 
 from __future__ import annotations
 
-import asyncio
-
+import pytest
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input, TextArea
 
-from test_tui_helpers import make_app, settle, write_sample
 
 SIZE = (140, 40)
 
@@ -29,48 +27,46 @@ def keys(*parts: str | tuple[str, int]) -> list[events.Event]:
     return out
 
 
-async def burst(pilot, app, sent: list[events.Event]) -> None:
-    for event in sent:
-        app.post_message(event)  # all at once, as from a terminal
-    await settle(pilot, app)
+@pytest.fixture
+def burst(settle):
+    """``await burst(pilot, app, events)``: the events posted all at once, as from a terminal, then settled."""
+
+    async def send(pilot, app, sent: list[events.Event]) -> None:
+        for event in sent:
+            app.post_message(event)
+        await settle(pilot, app)
+
+    return send
 
 
-def test_a_burst_into_a_title_on_a_fresh_plan_keeps_its_order(tmp_path):
+async def test_a_burst_into_a_title_on_a_fresh_plan_keeps_its_order(burst, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
-
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            await pilot.press("down", "enter")  # first task, into its title: the session's first edit
-            await settle(pilot, app)
-            assert isinstance(app.focused, Input) and app.focused.id == "title"
-            await burst(pilot, app, keys(("end", 1), ("backspace", 6), "加强业务培训和考核"))
-            assert app.session.plan.find("tk1aaa").title == "抓好财加强业务培训和考核"
-            # again, mixed: Home, a phrase, End, Backspaces, punctuation, a paste
-            await burst(pilot, app, keys(("home", 1), "全面", ("end", 1), ("backspace", 2), "，确保实效。")
-                        + [events.Paste("（试行）")])
-            assert app.session.plan.find("tk1aaa").title == "全面抓好财加强业务培训和，确保实效。（试行）"
-            assert app.focused.value == app.session.plan.find("tk1aaa").title
-
-    asyncio.run(scenario())
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("down", "enter")  # first task, into its title: the session's first edit
+        await settle(pilot, app)
+        assert isinstance(app.focused, Input) and app.focused.id == "title"
+        await burst(pilot, app, keys(("end", 1), ("backspace", 6), "加强业务培训和考核"))
+        assert app.session.plan.find("tk1aaa").title == "抓好财加强业务培训和考核"
+        # again, mixed: Home, a phrase, End, Backspaces, punctuation, a paste
+        await burst(pilot, app, keys(("home", 1), "全面", ("end", 1), ("backspace", 2), "，确保实效。")
+                    + [events.Paste("（试行）")])
+        assert app.session.plan.find("tk1aaa").title == "全面抓好财加强业务培训和，确保实效。（试行）"
+        assert app.focused.value == app.session.plan.find("tk1aaa").title
 
 
-def test_a_burst_with_backspaces_and_arrows_in_the_text_keeps_its_order(tmp_path):
+async def test_a_burst_with_backspaces_and_arrows_in_the_text_keeps_its_order(burst, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
-
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            app.editor.tree.select_id("tk3aaa")
-            await settle(pilot, app)
-            area = app.editor.form.query_one("#text", TextArea)
-            area.focus()
-            await settle(pilot, app)
-            # 清理无效栏目，统一检索入口。 → cursor at the end of the text
-            await burst(pilot, app, keys(("end", 1), ("backspace", 3), "办事入口", ("left", 4), ("backspace", 2),
-                                         "规范"))
-            assert app.session.plan.find("tk3aaa").text == "清理无效栏目，统一规范办事入口"
-            assert area.text == app.session.plan.find("tk3aaa").text
-
-    asyncio.run(scenario())
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.editor.tree.select_id("tk3aaa")
+        await settle(pilot, app)
+        area = app.editor.form.query_one("#text", TextArea)
+        area.focus()
+        await settle(pilot, app)
+        # 清理无效栏目，统一检索入口。 → cursor at the end of the text
+        await burst(pilot, app, keys(("end", 1), ("backspace", 3), "办事入口", ("left", 4), ("backspace", 2),
+                                     "规范"))
+        assert app.session.plan.find("tk3aaa").text == "清理无效栏目，统一规范办事入口"
+        assert area.text == app.session.plan.find("tk3aaa").text
