@@ -8,20 +8,14 @@ also on a Ctrl key — in the bindings, the help and the README.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
 from planwright.tui import commands
-from test_tui_helpers import SAMPLE, make_app, settle, type_text, write_sample
 
 SMALL = (80, 24)
 README = Path(__file__).resolve().parents[1] / "README.md"
-
-
-def run(scenario) -> None:
-    asyncio.run(scenario())
 
 
 def screen_lines(app, region=None) -> list[str]:
@@ -40,78 +34,69 @@ def visible(app, widget) -> bool:
     return widget.region.height > 0 and form.region.contains_region(widget.region)
 
 
-def test_at_80x24_every_field_has_room_and_the_form_scrolls_to_the_focused_one(tmp_path):
+async def test_at_80x24_every_field_has_room_and_the_form_scrolls_to_the_focused_one(write_sample, make_app, settle, type_text, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SMALL) as pilot:
-            app.editor.jump_to("tk1aaa", "text")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.editor.jump_to("tk1aaa", "text")
+        await settle(pilot, app)
+        text = app.editor.form.query_one("#text", TextArea)
+        assert text.region.height >= 3 and visible(app, text)
+        await pilot.press("end")
+        await type_text(pilot, "新增一句。")
+        await settle(pilot, app)
+        box = text.region  # typed where it is seen: the field's rows on screen hold it
+        shown = "".join(line.strip() for line in screen_lines(app, box))
+        assert "新增一句。" in shown
+        for name in ("title", "lead", "support", "deadline"):
+            app.editor.form.focus_field(name)
             await settle(pilot, app)
-            text = app.editor.form.query_one("#text", TextArea)
-            assert text.region.height >= 3 and visible(app, text)
-            await pilot.press("end")
-            await type_text(pilot, "新增一句。")
-            await settle(pilot, app)
-            box = text.region  # typed where it is seen: the field's rows on screen hold it
-            shown = "".join(line.strip() for line in screen_lines(app, box))
-            assert "新增一句。" in shown
-            for name in ("title", "lead", "support", "deadline"):
-                app.editor.form.focus_field(name)
-                await settle(pilot, app)
-                field = app.editor.form.query_one(f"#{name}", Input)
-                assert field.region.height == 1 and visible(app, field), name
-
-    run(scenario)
+            field = app.editor.form.query_one(f"#{name}", Input)
+            assert field.region.height == 1 and visible(app, field), name
 
 
-def test_a_short_unit_list_shows_from_its_first_character_after_a_long_one(tmp_path):
+async def test_a_short_unit_list_shows_from_its_first_character_after_a_long_one(sample, make_app, settle, type_text, tmp_path):
     long_lead = 'lead = ["区财政局", "区发展改革局", "区市场监管局", "区人力资源社会保障局", "区住房城乡建设局"]'
     path = tmp_path / "plan.toml"
-    path.write_text(SAMPLE.replace('lead = ["区财政局"]', long_lead)
+    path.write_text(sample.replace('lead = ["区财政局"]', long_lead)
                     .replace('lead = ["区数据局"]', 'lead = ["区发展改革局"]'), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SMALL) as pilot:
-            app.editor.jump_to("tk1aaa", "lead")
-            await settle(pilot, app)
-            lead = app.editor.form.query_one("#lead", Input)
-            await pilot.press("end")
-            await type_text(pilot, "、区统计局")
-            await settle(pilot, app)
-            assert lead.scroll_x > 0  # the long list is scrolled to its end
-            app.editor.tree.focus()
-            app.editor.tree.select_id("tk3aaa")
-            await settle(pilot, app)
-            assert lead.value == "区发展改革局"
-            assert lead.scroll_x == 0
-            assert any("区发展改革局" in line for line in screen_lines(app))
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.editor.jump_to("tk1aaa", "lead")
+        await settle(pilot, app)
+        lead = app.editor.form.query_one("#lead", Input)
+        await pilot.press("end")
+        await type_text(pilot, "、区统计局")
+        await settle(pilot, app)
+        assert lead.scroll_x > 0  # the long list is scrolled to its end
+        app.editor.tree.focus()
+        app.editor.tree.select_id("tk3aaa")
+        await settle(pilot, app)
+        assert lead.value == "区发展改革局"
+        assert lead.scroll_x == 0
+        assert any("区发展改革局" in line for line in screen_lines(app))
 
 
-def test_tree_rows_cut_with_an_ellipsis_and_the_tree_narrows_and_widens(tmp_path):
+async def test_tree_rows_cut_with_an_ellipsis_and_the_tree_narrows_and_widens(write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SMALL) as pilot:
-            await settle(pilot, app)
-            tree = app.editor.tree
-            rows = [tree.render_line(y).text for y in range(5)]
-            assert any("（一）抓好财政预决算…" in row for row in rows)  # cut, and showing it
-            wide = tree.region.width
-            tree.focus()
-            await pilot.press("ctrl+left")
-            await settle(pilot, app)
-            assert tree.region.width < wide
-            assert app.editor.form.region.width > 80 - wide
-            await pilot.press("ctrl+right", "ctrl+right")
-            await settle(pilot, app)
-            assert tree.region.width > wide
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        tree = app.editor.tree
+        rows = [tree.render_line(y).text for y in range(5)]
+        assert any("（一）抓好财政预决算…" in row for row in rows)  # cut, and showing it
+        wide = tree.region.width
+        tree.focus()
+        await pilot.press("ctrl+left")
+        await settle(pilot, app)
+        assert tree.region.width < wide
+        assert app.editor.form.region.width > 80 - wide
+        await pilot.press("ctrl+right", "ctrl+right")
+        await settle(pilot, app)
+        assert tree.region.width > wide
 
 
 def test_every_f_key_command_is_also_on_a_ctrl_key_in_bindings_help_and_readme():
@@ -128,37 +113,34 @@ def test_every_f_key_command_is_also_on_a_ctrl_key_in_bindings_help_and_readme()
             "ctrl+w", "ctrl+delete"} <= bound
 
 
-def test_ctrl_keys_open_the_views_and_help_from_a_text_field(tmp_path):
+async def test_ctrl_keys_open_the_views_and_help_from_a_text_field(write_sample, make_app, settle, tmp_path):
     from planwright.tui.screens.help import HelpScreen
     from planwright.tui.screens.notice import NoticeScreen
     from planwright.tui.screens.table import TableScreen
 
     path = write_sample(tmp_path)
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=SMALL) as pilot:
-            app.editor.jump_to("tk1aaa", "title")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.editor.jump_to("tk1aaa", "title")
+        await settle(pilot, app)
+        for key, screen in (("ctrl+t", NoticeScreen), ("ctrl+b", TableScreen), ("ctrl+underscore", HelpScreen)):
+            await pilot.press(key)
             await settle(pilot, app)
-            for key, screen in (("ctrl+t", NoticeScreen), ("ctrl+b", TableScreen), ("ctrl+underscore", HelpScreen)):
-                await pilot.press(key)
-                await settle(pilot, app)
-                assert isinstance(app.screen, screen), key
-                await pilot.press("escape")
-                await settle(pilot, app)
-            help_keys = []
-            await pilot.press("f1")
-            await settle(pilot, app)
-            table = app.screen.query_one("#keys")
-            help_keys = [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
-            assert "F9 / Ctrl+T" in help_keys and "F1 / Ctrl+/" in help_keys
+            assert isinstance(app.screen, screen), key
             await pilot.press("escape")
             await settle(pilot, app)
-            app.editor.tree.focus()
-            app.editor.tree.select_id("tk3aaa")
-            await settle(pilot, app)
-            await pilot.press("ctrl+delete")  # in the tree: deletes the task (undoable)
-            await settle(pilot, app)
-            assert app.session.plan.find("tk3aaa") is None
-
-    run(scenario)
+        help_keys = []
+        await pilot.press("f1")
+        await settle(pilot, app)
+        table = app.screen.query_one("#keys")
+        help_keys = [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+        assert "F9 / Ctrl+T" in help_keys and "F1 / Ctrl+/" in help_keys
+        await pilot.press("escape")
+        await settle(pilot, app)
+        app.editor.tree.focus()
+        app.editor.tree.select_id("tk3aaa")
+        await settle(pilot, app)
+        await pilot.press("ctrl+delete")  # in the tree: deletes the task (undoable)
+        await settle(pilot, app)
+        assert app.session.plan.find("tk3aaa") is None

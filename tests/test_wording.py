@@ -240,7 +240,7 @@ def test_a_table_cell_keeps_its_words_in_the_task_table(host):
 # --- the seeds and the labelled corpus, read at run time ---------------------------------
 
 def _sources():
-    from conftest import SEEDS, SHARED
+    from corpus import SEEDS, SHARED
 
     found = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
     for truth in sorted((SHARED / "corpus" / "truth").glob("*.json")):
@@ -336,18 +336,12 @@ def test_a_plan_that_was_never_a_notice_exports_without_a_letter_or_recipients(h
     assert _lines(exported) == _lines(FANGAN)
 
 
-def test_a_plan_with_nothing_to_print_is_refused_by_name(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
-
+def test_a_plan_with_nothing_to_print_is_refused_by_name(planwright_process, tmp_path):
     plan = tmp_path / "empty.toml"
     plan.write_text('schema = "planwright/1"\n[plan]\nstyle = "jinan"\nyear = 2027\n'
                     'issuer = "示例区人民政府办公室"\nrecipients = ["各街道办事处"]\n', encoding="utf-8")
-    cli = Path(sys.executable).with_name("planwright")
     out = tmp_path / "empty.txt"
-    run = subprocess.run([str(cli), "export", str(plan), "--format", "notice-txt", "--allow-errors", "-o", str(out)],
-                         capture_output=True, text=True)
+    run = planwright_process("export", plan, "--format", "notice-txt", "--allow-errors", "-o", out)
     assert run.returncode != 0 and not out.exists()
     assert str(plan) in run.stderr and "没有标题" in run.stderr and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
