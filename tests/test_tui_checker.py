@@ -12,17 +12,15 @@ import threading
 from planwright.plan import store
 from planwright.tui.checker import ProcessChecker
 
-from test_tui_helpers import SAMPLE
-
 POISON = 'raise SystemExit("imported from the plan folder")\n'
 
 
-def test_the_checker_child_ignores_modules_in_the_working_folder(tmp_path, monkeypatch, host):
+def test_the_checker_child_ignores_modules_in_the_working_folder(sample, tmp_path, monkeypatch, host):
     for name in ("struct", "random", "secrets", "tomllib", "dataclasses"):
         (tmp_path / f"{name}.py").write_text(POISON, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PYTHONSAFEPATH", raising=False)  # the checker sets it; gone again after the test
-    plan = store.loads(SAMPLE.replace('lead = ["区数据局"]', "lead = []")).plan
+    plan = store.loads(sample.replace('lead = ["区数据局"]', "lead = []")).plan
     answers: list = []
     finished = threading.Event()
 

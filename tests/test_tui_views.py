@@ -6,18 +6,11 @@ screen shows and compare it with the text the exports print.
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable, TextArea
 
 from planwright.tui.cjkwrap import NO_LINE_END, NO_LINE_START, wrap_line
-from test_tui_helpers import SAMPLE, make_app, settle
-
-
-def run(scenario) -> None:
-    asyncio.run(scenario())
 
 
 @pytest.mark.parametrize("line, width", [
@@ -38,39 +31,43 @@ def test_a_folded_line_keeps_every_character_within_the_width(line, width):
 
 # the preamble makes the notice long enough for a scrollbar and puts marks at every column
 LONG = "、".join(f"第{n}项公开事项按时办结" for n in range(1, 40)) + "。"
-PLAN = SAMPLE.replace('preamble = "全区政务公开工作要紧扣中心任务，以公开促落实。"', f'preamble = "{LONG}"')
+
+
+def long_preamble(text: str) -> str:
+    return text.replace('preamble = "全区政务公开工作要紧扣中心任务，以公开促落实。"', f'preamble = "{LONG}"')
 
 
 @pytest.mark.parametrize("width", [80, 97, 120])
-def test_the_notice_preview_shows_every_character_of_every_line(tmp_path, width):
+async def test_the_notice_preview_shows_every_character_of_every_line(sample, make_app, settle, tmp_path, width):
     path = tmp_path / "plan.toml"
-    path.write_text(PLAN, encoding="utf-8")
+    path.write_text(long_preamble(sample), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=(width, 30)) as pilot:
-            await settle(pilot, app)
-            await pilot.press("f9")
-            await settle(pilot, app)
-            area = app.screen.query_one("#notice", TextArea)
-            text = app.screen.text
-            lines = area.text.split("\n")
-            assert "".join(lines) == text.replace("\n", "")  # folding adds line breaks, nothing else
-            assert area.max_scroll_y > 0  # long enough for the scrollbar
-            room = area.scrollable_content_region.width
-            assert all(cell_len(line) < room for line in lines)
-            assert not any(line[:1] in NO_LINE_START for line in lines[1:] if line)
-            for y in range(area.scrollable_content_region.height):  # what is drawn holds each whole line
-                shown = area.render_line(y).text
-                assert shown.rstrip().startswith(lines[y].rstrip()), (y, lines[y], shown)
-            assert "第39项公开事项按时办结。" in "".join(lines)
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f9")
+        await settle(pilot, app)
+        area = app.screen.query_one("#notice", TextArea)
+        text = app.screen.text
+        lines = area.text.split("\n")
+        assert "".join(lines) == text.replace("\n", "")  # folding adds line breaks, nothing else
+        assert area.max_scroll_y > 0  # long enough for the scrollbar
+        room = area.scrollable_content_region.width
+        assert all(cell_len(line) < room for line in lines)
+        assert not any(line[:1] in NO_LINE_START for line in lines[1:] if line)
+        for y in range(area.scrollable_content_region.height):  # what is drawn holds each whole line
+            shown = area.render_line(y).text
+            assert shown.rstrip().startswith(lines[y].rstrip()), (y, lines[y], shown)
+        assert "第39项公开事项按时办结。" in "".join(lines)
 
 
 MANY = '["区政府各部门", "各街道办事处", "区人力资源社会保障局", "区市场监督管理局"]'
-UNITS_PLAN = (SAMPLE.replace('support = ["区政府各部门"]', f"support = {MANY}")
-              .replace('lead = ["区数据局"]', 'lead = ["区人力资源和社会保障局综合行政执法大队"]'))
+
+
+def many_units(text: str) -> str:
+    """Long unit lists and a long unit name, for the views that fold them."""
+    return (text.replace('support = ["区政府各部门"]', f"support = {MANY}")
+            .replace('lead = ["区数据局"]', 'lead = ["区人力资源和社会保障局综合行政执法大队"]'))
 
 
 def shown_rows(widget, rows: int) -> str:
@@ -88,42 +85,36 @@ def shown_column(table: DataTable, key: str, rows: int) -> str:
     raise KeyError(key)
 
 
-def test_the_division_table_wraps_unit_cells_instead_of_cutting_them(tmp_path):
+async def test_the_division_table_wraps_unit_cells_instead_of_cutting_them(sample, make_app, settle, tmp_path):
     path = tmp_path / "plan.toml"
-    path.write_text(UNITS_PLAN, encoding="utf-8")
+    path.write_text(many_units(sample), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=(160, 40)) as pilot:
-            await settle(pilot, app)
-            await pilot.press("ctrl+b")
-            await settle(pilot, app)
-            table = app.screen.query_one("#division", DataTable)
-            shown = shown_rows(table, 20)
-            for name in ("区政府各部门、", "各街道办事处、", "区市场监督管理局"):
-                assert name in shown, name  # a name that fits the column stays whole on its line
-            assert "区人力资源社会保障局" in shown_column(table, "support", 20)  # longer: folded, all there
-            assert "区人力资源和社会保障局综合行政执法大队" in shown_column(table, "lead", 20)
-            assert not any(line.lstrip("│ ").startswith("、") for line in shown.splitlines())
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+b")
+        await settle(pilot, app)
+        table = app.screen.query_one("#division", DataTable)
+        shown = shown_rows(table, 20)
+        for name in ("区政府各部门、", "各街道办事处、", "区市场监督管理局"):
+            assert name in shown, name  # a name that fits the column stays whole on its line
+        assert "区人力资源社会保障局" in shown_column(table, "support", 20)  # longer: folded, all there
+        assert "区人力资源和社会保障局综合行政执法大队" in shown_column(table, "lead", 20)
+        assert not any(line.lstrip("│ ").startswith("、") for line in shown.splitlines())
 
 
-def test_the_unit_view_folds_long_names_and_keeps_the_counts(tmp_path):
+async def test_the_unit_view_folds_long_names_and_keeps_the_counts(sample, make_app, settle, tmp_path):
     path = tmp_path / "plan.toml"
-    path.write_text(UNITS_PLAN, encoding="utf-8")
+    path.write_text(many_units(sample), encoding="utf-8")
 
-    async def scenario():
-        app = make_app(path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot, app)
-            await pilot.press("ctrl+u")
-            await settle(pilot, app)
-            units = app.screen.query_one("#unit-list")
-            shown = shown_rows(units, 30)
-            compact = shown.replace(" ", "").replace("\n", "")
-            assert "区人力资源和社会保障局综合行政执法大队" in compact.replace("牵头1配合0", "")
-            assert "区人力资源和社会保障局综合行政执法大队"[:9] in shown  # the first line holds the head
-            assert "牵头1 配合0" in shown and "区财政局" in shown
-
-    run(scenario)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+u")
+        await settle(pilot, app)
+        units = app.screen.query_one("#unit-list")
+        shown = shown_rows(units, 30)
+        compact = shown.replace(" ", "").replace("\n", "")
+        assert "区人力资源和社会保障局综合行政执法大队" in compact.replace("牵头1配合0", "")
+        assert "区人力资源和社会保障局综合行政执法大队"[:9] in shown  # the first line holds the head
+        assert "牵头1 配合0" in shown and "区财政局" in shown
