@@ -411,3 +411,30 @@ def test_bar_rows_whose_group_cell_stands_in_the_first_row_of_its_group_only(hos
     assert [len(p.tasks) for p in (first, second)] == [1, 1]  # the row numbers are no tasks
     assert [i.lead for i in first.tasks[0].items] == [["区直各部门"], ["区数据资源局"]]
     assert second.tasks[0].items[0].deadline == "持续推进"
+
+
+def test_cells_one_a_line_under_a_header_with_captions_the_importer_does_not_know(host) -> None:
+    body = """序号
+工作任务
+责任单位
+考核分值
+工作亮点
+完成时限
+1
+公开本级政府年度预算和决算报告。
+区财政局
+5分
+形成典型经验
+2024年6月底前
+2
+公开年度重大行政决策事项目录。
+区司法局
+3分
+纳入年度考核
+2024年3月底前
+"""
+    result = imported(body, head=TABLE_HEAD, host=host)
+    (point,) = result.doc.plan.points
+    assert [(t.title, t.lead, t.deadline) for t in point.tasks] == [
+        ("公开本级政府年度预算和决算报告", ["区财政局"], "2024年6月底前"),
+        ("公开年度重大行政决策事项目录", ["区司法局"], "2024年3月底前")]

@@ -59,7 +59,7 @@ _LEAD_WORDS_RE = re.compile(roles.alternation(roles.stems(roles.LEAD, roles.RESP
 _DEADLINE_WORDS_RE = re.compile(r"时限|期限|时间|节点")
 _TEXT_END_RE = re.compile(r"(?:措施|内容|要求|举措|事项|目标|标准)$")
 _TASK_END_RE = re.compile(r"(?:任务|工作|项目)$")
-_NOTE_END_RE = re.compile(r"(?:载体|方式|渠道|形式|情况|备注|说明|依据|材料)$")
+_NOTE_END_RE = re.compile(r"(?:载体|方式|渠道|形式|情况|备注|说明|依据|材料|领导|责任人|联系人|电话|分值)$")
 
 
 def _worded_role(key: str) -> str | None:
@@ -379,7 +379,7 @@ def find_flat_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | N
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and role_of(lines[j].text):
+        while j < len(lines) and (role_of(lines[j].text) or (j > i and _unknown_caption(lines, j))):
             j += 1
         if j - i >= _MIN_HEADER:
             roles = header_roles([lines[k].text for k in range(i, j)])
@@ -387,6 +387,17 @@ def find_flat_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | N
                 return i, j, roles
         i = j + 1 if j > i else i + 1
     return None
+
+
+_CAPTION_RE = re.compile(r"^[\u4e00-\u9fff（）()]{2,8}$")
+
+
+def _unknown_caption(lines: list[Line], j: int) -> bool:
+    """A short caption the roles do not know (考核分值 …) standing between two known ones: it does
+    not end the header (its column is read and set aside)."""
+    text = squeeze(lines[j].text)
+    return bool(_CAPTION_RE.match(text)) and heading(text) is None and j + 1 < len(lines) \
+        and role_of(lines[j + 1].text) is not None
 
 
 @dataclass
@@ -402,7 +413,8 @@ def flat_events(lines: list[Line], roles: list[str | None], attributor: Attribut
     """Read cells one per line: headings, row numbers, then text / units / deadline.
 
     *cut_at_end*: the lines end the page, which may be cut short inside the last row."""
-    order = [r for r in roles if r in _CELL_ROLES or r == "note"]
+    # cells by column; a column the roles do not know is read like a note and set aside
+    order = [r if r in _CELL_ROLES else "note" for r in roles if r not in ("number", "point", "task")]
     events: list[Event] = []
     row: _FlatRow | None = None
     numbered = "number" in roles or any(is_pure_number(x.text) for x in lines[:20])
