@@ -4,11 +4,15 @@ The parsing itself is ``planwright.zh.units`` (with the style's patterns first)
 and ``planwright.zh.deadlines``; this module decides *where* they sit in a
 notice's paragraphs:
 
-* an attribution bracket that closes a sentence group — at the end of a
-  paragraph, or right after 。 — ends one segment of text;
+* every attribution bracket — at the end of a paragraph, after 。, or in the
+  middle of a paragraph with text running on — ends one segment of text, and
+  says where it stood (its span) so that the phrase can be kept as printed;
 * a line such as ``责任单位：A、B。`` attributes the node above it;
 * a bracket that closes a segment and only holds a deadline （2021年6月底前）
-  gives that segment its deadline.
+  gives that segment its deadline;
+* on the last line of a page cut short, a bracket opened and never closed is
+  read as far as it goes, the name it was printing left out;
+* a standing instruction (以下均需各单位落实，不再列出) names no unit.
 
 Patterns are matched on the simplified form of the text (see ``hanzi``); the
 names stored are cut from the printed text, so a traditional-character

@@ -1,12 +1,18 @@
 """The plan's outline: points 一、 → tasks （一） → items 1., with units and deadlines.
 
 Levels are read per point: the highest marker found under a point makes its
-tasks and the next one its items, so "1. 2." directly under a point are tasks,
-and （1） under 1. are items. Plain paragraphs belong to the heading above them.
+tasks and the next one its items, so "1. 2." directly under a point are tasks
+when they open with a heading sentence of their own (1.加强培训。…), and （1）
+under 1. are items. Prose entries 1. 2. straight under a point (按照…要求,结合…)
+are items of one task with no title (../shared/corpus/README.md). A point headed
+基本原则, or principles listed after “…基本原则：”, holds no tasks. Plain
+paragraphs belong to the heading above them.
 
-A task whose sentence groups each close with their own attribution
-（…（A牵头落实）…（B负责落实））gets one item per group, its own units staying
-empty (../shared/truth/SCHEMA.md); a task with a single attribution keeps it.
+One attribution per segment: a task whose sentence groups each close with their
+own attribution （…（A牵头落实）…（B负责落实））gets one item per group, its own
+units staying empty (../shared/truth/SCHEMA.md), and text after the last
+attribution is an item of its own; a single attribution in mid-paragraph closes
+its own segment only. A task with a single attribution closing it keeps it.
 """
 
 from __future__ import annotations

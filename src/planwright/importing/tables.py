@@ -1,10 +1,14 @@
-"""Task-division tables (重点工作任务分工): real ones, and ones flattened to one cell per line.
+"""Task-division tables (重点工作任务分工): real ones, and ones copied as text.
 
-Both kinds become the same stream of events — a point heading, a task
+Text copies come as rows of cells split by tabs, wide gaps, single spaces or
+``|`` bars, or flattened to one cell per line (maybe each closed by a bar).
+All kinds become the same stream of events — a point heading, a task
 heading, a row of cells by role — and one builder turns the events into
 points → tasks → items. A row is an item of the task above it when the table
-has a 具体要求-like column beside its 工作任务 column; otherwise each row is a
-task of its own.
+has a 具体要求-like column beside its 工作任务 column (rows straight under a
+一、 are items of one task with no title); otherwise each row is a task of its
+own. Columns the importer does not need (公开方式, 备注 …) are read and set
+aside; a table without a 一、 level gets a point with no title.
 """
 
 from __future__ import annotations
