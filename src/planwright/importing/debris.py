@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from planwright.importing.common import Line, Para, tidy
 from planwright.zh.hanzi import simplify
@@ -85,14 +86,14 @@ _URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$", re.I)
 _SHARED_FILE_RE = re.compile(r"\.(?:docx?|wps|pdf|xlsx?)》?$|由会员分享|可在线阅读|请在\S{1,8}上搜索", re.I)
 
 # Mirror damage (see the module's docstring).
-_RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?=[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
-                      r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[)）]")
-_AT_RE = re.compile(r"@{2,}")
-_TAG_RE = re.compile(r"</?[a-z]{1,6}>|(?<![<A-Za-z])/[a-z]{1,6}>")
+_RUBY = (r"(?<=[\u4e00-\u9fff])[(（](?=[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+         r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[)）]")
+_AT = r"@{2,}"
+_TAG = r"</?[a-z]{1,6}>|(?<![<A-Za-z])/[a-z]{1,6}>"
 _ENTITIES = {"ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "mdash": "—", "hellip": "…", "middot": "·",
              "nbsp": " ", "quot": "“", "amp": "&", "lt": "<", "gt": ">"}
-_ENTITY_RE = re.compile(rf"[&?]({'|'.join(_ENTITIES)});")
-_DATE_PAD_RE = re.compile(r"(?<=[日号])[?？\ufffd]+")
+_ENTITY = rf"[&?]({'|'.join(_ENTITIES)});"
+_DATE_PAD = r"(?<=[日号])[?？\ufffd]+"
 _MOJIBAKE_RE = re.compile(r"[?？\ufffd]")
 
 # Injected spam: a latin brand glued to gambling words (beplay体育赢钱…), or such
@@ -105,18 +106,20 @@ _SPAM_WEAK = r"体育|娱乐|官网|平台|注册|开户|app|APP"
 _SPAM_BRANDS = (r"开云|亚博|华体会|九游|乐鱼|米乐|必威|威尼斯人|太阳城|永利|新葡京|葡京|银河娱乐|爱游戏|星空体育|"
                 r"宝博|凯发|尊龙|沙巴体育|皇冠体育|威廉希尔|博天堂|金宝博|万博|bet365|BET365|KOK|kok")
 _SPAM_AD_WORDS = r"体育|娱乐|官网|官方网站|官方|平台|入口|登录|登陆|注册|下载|app|APP|App|网页版|手机版|在线"
-_SPAM_RES = (
-    re.compile(rf"[ \u3000]*[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,10}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,10}}"
-               r"[ \u3000]*"),
-    re.compile(rf"[ \u3000]+[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,6}}(?:{_SPAM_WEAK})[\u4e00-\u9fff]{{0,6}}"
-               r"[ \u3000]+"),
-    re.compile(rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
-               rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"),
-    # a latin brand glued to an ad word and a colon, standing in for a place name (bbin体育:办公室)
-    re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}(?:体育|娱乐|官网|官方网站|平台|app|APP)[:：]"),
-    re.compile(rf"[ \u3000]*(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
-               rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{_SPAM_AD_WORDS}))*[ \u3000]*"),
-)
+@cache  # compiled on the first line that may hold spam: most notices have none (start-up time)
+def _spam_res() -> tuple[re.Pattern, ...]:
+    return (
+        re.compile(rf"[ \u3000]*[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,10}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,10}}"
+                   r"[ \u3000]*"),
+        re.compile(rf"[ \u3000]+[A-Za-z][A-Za-z0-9]*[\u4e00-\u9fff]{{0,6}}(?:{_SPAM_WEAK})[\u4e00-\u9fff]{{0,6}}"
+                   r"[ \u3000]+"),
+        re.compile(rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
+                   rf"|[ \u3000]*[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"),
+        # a latin brand glued to an ad word and a colon, standing in for a place name (bbin体育:办公室)
+        re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}(?:体育|娱乐|官网|官方网站|平台|app|APP)[:：]"),
+        re.compile(rf"[ \u3000]*(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
+                   rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{_SPAM_AD_WORDS}))*[ \u3000]*"),
+    )
 _SPAM_HINT_RE = re.compile(rf"[A-Za-z \u3000]|{_SPAM_BRANDS}")
 _STRAY_DOT_RE = re.compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
 
@@ -168,14 +171,20 @@ def _mend(text: str, out: Cleaned) -> str:
     """Mirror damage out of a line: ruby, @@, bare tags and entities, padding after a date."""
     if not _MEND_HINT_RE.search(text):
         return text  # the common case
-    mended = _RUBY_RE.sub("", text)
-    mended = _AT_RE.sub("", mended)
-    mended = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(1)], mended)
-    mended = _TAG_RE.sub("", mended)
-    mended = _DATE_PAD_RE.sub("", mended)
+    ruby, at, entity, tag, pad = _mend_res()
+    mended = ruby.sub("", text)
+    mended = at.sub("", mended)
+    mended = entity.sub(lambda m: _ENTITIES[m.group(1)], mended)
+    mended = tag.sub("", mended)
+    mended = pad.sub("", mended)
     if mended != text:
         out.repaired += 1
     return mended
+
+
+@cache  # compiled on the first line that may need mending
+def _mend_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in (_RUBY, _AT, _ENTITY, _TAG, _DATE_PAD))
 
 
 _MEND_HINT_RE = re.compile(r"[(（@>;?？\ufffd]")
@@ -193,7 +202,7 @@ def _close_labels(raw: str, sim: str) -> tuple[str, str]:
     between a label and its value (名称 某某通知) stay, they separate the two."""
     if len(sim) > 300 or not _GAP_RE.search(sim):
         return raw, sim
-    gaps = {i for m in _SPREAD_RE.finditer(sim) for i in range(m.start(), m.end()) if sim[i].isspace()}
+    gaps = {i for m in _SPREAD_RE.finditer(sim) for i in _label_gaps(sim, m)}
     if not gaps:
         return raw, sim
     return ("".join(ch for i, ch in enumerate(raw) if i not in gaps),
@@ -201,9 +210,21 @@ def _close_labels(raw: str, sim: str) -> tuple[str, str]:
 
 
 _GAP_RE = re.compile(r"[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]")
-_SPREAD_RE = re.compile("|".join(
-    r"[ \u3000\u00a0]*".join(label) for label in sorted(set((_FIELD_LABELS + "|" + _PAGE_LABELS).split("|")),
-                                                      key=len, reverse=True) if len(label) > 1))
+# Runs of single characters set apart by spaces (索 引 号); a run that spells a label is closed up.
+_SPREAD_RE = re.compile(r"[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff]){1,5}")
+_LABELS = frozenset((_FIELD_LABELS + "|" + _PAGE_LABELS).split("|"))
+
+
+def _label_gaps(sim: str, run: re.Match) -> list[int]:
+    """Positions of the spaces inside the part of a spread run that spells a label (号 主 题 词:
+    the 主题词 of it)."""
+    chars = [i for i in range(run.start(), run.end()) if not sim[i].isspace()]
+    for size in range(len(chars), 1, -1):
+        for first in range(len(chars) - size + 1):
+            part = chars[first: first + size]
+            if "".join(sim[i] for i in part) in _LABELS:
+                return [i for i in range(part[0], part[-1]) if sim[i].isspace()]
+    return []
 
 
 def _canonical(label: str) -> str:
@@ -247,7 +268,7 @@ def _harvest(labels: re.Pattern, sim: str, raw: str, fields: dict[str, str]) -> 
 def _cut_spam(text: str, found: list[str]) -> str:
     if not _SPAM_HINT_RE.search(text):
         return text  # the common case: no latin letters, no gaps
-    for regex in _SPAM_RES:
+    for regex in _spam_res():
         for m in regex.finditer(text):
             found.append(m.group().strip())
         text = regex.sub("", text)

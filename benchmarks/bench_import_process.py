@@ -1,0 +1,66 @@
+"""`planwright import` of a 20,000-character notice as a whole process, as a ratio to
+`planwright --version` measured in the same run; and `planwright new --style`, likewise.
+
+    .venv/bin/python benchmarks/bench_import_process.py [--chars 20000] [--runs 9]
+
+Issue 11 asks for an import of at most 2.5 × the start of planwright itself (a new
+file is written directly as text, not through tomlkit). Both are medians of --runs
+process runs, interleaved so that a busy machine slows both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_import import generate  # noqa: E402
+
+GOAL = 2.5
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    exe = str(Path(sys.executable).parent / "planwright")
+    with tempfile.TemporaryDirectory() as tmp:
+        notice = Path(tmp) / "notice.txt"
+        notice.write_text(generate(args.chars), encoding="utf-8")
+        out = Path(tmp) / "plan.toml"
+        commands = {
+            "planwright --version": [exe, "--version"],
+            "planwright import": [exe, "import", str(notice), "-o", str(out), "--force"],
+            "planwright new --style jinan": [exe, "new", "--style", "jinan", "--year", "2027", "-o",
+                                             str(Path(tmp) / "new.toml"), "--force"],
+        }
+        for command in commands.values():  # warm the file cache and bytecode once
+            timed(command)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                times[name].append(timed(command))
+    floor = statistics.median(times["planwright --version"])
+    print(f"notice: {args.chars} characters; medians of {args.runs} runs")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:<30} {median:.3f} s   {median / floor:.2f} × --version")
+    ratio = statistics.median(times["planwright import"]) / floor
+    print(f"import / --version = {ratio:.2f} (goal ≤ {GOAL})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
