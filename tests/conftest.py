@@ -34,6 +34,15 @@ def host():
     return Host()
 
 
+@pytest.fixture
+def core_rules_only(monkeypatch) -> None:
+    """Only the core rules: no installed style is loaded (for tests about a command, not a style)."""
+    from planwright import host as plugins
+
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [])
+    monkeypatch.setattr(plugins, "_HOSTS", {})
+
+
 def _invoke(*args: object, columns: int = 300, input: str | None = None, catch_exceptions: bool = False) -> Result:
     """``planwright ARGS`` in process: the Result has exit_code, stdout, stderr, output (both) and exception.
 
@@ -174,3 +183,33 @@ def type_text() -> Callable[..., Awaitable[None]]:
 def paste() -> Callable[..., Awaitable[None]]:
     """``await paste(pilot, text)``: a bracketed paste."""
     return _paste
+
+
+# -- titles of the notice ----------------------------------------------------------------
+
+# Words a clerk would never see cut, in titles written for these tests.
+TITLE_WORDS = ["示例区", "样例市", "人民政府", "办公室", "政务公开", "工作要点", "标准化", "规范化", "实施方案",
+               "行动计划", "（2027—2029年）", "2027年", "的通知", "重点工作", "任务分工"]
+
+
+def _cut_inside(lines: list[str]) -> list[str]:
+    """The kept words that a line break falls inside of."""
+    text = "".join(lines)
+    breaks, at = set(), 0
+    for line in lines[:-1]:
+        at += len(line)
+        breaks.add(at)
+    bad = []
+    for word in TITLE_WORDS:
+        start = text.find(word)
+        while start >= 0:
+            if any(start < b < start + len(word) for b in breaks):
+                bad.append(word)
+            start = text.find(word, start + 1)
+    return bad
+
+
+@pytest.fixture(scope="session")
+def cut_inside() -> Callable[[list[str]], list[str]]:
+    """``cut_inside(lines)``: the words a reader keeps whole that a title's line break falls inside of."""
+    return _cut_inside

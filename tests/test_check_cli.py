@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from planwright import host as plugins
 
 CLEAN = '''\
 schema = "planwright/1"
@@ -62,11 +61,8 @@ def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
-@pytest.fixture(autouse=True)
-def core_rules_only(monkeypatch):
-    """Only the core rules: these tests are about the command, not about any style."""
-    monkeypatch.setattr(plugins, "_entry_points", lambda: [])
-    monkeypatch.setattr(plugins, "_HOSTS", {})
+# only the core rules: these tests are about the command, not about any style
+pytestmark = pytest.mark.usefixtures("core_rules_only")
 
 
 def write(tmp_path: Path, text: str, name: str = "plan.toml") -> Path:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from planwright import host as plugins
 
 NOTICE = """示例区人民政府办公室关于印发2027年示例区政务公开工作要点的通知
 
@@ -44,10 +43,8 @@ deadline = "2027年10月底"
 """
 
 
-@pytest.fixture(autouse=True)
-def core_rules_only(monkeypatch):
-    monkeypatch.setattr(plugins, "_entry_points", lambda: [])
-    monkeypatch.setattr(plugins, "_HOSTS", {})
+# only the core rules: these tests are about the command, not about any style
+pytestmark = pytest.mark.usefixtures("core_rules_only")
 
 
 @pytest.fixture

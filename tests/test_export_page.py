@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from test_title_break import cut_inside
 
 from planwright.exporting import export_plan
 from planwright.plan import store
@@ -176,7 +175,7 @@ def title_of(page: list[Line]) -> list[Line]:
 
 
 @pytest.mark.parametrize("name", ["red", "long_title"])
-def test_title_lines_end_between_words_and_balance(rendered, name):
+def test_title_lines_end_between_words_and_balance(cut_inside, rendered, name):
     lines = [line.text for line in title_of(pages(rendered[name])[0])]
     assert len(lines) >= 2 and "".join(lines).endswith("的通知")
     assert not cut_inside(lines), lines
