@@ -438,3 +438,15 @@ def test_cells_one_a_line_under_a_header_with_captions_the_importer_does_not_kno
     assert [(t.title, t.lead, t.deadline) for t in point.tasks] == [
         ("公开本级政府年度预算和决算报告", ["区财政局"], "2024年6月底前"),
         ("公开年度重大行政决策事项目录", ["区司法局"], "2024年3月底前")]
+
+
+def test_cells_one_a_line_with_bars_on_lines_of_their_own(host) -> None:
+    lines = ["工作任务", "具体要求", "责任科室", "时限要求",
+             "加强规范性文件公开", "1", "对本局规范性文件进行全面清理，公布现行有效文件目录。", "办公室", "年底前",
+             "做好政策解读", "2", "同步做好政策解读，丰富解读形式。", "各科室", "持续推进",
+             "3", "重要政策出台后及时回应社会关切。", "政策法规科", "持续推进"]
+    body = "".join(f"{line}\n|\n" for line in lines)
+    (point,) = imported(body, head=TABLE_HEAD, host=host).doc.plan.points
+    assert point.title == ""
+    assert [t.title for t in point.tasks] == ["加强规范性文件公开", "做好政策解读"]
+    assert [(i.lead, i.deadline) for i in point.tasks[1].items] == [(["各科室"], "持续推进"), (["政策法规科"], "持续推进")]

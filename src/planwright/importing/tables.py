@@ -252,10 +252,11 @@ def _without_bars(paras: list[Para]) -> list[Para]:
 
     A row on one line (工作任务 | 具体要求 | 责任单位) becomes tab-separated cells; a cell
     on a line of its own (“责任单位 |”) loses its bar and is read as a flattened table; a
-    bar alone is an empty cell and goes.
+    bar alone (an empty cell, or the bar between two cells printed a line each) goes.
     """
     start = next((k for k, p in enumerate(paras) if _has_bar(p.text)
-                  and any(role_of(c) for c in _bar_cells(p.text))), None)
+                  and (any(role_of(c) for c in _bar_cells(p.text))
+                       or (k > 0 and not _bar_cells(p.text) and role_of(paras[k - 1].text)))), None)
     if start is None:
         return paras
     out = paras[:start]
