@@ -5,7 +5,8 @@ program on the two files: precision is the share of the export found in the
 original, recall the share of the original the export reproduces.
 
 The office's wording (its letter, each attribution as printed) is kept, so
-huaiyin and dalian come back whole (precision and recall 0.99).
+huaiyin, dalian and jiangshan (with its list of units attached) come back whole
+(precision and recall 0.99).
 ningguo and huangbu reach what their structure allows, and the bounds here
 say why they sit where they do:
 - ningguo: the web page around the notice (navigation, index fields, a PDF
@@ -32,7 +33,7 @@ COMPARE = SHARED / "tools" / "compare-text"
 BOUNDS = {
     "huaiyin-2021-yaodian": (0.99, 0.99, False),
     "dalian-2016-yaodian": (0.99, 0.99, False),
-    "jiangshan-2020-2022-xingdong": (0.99, 0.95, False),
+    "jiangshan-2020-2022-xingdong": (0.99, 0.99, False),
     "ningguo-2021-yaodian": (0.99, 0.945, False),
     "huangbu-2018-fangan": (0.95, 0.97, True),
 }

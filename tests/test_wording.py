@@ -384,10 +384,12 @@ def test_a_section_with_no_units_and_no_deadlines_is_no_row_of_the_table():
 def test_an_attachment_besides_the_table_is_kept_as_printed(host):
     plan, exported = _round_trip(JIANGSHAN, "jiangshan", host)
     assert [(a.title, a.text) for a in plan.attachments] == [("市级有关单位名单", "市教育局、市民政局、市财政局、市卫健局。")]
-    doc = store.new_document(plan)
-    text = store.dumps(doc)
-    assert '[[attachments]]\ntitle = "市级有关单位名单"' in text
-    assert store.loads(text).plan.attachments == plan.attachments
+    from planwright.importing import import_text
+
+    for doc in (store.new_document(plan), import_text(JIANGSHAN, style="jiangshan", host=host).doc):
+        text = store.dumps(doc)  # a plan file written afresh (import) or through the editor's path
+        assert '[[attachments]]\ntitle = "市级有关单位名单"' in text
+        assert store.loads(text).plan.attachments == plan.attachments
     lines = exported.splitlines()
     assert lines.index("附件") < lines.index("市级有关单位名单") and lines[-1].endswith("市卫健局。")
 

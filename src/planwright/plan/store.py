@@ -536,6 +536,9 @@ def fresh_text(doc: PlanDocument) -> str:
                     out.append(f"\n[[{section}.tasks.items]]\n")
                     out += _keys(item, _ITEM_TYPES, ("id", "text"))
                     out += _comments(doc.notes.get(item.id))
+    for attachment in plan.attachments:
+        out.append("\n[[attachments]]\n")
+        out += _keys(attachment, _ATTACHMENT_TYPES, ("title", "text"))
     return "".join(out)
 
 
