@@ -416,3 +416,15 @@ def test_the_letter_is_kept_when_the_date_under_it_is_garbled(host):
     plan, exported = _round_trip(notice, "jinan", host)
     assert plan.meta.letter == "《{title}》已经区政府研究同意，现印发给你们，请抓好落实。"
     assert "《2027年示例区政务公开工作要点》已经区政府研究同意，现印发给你们，请抓好落实。" in exported
+
+
+def test_turning_a_task_into_an_item_keeps_its_phrase(host):
+    from planwright.exporting import notice_text
+    from planwright.plan import editing
+
+    plan, _ = _round_trip(JINAN, "jinan", host)
+    task = plan.points[0].tasks[1]
+    editing.task_to_item(plan, task.id)
+    item = plan.points[0].tasks[0].items[-1]
+    assert item.wording is not None and item.wording.text == "（责任单位：区发展改革局和区住房城乡建设局）"
+    assert "（责任单位：区发展改革局和区住房城乡建设局）" in notice_text(plan, host)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from planwright.plan.model import Attachment, Item, Meta, Node, Plan, Point, Task, Unit, new_id
+from planwright.plan.model import Attachment, Item, Meta, Node, Plan, Point, Task, Unit, Wording, new_id
 
 
 class EditError(Exception):
@@ -223,7 +223,7 @@ def task_to_item(plan: Plan, node_id: str) -> str:
         raise EditError("这是本要点的第一项任务，上面没有可以归入的任务")
     above = where.point.tasks[where.t - 1]
     item = Item(id=task.id, text=_join(task.title, task.text), lead=list(task.lead),
-                support=list(task.support), deadline=task.deadline)
+                support=list(task.support), deadline=task.deadline, wording=_closing_wording(task.wording))
     del where.point.tasks[where.t]
     above.items.append(item)
     return item.id
@@ -238,10 +238,18 @@ def item_to_task(plan: Plan, node_id: str) -> str:
     assert isinstance(item, Item) and where.task is not None
     title, text = _split(item.text)
     task = Task(id=item.id, title=title, text=text, lead=list(item.lead),
-                support=list(item.support), deadline=item.deadline)
+                support=list(item.support), deadline=item.deadline, wording=_closing_wording(item.wording))
     del where.task.items[where.i]
     where.point.tasks.insert(where.t + 1, task)  # type: ignore[operator]
     return task.id
+
+
+def _closing_wording(wording: Wording | None) -> Wording | None:
+    """The office's phrase carried to the node's new kind when it closed the text: its place
+    inside the text would not survive the text being cut into title and text (or joined)."""
+    if wording is None or wording.at >= 0:
+        return None
+    return wording.copy()
 
 
 def toggle_kind(plan: Plan, node_id: str) -> str:
