@@ -428,3 +428,16 @@ def test_turning_a_task_into_an_item_keeps_its_phrase(host):
     item = plan.points[0].tasks[0].items[-1]
     assert item.wording is not None and item.wording.text == "（责任单位：区发展改革局和区住房城乡建设局）"
     assert "（责任单位：区发展改革局和区住房城乡建设局）" in notice_text(plan, host)
+
+
+def test_a_phrase_printed_before_the_full_stop_stays_there(host):
+    from planwright.exporting import notice_text
+
+    notice = JINAN.replace("说明增减原因。（责任单位：区财政局等有关部门，各街道办事处）",
+                           "说明增减原因（责任单位：区财政局等有关部门，各街道办事处）。")
+    plan, exported = _round_trip(notice, "jinan", host)
+    task = plan.points[0].tasks[0]
+    assert task.text.endswith("说明增减原因。") and task.wording.at == len(task.text) - 1
+    assert "说明增减原因（责任单位：区财政局等有关部门，各街道办事处）。" in exported
+    task.lead = ["区财政局"]  # edited: written anew in the style's form, in the same place
+    assert "说明增减原因（责任单位：区财政局）。" in notice_text(plan, host)
