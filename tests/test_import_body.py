@@ -62,6 +62,18 @@ def test_prose_entries_are_printed_again_without_a_made_up_task_marker(cli, tmp_
     assert "（一）" not in lines
 
 
+def test_tasks_under_no_point_are_printed_again_without_a_made_up_point_marker(cli, tmp_path, host) -> None:
+    body = """（一）公开财政信息。按时公开预算决算。（责任单位：区财政局）
+（二）公开人事信息。及时发布招录公告。（责任单位：区人社局）
+"""
+    plan = tmp_path / "plan.toml"
+    plan.write_text(store.dumps(imported(body, host=host).doc), encoding="utf-8")
+    out = tmp_path / "notice.txt"
+    assert cli("export", plan, "--format", "notice-txt", "--allow-errors", "-o", out).exit_code == 0
+    lines = [line.strip() for line in out.read_text(encoding="utf-8").splitlines()]
+    assert "一、" not in lines and any(line.startswith("（一）公开财政信息。") for line in lines)
+
+
 def test_headed_entries_under_a_point_stay_tasks(host) -> None:
     body = """一、加强平台建设
 1.整合政务新媒体。清理长期不更新的账号。（区委网信办牵头，各街道负责落实）

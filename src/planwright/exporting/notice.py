@@ -158,7 +158,9 @@ def _outline(plan: Plan, layout: NoticeLayout) -> list[Block]:
 
 
 def _point(point: Point, index: int, layout: NoticeLayout | None) -> list[Block]:
-    blocks = [_block("heading", marker(Level.POINT, index) + point.title, "h1")]
+    # a point with no title and no text (tasks printed under no 一、): no bare 一、 line
+    untitled = not point.title.strip() and not point.text.strip()
+    blocks = [] if untitled else [_block("heading", marker(Level.POINT, index) + point.title, "h1")]
     blocks.extend(_paras(point.text))
     for t, task in enumerate(point.tasks, 1):
         blocks.extend(_task(task, t, layout))

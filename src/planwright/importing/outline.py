@@ -30,7 +30,7 @@ from planwright.importing.textutil import heading, split_heading_sentence, strip
 
 _CLOSING_RE = re.compile(r"本(?:工作)?(?:要点|实施方案|行动计划|方案|计划|意见|细则|办法|通知)")
 _OPENING_WORDS = ("于", "在", "力争", "确保", "争取")
-_IMPLICIT_POINT = "主要任务"
+_IMPLICIT_POINT = ""  # tasks under no 一、: the point's title is not invented (class 6), the clerk may add one
 _UNTITLED_TASK = "要点下没有“（一）”级标题，各条作为一项无标题任务的事项导入（可填写任务标题）"
 _PARAGRAPH_ENDS = tuple("。！？!?；;：:）)”’》」』…")
 
@@ -186,7 +186,7 @@ class OutlineReader:
     def _point(self, node: _Node) -> Point:
         point = Point(title=strip_end(node.title))
         if node.implicit:
-            self.doubts.append(Doubt(f"原文没有“一、”级标题，任务放在“{_IMPLICIT_POINT}”下（可改名）",
+            self.doubts.append(Doubt("原文没有“一、”级标题，任务放在一个没有标题的要点下（可填写标题）",
                                      point, node.line))
         groups = self._groups(node.lines)
         point.text = _joined(groups)
