@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planwright.plan import store
-from planwright.plan.model import Item, Meta, Plan, Point, Task, Unit, Wording
+from planwright.plan.model import (
+    FONT_PROFILES, MASTHEADS, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, field_names,
+)
 
 # Nodes get their ids from new_document, unique as a real plan's are.
 # Text as notices and people give it, plus what TOML must escape.
@@ -65,8 +67,9 @@ def plans(draw):
                 closing=draw(texts))
     units = [Unit(name=draw(texts.filter(bool)), aliases=draw(names), kind=draw(texts))
              for _ in range(draw(st.integers(0, 2)))]
+    attachments = [Attachment(title=draw(texts.filter(bool)), text=draw(texts)) for _ in range(draw(st.integers(0, 2)))]
     return Plan(meta=meta, units=units, points=draw(st.lists(points(), max_size=2)),
-                body=draw(st.lists(points(), max_size=1)))
+                body=draw(st.lists(points(), max_size=1)), attachments=attachments)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -100,10 +103,31 @@ def _sample_plan() -> Plan:
                 points=[Point(title="做好主动公开", tasks=[task, Task(title="公开项目", items=[item])])])
 
 
+def _every_field_filled() -> Plan:
+    """The sample plan with every key of [plan] set, and an attachment: a key the model gains
+    and the direct writer forgets shows here."""
+    plan = _sample_plan()
+    for name in field_names(Meta):
+        value = getattr(plan.meta, name)
+        if name in ("masthead", "fonts"):
+            setattr(plan.meta, name, (MASTHEADS if name == "masthead" else FONT_PROFILES)[0])
+        elif name in ("date", "print_date"):
+            setattr(plan.meta, name, value or "2027-03-02")
+        elif isinstance(value, int):
+            setattr(plan.meta, name, value or 2029)
+        elif isinstance(value, list):
+            setattr(plan.meta, name, value or ["某某单位"])
+        elif not value:
+            setattr(plan.meta, name, f"{name} 的内容")
+    plan.body = [Point(title="正文要点", tasks=[Task(title="正文任务")])]
+    plan.attachments = [Attachment(title="有关单位名单", text="甲局、乙局。")]
+    return plan
+
+
 def test_a_new_file_is_what_tomlkit_would_write(tmp_path: Path) -> None:
     """Byte for byte the layout a fresh tomlkit document gets, so later edits through
     tomlkit move no line they do not touch."""
-    doc = store.new_document(_sample_plan())
+    doc = store.new_document(_every_field_filled())
     doc.annotate(None, "导入提示: 原文没有文号")
     doc.annotate(doc.plan.points[0].tasks[0].id, "导入提示: 单位待核")
     direct = store.dumps(doc)
@@ -112,6 +136,8 @@ def test_a_new_file_is_what_tomlkit_would_write(tmp_path: Path) -> None:
     store._sync(toml, doc)
     assert direct == store.tomlkit.dumps(toml)
     assert "date = 2027-03-01\n" in direct and 'preamble = """\n第一段。\n第二段。"""' in direct
+    assert "[[attachments]]" in direct and "[[body.tasks]]" in direct
+    assert store.loads(direct).plan == doc.plan
 
 
 def test_a_new_file_is_written_without_importing_tomlkit(tmp_path: Path, monkeypatch) -> None:

@@ -149,6 +149,8 @@ def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: l
         doubts.append(Doubt(f"计划标题之上还有一行标题样的文字（“{meta.title[:30]}”），已略去"))
         meta.title, meta.year, meta.end_year = squeeze(layout.table_title), 0, 0
         fill_years(meta)
+    if meta.title and not notice.title_printed and squeeze(layout.table_title) != meta.title:
+        doubts.append(Doubt(f"原文没有单独印出计划标题，title 按通知所印发的名称“{meta.title}”填写，请核对"))
     if not meta.title:
         doubts.append(Doubt("原文没有印出计划标题，请填写 title"))
     if not meta.year:

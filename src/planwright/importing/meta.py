@@ -157,6 +157,8 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
             parts.doubts.append(Doubt(f"通知开头未能归类的文字，已略去：“{line.text[:40]}”", line=line.line))
     if not meta.date:
         meta.date = iso_date(fields.get("成文日期", ""))
+        if meta.date:
+            parts.doubts.append(Doubt(f"通知没有印出成文日期，date 取自网页信息栏的成文日期 {meta.date}，请核对"))
     meta.letter = letter_template(letter, meta.title)
     fill_years(meta)
     _check_fields(meta, parts)
