@@ -230,12 +230,12 @@ def attributed_nodes(plan: Plan) -> Iterator[Task | Item]:
 class RegistryFile:
     """A unit registry kept as a TOML file in a package, read when it is first needed.
 
-    Each table is a kind of unit (``[部门]``, ``[统称]``); each key a canonical name,
+    Each table is a kind of unit (``["部门"]``, ``["统称"]``); each key a canonical name,
     its value the aliases clerks write::
 
-        [部门]
+        ["部门"]
         "县政府办公室" = ["县政府办", "政府办"]
-        [统称]
+        ["统称"]
         "各乡镇人民政府" = ["各乡镇"]
     """
 

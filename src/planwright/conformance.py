@@ -164,7 +164,7 @@ def check_layout(style: str, host: Host | None = None) -> None:
     host = _host(host)
     layout = host.layout(style)
     if layout is None:
-        raise StyleCheckError(f"样式 {style!r} 没有通知版式 (no NoticeLayout from planwright_notice_layouts)")
+        raise StyleCheckError(f"样式 {style!r} 没有通知版式 (no NoticeLayout: StyleSpec.layout, or planwright_notice_layouts)")
     declared = host.find_style(style)
     problems = []
     if layout.unit_format not in UNIT_FORMATS:
@@ -287,7 +287,7 @@ def check_registry(style: str, host: Host | None = None, years: Iterable[int] = 
     host = _host(host)
     registries = [r for r in host.registries if r.style == style]
     if not registries:
-        raise StyleCheckError(f"样式 {style!r} 没有单位名录 (no UnitRegistry with style={style!r})")
+        raise StyleCheckError(f"样式 {style!r} 没有单位名录 (no UnitRegistry with style={style!r}: StyleSpec.units, or planwright_unit_registries)")
     units = [u for r in registries for u in r.units]
     problems = []
     claimed: dict[str, str] = {}
