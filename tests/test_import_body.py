@@ -462,3 +462,15 @@ def test_cells_one_a_line_with_bars_on_lines_of_their_own(host) -> None:
     assert point.title == ""
     assert [t.title for t in point.tasks] == ["加强规范性文件公开", "做好政策解读"]
     assert [(i.lead, i.deadline) for i in point.tasks[1].items] == [(["各科室"], "持续推进"), (["政策法规科"], "持续推进")]
+
+
+def test_a_label_line_cut_by_the_end_of_the_page_keeps_its_complete_names(host) -> None:
+    body = """一、推进决策公开
+1.重大决策事项在决策前向社会公开草案。
+牵头单位：区司法局
+责任单位：区政府各部门、各街道办事处、区属国有企
+"""
+    result = imported(body, host=host)
+    (task,) = tasks_of(result.doc.plan)
+    assert (task.lead, task.support) == (["区司法局"], ["区政府各部门", "各街道办事处"])
+    assert any("被截断" in w for w in result.warnings)

@@ -376,6 +376,16 @@ def _skip_punct(sim: str, end: int) -> int:
     return end
 
 
+def cut_label_line(line: str) -> str:
+    """A label line the end of the page cut (责任单位：A、B、C…): without the name it was
+    printing, when it names more than one; as it is otherwise (one name may be whole)."""
+    colon = min((line.find(c) for c in "：:" if c in line), default=-1)
+    value = line[colon + 1 :] if colon >= 0 else ""
+    if not any(ch in _LIST_MARKS for _, ch in top_level(value.rstrip(_LIST_MARKS + " "))):
+        return line
+    return line[: colon + 1] + complete_names(value)
+
+
 def complete_names(inner: str) -> str:
     """The inside of a cut attribution without the name it was printing when the page ended:
     “责任单位：A、B、省直管县〔” → “责任单位：A、B”. A list ending in its separator is whole."""

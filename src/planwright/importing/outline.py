@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from planwright.zh import deadlines
 from planwright.plan.model import Item, Point, Task, Wording
 from planwright.zh.numbering import Level
-from planwright.importing.attribution import Attributed, Attributor, Segment
+from planwright.importing.attribution import Attributed, Attributor, Segment, cut_label_line
 from planwright.importing.common import Doubt, Line
 from planwright.zh.hanzi import simplify
 from planwright.importing.textutil import heading, split_heading_sentence, strip_end
@@ -314,6 +314,10 @@ class OutlineReader:
         for number, line in enumerate(lines):
             label = self.attributor.label_line(line.text)
             cut = number == len(lines) - 1 and self._ends_text(line)
+            if cut and label is not None and cut_label_line(line.text) != line.text:
+                label = self.attributor.label_line(cut_label_line(line.text))
+                self.doubts.append(Doubt(f"“{line.text.strip()}”在原文末尾被截断，只读取了其中完整的单位名称",
+                                         node, line.line))
             segments = [Segment("", label, label.deadline, printed=line.text.strip(), at=0)] \
                 if label is not None else self.attributor.segments(line.text, cut=cut)
             for segment in segments:
