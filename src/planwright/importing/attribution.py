@@ -289,7 +289,7 @@ class Attributor:
         cell, so its last name (and verb) may be cut off: only the complete names are read.
         """
         if cut:
-            cell = complete_names(cell)
+            cell = cut_names(cell)
         sim = simplify(cell)
         found = self.read_units(sim, cut=cut)
         if found is not None and (found.support or found.pattern != "responsible-label"):
@@ -377,13 +377,25 @@ def _skip_punct(sim: str, end: int) -> int:
 
 
 def cut_label_line(line: str) -> str:
-    """A label line the end of the page cut (责任单位：A、B、C…): without the name it was
-    printing, when it names more than one; as it is otherwise (one name may be whole)."""
+    """A label line the end of the page may have cut (责任单位：A、B、C…): without its last
+    name when that reads like a fragment (区属国有企), not like a whole unit."""
     colon = min((line.find(c) for c in "：:" if c in line), default=-1)
     value = line[colon + 1 :] if colon >= 0 else ""
-    if not any(ch in _LIST_MARKS for _, ch in top_level(value.rstrip(_LIST_MARKS + " "))):
-        return line
-    return line[: colon + 1] + complete_names(value)
+    return line[: colon + 1] + cut_names(value) if value else line
+
+
+def cut_names(text: str) -> str:
+    """A list of names that the end of the page may have cut: its last name left out when it
+    does not read like a unit, or ends in an opened bracket (the page stopped inside it).
+    Text that ends a sentence was not cut."""
+    body = text.rstrip()
+    if not body or body[-1] in _SENTENCE_CLOSERS + "）)":
+        return text
+    last = max((i for i, ch in top_level(body) if ch in _LIST_MARKS), default=-1)
+    fragment = simplify(body[last + 1 :])
+    if last < 0 or (units.looks_like_unit(fragment) and unclosed_opener(fragment) < 0):
+        return text
+    return complete_names(body)
 
 
 def complete_names(inner: str) -> str:

@@ -22,7 +22,7 @@ from planwright.zh import roles
 from planwright.zh import units
 from planwright.plan.model import Item, Point, Task, Wording
 from planwright.zh.numbering import Level
-from planwright.importing.attribution import Attributed, Attributor, complete_names
+from planwright.importing.attribution import Attributed, Attributor, cut_names
 from planwright.importing.common import Doubt, Line, Para, Table, squeeze, tidy
 from planwright.zh.hanzi import simplify
 from planwright.importing.textutil import heading, is_pure_number, split_heading_sentence, strip_end
@@ -511,7 +511,7 @@ def _place(row: _FlatRow, line: Line, order: list[str], attributor: Attributor, 
     text = line.text
     after = order[row.pos + 1 :]
     kind = ""
-    if attributor.is_unit_list(text) or (cut and attributor.is_unit_list(complete_names(text))):
+    if attributor.is_unit_list(text) or (cut and attributor.is_unit_list(cut_names(text))):
         kind = next((r for r in ("lead", "support") if r in after), "")
         if not kind and row.last in ("lead", "support"):  # a cell's units one per line
             row.cells[row.last] += "\n" + text
