@@ -441,3 +441,15 @@ def test_a_phrase_printed_before_the_full_stop_stays_there(host):
     assert "说明增减原因（责任单位：区财政局等有关部门，各街道办事处）。" in exported
     task.lead = ["区财政局"]  # edited: written anew in the style's form, in the same place
     assert "说明增减原因（责任单位：区财政局）。" in notice_text(plan, host)
+
+
+def test_check_points_out_a_letter_that_speaks_for_another_body_or_names_another_plan(host):
+    from planwright.rules.engine import run
+
+    plan, _ = _round_trip(DALIAN, "dalian", host)
+    assert not [f for f in run(plan, host) if f.rule == "PW-LETTER-001"]
+    plan.meta.issuer = "示例区人民政府办公室"  # the city's letter reused by a district office
+    plan.meta.letter = "经市政府同意，现将《2027年示例区政务公开工作要点》印发给你们。"
+    messages = [f.message for f in run(plan, host) if f.rule == "PW-LETTER-001"]
+    assert any("经区政府同意" in m for m in messages)
+    assert any("与计划标题" in m for m in messages)

@@ -10,7 +10,7 @@ one pass. The rules live by topic:
     units      a lead for every task, registered names, nothing listed twice
     deadlines  readable, within the plan's period, not before the 成文日期
     outline    titles and text present, unique ids, no typed numbering, the plan year
-    notice     文号, 成文日期 / 印发日期, 附注, 主送 / 抄送
+    notice     文号, 成文日期 / 印发日期, 附注, 主送 / 抄送, the 印发 letter
     text       punctuation, full-width characters, pairs, how years are written
 """
 
@@ -21,7 +21,7 @@ from typing import Iterable
 from planwright.api import Rule, hookimpl
 from planwright.rules.core.deadlines import (check_deadline_after_year, check_deadline_before_date,
                                              check_deadline_before_year, check_deadline_parses)
-from planwright.rules.core.notice import (check_dates, check_doc_number, check_doc_number_year,
+from planwright.rules.core.notice import (check_dates, check_doc_number, check_doc_number_year, check_letter,
                                           check_print_date_order, check_publicity, check_recipient_lists)
 from planwright.rules.core.outline import check_duplicate_ids, check_empty_text, check_plan_year, check_typed_markers
 from planwright.rules.core.text import check_full_width_alnum, check_half_width_punct, check_number_usage, check_pairs
@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     _rule("PW-DATE-002", "warning", "印发日期不早于成文日期", check_print_date_order),
     _rule("PW-NOTE-001", "info", "附注使用常见写法（如“此件公开发布”）", check_publicity),
     _rule("PW-RECIP-001", "warning", "主送、抄送名单中每项只写单位名称，不带标点", check_recipient_lists),
+    _rule("PW-LETTER-001", "warning", "印发通知只替本发文机关说话（经本级政府同意），并以计划标题称呼计划", check_letter),
     _rule("PW-HEAD-001", "warning", "标题和事项不自带序号（一、（一）1. 由位置生成）", check_typed_markers),
     _rule("PW-PUNCT-001", "warning", "中文文字旁使用全角标点", check_half_width_punct),
     _rule("PW-CHAR-001", "warning", "数字和字母使用半角字符", check_full_width_alnum),

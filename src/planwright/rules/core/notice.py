@@ -125,3 +125,28 @@ def check_recipient_lists(plan: Plan, ctx: CheckContext) -> Findings:
             elif entry.rstrip()[-1] in _LIST_END_PUNCT:
                 yield ctx.report(None, f"{word}“{entry}”末尾不应带标点：名单之间的分隔符和最后的“{mark}”"
                                        f"由导出时加上；写作“{entry.rstrip().rstrip(_LIST_END_PUNCT)}”", field=key)
+
+
+# 经市政府同意 / 已经区人民政府研究同意: the approval a letter states, and the level of its government
+_LETTER_APPROVAL = re.compile(r"经(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府(?:研究)?同意")
+_ISSUER_LEVEL = re.compile(r"(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府办公[室厅]$")
+
+
+def check_letter(plan: Plan, ctx: CheckContext) -> Findings:
+    """The 印发 letter speaks for its own issuer, and names the plan by its title."""
+    meta = plan.meta
+    letter = meta.letter
+    if not letter.strip():
+        return
+    issuer = _ISSUER_LEVEL.search(meta.issuer.strip())
+    for m in _LETTER_APPROVAL.finditer(letter):
+        if issuer is not None and m["level"] != issuer["level"]:
+            yield ctx.report(None, f"印发通知写“{m.group()}”，而发文机关是{meta.issuer}："
+                                   f"应为“经{issuer['level']}政府同意”，或核对发文机关", field="letter")
+    handed = _HANDED_OUT.search(letter)  # 现将《X》印发 / 《X》已经…同意，现印发: X is the plan
+    if handed and handed["name"] != "{title}" and meta.title and handed["name"] != meta.title:
+        yield ctx.report(None, f"印发通知中的文件名《{handed['name']}》与计划标题“{meta.title}”不一致；"
+                               f"可写作《{{title}}》，导出时填入标题", field="letter")
+
+
+_HANDED_OUT = re.compile(r"(?:将|^)《(?P<name>[^《》]+)》")
