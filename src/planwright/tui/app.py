@@ -15,7 +15,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from planwright.tui.checker import Checker, ProcessChecker, ThreadChecker
-from planwright.tui.commands import PlanCommands
 from planwright.tui.screens.choice import ChoiceDialog
 from planwright.tui.screens.editor import EditorScreen
 from planwright.tui.session import Recovery, Session
@@ -28,7 +27,6 @@ class PlanwrightApp(App[None]):
     """A full-screen editor for one plan file."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {PlanCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "命令", key_display="^P", priority=True, show=False,

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from planwright.tui.screens.editor import EditorScreen
+    from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -110,26 +110,20 @@ def key_name(key: str) -> str:
 
 
 class PlanCommands(Provider):
-    """The palette's editor commands, found by Chinese name, pinyin or English."""
+    """The palette's editor commands, found by Chinese name, pinyin or English.
 
-    def _editor(self) -> "EditorScreen | None":
-        """The editor, when the palette was opened over it (not over a view or dialog)."""
-        from planwright.tui.screens.editor import EditorScreen
-
-        return self.screen if isinstance(self.screen, EditorScreen) else None
+    The editor screen offers them (its ``COMMANDS``), so the palette lists them
+    when it is opened over the editor, not over a view or a dialog.
+    """
 
     async def discover(self) -> Hits:
-        editor = self._editor()
-        if editor is None:
-            return
+        editor = self.screen
         for command in COMMANDS:
             yield DiscoveryHit(command.title, self._runner(editor, command),
                                help=f"{keys_text(command)}　{command.help}")
 
     async def search(self, query: str) -> Hits:
-        editor = self._editor()
-        if editor is None:
-            return
+        editor = self.screen
         matcher = self.matcher(query)
         for command in COMMANDS:
             score = max(matcher.match(command.title), matcher.match(command.search))
@@ -138,7 +132,7 @@ class PlanCommands(Provider):
                           text=command.title, help=f"{keys_text(command)}　{command.help}")
 
     @staticmethod
-    def _runner(editor: "EditorScreen", command: Command):
+    def _runner(editor: "Screen", command: Command):
         async def run() -> None:
             await editor.run_action(command.action)
 

@@ -49,6 +49,7 @@ class EditorScreen(Screen[None]):
     # Escape from a field goes back to the tree (not a priority binding: dialogs
     # and the palette keep their own Escape; see commands._FIELD_KEYS).
     BINDINGS = commands.bindings()
+    COMMANDS = {commands.PlanCommands}  # the palette's editor commands, over this screen only
 
     def __init__(self, session: Session, checker: Checker | None = None) -> None:
         super().__init__(id="editor")
