@@ -287,10 +287,11 @@ def report(outcomes: list[Outcome], verbose: bool) -> None:
         keys = sorted({k for o in labelled for k in o.measures})
         print("  measure means: " + ", ".join(
             f"{k} {sum(o.measures.get(k, 0) for o in labelled) / len(labelled):.3f}" for k in keys))
-    with_text = [o for o in imported if o.precision is not None]
-    if with_text:
-        print(f"re-export: precision {sum(o.precision for o in with_text) / len(with_text):.3f}, "
-              f"recall {sum(o.recall for o in with_text) / len(with_text):.3f} over {len(with_text)} documents")
+    for label, group in (("all", imported), ("labelled", [o for o in imported if o.score is not None])):
+        with_text = [o for o in group if o.precision is not None]
+        if with_text:
+            print(f"re-export ({label}): precision {sum(o.precision for o in with_text) / len(with_text):.3f}, "
+                  f"recall {sum(o.recall for o in with_text) / len(with_text):.3f} over {len(with_text)} documents")
     print(f"refused: {len(outcomes) - len(imported)} of {len(outcomes)}: "
           + ", ".join(o.name for o in outcomes if o.refused))
     print(f"fields failing sanity: {sum(len(o.insane) for o in outcomes)} in "

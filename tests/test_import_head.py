@@ -284,3 +284,23 @@ def test_a_plan_cut_before_its_outline_is_imported_with_a_note(host) -> None:
     result = imported(text, host)
     assert result.doc.plan.meta.title == "2023年某某县政务公开工作要点"
     assert any("没有提纲" in w for w in result.warnings)
+
+
+def test_a_cover_letter_without_a_signature_is_kept_whole_as_the_letter(host) -> None:
+    text = COVER_LETTER.split("某某市人民政府办公室\n2023年5月8日")[0]
+    letter = imported(text, host).doc.plan.meta.letter
+    assert "提高认识" in letter and "加强督查" in letter
+
+
+def test_a_recipients_line_that_lost_its_colon(host) -> None:
+    text = COVER_LETTER.replace("各区人民政府，市政府各部门：", "各区人民政府、开发区管委会,市直各委、办、局(公司),市属各高等院校")
+    meta = meta_of(text, host)
+    assert meta.recipients == ["各区人民政府、开发区管委会", "市直各委、办、局(公司)", "市属各高等院校"]
+
+
+def test_a_forwarded_notice_takes_its_number_from_the_forwarding_letter(host) -> None:
+    """A district forwards the county's notice: the county notice prints no 文号, the letter does."""
+    forward = ("各社区，街道各部门：\n现将《某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知》"
+               "（某政办〔2023〕 8号）转发给你们，请认真贯彻落实。\n")
+    meta = meta_of(forward + LETTER + PLAN, host)
+    assert (meta.doc_number, meta.issuer) == ("某政办〔2023〕8号", "某某县人民政府办公室")

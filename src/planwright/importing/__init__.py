@@ -190,7 +190,7 @@ def _letter_only(layout, fields: dict[str, str]):
         lines.append(foot.pop(0))
         if is_date_line(lines[-1]):
             break
-    notice = read_notice(lines, foot, fields)
+    notice = read_notice(lines, foot, fields, letter_only=True)
     notice.doubts.append(Doubt(f"计划《{notice.sent}》不在文件中：这一页只有印发它的通知（计划多半是附件），"
                                "只导入了通知的文头和正文；请另行导入计划本身"))
     layout.main, layout.foot = [], foot

@@ -128,7 +128,10 @@ class NoticeParts:
     title_printed: bool = False  # the plan's own title stands on a line of its own
 
 
-def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) -> NoticeParts:
+def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str],
+                letter_only: bool = False) -> NoticeParts:
+    """The notice's facts from its head and foot. *letter_only*: the head is a letter whose plan
+    is not in the text, so everything under 主送 up to the signature (or the end) is the letter."""
     header = _split_number_from_title(header)
     meta = Meta()
     parts = NoticeParts(meta=meta)
@@ -138,7 +141,8 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str]) 
     signature_issuer, date_at = _signature(header, used, recipients_at + 1)
     meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
     meta.doc_number = _doc_number(header, used, fields, parts)
-    letter = _notice_body(header, used, recipients_at, date_at)
+    meta.doc_number = meta.doc_number or _forwarded_number(header, notice_issuer, notice_title)
+    letter = _notice_body(header, used, recipients_at, date_at if date_at >= 0 or not letter_only else len(header))
     masthead = _masthead(header, used)
     for i, line in enumerate(header):
         if _PUBLICITY_RE.match(squeeze(line.sim)):
@@ -192,6 +196,23 @@ def _split_number_from_title(header: list[Line]) -> list[Line]:
         for part in sorted(("docno", "rest"), key=m.start):
             out.append(Line(text[m.start(part): m.end(part)].strip(), s[m.start(part): m.end(part)].strip(), line.line))
     return out
+
+
+def _forwarded_number(header: list[Line], issuer: str, title: str) -> str:
+    """A notice forwarded by another office (现将《某某关于印发X的通知》（某政办〔2021〕26号）转发给你们)
+    has its 文号 in the forwarding letter: that is the 文号 of the notice read here."""
+    if not issuer or not title:
+        return ""
+    text = "".join(line.text for line in header)  # the letter may break the citation over lines
+    sim = "".join(line.sim for line in header)  # one character for one: positions agree
+    for m in _CITED_NUMBER_RE.finditer(sim):
+        cited = squeeze(m.group("cited"))
+        if cited.startswith(simplify(issuer)) and squeeze(simplify(title)) in cited:
+            return squeeze(text[m.start("docno"): m.end("docno")])
+    return ""
+
+
+_CITED_NUMBER_RE = re.compile(rf"《(?P<cited>[^《》]+的通知)》\s*[（(]\s*(?P<docno>{_DOCNO_PART})\s*[）)]")
 
 
 def _fuller(issuer: str, fields: dict[str, str]) -> str:
@@ -273,6 +294,8 @@ def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int, bo
         if "关于" not in line.sim:
             continue
         for j in range(i, min(i + 4, len(header))):
+            if header[j - 1].sim.rstrip().endswith(_LINE_ENDS) and j > i:
+                break  # a title does not run on past the end of a sentence
             start = i - 1 if i > 0 and line.sim.lstrip().startswith("关于") and is_organ(header[i - 1]) else i
             joined_sim = squeeze("".join(x.sim for x in header[start : j + 1]))
             m = _NOTICE_TITLE_RE.match(joined_sim)
@@ -283,6 +306,9 @@ def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int, bo
                 title = joined[m.start("title") : m.end("title")].strip("《》")
                 return joined[: m.end("issuer")], title, j + 1, m.group("verb") in ("印发", "印送", "下发")
     return "", "", 0, False
+
+
+_LINE_ENDS = ("。", "：", ":", "；", "！", "？")
 
 
 def _repeats(header: list[Line], used: set[int], start: int, title: str) -> None:
@@ -336,10 +362,11 @@ def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> i
             text = "".join(x.text.strip() for x in header[first : i + 1]).rstrip("：:")
             meta.recipients = [squeeze(p) for p in re.split(r"[，,]", text) if squeeze(p)]
             return i
-    if after > 0 and after < len(header) and _bare_list(header[after].sim):  # a 主送 line without its colon
-        used.add(after)
-        meta.recipients = [squeeze(p) for p in re.split(r"[，,]", header[after].text) if squeeze(p)]
-        return after
+    for i in range(after, min(after + 2, len(header))) if after > 0 else ():
+        if _bare_list(header[i].sim):  # a 主送 line without its colon, under the title (and 文号)
+            used.add(i)
+            meta.recipients = [squeeze(p) for p in re.split(r"[，,]", header[i].text) if squeeze(p)]
+            return i
     return -1
 
 
