@@ -12,6 +12,7 @@ one pass. The rules live by topic:
     outline    titles and text present, unique ids, no typed numbering, the plan year
     notice     文号, 成文日期 / 印发日期, 附注, 主送 / 抄送, the 印发 letter
     text       punctuation, full-width characters, pairs, how years are written
+    rollover   what a roll-over leaves: stale dated phrases, the title's year, no 文号 / 成文日期 yet
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from planwright.rules.core.deadlines import (check_deadline_after_year, check_de
                                              check_deadline_before_year, check_deadline_parses)
 from planwright.rules.core.notice import (check_dates, check_doc_number, check_doc_number_year, check_letter,
                                           check_print_date_order, check_publicity, check_recipient_lists)
+from planwright.rules.core.rollover import check_notice_facts_present, check_stale_dated_phrase, check_title_year
 from planwright.rules.core.outline import check_duplicate_ids, check_empty_text, check_plan_year, check_typed_markers
 from planwright.rules.core.text import check_full_width_alnum, check_half_width_punct, check_number_usage, check_pairs
 from planwright.rules.core.units import check_lead, check_unit_registered, check_unit_repeated
@@ -61,6 +63,9 @@ RULES: tuple[Rule, ...] = (
     _rule("PW-PAIR-001", "error", "引号、书名号、括号成对出现", check_pairs),
     _rule("PW-NUM-001", "warning", "年份写全四位，年份起止用一字线“—”", check_number_usage),
     _rule("PW-YEAR-001", "error", "计划年度为四位年份，结束年度不早于计划年度", check_plan_year),
+    _rule("PW-ROLL-001", "warning", "文字中的时限不早于计划年度（滚动时未能改动的年份）", check_stale_dated_phrase),
+    _rule("PW-ROLL-002", "warning", "标题中的年度与计划年度一致", check_title_year),
+    _rule("PW-ROLL-003", "warning", "有印发机关的通知要填写文号和成文日期", check_notice_facts_present),
 )
 
 
