@@ -36,10 +36,10 @@ EXPORT_FORMATS: dict[str, OutputFormat] = _table(
     OutputFormat("ics", ".ics", True, "时限日历 .ics（可导入日历软件）"),
 )
 
+# md, html and docx are one report for people in three forms; the help names them together
+_REPORT = "给领导看的比对报告"
 DIFF_FORMATS: dict[str, OutputFormat] = _table(
     OutputFormat("text", ".txt", True, "终端"),
-    OutputFormat("md", ".md", True, "给领导看的比对报告"),
-    OutputFormat("html", ".html", True, "给领导看的比对报告"),
-    OutputFormat("docx", ".docx", False, "给领导看的比对报告"),
+    *(OutputFormat(name, f".{name}", name != "docx", _REPORT) for name in ("md", "html", "docx")),
     OutputFormat("json", ".json", True, "供程序读取"),
 )

@@ -10,7 +10,7 @@ from html import escape
 
 from planwright.diffing import wording
 from planwright.diffing.result import Change, Comparison
-from planwright.diffing.text import DELETE, INSERT, Op
+from planwright.diffing.text import Op, marked_up
 
 _CSS = """
 body{font-family:"Source Han Serif SC","Noto Serif CJK SC","SimSun",serif;max-width:60em;margin:2em auto;
@@ -31,15 +31,7 @@ def _e(text: str) -> str:
 
 
 def html_redline(ops: list[Op]) -> str:
-    out = []
-    for op, chunk in ops:
-        if op == DELETE:
-            out.append(f"<del>{_e(chunk)}</del>")
-        elif op == INSERT:
-            out.append(f"<ins>{_e(chunk)}</ins>")
-        else:
-            out.append(_e(chunk))
-    return "".join(out)
+    return marked_up(ops, _e, "<del>{}</del>", "<ins>{}</ins>")
 
 
 def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:

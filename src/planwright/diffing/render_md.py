@@ -11,7 +11,7 @@ import re
 
 from planwright.diffing import wording
 from planwright.diffing.result import Change, Comparison
-from planwright.diffing.text import DELETE, INSERT, Op
+from planwright.diffing.text import Op, marked_up
 
 # Characters with a meaning anywhere in a line; < > & become entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_~|\[\]#])")
@@ -33,15 +33,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def md_redline(ops: list[Op]) -> str:
-    out = []
-    for op, chunk in ops:
-        if op == DELETE:
-            out.append(f"~~{md_escape(chunk)}~~")
-        elif op == INSERT:
-            out.append(f"<ins>{md_escape(chunk)}</ins>")
-        else:
-            out.append(md_escape(chunk))
-    return "".join(out)
+    return marked_up(ops, md_escape, "~~{}~~", "<ins>{}</ins>")
 
 
 def _change(change: Change) -> list[str]:

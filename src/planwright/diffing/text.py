@@ -16,7 +16,7 @@ C++ LCS (fast on any length, unlike pure-Python diff-match-patch, which takes
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -137,6 +137,13 @@ def redline(old: str, new: str) -> list[Op]:
     _DMP.diff_cleanupSemantic(diffs)
     _absorb_chaff(diffs)
     return [(op, "".join(decode.get(c, c) for c in text)) for op, text in diffs if text]
+
+
+def marked_up(ops: list[Op], escape: Callable[[str], str], deleted: str, inserted: str) -> str:
+    """A redline as one string: every chunk escaped, deletions and insertions put into
+    their templates (``"<del>{}</del>"``); the text both sides share stays as it is."""
+    template = {DELETE: deleted, INSERT: inserted}
+    return "".join(template.get(op, "{}").format(escape(chunk)) for op, chunk in ops)
 
 
 def _absorb_chaff(diffs: list) -> None:

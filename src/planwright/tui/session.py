@@ -122,14 +122,14 @@ class Session:
         self._keep_saved_state()
 
     def undo(self) -> editing.Step | None:
-        snap = self.history.undo(self.plan, self.selected)
-        if snap is not None:
-            self.touch()
-            self.dirty = self._saved is None or self.plan != self._saved
-        return snap
+        return self._step(self.history.undo)
 
     def redo(self) -> editing.Step | None:
-        snap = self.history.redo(self.plan, self.selected)
+        return self._step(self.history.redo)
+
+    def _step(self, move: Callable[[Plan, str | None], editing.Step | None]) -> editing.Step | None:
+        """Undo or redo one step; back at the saved state there are no unsaved changes."""
+        snap = move(self.plan, self.selected)
         if snap is not None:
             self.touch()
             self.dirty = self._saved is None or self.plan != self._saved

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
 
-from planwright.plan.model import Plan
+from planwright.plan.model import Node, Plan
 from planwright.rules.core.walk import FIELD_WORD, Findings, label, printed, prose, snippet
 from planwright.rules.engine import CheckContext
+
+
+def _each_text(ctx: CheckContext, texts: Iterable[tuple[Node | None, str, str]],
+               problem: Callable[[str], str | None]) -> Findings:
+    """A finding “要点正文中…” for every text in which ``problem`` finds something to say."""
+    for node, key, text in texts:
+        found = problem(text) if text else None
+        if found:
+            yield ctx.report(node, f"{label(node)}{FIELD_WORD[key]}中{found}", field=key)
 
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
@@ -26,19 +36,18 @@ _ANY_HALF_PUNCT = re.compile(r"[,;:?!()]")  # a cheap first look: most texts hav
 
 
 def check_half_width_punct(plan: Plan, ctx: CheckContext) -> Findings:
-    for node, key, text in prose(plan):
-        if not text or not _ANY_HALF_PUNCT.search(text):
-            continue
-        hits = list(_HALF_PUNCT.finditer(_blank_urls(text)))
-        if hits:
-            yield ctx.report(node, _punct_message(node, key, text, hits), field=key)
+    return _each_text(ctx, prose(plan), _half_width_punct)
 
 
-def _punct_message(node, key: str, text: str, hits: list[re.Match]) -> str:
+def _half_width_punct(text: str) -> str | None:
+    if not _ANY_HALF_PUNCT.search(text):
+        return None
+    hits = list(_HALF_PUNCT.finditer(_blank_urls(text)))
+    if not hits:
+        return None
     first = hits[0]
-    where = f"{label(node)}{FIELD_WORD[key]}"
     more = f"（共{len(hits)}处）" if len(hits) > 1 else ""
-    return (f"{where}中文字旁用了半角标点{more}：“{snippet(text, first.start(), first.end())}”中的"
+    return (f"文字旁用了半角标点{more}：“{snippet(text, first.start(), first.end())}”中的"
             f"“{first.group()}”应为全角“{_TO_FULL[first.group()]}”")
 
 
@@ -47,11 +56,12 @@ _FULL_TO_HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0x
 
 
 def check_full_width_alnum(plan: Plan, ctx: CheckContext) -> Findings:
-    for node, key, text in printed(plan):
-        m = _FULLWIDTH_ALNUM.search(text) if text else None
-        if m:
-            yield ctx.report(node, f"{label(node)}{FIELD_WORD[key]}中的全角字符“{m.group()}”应写作半角"
-                                   f"“{m.group().translate(_FULL_TO_HALF)}”", field=key)
+    return _each_text(ctx, printed(plan), _full_width_alnum)
+
+
+def _full_width_alnum(text: str) -> str | None:
+    m = _FULLWIDTH_ALNUM.search(text)
+    return f"的全角字符“{m.group()}”应写作半角“{m.group().translate(_FULL_TO_HALF)}”" if m else None
 
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "〔": "〕", "【": "】"}
@@ -60,10 +70,7 @@ _PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + 
 
 
 def check_pairs(plan: Plan, ctx: CheckContext) -> Findings:
-    for node, key, text in prose(plan):
-        problem = _unbalanced(text) if text else None
-        if problem:
-            yield ctx.report(node, f"{label(node)}{FIELD_WORD[key]}中{problem}", field=key)
+    return _each_text(ctx, prose(plan), _unbalanced)
 
 
 def _unbalanced(text: str) -> str | None:
@@ -100,10 +107,7 @@ _YEAR_RANGE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*[-~～－–]\s*((?:1
 
 
 def check_number_usage(plan: Plan, ctx: CheckContext) -> Findings:
-    for node, key, text in printed(plan):
-        message = _number_problem(text) if text else None
-        if message:
-            yield ctx.report(node, f"{label(node)}{FIELD_WORD[key]}中{message}", field=key)
+    return _each_text(ctx, printed(plan), _number_problem)
 
 
 def _number_problem(text: str) -> str | None:
