@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
+import planwright
 from planwright import host as plugins
 from planwright.api import Rule, StyleError, StyleSpec, rule
 from planwright.host import DISABLE_ENV
 from planwright.plan.model import Meta, Plan, Point, Task
-from planwright.rules import engine as validate
 from plugin_fixtures import host_with
 
 
@@ -48,9 +48,9 @@ def test_a_declared_rule_runs_on_plans_of_its_style_only() -> None:
     plan = Plan(meta=Meta(title="计划", year=2027, style="declared"),
                 points=[Point(title="要点", tasks=[Task(title="草稿任务", lead=["县财政局"])])])
     plan.ensure_ids()
-    assert [f.where for f in validate.run(plan, host) if f.rule == "DC-001"] == ["一/（一）"]
+    assert [f.where for f in planwright.check(plan, host=host) if f.rule == "DC-001"] == ["一/（一）"]
     plan.meta.style = ""
-    assert not [f for f in validate.run(plan, host) if f.rule == "DC-001"]
+    assert not [f for f in planwright.check(plan, host=host) if f.rule == "DC-001"]
 
 
 @pytest.mark.parametrize(("module", "words"), [
