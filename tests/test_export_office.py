@@ -213,5 +213,5 @@ def test_docx_imprint_is_ruled_and_closes_the_document(host):
     assert texts[1] == f"样例区人民政府办公室\t{YEAR}年3月10日印发"
     borders = imprint._tbl.tblPr.find(qn("w:tblBorders"))
     sizes = {side: borders.find(qn(f"w:{side}")).get(qn("w:sz")) for side in ("top", "insideH", "bottom")}
-    assert sizes == {"top": "8", "insideH": "4", "bottom": "8"}  # thick, thin, thick
+    assert sizes == {"top": "8", "insideH": "6", "bottom": "8"}  # 0.35 mm, 0.25 mm, 0.35 mm (§7.4.1)
     assert borders.find(qn("w:left")).get(qn("w:val")) == "nil"

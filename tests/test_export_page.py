@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from test_export_plans import jinan_plan, ningguo_plan
 
 from planwright.exporting import export_plan
 from planwright.plan import store
@@ -117,6 +118,11 @@ def rendered(host, demo, tmp_path_factory):
         "long_title": replace(demo, meta=replace(meta, title="示例区基层政务公开标准化规范化工作实施方案(2027-2029年)",
                                                  masthead="none")),
     }
+    variants["jinan"] = jinan_plan()  # a short notice: the 版记 shares its last, even page
+    attached = ningguo_plan()
+    attached.meta.cc, attached.meta.printer = ["区委办公室"], "样例区人民政府办公室"
+    attached.meta.print_date = attached.meta.date
+    variants["attached"] = attached  # the 版记 after the 附件's table
     docs = {name: export_plan(plan, "notice-docx", host, allow_errors=True) for name, plan in variants.items()}
     return render_all(docs, tmp_path_factory.mktemp("page"))
 
@@ -216,3 +222,41 @@ def test_a_date_longer_than_the_signature_is_two_characters_in(rendered):
     # the stand-in face of a machine without 仿宋 has wider digits, so the start is what is measured
     assert abs(date.left - (RIGHT - 2 * CHAR - 7 * CHAR)) < 4
     assert abs((date.left - sign.left) - 2 * CHAR) < 4
+
+
+# --- 版记 --------------------------------------------------------------------------------
+
+
+def dark_rows(pdf: Path, page: int) -> list[float]:
+    """y in points of each pixel row with a long dark run: the 版记's rules."""
+    data = subprocess.run(["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), str(pdf)],
+                          check=True, capture_output=True).stdout
+    _magic, size, _depth, pixels = data.split(b"\n", 3)
+    width, height = map(int, size.split())
+    rows = []
+    for y in range(height):
+        row = pixels[y * width * 3:(y + 1) * width * 3]
+        if sum(1 for x in range(width) if max(row[3 * x:3 * x + 3]) < 140) > 150 * PT_PER_MM:
+            rows.append(float(y))
+    return rows
+
+
+@pytest.mark.parametrize("name", ["red", "jinan", "attached"])
+def test_imprint_at_the_foot_of_an_even_last_page(rendered, name):
+    pdf = rendered[name]
+    last = len(pages(pdf))
+    assert last % 2 == 0
+    lines = body(pages(pdf)[-1])
+    assert lines[-1].text.endswith("印发") and any(line.text.startswith("抄送：") for line in lines)
+    assert lines[-1].bottom > BOTTOM - 30 * PT_PER_MM  # within the last 30 mm
+    rules = dark_rows(pdf, last)
+    assert len(rules) >= 3 and BOTTOM - 30 * PT_PER_MM < rules[-1] < BOTTOM + 2  # the last rule at the edge
+
+
+def test_a_wrapped_cc_line_continues_after_the_colon(rendered):
+    lines = body(pages(rendered["red"])[-1])
+    first = next(i for i, line in enumerate(lines) if line.text.startswith("抄送："))
+    head, more = lines[first], lines[first + 1]
+    assert not more.text.endswith("印发")  # the demo's 抄送 takes two lines
+    assert abs(more.left - (head.left + 3 * 13.75)) < 3  # under the first name, not under 抄
+    assert abs(head.left - (LEFT + 14)) < 2  # 1 字 in from the 版心's edge

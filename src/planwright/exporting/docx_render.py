@@ -195,21 +195,43 @@ def _save(doc) -> bytes:
 
 
 class _Body:
-    """Collects paragraph and table XML; `close` puts it before the final sectPr."""
+    """Collects paragraph and table XML; `close` puts it before the final sectPr.
+
+    It also counts the grid lines it has set and the pages they fill, the
+    way the page is built (22 lines of 28 字), so that the 版记 can be put on
+    the last page when that page is even and has room. After a table the
+    count is unknown (`pages` is None).
+    """
 
     def __init__(self, doc) -> None:
         self.doc = doc
         self.parts: list[str] = []
         self.break_next = False
+        self.page: int | None = 1
+        self.used = 0  # grid lines used on the current page
 
     def add(self, xml: str) -> None:
         self.parts.append(xml)
+
+    def table(self, xml: str) -> None:
+        self.add(xml)
+        self.page = None
 
     def para(self, runs: list[tuple[str, ox.RunStyle]], style: ox.ParaStyle) -> None:
         if self.break_next:
             style = _with(style, page_break_before=True)
             self.break_next = False
+        self._count(runs, style)
         self.add(ox.paragraph_xml(runs, style, CHAR))
+
+    def _count(self, runs: list[tuple[str, ox.RunStyle]], style: ox.ParaStyle) -> None:
+        if self.page is None:
+            return
+        if style.page_break_before and self.used:
+            self.page, self.used = self.page + 1, 0
+        self.used += line_count(runs, style)
+        while self.used > LINES_PER_PAGE:
+            self.page, self.used = self.page + 1, self.used - LINES_PER_PAGE
 
     def close(self) -> bytes:
         """Splice the collected XML into document.xml's text and parse it once.
@@ -226,6 +248,28 @@ class _Body:
     def blank(self, count: int = 1) -> None:
         for _ in range(count):
             self.para([], P_BLANK)
+
+
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+
+
+def line_count(runs: list[tuple[str, ox.RunStyle]], style: ox.ParaStyle) -> int:
+    """Grid lines a paragraph takes: its height over the line pitch, or its text
+    over 28 字 a line less its indents (digits count half)."""
+    if style.line and style.line != LINE:
+        return -(-(style.before + style.line + style.after) // LINE)
+    text = "".join(t for t, _ in runs)
+    if not text:
+        return 1
+    if any(rs.size != ox.SIZE_3HAO for _, rs in runs):
+        return text.count("\n") + 1  # a title: broken into lines that fit
+    room = CHARS_PER_LINE - (style.left + style.right) / CHAR_PITCH
+    lines = 0
+    for piece in text.split("\n"):
+        wide = display_width(piece) / 2 + style.first_line_chars
+        lines += max(1, -int(-(wide - 0.5) // room))  # a closing mark may hang past the 28th
+    return lines
 
 
 def _with(style: ox.ParaStyle, **changes) -> ox.ParaStyle:
@@ -272,10 +316,9 @@ def notice_docx(blocks: Sequence[Block], warning: str = "", setup: Setup = Setup
             body.para([(block.text, st.h1)], P_FLUSH)
             body.blank()
         elif kind == "table":
-            body.add(_table(list(block.rows), PORTRAIT_COLUMNS, st))
+            body.table(_table(list(block.rows), PORTRAIT_COLUMNS, st))
         elif kind in ("cc", "imprint") and previous not in ("cc", "imprint"):
-            body.blank()
-            body.add(_imprint([b for b in blocks[i:] if b.kind in ("cc", "imprint")], st))
+            _place_imprint(body, [b for b in blocks[i:] if b.kind in ("cc", "imprint")], st)
         previous, previous_text = kind, block.text
     return body.close()
 
@@ -352,17 +395,63 @@ def _start_at(chars_from_right: float) -> ox.ParaStyle:
     return ox.ParaStyle(align="left", left=max(0, TEXT_WIDTH - round(chars_from_right * CHAR_PITCH)))
 
 
+IMPRINT_CHAR = ox.SIZE_4HAO * 10 + CONDENSE  # twips: one 4号 字 as set
+IMPRINT_RULES = (8, 6, 8)  # eighths of a point: first and last 0.35 mm, between 0.25 mm (§7.4.1)
+IMPRINT_WIDTH = TEXT_WIDTH
+
+
+def _imprint_lines(blocks: Sequence[Block]) -> int:
+    """Grid lines the 版记 takes: each 抄送 line wraps after its colon."""
+    room = (TEXT_WIDTH - 2 * ox.SIZE_4HAO * 10) / IMPRINT_CHAR
+    lines = 0
+    for block in blocks:
+        if block.kind == "cc":
+            label = len(block.text.split("：", 1)[0]) + 1
+            lines += 1 + max(0, -int(-(display_width(block.text) / 2 - room) // (room - label)))
+        else:
+            lines += 1
+    return lines
+
+
+def _place_imprint(body: _Body, blocks: Sequence[Block], st: Styles) -> None:
+    """版记 at the foot of the last page, that page even (§7.4, printed both
+    sides): on the text's last page when it is even and has room, else alone
+    on the next even page (an evenPage section break adds the blank page).
+    A blank of the right height above it puts its last rule on the 版心's
+    bottom edge — exactly on a page of its own; on a shared page the line
+    count is an estimate, so one line is kept in hand there, lest the 版记
+    slip onto the next (odd) page."""
+    lines = _imprint_lines(blocks)
+    shared = body.page is not None and body.page % 2 == 0 and LINES_PER_PAGE - body.used >= lines + 2
+    if shared:
+        room = (LINES_PER_PAGE - body.used - lines - 1) * LINE
+    else:
+        body.add(ox.paragraph_xml([], P_BLANK, CHAR, section=ox.section_break_xml(body.doc)))
+        # a quarter line less: LibreOffice sets a new section's first line that much lower (measured)
+        room = (LINES_PER_PAGE - lines) * LINE - LINE // 4
+    rules = (IMPRINT_RULES[0] + IMPRINT_RULES[2] + (len(blocks) - 1) * IMPRINT_RULES[1]) * 20 // 8
+    body.add(ox.paragraph_xml([], ox.ParaStyle(line=room - rules - 40, snap=False), CHAR))
+    body.add(_imprint(blocks, st))
+
+
 def _imprint(blocks: Sequence[Block], st: Styles) -> str:
     """版记 (§7.4) as a one-column table: rules as wide as the 版心, thick first and
-    last, thin between; 4号 仿宋 set 1 字 in from both sides; the 印发 date flush
-    right (a right tab)."""
+    last, thin between; 4号 仿宋 set 1 字 in from both sides; a wrapped 抄送 line
+    continues under the first name (after the colon); the 印发 date flush right
+    (a right tab)."""
     one = ox.SIZE_4HAO * 10
-    tab = ox.ParaStyle(align="left", tab_right=TEXT_WIDTH - 2 * one - 20)
+    tab = ox.ParaStyle(align="left", left=one, right=one, tab_right=IMPRINT_WIDTH - one - 20, line=LINE, snap=False)
     rows = []
     for block in blocks:
-        text = block.text.replace("\u3000\u3000", "\t") if block.kind == "imprint" else block.text
-        rows.append(ox.row_xml([ox.cell_xml(TEXT_WIDTH, ox.paragraph_xml([(text, st.imprint)], tab))]))
-    return ox.table_open([TEXT_WIDTH], rules=(8, 4, 8), margin=one) + "".join(rows) + ox.TABLE_CLOSE
+        if block.kind == "cc":
+            label = len(block.text.split("：", 1)[0]) + 1  # 抄送：
+            style = ox.ParaStyle(align="both", left=one + label * IMPRINT_CHAR, right=one,
+                                 hanging=label * IMPRINT_CHAR, line=LINE, snap=False)
+            text = block.text
+        else:
+            style, text = tab, block.text.replace("\u3000\u3000", "\t")
+        rows.append(ox.row_xml([ox.cell_xml(IMPRINT_WIDTH, ox.paragraph_xml([(text, st.imprint)], style))]))
+    return ox.table_open([IMPRINT_WIDTH], rules=IMPRINT_RULES, margin=0) + "".join(rows) + ox.TABLE_CLOSE
 
 
 # --- the 分工 table ---------------------------------------------------------------------

@@ -166,10 +166,28 @@ def ppr_xml(style: ParaStyle, char_twips: int) -> str:
 
 
 def paragraph_xml(runs: list[tuple[str, RunStyle]], style: ParaStyle = ParaStyle(),
-                  char_twips: int = SIZE_3HAO * 10, extra: str = "") -> str:
-    """A w:p with the paragraph style, the runs, and any ready-made run XML after them."""
+                  char_twips: int = SIZE_3HAO * 10, extra: str = "", section: str = "") -> str:
+    """A w:p with the paragraph style, the runs, and any ready-made run XML after
+    them; `section` (a w:sectPr) makes it the last paragraph of a section."""
     body = "".join(run_xml(text, rstyle) for text, rstyle in runs if text)
-    return f"<w:p>{ppr_xml(style, char_twips)}{body}{extra}</w:p>"
+    ppr = ppr_xml(style, char_twips)
+    if section:
+        ppr = ppr[:-len("</w:pPr>")] + section + "</w:pPr>"
+    return f"<w:p>{ppr}{body}{extra}</w:p>"
+
+
+def section_break_xml(doc: DocxDocument, start: str = "evenPage") -> str:
+    """Close the section so far (a copy of the document's page setup, to sit in
+    a paragraph) and start the rest on the next page of the kind `start`."""
+    sect = doc.element.body.find(qn("w:sectPr"))
+    copy = etree.tostring(sect, encoding="unicode")
+    kind = sect.find(qn("w:type"))
+    if kind is None:
+        kind = etree.Element(qn("w:type"))
+        refs = [c for c in sect if c.tag in (qn("w:headerReference"), qn("w:footerReference"))]
+        sect.insert(len(refs), kind)  # after the header/footer references, as the schema orders it
+    kind.set(qn("w:val"), start)
+    return re.sub(r"^<w:sectPr[^>]*>", "<w:sectPr>", copy)
 
 
 def page_number_xml(style: RunStyle) -> str:
