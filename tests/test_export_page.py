@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from test_export_plans import jinan_plan, ningguo_plan
+from sample_plans import jinan_plan, ningguo_plan
 
 from planwright.exporting import export_plan
 from planwright.plan import store
