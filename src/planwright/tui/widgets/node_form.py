@@ -8,6 +8,8 @@ for another node never counts as an edit.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -27,12 +29,46 @@ from planwright.tui.widgets.units_input import UnitsInput, join_units, split_uni
 
 # Which rows each kind of node shows: the fields an edit may set.
 _ROWS = EDITABLE
-META_FIELDS = ("title", "year", "issuer", "doc_number", "date", "recipients", "preamble", "closing")
+META_FIELDS = ("title", "year", "style", "issuer", "doc_number", "date", "recipients", "preamble", "closing",
+               "publicity", "cc", "printer", "print_date")
+_LISTS = ("recipients", "cc")  # 、-separated in the field, lists in the model
+_DATES = ("date", "print_date")  # typed as 2027年3月1日, stored as 2027-03-01
 _META_LABELS = {
     "title": "计划标题", "year": "年度", "issuer": "发文机关", "doc_number": "文号",
-    "date": "成文日期（如 2027-03-01）", "recipients": "主送机关（用、分隔）",
-    "preamble": "前言", "closing": "结尾",
+    "date": "成文日期（如 2027年3月1日）", "recipients": "主送机关（用、分隔）",
+    "preamble": "前言", "closing": "结尾", "style": "样式（如 jinan、ningguo；决定编号、时限写法和版式）",
+    "publicity": "附注（如 此件公开发布）", "cc": "抄送机关（用、分隔）", "printer": "印发机关",
+    "print_date": "印发日期（如 2027年3月2日）",
 }
+
+
+_WRITTEN_DATE = re.compile(r"\s*([0-9]{4})\s*[年.\-/]\s*([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?\s*")
+
+
+def date_as_stored(typed: str) -> str:
+    """``2022年3月1日`` (or 2022.3.1, 2022/3/1, 2022-3-1) → ``2022-03-01`` when it is a real date.
+
+    Anything else is kept as typed: the checker says what is wrong with it.
+    """
+    m = _WRITTEN_DATE.fullmatch(typed.translate(_FULL_WIDTH_DIGITS))
+    if m is None:
+        return typed
+    try:
+        return dt.date(*(int(g) for g in m.groups())).isoformat()
+    except ValueError:
+        return typed
+
+
+def date_as_written(stored: str) -> str:
+    """``2022-03-01`` → ``2022年3月1日``, as a clerk writes it; anything else as it is."""
+    try:
+        day = dt.date.fromisoformat(stored)
+    except ValueError:
+        return stored
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _label(text: str, **kw: Any) -> Label:
@@ -120,8 +156,10 @@ class NodeForm(Vertical):
             value = getattr(meta, name)
             if name in ("preamble", "closing"):
                 self._set_text(f"#meta-{name}", value)
-            elif name == "recipients":
+            elif name in _LISTS:
                 self._set_input(f"#meta-{name}", join_units(value))
+            elif name in _DATES:
+                self._set_input(f"#meta-{name}", date_as_written(value))
             else:
                 self._set_input(f"#meta-{name}", str(value) if value else "")
 
@@ -238,9 +276,11 @@ class NodeForm(Vertical):
         if not isinstance(self.node, Meta):
             return
         value: Any = raw
-        if name == "recipients":
+        if name in _LISTS:
             value = split_units(raw)
         elif name == "year":
             value = int(raw) if raw.strip().isdigit() else 0
+        elif name in _DATES:
+            value = date_as_stored(raw)
         if getattr(self.node, name) != value:
             self.post_message(self.FieldEdited(None, name, value))

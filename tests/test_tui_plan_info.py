@@ -1,0 +1,62 @@
+"""The plan's own facts are edited in the form without a text editor: dates as a clerk
+writes them, 抄送, 附注, 印发机关 and the style."""
+
+from __future__ import annotations
+
+
+from textual.widgets import Input
+
+from planwright.plan import store
+from planwright.tui.widgets.plan_tree import ROOT
+
+
+async def test_the_plan_form_takes_a_written_date_cc_and_publicity_and_saves_them(make_app, settle, type_text, write_sample, tmp_path):
+    path = write_sample(tmp_path)
+
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.editor.jump_to(ROOT, "date")  # the [plan] table's form
+        await settle(pilot, app)
+        date = app.editor.form.query_one("#meta-date", Input)
+        assert app.focused is date
+        await type_text(pilot, "2027年3月1日")
+        await settle(pilot, app)
+        assert app.session.plan.meta.date == "2027-03-01"
+        assert date.value == "2027年3月1日"  # what was typed stays in the field
+        for name, typed in (("cc", "区委办公室、区人大常委会办公室"), ("publicity", "此件公开发布"),
+                            ("printer", "示例区人民政府办公室"), ("print_date", "2027.3.2")):
+            app.editor.form.focus_field(name)
+            await settle(pilot, app)
+            await type_text(pilot, typed)
+            await settle(pilot, app)
+        meta = app.session.plan.meta
+        assert meta.cc == ["区委办公室", "区人大常委会办公室"]
+        assert (meta.publicity, meta.printer, meta.print_date) == ("此件公开发布", "示例区人民政府办公室",
+                                                                   "2027-03-02")
+        app.editor.form.focus_field("date")
+        await settle(pilot, app)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+
+    meta = store.load(path).plan.meta
+    assert (meta.date, meta.print_date, meta.cc) == ("2027-03-01", "2027-03-02", ["区委办公室", "区人大常委会办公室"])
+    assert "date = 2027-03-01" in path.read_text(encoding="utf-8")
+
+
+async def test_an_impossible_written_date_is_kept_as_typed_and_reported(make_app, settle, type_text, write_sample, tmp_path):
+    path = write_sample(tmp_path)
+
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.editor.jump_to(ROOT, "date")
+        await settle(pilot, app)
+        await type_text(pilot, "2027年2月30日")
+        await settle(pilot, app)
+        assert app.session.plan.meta.date == "2027年2月30日"
+        app.editor.action_check()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if any(f.rule == "PW-DATE-001" for f in app.session.findings):
+                break
+        assert any(f.rule == "PW-DATE-001" and "2月没有30日" in f.message for f in app.session.findings)
+
