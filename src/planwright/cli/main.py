@@ -118,10 +118,61 @@ def main(ctx: click.Context, no_plugins: bool, disable: tuple[str, ...]) -> None
 @click.pass_context
 @friendly
 def edit(ctx: click.Context, plan: Path) -> None:
-    """Open PLAN in the editor (编辑计划)."""
+    """Open PLAN in the editor (编辑计划); a notice (.docx/.txt/.html) is imported first.
+
+    \b
+    例：planwright edit 2027.toml
+        planwright edit 2026年通知.docx    （导入后询问保存位置，再打开）
+    """
     if not plan.exists():
         raise UserError(f"{plan}: 文件不存在 (file not found)；新建计划请用 planwright new")
+    if plan.suffix.lower() in NOTICE_SUFFIXES:
+        plan = _import_for_editing(ctx, plan)
     _open_editor(ctx, plan)
+
+
+@main.command(short_help="The editor in a web browser (在浏览器中编辑).")
+@click.argument("plan", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--host", default="localhost", show_default=True, help="监听地址；非本机地址会先警告 (listen address).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="端口 (port).")
+@click.option("--yes", is_flag=True, help="不再询问，接受非本机地址的风险 (accept the warning).")
+@click.pass_context
+@friendly
+def serve(ctx: click.Context, plan: Path | None, host: str, port: int, yes: bool) -> None:
+    """Serve the editor to a web browser with textual-serve (localhost by default).
+
+    \b
+    例：planwright serve 2027.toml      然后打开 http://localhost:8000/
+    """
+    from planwright.cli.serve import serve as run_server
+
+    options = ["--no-plugins"] if ctx.obj["no_plugins"] else []
+    options += [arg for name in ctx.obj["disable"] for arg in ("--disable", name)]
+    run_server(plan, host, port, options, yes)
+
+
+NOTICE_SUFFIXES = (".docx", ".txt", ".html", ".htm")
+
+
+def _import_for_editing(ctx: click.Context, source: Path) -> Path:
+    """``edit NOTICE.docx``: import the notice, ask where to save the plan, return that path."""
+    from planwright.importing import ImportError_
+
+    try:
+        result = planwright.import_notice(source, host=host_of(ctx))
+    except ImportError_ as exc:
+        raise UserError(str(exc)) from None
+    for line in result.report_lines():
+        click.echo(line, err=True)
+    answer = click.prompt("计划文件保存为 (save the plan as)", default=str(source.with_suffix(".toml")), err=True)
+    output = Path(answer)
+    if output.suffix != ".toml":
+        output = output.with_suffix(".toml")
+    force = output.exists() and click.confirm(f"{output} 已存在，覆盖？(overwrite?)", default=False, err=True)
+    check_output(output, force, source)
+    save_plan(result.doc, output)
+    click.echo(f"已写入 {output}", err=True)
+    return output
 
 
 def _open_editor(ctx: click.Context, path: Path) -> None:
