@@ -698,3 +698,48 @@ async def test_a_finding_on_the_plan_table_opens_its_field(sample, write_sample,
         await settle(pilot, app)
         assert app.focused.id == "meta-doc_number"
         assert app.focused.value == "示政办字[2027]3号"  # brackets shown as typed
+
+
+async def test_find_lists_each_hit_highlighted_and_replace_all_is_one_undo_step(write_sample, make_app, settle, type_text, paste, tmp_path):
+    path = write_sample(tmp_path)
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+f")
+        await settle(pilot, app)
+        await type_text(pilot, "区政务公开办")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert len(dialog.hits) == 3
+        assert "找到 3 处" in str(dialog.query_one("#count").render())
+        line = dialog._line(dialog.hits[0])
+        assert any("reverse" in str(span.style) and line.plain[span.start:span.end] == "区政务公开办"
+                   for span in line.spans)  # the hit itself is highlighted
+        await type_text(pilot, "")
+        dialog.query_one("#replace").focus()
+        await settle(pilot, app)
+        await paste(pilot, "区政务服务中心")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        plan = app.session.plan
+        assert plan.find("tk2aaa").lead == ["区政务服务中心"] and plan.find("tk3aaa").support == ["区政务服务中心"]
+        assert app.session.dirty
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert plan.find("tk2aaa").lead == ["区政务公开办"] and plan.find("tk3aaa").support == ["区政务公开办"]
+
+
+async def test_find_reaches_the_preamble_and_jumps_to_the_plan_form(write_sample, make_app, settle, type_text, tmp_path):
+    path = write_sample(tmp_path)
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+f")
+        await settle(pilot, app)
+        await type_text(pilot, "中心任务")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.focused.id == "meta-preamble"

@@ -168,3 +168,24 @@ def test_field_edits_undo_without_copying_the_plan(doc):
     assert plan.find("tk1aaa").lead == ["区财政局"]  # a copy was kept, not the list being edited
     history.redo(plan, None)
     assert plan.find("tk1aaa").lead == ["区财政局", "区数据局", "区审计局"]
+
+
+def test_search_reports_every_occurrence_in_every_field_and_the_preamble(doc):
+    plan = doc.plan
+    hits = editing.search(plan, "公开")
+    preamble = [h for h in hits if h.field == "preamble"]
+    assert [h.node_id for h in preamble] == ["", ""]  # 政务公开 … 以公开促落实: both, in the 前言
+    assert [h.start for h in preamble] == [4, 17]
+    assert ("tk1aaa", "title") in {(h.node_id, h.field) for h in hits}
+    assert ("tk1aaa", "text") in {(h.node_id, h.field) for h in hits}  # a node's second field too
+    assert len([h for h in hits if h.node_id == "tk1aaa"]) == 2
+
+
+def test_replace_all_changes_every_field_and_unit_lists(doc):
+    plan = doc.plan
+    assert editing.replace_all(plan, "区政务公开办", "区政务服务中心") == 3
+    assert plan.find("tk2aaa").lead == ["区政务服务中心"] and plan.find("it1aaa").lead == ["区政务服务中心"]
+    assert plan.find("tk3aaa").support == ["区政务服务中心"]
+    assert editing.replace_all(plan, "以公开促落实", "以公开促规范") == 1
+    assert plan.meta.preamble.endswith("以公开促规范。")
+    assert editing.search(plan, "区政务公开办") == []

@@ -339,35 +339,65 @@ def set_field(plan: Plan, node_id: str, name: str, value: str | list[str]) -> bo
 
 @dataclass(frozen=True)
 class Hit:
-    """A search hit: the node, which field matched, and the text around the match."""
+    """One occurrence: the node ("" for the [plan] table), the field, where in it, the text around it."""
 
     node_id: str
     field: str
     snippet: str
+    start: int = 0  # offset of the match in the field's text (list fields joined with 、)
 
 
 _FIELD_ORDER = ("title", "text", "lead", "support", "deadline")
+# the [plan] table's fields a clerk writes (the 前言 first: it is searched most)
+META_SEARCHED = ("preamble", "title", "issuer", "doc_number", "recipients", "closing", "publicity", "cc", "printer")
 
 
-def search(plan: Plan, query: str, limit: int = 200) -> list[Hit]:
-    """Nodes whose title, text, units or deadline contain ``query`` (case-insensitive)."""
+def searched_fields(plan: Plan) -> Iterator[tuple[str, str, Meta | Node]]:
+    """(node id or "", field, owner) of every field search and replace look at, in reading order."""
+    for name in META_SEARCHED:
+        yield "", name, plan.meta
+    for node in plan.nodes():
+        for name in _FIELD_ORDER:
+            if name in EDITABLE[type(node)]:  # an item's "title" is only the start of its text
+                yield node.id, name, node
+
+
+def search(plan: Plan, query: str, limit: int = 500) -> list[Hit]:
+    """Every occurrence of ``query`` (case-insensitive) in the 前言 and every field, in reading order."""
     needle = query.strip().casefold()
     if not needle:
         return []
     hits: list[Hit] = []
-    for node in plan.nodes():
-        for name in _FIELD_ORDER:
-            if name not in EDITABLE[type(node)]:
-                continue  # an item's "title" is only the start of its text
-            value = getattr(node, name)
-            text = "、".join(value) if isinstance(value, list) else value
-            at = text.casefold().find(needle)
-            if at >= 0:
-                hits.append(Hit(node.id, name, _snippet(text, at, len(needle))))
-                break  # one hit per node: the first field that matches
-        if len(hits) >= limit:
-            break
+    for node_id, name, owner in searched_fields(plan):
+        value = getattr(owner, name)
+        text = "、".join(value) if isinstance(value, list) else value
+        folded = text.casefold()
+        at = folded.find(needle)
+        while at >= 0:
+            hits.append(Hit(node_id, name, _snippet(text, at, len(needle)), at))
+            if len(hits) >= limit:
+                return hits
+            at = folded.find(needle, at + len(needle))
     return hits
+
+
+def replace_all(plan: Plan, query: str, replacement: str) -> int:
+    """Replace every occurrence of ``query`` (exact case) in the fields search looks at; returns how many.
+
+    Unit lists are replaced name by name (a 、 cannot be typed into a name this way).
+    """
+    if not query:
+        return 0
+    count = 0
+    for _, name, owner in searched_fields(plan):
+        value = getattr(owner, name)
+        if isinstance(value, list):
+            count += sum(v.count(query) for v in value)
+            setattr(owner, name, [v.replace(query, replacement) for v in value])
+        elif query in value:
+            count += value.count(query)
+            setattr(owner, name, value.replace(query, replacement))
+    return count
 
 
 def _snippet(text: str, at: int, length: int, around: int = 12) -> str:

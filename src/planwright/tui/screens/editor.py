@@ -473,13 +473,29 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     def action_search(self) -> None:
-        from planwright.tui.screens.search import SearchDialog
+        from planwright.tui.screens.search import Replace, SearchDialog
 
-        def chosen(hit: editing.Hit | None) -> None:
-            if hit is not None:
-                self.jump_to(hit.node_id, hit.field)
+        def chosen(answer: editing.Hit | Replace | None) -> None:
+            if isinstance(answer, Replace):
+                self.replace_all(answer.query, answer.replacement)
+            elif answer is not None:
+                self.jump_to(answer.node_id or ROOT, answer.field)
 
         self.app.push_screen(SearchDialog(self.plan), chosen)
+
+    def replace_all(self, query: str, replacement: str) -> None:
+        """Replace every occurrence in the plan: one undo step, the form and tree redrawn."""
+        if not editing.search(self.plan, query, limit=1):
+            return
+        counted: list[int] = []
+
+        def op(plan: Plan) -> str | None:
+            counted.append(editing.replace_all(plan, query, replacement))
+            return self.current
+
+        if self.edit("全部替换", op) is not None or counted:
+            self.notify(f"已替换 {counted[0] if counted else 0} 处“{query}”→“{replacement}”（Ctrl+Z 撤销）",
+                        timeout=4, markup=False)
 
     # -- views (each its own screen) ----------------------------------------------------------
     def action_notice(self) -> None:

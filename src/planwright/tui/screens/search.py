@@ -1,6 +1,9 @@
-"""Ctrl+F: find text in titles, text, units and deadlines, and jump to a hit."""
+"""Ctrl+F: find text in the 前言 and every field, each occurrence listed and highlighted; jump
+to one, or replace them all (one undo step)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -15,11 +18,21 @@ from planwright.plan import editing
 from planwright.plan.model import Plan
 from planwright.zh.numbering import path_label
 
-_FIELD = {"title": "标题", "text": "正文", "lead": "牵头", "support": "配合", "deadline": "时限"}
+_FIELD = {"title": "标题", "text": "正文", "lead": "牵头", "support": "配合", "deadline": "时限",
+          "preamble": "前言", "issuer": "发文机关", "doc_number": "文号", "recipients": "主送", "closing": "结尾",
+          "publicity": "附注", "cc": "抄送", "printer": "印发机关"}
 
 
-class SearchDialog(ModalScreen[editing.Hit | None]):
-    """Type to search; ↓ goes to the hits, Enter jumps to one, Escape closes."""
+@dataclass(frozen=True)
+class Replace:
+    """Replace every ``query`` with ``replacement`` (the dialog's answer when Enter is pressed in 替换为)."""
+
+    query: str
+    replacement: str
+
+
+class SearchDialog(ModalScreen[editing.Hit | Replace | None]):
+    """Type to search; ↓ goes to the hits, Enter jumps to one; Enter in 替换为 replaces all; Escape closes."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "关闭", show=False),
@@ -35,9 +48,10 @@ class SearchDialog(ModalScreen[editing.Hit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static("查找（标题、正文、单位、时限）", classes="dialog-title", markup=False)
+            yield Static("查找替换（前言、标题、正文、单位、时限及计划信息各栏）", classes="dialog-title", markup=False)
             yield Input(value=self.query_text, placeholder="输入要查找的文字", id="query",
                         select_on_focus=False)
+            yield Input(placeholder="替换为（在此按 Enter 全部替换，可撤销）", id="replace", select_on_focus=False)
             yield Static("", id="count", markup=False)
             yield OptionList(id="hits", markup=False)
 
@@ -54,16 +68,23 @@ class SearchDialog(ModalScreen[editing.Hit | None]):
         if self.hits:
             self.dismiss(self.hits[0])
 
+    @on(Input.Submitted, "#replace")
+    def _replace(self, event: Input.Submitted) -> None:
+        query = self.query_one("#query", Input).value.strip()
+        if query and self.hits:
+            self.dismiss(Replace(query, event.value))
+
     def _search(self, query: str) -> None:
         self.hits = editing.search(self.plan, query)
         hits = self.query_one(OptionList)
         hits.set_options(Option(self._line(hit), id=str(n)) for n, hit in enumerate(self.hits))
         count = self.query_one("#count", Static)
-        count.update(f"找到 {len(self.hits)} 处" if query.strip() else "")
+        places = len({(h.node_id, h.field) for h in self.hits})
+        count.update(f"找到 {len(self.hits)} 处（{places} 栏）" if query.strip() else "")
 
     def _line(self, hit: editing.Hit) -> Text:
         line = Text()
-        line.append(path_label(self._places.get(hit.node_id, ())), "bold")
+        line.append(path_label(self._places.get(hit.node_id, ())) if hit.node_id else "计划信息", "bold")
         line.append(f"  {_FIELD.get(hit.field, hit.field)}  ", "dim")
         snippet = Text(hit.snippet)
         needle = self.query_one(Input).value.strip()
