@@ -453,3 +453,18 @@ def test_check_points_out_a_letter_that_speaks_for_another_body_or_names_another
     messages = [f.message for f in run(plan, host) if f.rule == "PW-LETTER-001"]
     assert any("经区政府同意" in m for m in messages)
     assert any("与计划标题" in m for m in messages)
+
+
+def test_a_table_cell_printed_in_the_text_keeps_its_words_in_the_styles_brackets(host):
+    from planwright.exporting import notice_text
+    from planwright.plan.model import Point, Task
+
+    plan, _ = _round_trip(NINGGUO, "ningguo", host)
+    plan.meta.style = "jinan"  # the same plan printed with units in the text
+    assert "公开五年规划纲要和专项规划。（责任单位：发改委、自然资源局等；完成时限：2027年10月底）" \
+        in notice_text(plan, host)
+    # a cell that says who does what keeps its words, in brackets
+    plan.points.append(Point(id="p9", title="加强平台建设", tasks=[Task(
+        id="t9", title="办好网站", text="网站栏目按月更新。", lead=["市政府办"],
+        wording=Wording("市政府办牵头落实", ["市政府办"]))]))
+    assert "网站栏目按月更新。（市政府办牵头落实）" in notice_text(plan, host)

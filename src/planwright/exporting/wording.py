@@ -263,9 +263,34 @@ def placed(node: Task | Item, layout: NoticeLayout, text: str, own_text: str) ->
             phrase += f"完成时限：{node.deadline}。" if line else f"（完成时限：{node.deadline}）"
         runs_on = not line and 0 < kept.at == len(text)
         return Placed(phrase, -1 if line else at, line, runs_on)
+    if kept is not None and form == "cell" and kept.text.strip() and kept.names(node.lead, node.support):
+        cell = _cell_in_text(kept.text.strip(), node, layout, own_text)
+        if cell is not None:
+            return cell
     if layout.unit_format == "list":
         return Placed(units_line(node, own_text), -1, True)
     return Placed(attribution(node, layout, own_text), at)
+
+
+# A cell that says who does what in words of its own: 市发改委牵头落实 / 甲局负责，乙局配合
+_ROLE_WORDS = re.compile(r"牵头|负责|配合|协助|落实|参与")
+
+
+def _cell_in_text(cell: str, node: Task | Item, layout: NoticeLayout, own_text: str) -> Placed | None:
+    """A 责任单位 cell (a plan read from a task table) printed in the text: the cell's own
+    words in the style's frame — （市发改委牵头落实）, （责任单位：发改委、财政局等）, a
+    责任单位：… line. None where the style's form has no room for them (units not printed)."""
+    deadline = node.deadline if not deadline_in_text(node.deadline, own_text, cell) else ""
+    worded = bool(_ROLE_WORDS.search(cell))
+    if layout.unit_format == "list" and not worded:
+        due = f"；完成时限：{deadline}" if deadline else ""
+        return Placed(f"责任单位：{cell}{due}。", -1, True)
+    if layout.unit_format not in ("responsible", "lead-support", "list") or (
+            layout.unit_format == "lead-support" and not worded):
+        return None
+    inner = cell if worded else f"责任单位：{cell}"
+    due = f"；完成时限：{deadline}" if deadline else ""
+    return Placed(f"（{inner}{due}）")
 
 
 def kept_cell(node: Task | Item) -> str:
