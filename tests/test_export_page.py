@@ -19,6 +19,7 @@ import pytest
 from sample_plans import jinan_plan, ningguo_plan
 
 from planwright.exporting import export_plan
+from planwright.plan.model import Item, Task
 from planwright.plan import store
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -101,6 +102,23 @@ def body(page: list[Line]) -> list[Line]:
     return [line for line in page if not re.fullmatch(r"—\d+—", line.text)]
 
 
+UNITS = ["区人大常委会办公室", "区发展和改革委员会", "区自然资源和规划局", "区市场监督管理局"]
+
+
+def long_table():
+    """Three points of many rows each, long unit names: pages break all through the table."""
+    plan = ningguo_plan()
+    point = plan.points[0]
+    plan.points = []
+    for p in range(3):
+        rows = [Item(id=f"r{p}{i}", text=f"第{i}项具体要求：按规定公开相关信息并及时更新。" * (1 + i % 3),
+                     lead=[UNITS[i % 4]], support=[UNITS[(i + 1) % 4]], deadline="2027年10月底")
+                for i in range(1, 13)]
+        plan.points.append(replace(point, id=f"p{p}", title=f"第{p + 1}方面的重点工作",
+                                   tasks=[Task(id=f"t{p}", title="做好信息公开", items=rows)]))
+    return plan
+
+
 @pytest.fixture(scope="module")
 def demo():
     return store.load(DEMO).plan
@@ -123,6 +141,7 @@ def rendered(host, demo, tmp_path_factory):
     attached.meta.cc, attached.meta.printer = ["区委办公室"], "样例区人民政府办公室"
     attached.meta.print_date = attached.meta.date
     variants["attached"] = attached  # the 版记 after the 附件's table
+    variants["long_table"] = long_table()
     docs = {name: export_plan(plan, "notice-docx", host, allow_errors=True) for name, plan in variants.items()}
     return render_all(docs, tmp_path_factory.mktemp("page"))
 
@@ -260,3 +279,52 @@ def test_a_wrapped_cc_line_continues_after_the_colon(rendered):
     assert not more.text.endswith("印发")  # the demo's 抄送 takes two lines
     assert abs(more.left - (head.left + 3 * 13.75)) < 3  # under the first name, not under 抄
     assert abs(head.left - (LEFT + 14)) < 2  # 1 字 in from the 版心's edge
+
+
+# --- the 分工 table ----------------------------------------------------------------------
+
+
+def test_no_point_row_ends_a_table_page_and_no_name_or_date_is_cut(rendered):
+    all_pages = [body(page) for page in pages(rendered["long_table"])]
+    start = next(i for i, page in enumerate(all_pages) if page and page[0].text == "附件")
+    table_pages = all_pages[start:]
+    assert len(table_pages) >= 3
+    for page in table_pages[:-1]:
+        assert not re.match(r"[一二三四五六七八九十]+、", page[-1].text), page[-1].text  # a point row alone
+    lines = [line.text for page in table_pages for line in page]
+    for name in UNITS:
+        assert any(name in line for line in lines), name  # whole on one line
+        parts = [line for line in lines if name[:3] in line and name not in line]
+        assert not parts, parts
+    dates = [line for line in lines if "2027年1" in line]
+    assert dates and all("2027年10月底" in line for line in dates), dates
+
+
+# --- the text ----------------------------------------------------------------------------
+
+HEADING = re.compile(r"[一二三四五六七八九十]+、\S{2,30}")
+
+
+@pytest.mark.parametrize("name", ["red", "jinan", "attached"])
+def test_no_heading_is_the_last_line_of_a_page(rendered, name):
+    for page in pages(rendered[name])[:-1]:
+        lines = body(page)
+        assert lines and not HEADING.fullmatch(lines[-1].text), lines[-1].text
+
+
+def test_full_lines_hold_28_characters_with_their_punctuation(rendered, demo, host):
+    """The plan's own pages: every line that is not a paragraph's last holds 28 字 (27 to 29 with
+    half-width digits and a hanging closing mark), no line starts with a closing mark, and every
+    full-width mark of the plan's text is printed."""
+    all_pages = [body(page) for page in pages(rendered["red"])]
+    text_pages = all_pages[1:-1]
+    full = [line for page in text_pages for line in page if line.left < LEFT + 3 and line.right > RIGHT - 8]
+    assert len(full) > 40
+    for line in full:
+        width = sum(1 if ord(c) > 0x2000 else 0.5 for c in line.text)
+        assert 26.5 <= width <= 29, line.text
+    assert not [line.text for page in text_pages for line in page if line.text[0] in "，。；：、）》”"]
+    printed = "".join(line.text for page in all_pages for line in page)
+    source = export_plan(demo, "notice-txt", host, allow_errors=True).decode("utf-8")
+    for mark in "，。；、：":
+        assert printed.count(mark) == source.count(mark), mark

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -107,9 +108,11 @@ P_TITLE = ox.ParaStyle(align="center", line=LINE, snap=False)
 P_BLANK = ox.ParaStyle()
 P_CELL = ox.ParaStyle(align="left", line=340, snap=False)
 P_CELL_CENTER = ox.ParaStyle(align="center", line=340, snap=False)
+P_CELL_KEEP = ox.ParaStyle(align="left", line=340, snap=False, keep_next=True)
 
 # Columns of the 分工 table: portrait (attached to the notice) and landscape (table-docx).
-PORTRAIT_COLUMNS = [700, 1700, 3500, 1644, 1300]  # = 8844 twips, 156 mm
+# 责任单位 holds a 9-字 name and 时限要求 a date such as 2027年10月底 on one line.
+PORTRAIT_COLUMNS = [700, 1400, 2544, 2300, 1900]  # = 8844 twips, 156 mm
 LANDSCAPE_COLUMNS = [700, 2400, 5356, 2600, 1700]  # = 12756 twips, 225 mm
 
 
@@ -470,7 +473,8 @@ def _table(rows: list[TableRow], widths: list[int], st: Styles) -> str:
                             header=True))
     for row in rows:
         if row.kind == "point":
-            parts.append(ox.row_xml([_cell(sum(widths), row.point, st.cell_head, span=len(widths))]))
+            # kept with the row under it: a point row never ends a page alone
+            parts.append(ox.row_xml([_cell(sum(widths), row.point, st.cell_head, P_CELL_KEEP, span=len(widths))]))
             continue
         seq, task, requirement, units, deadline = row.cells()
         merge = "" if row.task_span == 1 and row.task_start else ("restart" if row.task_start else "continue")
@@ -478,11 +482,29 @@ def _table(rows: list[TableRow], widths: list[int], st: Styles) -> str:
             _cell(widths[0], seq, st.cell, P_CELL_CENTER),
             _cell(widths[1], task if row.task_start else "", st.cell, vmerge=merge),
             _cell(widths[2], requirement, st.cell),
-            _cell(widths[3], units, st.cell),
+            _cell(widths[3], name_lines(units, widths[3]), st.cell),
             _cell(widths[4], deadline, st.cell, P_CELL_CENTER),
         ]))
     parts.append(ox.TABLE_CLOSE)
     return "".join(parts)
+
+
+CELL_CHAR = ox.SIZE_XIAO4 * 10 + CONDENSE  # twips: one 小四 字 as set
+CELL_MARGINS = 2 * 85
+
+
+def name_lines(units: str, width: int) -> str:
+    """The units of a cell, a line broken only between names (after 、 or ，,
+    or before 牵头/配合), so that no name is cut where the column is narrow."""
+    room = (width - CELL_MARGINS) / CELL_CHAR
+    names = [piece for piece in re.split(r"(?<=[、，])|(?=牵头|配合)", units) if piece]
+    lines: list[str] = []
+    for name in names:
+        if lines and display_width(lines[-1] + name.rstrip("、，")) / 2 <= room:
+            lines[-1] += name
+        else:
+            lines.append(name)
+    return "\n".join(lines)
 
 
 def table_docx(rows: list[TableRow], title: str, warning: str = "", setup: Setup = Setup()) -> bytes:

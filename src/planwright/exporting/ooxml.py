@@ -235,7 +235,7 @@ def set_doc_defaults(doc: DocxDocument, style: RunStyle, line: int) -> None:
     # (overflowPunct) instead of pulling a character down or vanishing.
     # No automatic space between Chinese and Latin/digits: it would cost the
     # line its 28th character.
-    for name, value in (("w:kinsoku", "1"), ("w:wordWrap", "1"), ("w:overflowPunct", "1"),
+    for name, value in (("w:kinsoku", "1"), ("w:wordWrap", "0"), ("w:overflowPunct", "1"),
                         ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0")):
         etree.SubElement(ppr, qn(name)).set(qn("w:val"), value)
     spacing = etree.SubElement(ppr, qn("w:spacing"))
