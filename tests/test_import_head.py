@@ -304,3 +304,11 @@ def test_a_forwarded_notice_takes_its_number_from_the_forwarding_letter(host) ->
                "（某政办〔2023〕 8号）转发给你们，请认真贯彻落实。\n")
     meta = meta_of(forward + LETTER + PLAN, host)
     assert (meta.doc_number, meta.issuer) == ("某政办〔2023〕8号", "某某县人民政府办公室")
+
+
+def test_a_unit_holding_a_timestamp_or_web_address_is_left_out_with_a_note(host) -> None:
+    text = (LETTER + PLAN).replace("（责任单位：县财政局）", "（责任单位：县财政局，www.example.cn 2023-04-14 09:30）")
+    result = imported(text, host)
+    task = result.doc.plan.points[0].tasks[0]
+    assert task.lead == ["县财政局"] and task.support == []
+    assert any("责任单位" in w and "未填入" in w for w in result.warnings)

@@ -31,7 +31,7 @@ from planwright.importing.attribution import Attributor
 from planwright.importing.common import Doubt, ImportError_, Line, Para, Source, Table, squeeze
 from planwright.importing.debris import clean
 from planwright.importing.layout import is_attachment_marker, lay_out
-from planwright.importing.meta import fill_years, is_date_line, looks_like_title, read_notice
+from planwright.importing.meta import fill_years, is_date_line, looks_like_title, organ_sane, read_notice
 from planwright.zh.hanzi import simplify
 from planwright.importing.outline import OutlineReader
 from planwright.importing.reading import read_source, text_source
@@ -247,6 +247,7 @@ def _table_points(layout, tables: list[Table], attributor: Attributor, doubts: l
 
 def _after_checks(plan: Plan, layout, doubts: list[Doubt], attributor: Attributor) -> None:
     """Doubts that need the whole plan: units missing beside siblings, a page cut short, attachments."""
+    _insane_units(plan, doubts)
     for point in plan.points:
         has_units = [bool(t.lead or t.support or any(i.lead or i.support for i in t.items)) for t in point.tasks]
         if any(has_units):
@@ -293,6 +294,19 @@ def _attachments(layout) -> list[Attachment]:
 # 附件 / 附件2 / 附件二 alone on a line: an attachment starts; 附件：X names one.
 _ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*$")
 _ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]\s*")
+
+
+def _insane_units(plan: Plan, doubts: list[Doubt]) -> None:
+    """A unit name holding a web address, a date or time, a 文号 or a page label is no unit: it is
+    left out, and the node says what was left out (never silently wrong)."""
+    for node in plan.nodes():
+        for role in ("lead", "support"):
+            names = getattr(node, role, None) or []
+            bad = [name for name in names if not organ_sane(simplify(name), longest=None)]
+            if bad:
+                setattr(node, role, [name for name in names if name not in bad])
+                doubts.append(Doubt(f"责任单位“{'、'.join(bad)[:40]}”含网址、日期、文号或网页栏目名，不像单位名称，未填入，请核对",
+                                    node))
 
 
 def _last_node(plan: Plan):

@@ -219,7 +219,7 @@ def _fuller(issuer: str, fields: dict[str, str]) -> str:
     """The notice title's issuer, or the page's fuller name for it (省人民政府办公厅 → 某省人民政府办公厅)."""
     for key in ("发文机关", "发文单位"):
         value = squeeze(fields.get(key, ""))
-        if issuer and value != issuer and value.endswith(issuer) and _organ_sane(value):
+        if issuer and value != issuer and value.endswith(issuer) and organ_sane(value):
             return value
     return issuer
 
@@ -228,16 +228,18 @@ def _issuer_field(fields: dict[str, str], parts: NoticeParts) -> str:
     """No signature and no notice title: the page's 发文机关 field, said to be so."""
     for key in ("发文机关", "发文单位"):
         value = squeeze(fields.get(key, ""))
-        if value and _organ_sane(value) and _ORGAN_RE.search(value):
+        if value and organ_sane(value) and _ORGAN_RE.search(value):
             parts.doubts.append(Doubt(f"原文没有落款，发文机关“{value}”取自网页的信息栏，请核对 issuer"))
             return value
     return ""
 
 
-def _organ_sane(value: str) -> bool:
-    """An organ's name never holds a web address, a date or time, a 文号 or a page label."""
-    return len(value) <= 60 and not (_URL_RE.search(value) or _STAMP_RE.search(value)
-                                     or _DOCNO_INSIDE_RE.search(value) or _FIELD_LABEL_RE.search(value))
+def organ_sane(value: str, longest: int | None = 60) -> bool:
+    """An organ's name never holds a web address, a date or time, a 文号 or a page label (nor,
+    for a signature or 主送, runs past *longest* characters)."""
+    return (longest is None or len(value) <= longest) and not (
+        _URL_RE.search(value) or _STAMP_RE.search(value) or _DOCNO_INSIDE_RE.search(value)
+        or _FIELD_LABEL_RE.search(value))
 
 
 def _check_fields(meta: Meta, parts: NoticeParts) -> None:
@@ -245,14 +247,14 @@ def _check_fields(meta: Meta, parts: NoticeParts) -> None:
     def drop(what: str, value: str, why: str) -> None:
         parts.doubts.append(Doubt(f"{what}“{value[:40]}”{why}，未填入，请核对"))
 
-    if meta.issuer and not _organ_sane(simplify(meta.issuer)):
+    if meta.issuer and not organ_sane(simplify(meta.issuer)):
         drop("发文机关", meta.issuer, "含网址、日期、文号或网页栏目名，不像机关名称")
         meta.issuer = ""
-    bad = [r for r in meta.recipients if not _organ_sane(simplify(r))]
+    bad = [r for r in meta.recipients if not organ_sane(simplify(r))]
     if bad:
         drop("主送机关", "，".join(bad), "含网址、日期、文号或网页栏目名")
         meta.recipients = [r for r in meta.recipients if r not in bad]
-    bad = [c for c in meta.cc if not _organ_sane(simplify(c))]
+    bad = [c for c in meta.cc if not organ_sane(simplify(c))]
     if bad:
         drop("抄送机关", "，".join(bad), "含网址、日期、文号或网页栏目名")
         meta.cc = [c for c in meta.cc if c not in bad]
