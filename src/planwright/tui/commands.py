@@ -58,6 +58,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("table", "f10,ctrl+b", "table", "任务分工表", "fgb fengong biao table", "单位与时限一览，可按单位或时限排序",
             True, "F10", short="分工表"),
     Command("units", "f11,ctrl+u", "units", "按单位查看", "dw danwei unit", "选一个单位，看它牵头和配合的任务"),
+    Command("agenda", "ctrl+backslash", "agenda", "日程", "rc richeng agenda calendar due",
+            "按月列出有日期的任务，标出已逾期和即将到期的，可按单位筛选"),
     Command("compare", "f12,ctrl+o", "compare", "与其他年度对比", "db duibi compare diff",
             "选一个计划文件，逐项对比增删改"),
     Command("export", "ctrl+e", "export", "导出", "dc daochu export", "导出通知、分工表、单位清单等", True, "^E"),

@@ -508,6 +508,11 @@ class EditorScreen(Screen[None]):
 
         self.app.push_screen(TableScreen(self.plan, self.tree.deadline_parser), self._jump_back)
 
+    def action_agenda(self) -> None:
+        from planwright.tui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(self.plan, self.tree.deadline_parser), self._jump_back)
+
     def action_units(self) -> None:
         from planwright.tui.screens.units import UnitsScreen
 
