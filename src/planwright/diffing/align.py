@@ -22,6 +22,11 @@ Each level, in order (../shared/research/diff-anchors.md, "Recommended design"):
    ≥ 2 parts, each ≥ 50 % contained in the source or making up ≥ 40 % of it,
    together covering ≥ 60 % of it and ≥ 15 points more than the best single
    part (unrelated tasks of one plan: 99th percentile 0.27);
+   A task whose body is items on one side and a text on the other (the
+   office rewrote the list as a paragraph, or the other way round) is
+   scored on its whole body, title, text and items read as one, and the
+   same heading (≥ SAME_TITLE similar) weighs half; splits and merges of
+   such tasks are measured on whole bodies too.
 6. position — a heavily rewritten task usually keeps its place: what is left
    on both sides between the same two aligned neighbours is paired from
    GAP_FLOOR up (flagged for review), the way a line diff pairs a changed block.
@@ -56,6 +61,8 @@ GAIN = 0.15  # … and beat the best single part by ≥ 15 points
 ID_DISTRUST = 0.3  # shared ids whose texts are less similar than this look unrelated
 FULL_PAIRS = 20_000  # score every pair up to this many; above, only candidates
 PART_PAIRS = 4_000  # the same for the containment of loose parts in possible sources
+TITLE_MIN = 4  # a heading this long (normal form) that stays says "same task" across shapes …
+SAME_TITLE = 0.8  # … when this similar
 NEIGHBOURS = 3  # above that: a part's possible sources are what its neighbours came from
 CANDIDATES = 12  # candidates per node in large plans
 
@@ -74,13 +81,24 @@ class Entry:
     text: str = ""  # what a reader sees (display_text)
     shifted: str = ""  # … with the old plan's years moved to the new plan's (old side)
     children: list[int] = field(default_factory=list)
+    body: str = ""  # what a reader sees of a task with its items, one per line (tasks with items)
+    full: str = ""  # normal form of ``body``, years blinded: a task's text compared with items
+    head: str = ""  # normal form of a task's or point's title alone
     _grams: frozenset[int] | None = None
+    _full_grams: frozenset[int] | None = None
 
     @property
     def grams(self) -> frozenset[int]:
         if self._grams is None:
             self._grams = bigrams(self.norm)
         return self._grams
+
+    @property
+    def full_grams(self) -> frozenset[int]:
+        """Bigrams of the whole body (title, text and items): what a reshaped task is measured on."""
+        if self._full_grams is None:
+            self._full_grams = bigrams(self.full) if self.full else self.grams
+        return self._full_grams
 
 
 @dataclass
@@ -150,8 +168,9 @@ def side_of(plan: Plan, years: Iterable[int] = (), delta: int = 0) -> Side:
             moved = shift_years(text, years, delta) if years and delta else text
             shifted = literal if moved == text else normal_form(moved)
         bucket = entries[level]
+        head = normal_form(node.title) if level != "item" else ""
         bucket.append(Entry(level, node, index, len(bucket), parent, norm=norm,
-                            literal=literal, shifted=shifted, text=text))
+                            literal=literal, shifted=shifted, text=text, head=head))
         if parent is not None:
             entries[LEVELS[LEVELS.index(level) - 1]][parent].children.append(len(bucket) - 1)
         return len(bucket) - 1
@@ -162,7 +181,16 @@ def side_of(plan: Plan, years: Iterable[int] = (), delta: int = 0) -> Side:
             ti = add("task", task, (p, t), pi)
             for i, item in enumerate(task.items, 1):
                 add("item", item, (p, t, i), ti)
+            if task.items:
+                _add_body(entries["task"][ti], task)
     return Side(entries)
+
+
+def _add_body(entry: Entry, task) -> None:
+    """A task with items, read as one text: compared with a task whose body is a text."""
+    entry.body = "\n".join([entry.text, *(item.text for item in task.items)])
+    full = normal_form(entry.body)
+    entry.full = year_blind(full) if _DIGIT.search(full) else full
 
 
 def align(old: Plan, new: Plan, old_years: Iterable[int] = (), delta: int = 0) -> Alignment:
@@ -333,6 +361,8 @@ class _LevelAligner:
 
     # -- scoring ------------------------------------------------------------------
     def _score(self, o: int, n: int, text: float | None = None) -> float:
+        if self._reshaped(o, n):
+            return self._shape_score(o, n)
         if text is None:
             text = Indel.normalized_similarity(self.olds[o].norm, self.news[n].norm)
         fo, fn = self._feats("old", o), self._feats("new", n)
@@ -340,6 +370,20 @@ class _LevelAligner:
             dice = 2 * len(fo & fn) / (len(fo) + len(fn))
             return (1 - CHILD_WEIGHT) * text + CHILD_WEIGHT * dice
         return text
+
+    def _reshaped(self, o: int, n: int) -> bool:
+        """One side's body is items, the other's a text: only whole bodies compare."""
+        return bool(self.olds[o].full) != bool(self.news[n].full)
+
+    def _shape_score(self, o: int, n: int) -> float:
+        """Whole bodies compared; the same (or nearly the same) heading is strong evidence."""
+        old, new = self.olds[o], self.news[n]
+        body = Indel.normalized_similarity(old.full or old.norm, new.full or new.norm)
+        if len(old.head) >= TITLE_MIN and len(new.head) >= TITLE_MIN:
+            title = Indel.normalized_similarity(old.head, new.head)
+            if title >= SAME_TITLE:
+                return max(body, (title + body) / 2)
+        return body
 
     def _scores(self, olds: list[int], news: list[int], cutoff: float) -> dict[tuple[int, int], float]:
         """Scores of the pairs worth knowing: text ≥ ``cutoff``, or sharing an aligned child.
@@ -363,9 +407,28 @@ class _LevelAligner:
         for pair in self._child_pairs(olds, news):
             if pair not in texts:
                 texts[pair] = Indel.normalized_similarity(self.olds[pair[0]].norm, self.news[pair[1]].norm)
+        for pair in self._shape_pairs(olds, news):
+            texts.setdefault(pair, 0.0)
         if self.old_feats is None:
             return texts
-        return {pair: self._score(*pair, text=t) for pair, t in texts.items()}
+        scored = {pair: self._score(*pair, text=t) for pair, t in texts.items()}
+        return {pair: s for pair, s in scored.items() if s >= cutoff}
+
+    def _shape_pairs(self, olds: list[int], news: list[int]) -> set[tuple[int, int]]:
+        """Pairs of a task with items and a task without: every one in small plans, else same headings."""
+        old_items = [o for o in olds if self.olds[o].full]
+        old_text = [o for o in olds if not self.olds[o].full]
+        new_items = [n for n in news if self.news[n].full]
+        new_text = [n for n in news if not self.news[n].full]
+        crossed = [(old_items, new_text), (old_text, new_items)]
+        if sum(len(a) * len(b) for a, b in crossed) <= FULL_PAIRS:
+            return {(o, n) for a, b in crossed for o in a for n in b}
+        by_head: dict[str, list[int]] = {}
+        for n in news:
+            if self.news[n].head:
+                by_head.setdefault(self.news[n].head, []).append(n)
+        return {(o, n) for o in olds for n in by_head.get(self.olds[o].head, ())
+                if self._reshaped(o, n)}
 
     def _child_pairs(self, olds: list[int], news: list[int]) -> set[tuple[int, int]]:
         """Pairs that share at least one aligned child."""
@@ -414,10 +477,16 @@ class _LevelAligner:
 
     # -- splits and merges ----------------------------------------------------------
     def _set(self, side: str, i: int) -> frozenset | set:
-        """What splits and merges are measured on: aligned children, else bigrams."""
+        """What splits and merges are measured on: aligned children, else the whole body's bigrams.
+
+        (Children none of which is aligned say nothing: their texts went into
+        a text on the other side, or nowhere.)
+        """
         feats = self.old_feats if side == "old" else self.new_feats
         found = feats.get(i) if feats else None
-        return found or (self.olds if side == "old" else self.news)[i].grams
+        if found and any(f[0] == "L" for f in found):
+            return found
+        return (self.olds if side == "old" else self.news)[i].full_grams
 
     def _splits_and_merges(self) -> None:
         self._group("old")  # one old → several new

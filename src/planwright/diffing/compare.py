@@ -58,9 +58,9 @@ class _Builder:
         self.new_year = new_year or None
         self.phrases = phrases
 
-    def ref(self, entry: Entry) -> NodeRef:
+    def ref(self, entry: Entry, body: bool = False) -> NodeRef:
         node = entry.node
-        text = entry.text
+        text = entry.body if body and entry.body else entry.text
         title = node.text[:20] if isinstance(node, Item) else (node.title or text[:20])
         if isinstance(node, Point):
             return NodeRef(node.id, _label(entry.index), title, text, (), (), "", node)
@@ -108,9 +108,15 @@ class _Builder:
     def _linked(self, level: Level, link: Link) -> Change:
         olds = [self.a.old.entries[level][o] for o in link.old]
         news = [self.a.new.entries[level][n] for n in link.new]
-        old_refs = [self.ref(e) for e in olds]
-        new_refs = [self.ref(e) for e in news]
-        if len(olds) == len(news) == 1 and olds[0].literal == news[0].literal:
+        # A body that went from text to items (or back) is compared whole, items included.
+        reshaped = len({bool(e.full) for e in (*olds, *news)}) > 1
+        old_refs = [self.ref(e, reshaped) for e in olds]
+        new_refs = [self.ref(e, reshaped) for e in news]
+        if reshaped:
+            same_text = False  # the shape changed even where no word did
+            similarity = Indel.normalized_similarity("".join(e.full or e.norm for e in olds),
+                                                     "".join(e.full or e.norm for e in news))
+        elif len(olds) == len(news) == 1 and olds[0].literal == news[0].literal:
             same_text, similarity = True, 1.0  # the common case: not a character changed
         else:
             new_text = "".join(e.literal for e in news)
