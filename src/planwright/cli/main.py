@@ -306,15 +306,22 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     Tasks are matched by id first, then by wording: the report lists what was
     reworded, moved, added, removed, merged or split, and each unit's gains and
     losses. Renumbering and a deadline moved by whole years are not changes.
+    OLD and NEW may be plan files or published notices (.txt/.html/.docx),
+    imported in memory as planwright import would; what the import doubted
+    is printed on stderr.
 
     \b
     例：planwright diff 2026.toml 2027.toml
         planwright diff 2026.toml 2027.toml --format html -o 变化.html
+        planwright diff 2026年通知.docx 2027年通知.docx
     """
     from planwright.diffing.plans import render
 
     check_output(output, force, old, new_, fmt=DIFF_FORMATS[fmt])
-    comparison = planwright.compare(old, new_, host=host_of(ctx))
+    host = host_of(ctx)
+    old_doc, new_doc = _plan_or_notice(old, host), _plan_or_notice(new_, host)
+    comparison = planwright.compare(old_doc, new_doc, host=host)
+    comparison.old_label, comparison.new_label = old.name, new_.name
     if output is not None:
         write(output, render(comparison, fmt))
     elif fmt == "text":
@@ -324,6 +331,21 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     else:
         sys.stdout.write(render(comparison, fmt).decode("utf-8"))
         sys.stdout.flush()
+
+
+def _plan_or_notice(path: Path, host):
+    """A plan file as it is; a notice (.txt/.html/.docx) imported in memory, its doubts on stderr."""
+    if path.suffix.lower() not in NOTICE_SUFFIXES:
+        return planwright.load(path)
+    from planwright.importing import ImportError_
+
+    try:
+        result = planwright.import_notice(path, host=host)
+    except ImportError_ as exc:
+        raise UserError(str(exc)) from None
+    for line in result.report_lines():
+        click.echo(line, err=True)
+    return result.doc
 
 
 @main.command(short_help="Export the notice, the 分工 table, unit lists… (导出).", help=_EXPORT_HELP)
