@@ -60,7 +60,7 @@ def draft_warning(errors: Sequence[Finding]) -> str:
     check`` lists them, and the command says so when it exports), and a long
     line would push the notice's own first lines down the page.
     """
-    return f"【未通过检查：计划有 {len(errors)} 个错误，仅供核对，不宜印发】"
+    return f"【未通过检查：计划有 {len(errors)} 个错误，不宜印发】"
 
 
 def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = ()) -> list[Block]:
