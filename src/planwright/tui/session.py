@@ -222,7 +222,7 @@ class Session:
         if not path.exists():
             return None
         try:
-            plan = store.load(path).plan
+            plan = planwright.load(path).plan
         except store.PlanFileError:
             return None  # half a file cannot be offered; it is left for a person to read
         if plan == self.plan:
