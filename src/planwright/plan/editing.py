@@ -565,3 +565,43 @@ def walk(plan: Plan) -> Iterator[tuple[tuple[int, ...], Node]]:
             yield (p, t), task
             for i, item in enumerate(task.items, 1):
                 yield (p, t, i), item
+
+
+# ---------------------------------------------------------------------------
+# The unit registry ([[units]])
+
+
+def unit_uses(plan: Plan, name: str) -> int:
+    """How many lead/support entries of tasks and items name ``name`` exactly."""
+    return sum((*node.lead, *node.support).count(name) for node in plan.nodes() if isinstance(node, (Task, Item)))
+
+
+def edit_unit(plan: Plan, old: str, name: str, aliases: list[str], kind: str, rename_in_tasks: bool) -> int:
+    """Register ``old`` (or update its [[units]] entry) as ``name`` with ``aliases`` and ``kind``.
+
+    With ``rename_in_tasks``, every task and item naming ``old`` names ``name``
+    instead; returns how many entries were renamed. The old name is kept as an
+    alias when the tasks keep it, so they stay attributed to the unit.
+    """
+    name = name.strip()
+    if not name:
+        raise EditError("单位名称不能为空")
+    if name != old and any(u.name == name for u in plan.units):
+        raise EditError(f"名录中已有“{name}”")
+    renamed = 0
+    if rename_in_tasks and name != old:
+        for node in plan.nodes():
+            if isinstance(node, (Task, Item)):
+                for key in ("lead", "support"):
+                    units = getattr(node, key)
+                    renamed += units.count(old)
+                    setattr(node, key, [name if u == old else u for u in units])
+    aliases = [a for a in dict.fromkeys(a.strip() for a in aliases) if a and a != name]
+    if name != old and not rename_in_tasks and old and old not in aliases and unit_uses(plan, old):
+        aliases.append(old)
+    entry = next((u for u in plan.units if u.name == old), None)
+    if entry is None:
+        plan.units.append(Unit(name=name, aliases=aliases, kind=kind.strip()))
+    else:
+        entry.name, entry.aliases, entry.kind = name, aliases, kind.strip()
+    return renamed

@@ -508,6 +508,23 @@ class EditorScreen(Screen[None]):
 
         self.app.push_screen(TableScreen(self.plan, self.tree.deadline_parser), self._jump_back)
 
+    def apply_unit_edit(self, edit: Any) -> bool:
+        """A unit registered or edited in the unit view (one undo step); False when refused."""
+        target = self.current or ROOT
+
+        def op(plan: Plan) -> str:
+            self._renamed = editing.edit_unit(plan, edit.old, edit.name, edit.aliases, edit.kind,
+                                              edit.rename_in_tasks)
+            return target
+
+        self._renamed = 0
+        if self.edit("登记单位", op) is None:
+            return False
+        self._configure_parsers()  # the registry feeds completion and hints
+        renamed = f"，{self._renamed} 处任务已改名" if self._renamed else ""
+        self.notify(f"已登记“{edit.name}”{renamed}（Ctrl+Z 撤销）", timeout=4, markup=False)
+        return True
+
     def action_agenda(self) -> None:
         from planwright.tui.screens.agenda import AgendaScreen
 

@@ -1,4 +1,5 @@
-"""F11 / Ctrl+U: pick a unit and see every task it leads or supports.
+"""F11 / Ctrl+U: pick a unit and see every task it leads or supports; Ctrl+E registers it or
+edits its [[units]] entry (name, aliases, kind), a rename offered across every task.
 
 The lists are ``planwright.exporting.unit_view`` — what the per-unit export
 prints — grouped through the unit registry (the style's and the plan's own
@@ -42,10 +43,12 @@ def units_of(plan: Plan, host: "Host") -> list[UnitTasks]:
 class UnitsScreen(Screen[str | None]):
     """Units left, the chosen unit's tasks right; Enter on a task edits it."""
 
-    BINDINGS = [Binding("escape,f11,ctrl+u", "dismiss(None)", "返回编辑", key_display="Esc")]
+    BINDINGS = [Binding("escape,f11,ctrl+u", "dismiss(None)", "返回编辑", key_display="Esc"),
+                Binding("ctrl+e,f2", "edit_unit", "登记/编辑单位", key_display="^E")]
 
     def __init__(self, plan: Plan, host: "Host") -> None:
         super().__init__()
+        self.plan, self.host = plan, host
         self.units = units_of(plan, host)
 
     def compose(self) -> ComposeResult:
@@ -97,6 +100,35 @@ class UnitsScreen(Screen[str | None]):
             cells, height = wrapped_row(values, COLUMNS)
             table.add_row(*cells, height=height, key=f"{n}:{entry.node_id}")
         self.sub_title = unit.unit + (f"（也写作：{'、'.join(unit.written)}）" if unit.written else "")
+
+    def action_edit_unit(self) -> None:
+        """Register the highlighted unit, or edit its entry; the editor applies it (one undo step)."""
+        from planwright.plan.editing import unit_uses
+        from planwright.tui.screens.unit_edit import UnitEdit, UnitEditDialog
+
+        index = self.query_one(OptionList).highlighted
+        if index is None or not self.units:
+            return
+        name = self.units[index].unit
+        own = next((u for u in self.plan.units if u.name == name), None)
+        known = registry_for(self.plan, self.host).unit(name) if own is None else None
+        aliases = list(own.aliases) if own else list(getattr(known, "aliases", ()))
+        kind = own.kind if own else getattr(known, "kind", "")
+
+        def done(edit: UnitEdit | None) -> None:
+            if edit is not None and self.app.editor.apply_unit_edit(edit):  # type: ignore[attr-defined]
+                self.refresh_units(edit.name)
+
+        self.app.push_screen(UnitEditDialog(name, aliases, kind, own is not None, unit_uses(self.plan, name)), done)
+
+    def refresh_units(self, select: str) -> None:
+        self.units = units_of(self.plan, self.host)
+        options = self.query_one(OptionList)
+        options.set_options(Option(self._unit_line(u), id=str(n)) for n, u in enumerate(self.units))
+        names = [u.unit for u in self.units]
+        if names:
+            options.highlighted = names.index(select) if select in names else 0
+            self.show_unit(options.highlighted)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # keys are n:id, since one task can stand on two rows (a unit both leads and supports)
