@@ -605,3 +605,56 @@ def edit_unit(plan: Plan, old: str, name: str, aliases: list[str], kind: str, re
     else:
         entry.name, entry.aliases, entry.kind = name, aliases, kind.strip()
     return renamed
+
+
+# ---------------------------------------------------------------------------
+# The main text's own outline (plan.body, 宁国 style) as editable text
+
+
+def body_text(plan: Plan) -> str:
+    """``plan.body`` written as a clerk reads it: 一、 and （一） headings, each followed by its text."""
+    from planwright.zh.numbering import Level, marker
+
+    lines: list[str] = []
+    for p, point in enumerate(plan.body, 1):
+        lines.append(f"{marker(Level.POINT, p)}{point.title}")
+        lines += [point.text] if point.text else []
+        for t, task in enumerate(point.tasks, 1):
+            lines.append(f"{marker(Level.TASK, t)}{task.title}")
+            lines += [task.text] if task.text else []
+    return "\n".join(lines)
+
+
+def set_body_text(plan: Plan, text: str) -> None:
+    """Read ``body_text``'s form back into ``plan.body``; nodes keep their ids by position.
+
+    A line starting 一、 is a point, （一） a task under it; other lines are the text
+    of the heading above (text before the first heading goes into a point without a title).
+    """
+    from planwright.zh.numbering import Level, parse_heading
+
+    old_points = list(plan.body)
+    points: list[Point] = []
+    current: Point | Task | None = None
+    for line in text.split("\n"):
+        heading = parse_heading(line)
+        if heading is not None and heading.level is Level.POINT:
+            old = old_points[len(points)] if len(points) < len(old_points) else None
+            current = Point(id=old.id if old else new_id(), title=heading.rest)
+            points.append(current)
+        elif heading is not None and heading.level is Level.TASK:
+            if not points:
+                points.append(Point(id=old_points[0].id if old_points else new_id()))
+            point = points[-1]
+            old_point = old_points[len(points) - 1] if len(points) <= len(old_points) else None
+            n = len(point.tasks)
+            old = old_point.tasks[n] if old_point and n < len(old_point.tasks) else None
+            current = Task(id=old.id if old else new_id(), title=heading.rest,
+                           items=list(old.items) if old else [])
+            point.tasks.append(current)
+        elif line.strip():
+            if current is None:
+                current = Point(id=old_points[0].id if old_points else new_id())
+                points.append(current)
+            current.text = f"{current.text}\n{line}" if current.text else line
+    plan.body = points

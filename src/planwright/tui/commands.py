@@ -61,6 +61,8 @@ COMMANDS: tuple[Command, ...] = (
             "选一个单位，看它牵头和配合的任务；Ctrl+E 登记、改名（可同时改各任务）、别名与类别"),
     Command("agenda", "ctrl+backslash", "agenda", "日程", "rc richeng agenda calendar due",
             "按月列出有日期的任务，标出已逾期和即将到期的，可按单位筛选"),
+    Command("body", "ctrl+right_square_bracket", "body", "正文提纲", "zwtg zhengwen tigang body outline",
+            "编辑通知正文自带的提纲（宁国式：正文一套、分工表一套），以文字编辑"),
     Command("compare", "f12,ctrl+o", "compare", "与其他年度对比", "db duibi compare diff",
             "选一个计划文件，逐项对比增删改"),
     Command("export", "ctrl+e", "export", "导出", "dc daochu export", "导出通知、分工表、单位清单等", True, "^E"),

@@ -525,6 +525,17 @@ class EditorScreen(Screen[None]):
         self.notify(f"已登记“{edit.name}”{renamed}（Ctrl+Z 撤销）", timeout=4, markup=False)
         return True
 
+    def action_body(self) -> None:
+        from planwright.tui.screens.body import BodyScreen
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                target = self.current or ROOT
+                self.edit("编辑正文提纲", lambda plan: (editing.set_body_text(plan, text), target)[1],
+                          done=f"正文提纲已更新：{len(self.plan.body)} 个要点（Ctrl+Z 撤销）")
+
+        self.app.push_screen(BodyScreen(self.plan), done)
+
     def action_agenda(self) -> None:
         from planwright.tui.screens.agenda import AgendaScreen
 
