@@ -18,7 +18,7 @@ import click
 
 import planwright
 from planwright import __version__
-from planwright.cli.output import EXIT_FINDINGS, UserError, check_output, warn, write
+from planwright.cli.output import EXIT_FINDINGS, UserError, check_output, say, warn, write
 from planwright.formats import DIFF_FORMATS, EXPORT_FORMATS, OutputFormat
 
 
@@ -222,9 +222,9 @@ def new(ctx: click.Context, style: str | None, year: int | None, from_: Path | N
         result = newplan.from_template(style, year, host=host)
     save_plan(result.doc, output)
     _warn_plugins(host)
-    click.echo(f"已写入 {output}（{result.summary}）")
+    say(f"已写入 {output}（{result.summary}）")
     for note in result.notes:
-        click.echo(f"  提示：{note}")
+        say(f"  提示：{note}")
 
 
 @main.command(name="check")
@@ -286,8 +286,8 @@ def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path
     save_plan(result.doc, output)
     _warn_plugins(host)
     for line in result.report_lines():
-        click.echo(line, err=True)
-    click.echo(f"已写入 {output}")
+        say(line, err=True)
+    say(f"已写入 {output}")
 
 
 @main.command(short_help="Compare two years' plans task by task (比对两年计划).")

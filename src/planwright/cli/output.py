@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from planwright.formats import DIFF_FORMATS, EXPORT_FORMATS, OutputFormat
+from planwright.zh.clean import terminal_safe
 
 EXIT_FINDINGS = 1  # check found errors
 EXIT_UNUSABLE = 2  # the input cannot be used
@@ -26,12 +27,18 @@ class UserError(click.ClickException):
     exit_code = EXIT_UNUSABLE
 
     def show(self, file=None) -> None:  # no "Error:" prefix in English only
-        click.echo(f"planwright: {self.message}", err=True)
+        say(f"planwright: {self.message}", err=True)
 
 
 def warn(message: str) -> None:
     """One line on stderr, in the commands' voice."""
-    click.echo(f"planwright: {message}", err=True)
+    say(f"planwright: {message}", err=True)
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print a line the user reads: a file name or a unit name may carry an escape sequence
+    (ESC [2J clears the screen), so nothing but text reaches the terminal."""
+    click.echo(terminal_safe(text), err=err)
 
 
 def check_output(path: Path | None, force: bool, *inputs: Path | None, fmt: OutputFormat | None = None) -> None:

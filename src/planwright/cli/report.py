@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from rich.console import Console
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
 from planwright.api import Finding
+from planwright.zh.clean import terminal_safe
 
 if TYPE_CHECKING:
     from planwright.diffing.result import Comparison
@@ -24,17 +26,25 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
+def show(out: Console, renderable) -> None:
+    """Print *renderable* with no escape sequence of the user's reaching the terminal: the
+    rendered text segments are cleaned (rich's own styling is added after, on output)."""
+    segments = [seg if seg.control else Segment(terminal_safe(seg.text), seg.style)
+                for seg in out.render(renderable, out.options)]
+    out.print(Segments(segments), end="")
+
+
 def finding_line(f: Finding, path: Path | str) -> Text:
     """``plan.toml:23 错误 PW-LEAD-001 二/（三） 任务没有牵头单位`` as rich Text (never markup)."""
-    place = f"{path}:{f.line}" if f.line else str(path)
+    place = terminal_safe(f"{path}:{f.line}" if f.line else str(path))
     line = Text()
     line.append(place, style="dim")
     line.append("  ")
     line.append(_WORD.get(f.severity, f.severity), style=_STYLE.get(f.severity, ""))
     line.append(f"  {f.rule}  ", style="bold")
     if f.where:
-        line.append(f"{f.where}  ")
-    line.append(f.message)
+        line.append(terminal_safe(f"{f.where}  "))
+    line.append(terminal_safe(f.message))
     return line
 
 
@@ -59,7 +69,7 @@ def print_comparison(comparison: "Comparison") -> None:
 
     out = Console(highlight=False)
     markers = out.no_color or out.color_system is None
-    out.print(to_rich(comparison, markers=markers))
+    show(out, to_rich(comparison, markers=markers))
 
 
 def plugins_listing(host: "Host") -> dict:
@@ -101,20 +111,20 @@ def print_plugins(listing: dict) -> None:
             status += f"：{p['error']}"
         table.add_row(Text(p["name"]), Text(p["module"]), Text(f"{p['distribution']} {p['version']}".strip()),
                       Text(status), Text(str(len(p["hooks"]))))
-    out.print(table)
+    show(out, table)
     styles = Table(title="样式 (styles)", title_justify="left")
     for col in ("样式", "名称", "说明", "来自"):
         styles.add_column(col, overflow="fold")
     for s in listing["styles"]:
         styles.add_row(Text(s["name"]), Text(s["title"]), Text(s["description"]),
                        Text(f"{s['plugin']}（{s['distribution']} {s['version']}）"))
-    out.print(styles)
+    show(out, styles)
     templates = Table(title="模板 (templates)", title_justify="left")
     for col in ("模板", "样式", "说明", "来自"):
         templates.add_column(col, overflow="fold")
     for t in listing["templates"]:
         templates.add_row(Text(t["name"]), Text(t["style"]), Text(t["description"]), Text(t["plugin"]))
-    out.print(templates)
+    show(out, templates)
     rules = Table(title="检查规则 (rules)", title_justify="left")
     for col in ("规则", "级别", "样式", "说明", "来自"):
         rules.add_column(col, overflow="fold")
@@ -122,4 +132,4 @@ def print_plugins(listing: dict) -> None:
         rules.add_row(Text(r["id"]), Text(_WORD.get(r["severity"], r["severity"]), style=_STYLE.get(r["severity"], "")),
                       Text(r["style"] or "（通用）"), Text(r["summary"]),
                       Text(r["plugin"]))
-    out.print(rules)
+    show(out, rules)

@@ -16,6 +16,7 @@ from docx.shared import Pt, RGBColor
 from planwright.diffing import wording
 from planwright.diffing.result import Change, Comparison
 from planwright.diffing.text import DELETE, INSERT, Op
+from planwright.zh.clean import clean_text
 
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
@@ -48,7 +49,7 @@ def _setup(doc) -> None:
 
 def _redline(paragraph, ops: list[Op]) -> None:
     for op, chunk in ops:
-        run = paragraph.add_run(chunk)
+        run = paragraph.add_run(clean_text(chunk))
         if op == DELETE:
             run.font.strike = True
             run.font.color.rgb = DELETE_COLOUR
@@ -61,13 +62,13 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
-        cell.text = text
+        cell.text = clean_text(text)
         for run in cell.paragraphs[0].runs:
             run.font.bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
-            cell.text = text
+            cell.text = clean_text(text)
 
 
 def _change(doc, change: Change) -> None:
@@ -75,9 +76,9 @@ def _change(doc, change: Change) -> None:
     tag = head.add_run(f"【{change.label}】")
     tag.font.bold = True
     tag.font.color.rgb = ADJUSTED_COLOUR if change.adjusted else STATUS_COLOUR[change.status]
-    head.add_run(wording.change_subject(change)).font.bold = True
+    head.add_run(clean_text(wording.change_subject(change))).font.bold = True
     for fact in wording.change_facts(change):
-        p = doc.add_paragraph(fact)
+        p = doc.add_paragraph(clean_text(fact))
         p.paragraph_format.left_indent = Pt(24)
         for run in p.runs:
             run.font.size = Pt(10.5)
@@ -92,10 +93,10 @@ def _change(doc, change: Change) -> None:
 def to_docx(cmp: Comparison) -> bytes:
     doc = Document()
     _setup(doc)
-    doc.add_heading(wording.heading(cmp), level=1)
-    doc.add_paragraph(wording.sources(cmp))
+    doc.add_heading(clean_text(wording.heading(cmp)), level=1)
+    doc.add_paragraph(clean_text(wording.sources(cmp)))
     for note in wording.notes(cmp):
-        doc.add_paragraph(note)
+        doc.add_paragraph(clean_text(note))
     legend = doc.add_paragraph("图例：")
     _redline(legend, [(DELETE, "删除的文字"), (0, "　"), (INSERT, "新增的文字")])
     doc.add_heading("概要", level=2)

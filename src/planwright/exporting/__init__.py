@@ -33,6 +33,7 @@ from planwright.exporting.notice import Block, build_notice, draft_warning, rend
 from planwright.exporting.table import HEADER, TableRow, table_rows, table_text
 from planwright.exporting.units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
 from planwright.exporting.wording import layout_for, table_title
+from planwright.zh.clean import clean_deep
 from planwright.rules.engine import registry_for, run as run_rules
 
 if TYPE_CHECKING:
@@ -153,7 +154,11 @@ def _refuse_errors(findings: Sequence[Finding], allow_errors: bool, what: str) -
 
 
 def _render(spec: OutputFormat, plan: Plan, host: "Host | None", errors: Sequence[Finding]) -> bytes:
-    job = _Job(plan=plan, layout=layout_for(plan, host), host=host, errors=list(errors))
+    # no control character or terminal escape reaches a written file (XML forbids them, a
+    # CR ends an .ics line, ESC [2J clears the screen a text export is printed on); the
+    # plan itself keeps what it was given
+    plan, errors = clean_deep(plan), clean_deep(list(errors))
+    job = _Job(plan=plan, layout=layout_for(plan, host), host=host, errors=errors)
     try:
         return _RENDERERS[spec.name](job)
     except ExportError:

@@ -16,12 +16,15 @@ from planwright.api import Finding
 from planwright.plan.model import Plan
 from planwright.zh.numbering import path_label
 from planwright.exporting.wording import join_units
+from planwright.zh.clean import clean_text
 
 PRODID = "-//planwright//政务公开工作要点//ZH"
 
 
 def escape(text: str) -> str:
-    """TEXT value escaping: backslash, semicolon, comma, newline (RFC 5545 §3.3.11)."""
+    """TEXT value escaping: backslash, semicolon, comma, newline (RFC 5545 §3.3.11); a lone CR
+    (or any control character) would end the content line early, so it is a newline or gone."""
+    text = clean_text(text)
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n"))
 

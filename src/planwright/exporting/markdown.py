@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Sequence
 
 from planwright.exporting.notice import Block
 from planwright.exporting.table import HEADER, TableRow
+from planwright.zh.clean import clean_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|<>])")
 
 
 def md_escape(text: str) -> str:
-    """Backslash the characters Markdown would read as markup."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Backslash the characters Markdown would read as markup (control characters out)."""
+    return _SPECIAL.sub(r"\\\1", clean_text(text))
 
 
 def render_markdown(blocks: Sequence[Block]) -> str:
@@ -34,7 +36,9 @@ def render_markdown(blocks: Sequence[Block]) -> str:
         elif kind == "attachment_label":
             out.append(f"**{text}**")
         elif kind in ("signature", "date"):
-            out.append(f'<p align="right">{text}</p>')
+            # inside an HTML block Markdown's backslash escapes do not apply: HTML-escape
+            # instead, so that an issuer of <img src=x onerror=…> stays text
+            out.append(f'<p align="right">{html.escape(clean_text(block.text))}</p>')
         elif kind == "table":
             out.append(_table(list(block.rows)))
         elif kind == "page_break":

@@ -23,6 +23,7 @@ from planwright.zh.numbering import Level
 from planwright.exporting import wording as w
 from planwright.exporting.wording import marker
 from planwright.exporting.table import TableRow, table_rows, table_text
+from planwright.zh.clean import clean_text
 
 Face = Literal["body", "h1", "h2"]
 Kind = Literal[
@@ -251,7 +252,9 @@ def render_text(blocks: Sequence[Block]) -> str:
             out.extend(["", block.text])
         else:
             out.append(block.text)
-    return "\n".join(_squeeze_blank(out)).strip("\n") + "\n"
+    # a plan may carry control characters (TOML keeps them, escaped); a web page or a
+    # terminal must not
+    return clean_text("\n".join(_squeeze_blank(out)).strip("\n")) + "\n"
 
 
 def _squeeze_blank(lines: list[str]) -> list[str]:

@@ -19,6 +19,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from planwright.zh.clean import clean_text
+
 # --- units ------------------------------------------------------------------
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -68,7 +70,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def esc(text: str) -> str:
-    return _ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+    return _ILLEGAL.sub("", clean_text(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
         .replace('"', "&quot;")
 
 

@@ -32,6 +32,7 @@ from planwright.importing.common import Doubt, ImportError_, Line, Para, Source,
 from planwright.importing.debris import clean
 from planwright.importing.layout import is_attachment_marker, lay_out
 from planwright.importing.meta import fill_years, is_date_line, looks_like_title, organ_sane, read_notice
+from planwright.zh.clean import clean_line, clean_text
 from planwright.zh.hanzi import simplify
 from planwright.importing.outline import OutlineReader
 from planwright.importing.reading import read_source, text_source
@@ -106,6 +107,7 @@ def _import(source: Source, style: str | None, host: Host | None) -> ImportResul
         from planwright.host import get_host
 
         host = get_host()
+    source.blocks = [_without_controls(block) for block in source.blocks]
     lines, tables, table_at, cleaned = _lines_and_tables(source)
     if not lines and not tables:
         raise ImportError_(source.path, "没有可导入的文字（只有网页杂项或空白）(no text)")
@@ -132,6 +134,16 @@ def _import(source: Source, style: str | None, host: Host | None) -> ImportResul
     return ImportResult(doc=doc, style=detection.style, encoding=source.encoding, warnings=warnings,
                         source=str(source.path), kind=source.kind, detection=detection,
                         debris_lines=cleaned.dropped, spam=cleaned.spam, repaired=cleaned.repaired)
+
+
+def _without_controls(block: Para | Table) -> Para | Table:
+    """A block without control characters or terminal escapes (a NUL, an ESC [2J pasted from a
+    web page): none belongs in a plan, and each would break a file written from it."""
+    if isinstance(block, Table):
+        block.rows = [[clean_text(cell) for cell in row] for row in block.rows]
+    else:
+        block.text = clean_line(block.text)
+    return block
 
 
 def _plan(notice, layout, tables: list[Table], attributor: Attributor, doubts: list[Doubt]) -> Plan:

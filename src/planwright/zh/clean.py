@@ -1,0 +1,86 @@
+"""Control characters and terminal escape sequences out of user text, in one place.
+
+A notice copied from a web page or a Word file, or a plan edited by hand, may
+carry characters no reader sees: NUL, BEL, a lone carriage return, DEL, C1
+controls, and ANSI/VT escape sequences (``ESC [ 2 J`` clears a terminal,
+``ESC ] 0 ; … BEL`` sets a window title). None of them belongs in a plan, and
+each breaks some file planwright writes (XML forbids most, TOML comments and
+.ics lines break on CR) or does something to the terminal it is printed on.
+
+    clean_text(s)      text kept in a plan: tab and newline stay, CR/CRLF become newlines
+    clean_line(s)      a one-line value: every control character goes, newlines become spaces
+    terminal_safe(s)   text about to be printed or shown: escape sequences and controls out
+
+The three share one pattern, so what import strips is what the writers and the
+terminal strip; each is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC [ params intermediates final (CSI); ESC ] … BEL or ESC \ (OSC); ESC P/X/^/_ … ESC \
+# (DCS, SOS, PM, APC); ESC and one more character (the two-character escapes).
+# An OSC or DCS without its terminator loses only its ESC (the rest is kept as text, not
+# swallowed to the end). The 8-bit forms (U+009B CSI, U+009D OSC …) are C1 controls and go below.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x1b]*\x1b\\"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# C0 controls but tab and newline, DEL, C1 controls; the line separators that
+# str.splitlines() honours (U+2028/2029) become plain newlines first.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def clean_text(text: str) -> str:
+    """*text* without escape sequences or control characters; tab and newline kept,
+    CR, CRLF and the Unicode line separators turned into newlines."""
+    if text.isprintable():  # the common case costs one scan
+        return text
+    text = _NEWLINES.sub("\n", _ESCAPES.sub("", text))
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """A one-line value (a title, a unit name, a comment): as ``clean_text``, and every
+    newline or tab becomes a space."""
+    text = clean_text(text)
+    if "\n" in text or "\t" in text:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return text
+
+
+def terminal_safe(text: str) -> str:
+    """Text about to be printed on a terminal or shown in the editor: no escape sequence
+    or control character reaches the screen (newlines and tabs stay)."""
+    return clean_text(text)
+
+
+def has_controls(text: str) -> bool:
+    """True when ``clean_text`` would change *text*."""
+    return clean_text(text) != text
+
+
+def clean_deep(value):
+    """A copy of *value* (strings, lists, tuples, dicts, dataclasses such as a Plan) with every
+    string ``clean_text``-ed; the original is left as it was (a plan keeps what it was given)."""
+    import copy
+    import dataclasses
+
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_deep(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(clean_deep(v) for v in value)
+    if isinstance(value, dict):
+        return {clean_deep(k): clean_deep(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = copy.copy(value)
+        for f in dataclasses.fields(value):
+            object.__setattr__(out, f.name, clean_deep(getattr(value, f.name)))
+        return out
+    return value
