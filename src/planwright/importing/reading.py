@@ -68,9 +68,18 @@ def _html_of_mht(path: Path, raw: bytes) -> bytes:
     raise ImportError_(path, "网页存档 (.mht) 中没有找到网页正文 (no text/html part)")
 
 
+# The longest notice with its tables is a few hundred KB as text and a few MB as a .docx
+# with pictures; a file past this bound is refused before any of it is read.
+MAX_INPUT_BYTES = 50 * 2**20
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_INPUT_BYTES + 1)
+        if len(raw) > MAX_INPUT_BYTES:
+            raise ImportError_(path, f"文件过大，超过 {MAX_INPUT_BYTES // 2**20} MB，不像一份通知 (file too large)")
+        return raw
     except FileNotFoundError:
         raise ImportError_(path, "文件不存在 (file not found)") from None
     except IsADirectoryError:

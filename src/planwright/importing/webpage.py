@@ -56,6 +56,9 @@ class _Node:
     children: list["_Node | str"] = field(default_factory=list)
 
 
+_MAX_DEPTH = 100  # elements open at once; the tree's readers recurse once or twice a level
+
+
 class _TreeBuilder(HTMLParser):
     """A forgiving DOM: unclosed tags close with their parent, stray end tags are ignored."""
 
@@ -73,6 +76,13 @@ class _TreeBuilder(HTMLParser):
                     break
                 if self.stack[i].tag in ("table", "ul", "ol", "div", "body"):
                     break
+        if len(self.stack) >= _MAX_DEPTH and tag not in _VOID:
+            # hundreds of unclosed <span>/<font> or thousands of nested <div>: no page is laid
+            # out so deep; further tags are read flat (a block one as a line break) so that
+            # the walks over the tree stay within Python's recursion limit
+            if tag in _BLOCK:
+                self.stack[-1].children.append(_Node("br", {}, self.getpos()[0]))
+            return
         node = _Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0])
         self.stack[-1].children.append(node)
         if tag not in _VOID:

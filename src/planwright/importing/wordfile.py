@@ -25,19 +25,63 @@ def read_docx(path: Path, raw: bytes) -> Source:
     """Blocks of a .docx; refuses a file that is not a Word document, saying why."""
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise ImportError_(path, "不是有效的 .docx 文件：.docx 应为 zip 压缩包 (not a zip archive)")
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        names = set(archive.namelist())
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            _check_parts(path, archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
+        raise ImportError_(path, f"不是有效的 .docx 文件：压缩包已损坏 (damaged zip archive: {exc})") from None
     if "word/document.xml" not in names:
         why = next((why for part, why in _OTHER_OFFICE.items() if part in names),
                    "不是 Word 文档：压缩包里没有正文 word/document.xml (not a Word document)")
         raise ImportError_(path, why)
     import docx  # python-docx; imported here so text imports do not pay for it
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ImportError_(path, f"不是有效的 Word 文档，缺少正文部分 (not a Word document: {exc})") from None
+    except etree.XMLSyntaxError as exc:
+        raise ImportError_(path, f"Word 文档的 XML 已损坏 (malformed XML: {exc})") from None
+    try:
+        return _blocks_of(path, document)
+    except (ValueError, IndexError, KeyError, TypeError, etree.LxmlError) as exc:
+        # python-docx reads attributes when asked (w:start="abc", a numId that is not a
+        # number, ilvl beyond Word's nine levels): any of them is a damaged file
+        raise ImportError_(path, f"Word 文档的内容有误，无法读取 (malformed document: {exc})") from None
+
+
+# A notice's document.xml is well under a megabyte; a member that says it inflates past
+# this is refused before anything is decompressed (a zip bomb takes gigabytes otherwise).
+MAX_PART_BYTES = 50 * 2**20
+MAX_PARTS_BYTES = 200 * 2**20
+
+
+def _check_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a .docx whose parts would inflate too far, or whose XML declares a DTD.
+
+    zipfile stops reading a member at its declared size (and then fails its CRC), so the
+    declared sizes bound what python-docx can be made to decompress. Word never writes a
+    DOCTYPE; one is refused outright, so no entity (billion laughs) is ever expanded."""
+    infos = archive.infolist()
+    for info in infos:
+        if info.file_size > MAX_PART_BYTES:
+            raise ImportError_(path, f"压缩包中的 {info.filename} 解压后过大（{info.file_size // 2**20} MB），"
+                                     f"不像一份通知 (a part inflates beyond {MAX_PART_BYTES // 2**20} MB)")
+    if sum(info.file_size for info in infos) > MAX_PARTS_BYTES:
+        raise ImportError_(path, f"压缩包解压后超过 {MAX_PARTS_BYTES // 2**20} MB，不像一份通知 (archive inflates too far)")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as part:
+                data = part.read(MAX_PART_BYTES + 1)
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                raise ImportError_(path, f"{info.filename} 含有 DTD 声明（Word 不会写入），拒绝读取 "
+                                         f"(a DTD in the document is refused)")
+
+
+def _blocks_of(path: Path, document) -> Source:
     numbering = _Numbering(document)
     blocks: list[Para | Table] = []
     for number, block in enumerate(document.iter_inner_content(), 1):
@@ -110,6 +154,8 @@ class _Numbering:
             return ""
         num_id = str(num_pr.numId.val)
         ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        if not 0 <= ilvl < 9:
+            raise ValueError(f"编号级别 ilvl={ilvl} 超出 Word 的 0–8 (list level out of range)")
         spec = self.levels.get((num_id, ilvl))
         if spec is None:
             return ""

@@ -121,6 +121,11 @@ def new_document(plan: Plan, path: str | os.PathLike | None = None) -> PlanDocum
 # Loading
 
 
+# A year's plan is some 100 KB; a file a hundred times larger is not one, and is refused
+# before it is parsed (docs/guarantees.md).
+MAX_PLAN_BYTES = 16 * 2**20
+
+
 def load(path: str | os.PathLike) -> PlanDocument:
     """Read a plan file. Raises PlanFileError with the file and line on bad input."""
     path = Path(path)
@@ -133,6 +138,9 @@ def load(path: str | os.PathLike) -> PlanDocument:
         raise PlanFileError(path, "这是一个目录，不是计划文件 (is a directory)") from None
     except OSError as exc:
         raise PlanFileError(path, f"无法读取 (cannot read): {exc.strerror}") from None
+    if len(raw) > MAX_PLAN_BYTES:
+        raise PlanFileError(path, f"文件过大（{len(raw) // 2**20} MB），计划文件不超过 {MAX_PLAN_BYTES // 2**20} MB "
+                                  f"(too large for a plan file)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -171,6 +179,8 @@ def loads(text: str, path: str | os.PathLike | None = None) -> PlanDocument:
         raise PlanFileError(path, "文件是空的 (empty file)")
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        raise PlanFileError(path, "TOML 嵌套层数过多，不是计划文件 (nested too deeply)") from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_AT.search(msg)
@@ -373,7 +383,7 @@ class _Reader:
         if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
             self.fail((), "schema", f"不是 planwright 计划文件：schema = {schema!r} (not a planwright plan file)")
         version = schema[len(SCHEMA_PREFIX):]
-        if not version.isdigit():
+        if not (version.isascii() and version.isdigit()):  # "²".isdigit() is True, int("²") fails
             self.fail((), "schema", f"无法识别的 schema 版本 {schema!r} (unknown schema)")
         if int(version) > SCHEMA_VERSION:
             self.fail((), "schema", f"文件格式 {schema} 比本程序支持的 {SCHEMA} 更新，请升级 planwright "
