@@ -42,4 +42,5 @@ DIFF_FORMATS: dict[str, OutputFormat] = _table(
     OutputFormat("text", ".txt", True, "终端"),
     *(OutputFormat(name, f".{name}", name != "docx", _REPORT) for name in ("md", "html", "docx")),
     OutputFormat("json", ".json", True, "供程序读取"),
+    OutputFormat("xlsx", ".xlsx", False, "变化清单（可按单位、状态筛选）"),
 )

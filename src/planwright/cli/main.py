@@ -298,9 +298,11 @@ def import_cmd(ctx: click.Context, source: Path, style: str | None, output: Path
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="写入文件（docx 必须；其他格式省略时打印到屏幕）.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
+@click.option("--unit", help="只看这个单位的变化（别名、更名算同一单位），如 区财政局.")
 @click.pass_context
 @friendly
-def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | None, force: bool) -> None:
+def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | None, force: bool,
+         unit: str | None) -> None:
     """Compare two years' plans task by task (比对两年计划).
 
     Tasks are matched by id first, then by wording: the report lists what was
@@ -314,6 +316,8 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     例：planwright diff 2026.toml 2027.toml
         planwright diff 2026.toml 2027.toml --format html -o 变化.html
         planwright diff 2026年通知.docx 2027年通知.docx
+        planwright diff 2026.toml 2027.toml --unit 区财政局
+        planwright diff 2026.toml 2027.toml --format xlsx -o 变化清单.xlsx
     """
     from planwright.diffing.plans import render
 
@@ -322,6 +326,12 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     old_doc, new_doc = _plan_or_notice(old, host), _plan_or_notice(new_, host)
     comparison = planwright.compare(old_doc, new_doc, host=host)
     comparison.old_label, comparison.new_label = old.name, new_.name
+    if unit:
+        from planwright.diffing.perunit import for_unit, known_unit
+
+        if not known_unit(comparison, unit):
+            raise UserError(f"两份计划都没有单位“{unit}” (no such unit in either plan)")
+        comparison = for_unit(comparison, unit)
     if output is not None:
         write(output, render(comparison, fmt))
     elif fmt == "text":

@@ -19,6 +19,7 @@ from planwright.diffing.unitdiff import UnitDelta
 __all__ = [
     "STATUSES", "Change", "Comparison", "NodeRef", "UnitDelta", "UnitTally", "compare", "compare_plans",
     "plan_year", "registry_of", "render", "to_docx", "to_html", "to_json", "to_markdown", "to_rich", "to_text",
+    "to_xlsx",
 ]
 
 
@@ -34,6 +35,9 @@ def __getattr__(name: str):
     if name in ("to_html",):
         from planwright.diffing.render_html import to_html
         return to_html
+    if name in ("to_xlsx",):
+        from planwright.diffing.render_xlsx import to_xlsx
+        return to_xlsx
     if name in ("to_docx",):
         from planwright.diffing.render_docx import to_docx
         return to_docx

@@ -46,7 +46,7 @@ def compare(old: Plan, new: Plan, registry: Registry | None = None,
     changes = builder.changes()
     return Comparison(old_title=old.meta.title, new_title=new.meta.title, old_year=old_year,
                       new_year=new_year, changes=changes, units=_tally(changes, registry),
-                      ids_trusted=alignment.ids_trusted)
+                      ids_trusted=alignment.ids_trusted, registry=registry)
 
 
 class _Builder:

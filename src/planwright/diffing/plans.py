@@ -51,6 +51,9 @@ def render(cmp: Comparison, fmt: str) -> bytes:
     if fmt == "docx":
         from planwright.diffing.render_docx import to_docx
         return to_docx(cmp)
+    if fmt == "xlsx":
+        from planwright.diffing.render_xlsx import to_xlsx
+        return to_xlsx(cmp)
     if fmt == "text":
         from planwright.diffing.render_rich import to_text
         return to_text(cmp).encode("utf-8")

@@ -111,6 +111,10 @@ def to_docx(cmp: Comparison) -> bytes:
     quiet = len(cmp.changes) - len(notable)
     if quiet:
         doc.add_paragraph(f"另有 {quiet} 处未变，未逐一列出。")
+    per_unit = wording.per_unit_rows(cmp)
+    if per_unit:
+        doc.add_heading(wording.PER_UNIT_TITLE, level=2)
+        _table(doc, wording.per_unit_header(), per_unit)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

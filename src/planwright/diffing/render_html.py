@@ -75,5 +75,9 @@ def to_html(cmp: Comparison) -> str:
     if quiet:
         items = "".join(f"<li>{_e(wording.unchanged_line(c))}</li>" for c in quiet)
         parts.append(f"<details><summary>未变（{len(quiet)} 处）</summary><ul>{items}</ul></details>")
+    per_unit = wording.per_unit_rows(cmp)
+    if per_unit:
+        parts += [f"<h2>{_e(wording.PER_UNIT_TITLE)}</h2>",
+                  _table(wording.per_unit_header(), per_unit, {1, 2, 3, 4})]
     parts.append("</body></html>\n")
     return "\n".join(parts)

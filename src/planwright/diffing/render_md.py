@@ -62,4 +62,7 @@ def to_markdown(cmp: Comparison) -> str:
         lines += [f"## 未变（{len(quiet)} 处）", ""]
         lines += [f"- {md_escape(wording.unchanged_line(c))}" for c in quiet]
         lines.append("")
+    per_unit = wording.per_unit_rows(cmp)
+    if per_unit:
+        lines += [f"## {wording.PER_UNIT_TITLE}", ""] + _table(wording.per_unit_header(), per_unit) + [""]
     return "\n".join(lines)

@@ -80,7 +80,8 @@ def to_rich(cmp: Comparison, markers: bool = False) -> RenderableType:
         parts += [Text(""), _units(cmp)]
     notable = cmp.notable()
     parts.append(Text(""))
-    parts.append(Text(f"变化明细（{len(notable)} 处）" if notable else "两份计划没有实质变化。", style="bold"))
+    nothing = f"两份计划中{cmp.unit}的任务没有变化。" if cmp.unit else "两份计划没有实质变化。"
+    parts.append(Text(f"变化明细（{len(notable)} 处）" if notable else nothing, style="bold"))
     for change in notable:
         parts += [Text(""), change_renderable(change, markers)]
     quiet = len(cmp.changes) - len(notable)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planwright.plan.model import Level, Node
+from planwright.zh.units import Registry
 from planwright.diffing.text import Op, redline
 from planwright.diffing.unitdiff import UnitDelta
 
@@ -159,6 +160,8 @@ class Comparison:
     old_label: str = ""  # file names, for the report heading
     new_label: str = ""
     ids_trusted: bool = True
+    registry: Registry | None = field(default=None, repr=False)  # tells one unit's names apart from another's
+    unit: str = ""  # set when the comparison was restricted to one unit's changes (perunit.for_unit)
 
     @property
     def year_shift(self) -> int:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from planwright.diffing.result import LEVEL_LABEL, STATUS_LABEL, STATUSES, Change, Comparison, NodeRef
 from planwright.diffing.text import DELETE, INSERT, Op
+from planwright.diffing.perunit import KINDS, unit_changes
 from planwright.diffing.unitdiff import UnitDelta
 
 
 def heading(cmp: Comparison) -> str:
-    return f"计划比对：{cmp.old_title or '（旧计划）'} → {cmp.new_title or '（新计划）'}"
+    unit = f"（{cmp.unit}）" if cmp.unit else ""
+    return f"计划比对{unit}：{cmp.old_title or '（旧计划）'} → {cmp.new_title or '（新计划）'}"
 
 
 def sources(cmp: Comparison) -> str:
@@ -61,6 +63,22 @@ def unit_header() -> list[str]:
 def unit_rows(cmp: Comparison) -> list[list[str]]:
     return [[t.unit, str(len(t.gained)), str(len(t.lost)), "、".join(t.gained), "、".join(t.lost)]
             for t in cmp.units]
+
+
+def per_unit_header() -> list[str]:
+    return ["单位", *KINDS, "位置"]
+
+
+def per_unit_rows(cmp: Comparison) -> list[list[str]]:
+    """The closing per-unit section: for each unit, its counts and where each change is."""
+    rows = []
+    for entry in unit_changes(cmp):
+        where = "；".join(f"{kind} {'、'.join(entry.paths(kind))}" for kind in KINDS if entry.count(kind))
+        rows.append([entry.unit, *(str(entry.count(kind)) for kind in KINDS), where])
+    return rows
+
+
+PER_UNIT_TITLE = "按单位：增加、减少、改写和时限调整"
 
 
 def change_subject(change: Change) -> str:
