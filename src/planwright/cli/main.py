@@ -405,5 +405,10 @@ def plugins(ctx: click.Context, as_json: bool) -> None:
     _warn_plugins(host)
 
 
+from planwright.cli.ledger import ledger as _ledger  # noqa: E402  (a group of its own module)
+
+main.add_command(_ledger)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
