@@ -132,12 +132,19 @@ _RANGE_WORD_RE = re.compile(r"(?<=[\d年月日])(?:至|到)(?=\d)")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # Chinese numerals only where they count something, so that 统一 or 第一时间 stay as they are.
-_CN_NUM_RE = re.compile(r"[〇零一二两三四五六七八九十]+(?=月|季|日|号|个|天|工作日|周|年|次)")
+# A run is taken whole (possessive, and never from its middle): a lookahead that fails
+# after a thousand 十 is not retried at each shorter length and each later start.
+_CN_NUM_RE = re.compile(r"(?<![〇零一二两三四五六七八九十])[〇零一二两三四五六七八九十]++(?=月|季|日|号|个|天|工作日|周|年|次)")
 _HAS_CN_NUM = re.compile(r"[〇零一二两三四五六七八九十]")
 
 
 def _cn_to_int(cn: str) -> int:
-    """一→1, 十→10, 十二→12, 二十五→25; 二〇二一 (a year, no 十) → 2021 digit by digit."""
+    """一→1, 十→10, 十二→12, 二十五→25; 二〇二一 (a year, no 十) → 2021 digit by digit.
+
+    Raises ValueError for what counts nothing (十十, a run of a thousand 十 or 一): a
+    month, day or year is at most four characters."""
+    if len(cn) > 4 or cn.count("十") > 1:
+        raise ValueError(f"not a count: {cn[:10]!r}")
     if "十" not in cn:
         return int("".join(str(_CN_DIGITS[c]) for c in cn))
     tens, _, ones = cn.partition("十")
