@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -228,3 +229,59 @@ def test_a_plan_file_nested_too_deep_or_with_an_odd_schema_is_refused_in_one_lin
     result = cli("check", plan)
     assert result.exit_code == 2
     assert says in result.stderr and "plan.toml" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+# -- plugins that misbehave -------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_plugins(monkeypatch):
+    from planwright import host as plugins
+
+    for name in [m for m in sys.modules if m.startswith("plugin_fixtures.pf_")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(plugins, "_HOSTS", {})
+    yield plugins
+    for name in [m for m in sys.modules if m.startswith("plugin_fixtures.pf_")]:
+        del sys.modules[name]
+
+
+def _third_party(monkeypatch, plugins, *modules: str) -> None:
+    from plugin_fixtures import entry_point
+
+    real = list(plugins._entry_points())
+    monkeypatch.setattr(plugins, "_entry_points", lambda: real + [entry_point(m) for m in modules])
+
+
+def test_a_plugin_calling_sys_exit_at_import_is_skipped_with_a_warning(fresh_plugins):
+    from plugin_fixtures import host_with
+
+    host = host_with("pf_exits_at_import", "pf_ruyi")
+    assert host.info("pf_exits_at_import").status == "failed"
+    assert any("pf_exits_at_import" in w and "sys.exit" in w for w in host.warnings)
+    assert [s.name for s in host.styles] == ["ruyi"]
+
+
+def test_hooks_returning_the_wrong_types_are_skipped_naming_the_plugin(fresh_plugins):
+    from plugin_fixtures import host_with
+
+    host = host_with("pf_wrong_types", "pf_ruyi")
+    assert [s.name for s in host.styles] == ["ruyi"]
+    assert all(hasattr(t, "style") for t in host.templates)
+    assert {"WT-001", "WT-002"} <= {r.id for r in host.rules}
+    warnings = "\n".join(host.warnings)
+    for hook in ("planwright_styles", "planwright_templates", "planwright_validators"):
+        assert f"pf_wrong_types 的 {hook}" in warnings
+
+
+def test_a_rule_yielding_junk_or_an_unknown_severity_is_reported_and_counted(fresh_plugins, monkeypatch, cli, tmp_path):
+    _third_party(monkeypatch, fresh_plugins, "pf_wrong_types")
+    plan = tmp_path / "plan.toml"
+    plan.write_text('schema = "planwright/1"\n\n[plan]\ntitle = "2027年示例区政务公开工作要点"\nyear = 2027\n',
+                    encoding="utf-8")
+    result = cli("check", plan)
+    out = result.stdout
+    assert "一条真正的发现" in out  # the good finding of the same rule is kept
+    assert "不是 Finding" in out and "WT-001" in out  # the junk is reported, not a traceback
+    assert "级别写错的发现" in out and "'fatal'" in out  # an unknown severity is shown, as a warning
+    assert result.exit_code == 1  # WT-001's real error counts

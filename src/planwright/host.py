@@ -28,13 +28,23 @@ import pluggy
 
 from planwright import hookspecs
 from planwright.api import (
-    PROJECT, NoticeLayout, Rule, Sniffer, Style, StyleSpec, Template, UnitRegistry, hookimpl,
+    PROJECT, SEVERITIES, NoticeLayout, Rule, Sniffer, Style, StyleSpec, Template, UnitRegistry, hookimpl,
 )
+from planwright.zh.deadlines import DeadlinePhrase
+from planwright.zh.units import AttributionPattern
 
 ENTRY_POINT_GROUP = PROJECT
 DISABLE_ENV = "PLANWRIGHT_DISABLE_PLUGINS"
 # essential (cannot be disabled): plugin name -> module
 CORE_PLUGINS = {"core_rules": "planwright.rules.core"}
+
+
+# what each hook must return a list of; anything else is skipped with a warning
+_HOOK_TYPES: dict[str, type] = {
+    "planwright_styles": Style, "planwright_templates": Template, "planwright_unit_registries": UnitRegistry,
+    "planwright_deadline_phrases": DeadlinePhrase, "planwright_attribution_patterns": AttributionPattern,
+    "planwright_validators": Rule, "planwright_notice_layouts": NoticeLayout, "planwright_import_sniffers": Sniffer,
+}
 
 
 class PluginError(Exception):
@@ -102,6 +112,9 @@ class Host:
             return
         try:
             plugin = ep.load()
+        except SystemExit as exc:  # sys.exit() at import would end planwright without a word
+            self._fail(info, f"导入时调用了 sys.exit({exc.code!r}) (exited at import)")
+            return
         except Exception as exc:  # a broken plugin must not break planwright
             self._fail(info, f"导入失败 (import failed): {type(exc).__name__}: {exc}")
             return
@@ -148,10 +161,10 @@ class Host:
             try:
                 result = impl.function() or []
                 result = list(result)
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:
                 self._fail_impl(impl.plugin_name, hook_name, exc)
                 continue
-            for obj in result:
+            for obj in self._valid(impl.plugin_name, hook_name, result, key):
                 name = getattr(obj, key)
                 if name in found and found[name][1] != impl.plugin_name:
                     raise PluginError(
@@ -162,7 +175,25 @@ class Host:
                 self.provenance[(hook_name, name)] = impl.plugin_name
         return [found[name][0] for name in sorted(found)]
 
-    def _fail_impl(self, plugin_name: str, hook_name: str, exc: Exception) -> None:
+    def _valid(self, plugin_name: str, hook_name: str, result: list, key: str) -> list:
+        """What a hook returned that is of its declared kind (``["x"]``, ``[{}]`` are not); each
+        other thing is skipped with a warning naming the plugin."""
+        kind = _HOOK_TYPES.get(hook_name)
+        good = []
+        for obj in result:
+            if kind is not None and not isinstance(obj, kind) \
+                    or not isinstance(getattr(obj, key, None), (str, type(None))):
+                self.warnings.append(f"插件 {plugin_name} 的 {hook_name} 返回了 {type(obj).__name__}"
+                                     f"（应为 {kind.__name__ if kind else '对象'}），已跳过 (wrong type skipped)")
+            elif isinstance(obj, Rule) and obj.severity not in SEVERITIES:
+                self.warnings.append(f"插件 {plugin_name} 的规则 {obj.id} 级别 {obj.severity!r} 无法识别"
+                                     f"（应为 {'/'.join(SEVERITIES)}），其发现按警告计 (unknown severity)")
+                good.append(obj)
+            else:
+                good.append(obj)
+        return good
+
+    def _fail_impl(self, plugin_name: str, hook_name: str, exc: BaseException) -> None:
         message = f"{hook_name} 出错 (raised): {type(exc).__name__}: {exc}"
         for info in self.plugins:
             if info.name == plugin_name:

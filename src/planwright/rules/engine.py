@@ -8,6 +8,7 @@ its own (rule ``PW-PLUGIN``) so that one broken plugin never hides the rest.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from planwright.api import SEVERITIES, CheckContext, Finding, Rule
@@ -42,13 +43,31 @@ def run(plan: Plan, host: "Host", doc: "PlanDocument | None" = None,
     for rule in rules if rules is not None else host.rules_for(plan.meta.style or None):
         ctx.rule = rule
         try:
-            findings.extend(rule.check(plan, ctx) or ())
+            found = list(rule.check(plan, ctx) or ())
         except Exception as exc:  # a broken rule is a plugin bug, not the user's mistake
             plugin = host.source("planwright_validators", rule.id) or "?"
             findings.append(Finding(rule="PW-PLUGIN", severity="warning", where="plan",
                                     message=f"规则 {rule.id}（插件 {plugin}）运行出错，已跳过：{type(exc).__name__}: {exc}"))
+            continue
+        findings.extend(_checked(found, rule, host.source("planwright_validators", rule.id) or "?"))
     ctx.rule = None
     return sort_findings(findings, ctx)
+
+
+def _checked(found: list, rule: Rule, plugin: str) -> list[Finding]:
+    """A rule's findings as the host can count them: what is not a Finding is reported and
+    skipped; a severity the host does not know counts as a warning and says so (never as nothing)."""
+    out: list[Finding] = []
+    for f in found:
+        if not isinstance(f, Finding):
+            out.append(Finding(rule="PW-PLUGIN", severity="warning", where="plan",
+                               message=f"规则 {rule.id}（插件 {plugin}）给出的不是 Finding（{type(f).__name__}），已跳过"))
+        elif f.severity not in SEVERITIES:
+            out.append(replace(f, severity="warning",
+                               message=f"{f.message}（规则 {rule.id}、插件 {plugin} 给出的级别 {f.severity!r} 无法识别，按警告计）"))
+        else:
+            out.append(f)
+    return out
 
 
 def _unknown_style(ctx: CheckContext, host: "Host") -> list[Finding]:
