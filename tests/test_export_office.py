@@ -215,3 +215,28 @@ def test_docx_imprint_is_ruled_and_closes_the_document(host):
     sizes = {side: borders.find(qn(f"w:{side}")).get(qn("w:sz")) for side in ("top", "insideH", "bottom")}
     assert sizes == {"top": "8", "insideH": "6", "bottom": "8"}  # 0.35 mm, 0.25 mm, 0.35 mm (§7.4.1)
     assert borders.find(qn("w:left")).get(qn("w:val")) == "nil"
+
+
+def test_docx_windows_fonts_by_the_plan_setting(host):
+    plan = ningguo_plan()
+    plan.meta.fonts = "windows"
+    data = export_plan(plan, "notice-docx", host)
+    doc = document(data)
+    task = next(p for p in doc.paragraphs if p.text.startswith("（一）做好规划信息公开"))
+    assert font_of(task.runs[0]) == "楷体" and font_of(task.runs[1]) == "仿宋"
+    fonts = zipfile.ZipFile(io.BytesIO(data)).read("word/fontTable.xml").decode("utf-8")
+    assert re.search(r'w:name="仿宋">\s*<w:altName w:val="FangSong"/>', fonts)
+    assert "仿宋_GB2312" not in fonts and "楷体_GB2312" not in fonts
+
+
+def test_docx_properties_come_from_the_plan(host):
+    plan = jinan_plan()
+    data = export_plan(plan, "notice-docx", host)
+    props = document(data).core_properties
+    assert props.author == plan.meta.issuer and props.language == "zh-CN"
+    assert props.title == f"{plan.meta.issuer}关于印发{plan.meta.title}的通知"
+    assert props.created.date().isoformat() == plan.meta.date
+    settings = zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml").decode("utf-8")
+    assert "ja-JP" not in settings and 'w:noLineBreaksBefore w:lang="zh-CN"' in settings
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode("utf-8")
+    assert "python-docx" not in core and "2013" not in core
