@@ -43,7 +43,8 @@ def say(text: str, err: bool = False) -> None:
 
 def check_output(path: Path | None, force: bool, *inputs: Path | None, fmt: OutputFormat | None = None) -> None:
     """Refuse, before any work, an output file that could not be written, would be replaced
-    unasked, or is one of the command's own inputs (not even --force replaces last year's plan).
+    unasked, or is one of the command's own inputs (not even --force replaces last year's plan):
+    the rule is ``store.check_output_path``, which the editor's export dialog uses too.
 
     With ``fmt``: a binary format needs a file, and a file named with another
     format's suffix gets a hint (it is still written)."""
@@ -51,16 +52,14 @@ def check_output(path: Path | None, force: bool, *inputs: Path | None, fmt: Outp
         if fmt is not None and not fmt.text:
             raise UserError(f"{fmt.name} 是二进制格式，请用 -o 指定输出文件 (needs -o FILE)")
         return
-    for source in inputs:
-        if source is not None and path.resolve() == source.resolve():
-            raise UserError(f"{path}: 输出文件就是输入文件，不能覆盖；请另起文件名 (output would overwrite an input)")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise UserError(f"{path}: 目录 {parent} 不存在 (no such directory)")
-    if path.exists() and not force:
-        raise UserError(f"{path}: 文件已存在，未覆盖；加 --force 可覆盖 (exists; use --force to replace)")
-    if path.is_dir():
-        raise UserError(f"{path}: 是一个目录，请给出文件名 (is a directory)")
+    from planwright.plan.store import OutputExists, OutputRefused, check_output_path
+
+    try:
+        check_output_path(path, *inputs, replace=force)
+    except OutputExists:
+        raise UserError(f"{path}: 文件已存在，未覆盖；加 --force 可覆盖 (exists; use --force to replace)") from None
+    except OutputRefused as exc:
+        raise UserError(str(exc)) from None
     suffix = path.suffix.lower()
     if fmt is not None and suffix != fmt.suffix and suffix in _SUFFIXES:
         warn(f"提示：{fmt.name} 导出的是 {fmt.suffix} 文件，输出文件名却是 {path.suffix}")

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import errno
+import hashlib
 import os
 import re
 import tempfile
@@ -72,6 +74,9 @@ class PlanDocument:
     path: Path | None = None
     text: str = ""
     mtime_ns: int | None = None
+    # sha256 of the bytes as last read or written: an outside edit that keeps the
+    # modification time (cp -p, rsync -t) changes the content, not the time
+    digest: str | None = None
     bom: bool = False  # the file began with a UTF-8 byte-order mark; saving keeps it
     # ids given at load to nodes that had none, by their position in the file
     given_ids: dict[tuple, str] = field(default_factory=dict)
@@ -99,13 +104,23 @@ class PlanDocument:
         return self.lines.line_of(section, tuple(i - 1 for i in indices), key)
 
     def changed_on_disk(self) -> bool:
-        """True when the file was changed by someone else since we read or wrote it."""
-        if self.path is None or self.mtime_ns is None:
+        """True when the file was changed by someone else since we read or wrote it:
+        its content differs (a hash, so that a copy keeping the old time is seen),
+        or, for a document read without one, its modification time."""
+        if self.path is None or (self.mtime_ns is None and self.digest is None):
             return False
         try:
+            if self.digest is not None:
+                return _digest(self.path.read_bytes()) != self.digest
             return self.path.stat().st_mtime_ns != self.mtime_ns
         except FileNotFoundError:
             return True
+        except OSError:
+            return True  # cannot be read now: not what we wrote, the user must choose
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 _COMMENT_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
@@ -133,7 +148,13 @@ def load(path: str | os.PathLike) -> PlanDocument:
         raw = path.read_bytes()
         stat = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise PlanFileError(path, "符号链接指向的文件不存在 (dangling symlink)") from None
         raise PlanFileError(path, "文件不存在 (file not found)") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise PlanFileError(path, "符号链接成环，无法读取 (symlink loop)") from None
+        raise PlanFileError(path, f"无法读取 (cannot read): {exc.strerror}") from None
     except IsADirectoryError:
         raise PlanFileError(path, "这是一个目录，不是计划文件 (is a directory)") from None
     except OSError as exc:
@@ -148,6 +169,7 @@ def load(path: str | os.PathLike) -> PlanDocument:
         raise PlanFileError(path, _not_utf8(raw), line) from None
     doc = loads(text, path)
     doc.mtime_ns = stat.st_mtime_ns
+    doc.digest = _digest(raw)
     doc.bom = raw.startswith(b"\xef\xbb\xbf")
     return doc
 
@@ -645,30 +667,84 @@ def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
     if target is None:
         raise PlanFileError(None, "没有给出保存路径 (no path to save to)")
     text = dumps(doc)
-    atomic_write(target, ("\ufeff" + text if doc.bom else text).encode("utf-8"))
+    data = ("\ufeff" + text if doc.bom else text).encode("utf-8")
+    atomic_write(target, data)
     if text != doc.text:
         doc._read = None  # read from the old text: the model is now compared with what tomlkit holds
     doc.path, doc.text, doc._lines = target, text, None
     doc.given_ids.clear()
     doc.notes.clear()
     doc.mtime_ns = target.stat().st_mtime_ns
+    doc.digest = _digest(data)
     return target
 
 
-def atomic_write(target: str | os.PathLike, data: bytes) -> None:
-    """Write beside, flush, fsync, rename: the target is either old or new, never half."""
-    target = Path(target)
+class OutputRefused(Exception):
+    """An output path that must not be written: an input, a folder, a missing folder."""
+
+
+class OutputExists(OutputRefused):
+    """The output file exists: it is replaced only when the user says so."""
+
+
+def check_output_path(path: Path, *inputs: Path | None, replace: bool = False) -> None:
+    """The one rule for a file about to be written (CLI and editor alike): never one of
+    the inputs (the open plan, last year's plan), not even asked to replace; never a
+    folder or in a folder that is missing; an existing file only when ``replace``.
+    Compared through symlinks, so a link to the plan is the plan."""
+    try:
+        for source in inputs:
+            if source is not None and _same_file(path, source):
+                raise OutputRefused(f"{path}: 输出文件就是输入文件，不能覆盖；请另起文件名 (output would overwrite an input)")
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise OutputRefused(f"{path}: 目录 {parent} 不存在 (no such directory)")
+        if path.is_dir():
+            raise OutputRefused(f"{path}: 是一个目录，请给出文件名 (is a directory)")
+        real_target(path)  # a symlink loop is refused here, before any work
+        if path.exists() and not replace:
+            raise OutputExists(f"{path}: 文件已存在 (exists)")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputRefused(f"{path}: 符号链接成环 (symlink loop)") from None
+        raise OutputRefused(f"{path}: 无法使用 (cannot use): {exc.strerror or exc}") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare the names they resolve to
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+TMP_SUFFIX = ".tmp"
+
+
+def atomic_write(target: str | os.PathLike, data: bytes, mode: int | None = None) -> None:
+    """Write beside, flush, fsync, rename: the target is either old or new, never half.
+
+    A symlink is written through (the real file gets the data, the link stays a
+    link). ``mode`` is the file's mode when given; else an existing file keeps
+    its own and a new one gets what the umask allows. The temporary file is named ``.NAME.PID.xxxx.tmp`` and removed on
+    any exception, a signal included; one left by a killed process of ours
+    (its pid no longer running) is removed on the next write beside it.
+    """
+    target = real_target(Path(target))
     directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        except FileNotFoundError:
-            os.chmod(tmp, 0o644)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            try:
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            except FileNotFoundError:
+                os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -676,6 +752,76 @@ def atomic_write(target: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to ``path`` must replace: a symlink's target (followed to the end),
+    so that the link stays; a loop is an OSError (ELOOP) naming the path."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # a dangling link: write the file it names
+    except OSError as exc:
+        raise OSError(errno.ELOOP, "符号链接成环 (symlink loop)", str(path)) from exc
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+
+
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Remove ``.NAME.PID.xxxx.tmp`` files beside ``target`` that a process of ours left
+    when it was killed (its pid is no longer running); returns what was removed."""
+    directory = target.parent if str(target.parent) else Path(".")
+    removed = []
+    try:
+        candidates = list(directory.glob(f".{glob_escape(target.name)}.*{TMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        match = _TEMP_NAME.match(tmp.name)
+        if match is None or match["name"] != target.name or pid_alive(int(match["pid"])):
+            continue
+        try:
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (ours or another user's)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def _toml_of(doc: PlanDocument) -> tomlkit.TOMLDocument:
