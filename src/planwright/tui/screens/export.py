@@ -3,7 +3,9 @@
 Calls ``planwright.export`` — what ``planwright export`` renders with — on a
 copy of the plan, in a thread, and writes the bytes atomically
 (beside the plan file by default). A plan with errors is refused unless the
-box is ticked; the message says which error comes first.
+box is ticked; the message says which error comes first. The file is checked by
+the CLI's rule (``store.check_output_path``): never the open plan, never a
+folder; an existing file is replaced only after the user says so.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 import planwright
-from planwright.plan import editing
+from planwright.plan import editing, store
 from planwright.formats import EXPORT_FORMATS
 from planwright.plan.model import Plan
+from planwright.tui.screens.choice import ChoiceDialog
 
 if TYPE_CHECKING:
     from planwright.tui.session import Session
@@ -91,13 +94,29 @@ class ExportDialog(ModalScreen[Path | None]):
     def _export(self) -> None:
         output = Path(self.query_one("#output", Input).value.strip()).expanduser()
         problem = self.query_one("#problem", Static)
-        if not output.parent.is_dir():
-            problem.update(f"文件夹不存在：{output.parent}")
+        try:
+            store.check_output_path(output, self.session.path)
+        except store.OutputExists:
+            self._ask_replace(output)
             return
-        if output.is_dir():
-            problem.update(f"这是一个文件夹，请给出文件名：{output}")
+        except store.OutputRefused as exc:
+            problem.update(str(exc))
             return
-        problem.update("正在导出……")
+        self._start(output)
+
+    def _ask_replace(self, output: Path) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "replace":
+                self._start(output)
+            else:
+                self.query_one("#problem", Static).update(f"未导出：{output.name} 已存在，请另起文件名")
+
+        self.app.push_screen(ChoiceDialog(
+            "文件已存在", f"{output} 已经存在。\n替换：用这次导出的内容覆盖它（原内容不能找回）。",
+            [("cancel", "不替换"), ("replace", "替换")], danger="replace"), answer)
+
+    def _start(self, output: Path) -> None:
+        self.query_one("#problem", Static).update("正在导出……")
         self.query_one("#do-export", Button).disabled = True
         self._run(self.fmt, output, self.query_one(Checkbox).value)
 
