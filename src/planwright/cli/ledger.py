@@ -105,3 +105,50 @@ def collect(ctx: click.Context, plan: Path, files: tuple[Path, ...]) -> None:
     for issue in result.issues:
         click.echo(f"需要核对：{issue.line()}", err=True)
     sys.exit(max([result.exit_code] + [2 for _ in unreadable]))
+
+
+_TEXT_COLOURS = {"red": "red", "yellow": "yellow", "blue": "blue", "green": "green", "none": None}
+
+
+@ledger.command(short_help="Each task's state and colour on a day (完成情况).")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="截至日期 YYYY-MM-DD（默认今天）.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（xlsx 必须）.")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
+@click.pass_context
+def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None, force: bool) -> None:
+    """每项任务在某日的状态与颜色：绿 已完成，红 逾期，蓝 临期（5 个工作日内），黄 低于时间进度。"""
+    import datetime as dt
+    import json
+
+    from planwright.cli.output import check_output
+    from planwright.ledger.status import LABELS, status as task_status, status_xlsx
+
+    if fmt == "xlsx" and output is None:
+        raise UserError("xlsx 是二进制格式，请用 -o 指定输出文件 (needs -o FILE)")
+    check_output(output, force, plan)
+    doc, phrases, ledger_, _ = _load(ctx, plan)
+    day = as_of.date() if as_of else dt.date.today()
+    result = task_status(doc.plan, ledger_, day, phrases)
+    for warning in result.warnings:
+        warn(warning)
+    if fmt == "json":
+        data = (json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    elif fmt == "xlsx":
+        data = status_xlsx(result, doc.plan.meta.title)
+    else:
+        data = b""
+    if fmt != "text":
+        if output is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            write(output, data)
+        return
+    summary = result.summary()
+    click.echo(f"截至 {day.isoformat()}：" + "，".join(f"{LABELS[k]} {n}" for k, n in summary.items()))
+    for t in result.tasks:
+        due = t.task.due.isoformat() if t.task.due else (t.task.deadline or "未定")
+        line = (f"[{LABELS[t.state]}] {t.task.path} {t.task.title}  牵头：{'、'.join(t.task.lead) or '—'}  "
+                f"时限：{due}  {t.reported} {t.percent}%（应达 {t.expected:g}%）")
+        click.echo(click.style(line, fg=_TEXT_COLOURS[t.colour]))
