@@ -14,6 +14,7 @@ import math
 from typing import Sequence
 
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from planwright.api import Finding
 from planwright.exporting.table import HEADER, TableRow
@@ -45,6 +46,22 @@ def fit_widths(columns: Sequence[Sequence[str]], limits: Sequence[tuple[int, int
     return widths
 
 
+CELL_LIMIT = 32767  # characters (UTF-16 units) Excel keeps in one cell
+CUT_NOTE = "……（此格超过 Excel 单元格上限 32767 字，以下从略；全文见计划文件）"
+
+
+class _SayingSheet(Worksheet):
+    """A worksheet that never cuts a long text silently: a cell over Excel's limit ends with a
+    note saying it was cut (XlsxWriter would drop the rest without a word)."""
+
+    def _write_string(self, row, col, string, cell_format=None):
+        if len(string) > CELL_LIMIT // 2 and len(string.encode("utf-16-le")) // 2 > CELL_LIMIT:
+            keep = CELL_LIMIT - len(CUT_NOTE.encode("utf-16-le")) // 2
+            text = string.encode("utf-16-le")[: keep * 2].decode("utf-16-le", errors="ignore")
+            string = text + CUT_NOTE
+        return super()._write_string(row, col, string, cell_format)
+
+
 class _Book:
     """A workbook in memory with the formats both exports use."""
 
@@ -52,6 +69,7 @@ class _Book:
         self.buffer = io.BytesIO()
         self.wb = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_numbers": False,
                                                     "strings_to_formulas": False, "strings_to_urls": False})
+        self.wb.worksheet_class = _SayingSheet
         note = f"未通过检查：有 {len(errors)} 个错误，按 --allow-errors 导出" if errors else ""
         self.wb.set_properties({"title": title, "comments": note or "planwright 导出"})
         base = {"font_name": FONT, "font_size": SIZE, "border": 1, "text_wrap": True, "valign": "vcenter"}
