@@ -89,6 +89,14 @@ def _events(plan: Plan, phrases) -> list[dict]:
     return events
 
 
+def _dtend(due: dt.date) -> list[str]:
+    """The day after *due*; on 9999-12-31 there is none, and an all-day event without DTEND
+    lasts its one day (RFC 5545 §3.6.1), so none is written (a plan may say 9999年底前)."""
+    if due == dt.date.max:
+        return []
+    return [f"DTEND;VALUE=DATE:{due + dt.timedelta(days=1):%Y%m%d}"]
+
+
 def _vevent(event: dict, stamp: dt.datetime) -> list[str]:
     due: dt.date = event["due"]
     title = event["title"].strip().split("\n")[0]
@@ -101,7 +109,7 @@ def _vevent(event: dict, stamp: dt.datetime) -> list[str]:
     description.append(f"位置：{event['where']}")
     lines = ["BEGIN:VEVENT", f"UID:{event['id']}-{due:%Y%m%d}@planwright",
              f"DTSTAMP:{stamp.astimezone(dt.timezone.utc):%Y%m%dT%H%M%SZ}",
-             f"DTSTART;VALUE=DATE:{due:%Y%m%d}", f"DTEND;VALUE=DATE:{due + dt.timedelta(days=1):%Y%m%d}",
+             f"DTSTART;VALUE=DATE:{due:%Y%m%d}", *_dtend(due),
              f"SUMMARY:{escape(summary)}", f"DESCRIPTION:{escape(chr(10).join(description))}",
              "TRANSP:TRANSPARENT"]
     units = [*event["lead"], *event["support"]]
