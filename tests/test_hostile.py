@@ -8,7 +8,9 @@ file with exit status 2 and nothing written.
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -285,3 +287,60 @@ def test_a_rule_yielding_junk_or_an_unknown_severity_is_reported_and_counted(fre
     assert "不是 Finding" in out and "WT-001" in out  # the junk is reported, not a traceback
     assert "级别写错的发现" in out and "'fatal'" in out  # an unknown severity is shown, as a warning
     assert result.exit_code == 1  # WT-001's real error counts
+
+
+# -- limits of the formats written, and outputs that fail ------------------------------------
+
+
+def test_a_cell_over_excels_limit_says_it_was_cut(tmp_path):
+    from openpyxl import load_workbook
+
+    from sample_plans import jinan_plan
+
+    plan = jinan_plan()
+    long_text = "按月公开低保对象名单并接受监督。" * 3000  # 48,000 characters
+    plan.points[0].tasks[0].text = long_text
+    data = planwright.export(plan, "table-xlsx", allow_errors=True).data
+    path = tmp_path / "table.xlsx"
+    path.write_bytes(data)
+    cells = [c.value for row in load_workbook(path).active.iter_rows() for c in row if isinstance(c.value, str)]
+    cut = [v for v in cells if v.startswith("按月公开低保对象名单")]
+    assert cut and len(cut[0]) <= 32767
+    assert "超过 Excel 单元格上限" in cut[0]
+
+
+def test_a_deadline_on_the_last_day_of_year_9999_is_a_calendar_event():
+    from sample_plans import jinan_plan
+
+    plan = jinan_plan()
+    plan.points[0].tasks[0].deadline = "9999年12月31日前"
+    text = planwright.export(plan, "ics", allow_errors=True).data.decode("utf-8")
+    assert "DTSTART;VALUE=DATE:99991231" in text
+    assert text.count("BEGIN:VEVENT") == text.count("END:VEVENT")
+
+
+@pytest.mark.parametrize("args", [("export", "{plan}", "--format", "notice-txt"), ("check", "{plan}"),
+                                  ("export", "{plan}", "--format", "json")])
+def test_standard_output_that_cannot_be_written_is_one_line(tmp_path, planwright_exe, args):
+    from sample_plans import jinan_plan
+
+    plan = tmp_path / "plan.toml"
+    planwright.save(jinan_plan(), plan)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([str(planwright_exe), *(a.format(plan=plan) for a in args)],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().count("\n") == 0 and "标准输出" in done.stderr
+
+
+def test_an_output_that_is_a_link_to_a_device_is_written_through_not_replaced(tmp_path, cli):
+    from sample_plans import jinan_plan
+
+    plan = tmp_path / "plan.toml"
+    planwright.save(jinan_plan(), plan)
+    link = tmp_path / "out.txt"
+    link.symlink_to(os.devnull)
+    result = cli("export", plan, "--format", "notice-txt", "-o", link, "--force")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()  # a rename over it would have put a file where the link was

@@ -8,8 +8,10 @@ place and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -37,8 +39,27 @@ def friendly(func: Callable) -> Callable:
         except KeyboardInterrupt:
             warn("已中断 (interrupted)")
             sys.exit(130)
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            # standard output failed (> /dev/full, a closed pipe): files are written atomically
+            # elsewhere, so this can only be the terminal's stream; say so in one line
+            _silence_stdout()
+            raise UserError(f"无法写出到标准输出 (cannot write to standard output): {exc.strerror}") from None
 
     return wrapper
+
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def host_of(ctx: click.Context):

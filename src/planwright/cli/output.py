@@ -7,6 +7,8 @@ writes atomically and turns a failed write into one line naming the file.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import click
@@ -70,6 +72,19 @@ def write(path: Path, data: bytes) -> None:
     from planwright.plan.store import atomic_write
 
     try:
-        atomic_write(path, data)
+        if _a_stream(path):  # -o /dev/stdout, a FIFO: written through, never replaced by a file
+            with path.open("wb") as stream:
+                stream.write(data)
+        else:
+            atomic_write(path, data)
     except OSError as exc:
         raise UserError(f"{path}: 无法写入 (cannot write): {exc.strerror or exc}") from None
+
+
+def _a_stream(path: Path) -> bool:
+    """True for an existing output that is not a regular file (a terminal, /dev/stdout, a pipe):
+    a rename over it would put a file where the device or the link was."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
