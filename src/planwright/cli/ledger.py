@@ -152,3 +152,31 @@ def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None,
         line = (f"[{LABELS[t.state]}] {t.task.path} {t.task.title}  牵头：{'、'.join(t.task.lead) or '—'}  "
                 f"时限：{due}  {t.reported} {t.percent}%（应达 {t.expected:g}%）")
         click.echo(click.style(line, fg=_TEXT_COLOURS[t.colour]))
+
+
+@ledger.command(short_help="Roll-up per unit and point, late tasks, 落实情况 text (落实情况报告).")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["md", "docx", "xlsx"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（md 可省略，打印到屏幕）.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="截至日期 YYYY-MM-DD（默认今天）.")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
+@click.pass_context
+def report(ctx: click.Context, plan: Path, fmt: str, output: Path | None, as_of, force: bool) -> None:
+    """按单位、按要点汇总（超/达/欠进度及比例），列出逾期任务，并生成可粘贴进年度报告的落实情况段落。"""
+    import datetime as dt
+
+    from planwright.cli.output import check_output
+    from planwright.ledger.report import build, render
+
+    if fmt != "md" and output is None:
+        raise UserError(f"{fmt} 是二进制格式，请用 -o 指定输出文件 (needs -o FILE)")
+    check_output(output, force, plan)
+    doc, phrases, ledger_, _ = _load(ctx, plan)
+    rep = build(doc.plan, ledger_, as_of.date() if as_of else dt.date.today(), phrases)
+    for warning in rep.status.warnings:
+        warn(warning)
+    data = render(rep, fmt)
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        write(output, data)
