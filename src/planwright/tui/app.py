@@ -80,9 +80,33 @@ class PlanwrightApp(App[None]):
         self.exit(return_code=143)
 
     def offer_pending_recovery(self) -> None:
+        """At open: say first that another editor has the plan open, then offer what a
+        crashed editor left."""
+        if self.session.elsewhere is not None:
+            self.warn_open_elsewhere(self.session.elsewhere)
         recovery = self.session.pending_recovery()
         if recovery is not None:
             self.offer_recovery(recovery)
+
+    def warn_open_elsewhere(self, holder) -> None:
+        """The plan's lock is live: only look, edit at one's own risk, or leave."""
+
+        def answer(choice: str | None) -> None:
+            if choice == "continue":
+                self.notify("另一个编辑器也在编辑此计划；保存时会提示磁盘上的改动", severity="warning",
+                            timeout=8, markup=False)
+            elif choice == "quit":
+                self.exit()
+            else:  # only look (also Esc): nothing this editor does can be saved over the other's
+                self.session.read_only = True
+                self.editor.update_title()
+                self.notify("只读打开：可以查看，不能保存", timeout=5, markup=False)
+
+        self.push_screen(ChoiceDialog(
+            "计划已在别处打开",
+            f"{self.session.path.name} 正由另一个编辑器打开：{holder.describe()}。\n"
+            "只读查看：可以查看，不能保存。\n仍然编辑：风险自负，两边的修改可能互相覆盖。\n退出：不打开。",
+            [("readonly", "只读查看"), ("continue", "仍然编辑"), ("quit", "退出")], danger="continue"), answer)
 
     def offer_recovery(self, recovery: Recovery) -> None:
         """A recovery file from an editor that ended without saving: take it or drop it."""
@@ -96,7 +120,7 @@ class PlanwrightApp(App[None]):
                 self.session.apply_recovery(recovery)
                 editor.after_reload("已恢复未保存的内容；检查无误后请按 Ctrl+S 保存")
             elif choice == "discard":
-                self.session.discard_recovery()
+                self.session.drop_recovery(recovery)
                 self.notify("已丢弃恢复文件", timeout=3, markup=False)
 
         self.push_screen(ChoiceDialog(
@@ -149,5 +173,8 @@ class PlanwrightApp(App[None]):
 def run_editor(path: Path, host: "Host") -> int:
     """Open the editor on ``path``; returns the exit status when the user quits (143 when killed)."""
     app = PlanwrightApp(Path(path), host)
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.session.release()  # the lock goes with the editor (a crash leaves it stale, not live)
     return app.return_code or 0

@@ -7,6 +7,8 @@ and redraws what it reports changed.
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 import time
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from planwright.plan import editing
 from planwright.plan import store
 from planwright.api import Finding
 from planwright.plan.model import Plan
+from planwright.tui import lock
 from planwright.tui.recovery import plan_text
 
 if TYPE_CHECKING:
@@ -34,9 +37,21 @@ class ChangedOnDisk(Exception):
     """The file was changed by someone else since it was opened; the user must choose."""
 
 
-def recovery_path(path: Path) -> Path:
-    """``plan.toml`` → ``.plan.toml.recover`` beside it (hidden, same folder, same disk)."""
-    return path.with_name(f".{path.name}.recover")
+class ReadOnly(Exception):
+    """The plan is open in another editor and this one only looks at it."""
+
+
+def recovery_path(path: Path, pid: int | None = None) -> Path:
+    """``plan.toml`` → ``.plan.toml.recover`` beside it (hidden, same folder, same disk):
+    the recovery file of the editor holding the plan's lock. A second editor on the
+    same plan writes its own, ``.plan.toml.PID.recover``, so neither destroys the other's."""
+    return path.with_name(f".{path.name}.recover" if pid is None else f".{path.name}.{pid}.recover")
+
+
+def _recovery_pid(path: Path, recovery: Path) -> int | None:
+    """The pid in a second editor's recovery file name (None for the lock holder's)."""
+    middle = recovery.name[len(f".{path.name}."):-len(".recover")]
+    return int(middle) if middle.isdigit() else None
 
 
 @dataclass
@@ -64,10 +79,17 @@ class Session:
         # save (not at open: that would cost a copy of every plan opened); undoing
         # back to it means "no unsaved changes".
         self._saved: Plan | None = None
+        # another editor that has this plan open (its lock is live), else None
+        self.elsewhere: lock.Holder | None = lock.take(self.path) if doc.path is not None else None
+        self.read_only = False  # the user chose to look only: saving is refused
 
     @classmethod
     def open(cls, path: Path, host: "Host") -> "Session":
         return cls(planwright.load(path), host)
+
+    def release(self) -> None:
+        """The editor is done with the file: its lock goes (never another editor's)."""
+        lock.release(self.path)
 
     @property
     def plan(self) -> Plan:
@@ -147,7 +169,10 @@ class Session:
 
     # -- saving ----------------------------------------------------------------
     def save(self, force: bool = False) -> Path:
-        """Save through the store; refuses (ChangedOnDisk) when someone else wrote the file."""
+        """Save through the store; refuses (ChangedOnDisk) when someone else wrote the file,
+        (ReadOnly) when the user chose to only look at a plan open in another editor."""
+        if self.read_only:
+            raise ReadOnly(str(self.path))
         if not force and self.doc.changed_on_disk():
             raise ChangedOnDisk(str(self.path))
         with STORE_LOCK:
@@ -181,11 +206,19 @@ class Session:
         with STORE_LOCK:
             self.closed = True
             self._discard_recovery_locked()
+        self.release()
 
     # -- recovery file -----------------------------------------------------------
     @property
     def recovery_file(self) -> Path:
-        return recovery_path(self.path)
+        """This editor's own recovery file (per editor: see ``recovery_path``)."""
+        return recovery_path(self.path, os.getpid() if self.elsewhere is not None else None)
+
+    def _plan_mode(self) -> int | None:
+        try:
+            return stat.S_IMODE(self.path.stat().st_mode)
+        except OSError:
+            return None
 
     def write_recovery_of(self, plan: Plan) -> bool:
         """Write ``plan`` (a copy, safe to use from a thread) as the recovery file.
@@ -199,7 +232,8 @@ class Session:
         with STORE_LOCK:
             if self.closed or not self.dirty:
                 return False
-            store.atomic_write(self.recovery_file, text.encode("utf-8"))
+            # the plan's own mode: a 0600 plan's unsaved text is no more readable than the plan
+            store.atomic_write(self.recovery_file, text.encode("utf-8"), mode=self._plan_mode())
         return True
 
     def write_recovery(self) -> bool:
@@ -217,18 +251,32 @@ class Session:
             pass
 
     def pending_recovery(self) -> Recovery | None:
-        """A recovery file left by an editor that did not save (crash, kill, power cut)."""
-        path = self.recovery_file
-        if not path.exists():
-            return None
+        """A recovery file left by an editor that did not save (crash, kill, power cut):
+        the lock holder's (unless that editor is still running), then any second
+        editor's whose process is gone, newest first."""
+        for path in self._left_recovery_files():
+            try:
+                plan = planwright.load(path).plan
+            except store.PlanFileError:
+                continue  # half a file cannot be offered; it is left for a person to read
+            if plan == self.plan:
+                _unlink(path)  # nothing in it that the file does not already hold
+                continue
+            return Recovery(path, plan, path.stat().st_mtime)
+        return None
+
+    def _left_recovery_files(self) -> list[Path]:
+        found = [] if self.elsewhere is not None else [recovery_path(self.path)]
+        pattern = f".{store.glob_escape(self.path.name)}.*.recover"
         try:
-            plan = planwright.load(path).plan
-        except store.PlanFileError:
-            return None  # half a file cannot be offered; it is left for a person to read
-        if plan == self.plan:
-            self.discard_recovery()  # nothing in it that the file does not already hold
-            return None
-        return Recovery(path, plan, path.stat().st_mtime)
+            others = sorted(self.path.parent.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            others = []
+        for path in others:
+            pid = _recovery_pid(self.path, path)
+            if pid is not None and pid != os.getpid() and not store.pid_alive(pid):
+                found.append(path)
+        return [path for path in found if path.exists()]
 
     def apply_recovery(self, recovery: Recovery) -> None:
         """Take the recovered content into the open document (comments of the file stay)."""
@@ -238,6 +286,19 @@ class Session:
             plan.points, plan.body = recovery.plan.points, recovery.plan.body
 
         self.apply("恢复未保存的内容", op)
+        if recovery.path != self.recovery_file:
+            _unlink(recovery.path)  # taken in: from now on this editor's own file keeps it
+
+    def drop_recovery(self, recovery: Recovery) -> None:
+        """The user threw away a recovery file that was offered."""
+        _unlink(recovery.path)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
 
 
 _FIELD_WORDS = {"title": "标题", "text": "正文", "lead": "牵头单位", "support": "配合单位", "deadline": "时限"}
