@@ -24,11 +24,12 @@ from planwright.zh import deadlines
 from planwright.plan import editing
 from planwright.plan.editing import EditError
 from planwright.plan.model import Item, Plan, Point, Task
+from planwright.plan.store import PlanFileError
 from planwright.zh.numbering import path_label
 from planwright.rules.engine import registry_for
 from planwright.tui import commands
 from planwright.tui.checker import Checker, ThreadChecker
-from planwright.tui.session import ChangedOnDisk, Session
+from planwright.tui.session import ChangedOnDisk, ReadOnly, Session
 from planwright.tui.widgets.findings_list import FindingsList
 from planwright.tui.widgets.node_form import NodeForm
 from planwright.tui.widgets.plan_tree import ROOT, PlanTree
@@ -374,6 +375,9 @@ class EditorScreen(Screen[None]):
         except ChangedOnDisk:
             self._ask_changed_on_disk(after)
             return
+        except ReadOnly:
+            self.notify("只读打开（此计划正在另一个编辑器中），未保存", severity="warning", timeout=8, markup=False)
+            return
         except OSError as exc:
             self.notify(f"保存失败：{exc}", severity="error", timeout=8, markup=False)
             return
@@ -388,6 +392,16 @@ class EditorScreen(Screen[None]):
 
     def _ask_changed_on_disk(self, after: Callable[[], None] | None) -> None:
         def answer(choice: str | None) -> None:
+            # a file now invalid, a full disk: a message, the edits still in the editor
+            try:
+                act(choice)
+            except PlanFileError as exc:
+                self.notify(f"无法重新载入，编辑器中的内容未动：{exc}", severity="error", timeout=10, markup=False)
+            except OSError as exc:
+                self.notify(f"保存失败，编辑器中的内容未动：{exc.strerror or exc}", severity="error",
+                            timeout=10, markup=False)
+
+        def act(choice: str | None) -> None:
             if choice == "overwrite":
                 self._saved(self.session.save(force=True), after)
             elif choice == "reload":
