@@ -344,3 +344,16 @@ def test_an_output_that_is_a_link_to_a_device_is_written_through_not_replaced(tm
     result = cli("export", plan, "--format", "notice-txt", "-o", link, "--force")
     assert result.exit_code == 0, result.output
     assert link.is_symlink()  # a rename over it would have put a file where the link was
+
+
+def test_the_editor_holds_and_shows_a_plan_without_terminal_escapes(tmp_path, host):
+    from planwright.tui.session import Session
+
+    plan = tmp_path / "plan.toml"
+    plan.write_text('schema = "planwright/1"\n[plan]\ntitle = "样例\\u001b[2J县\\u001b]0;x\\u0007要点"\nyear = 2027\n'
+                    '[[points]]\ntitle = "做好\\u001b[31m信息公开"\n[[points.tasks]]\ntext = "公开预算。"\n'
+                    'lead = ["县财政局\\u001b]2;pwned\\u0007"]\n', encoding="utf-8")
+    session = Session.open(plan, host)
+    assert session.plan.meta.title == "样例县要点"
+    assert session.plan.points[0].title == "做好信息公开"
+    assert session.plan.points[0].tasks[0].lead == ["县财政局"]

@@ -22,6 +22,7 @@ from planwright.api import Finding
 from planwright.plan.model import Plan
 from planwright.tui import lock
 from planwright.tui.recovery import plan_text
+from planwright.zh.clean import clean_in_place
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -67,6 +68,9 @@ class Session:
     """One open plan file and everything the editor knows about it."""
 
     def __init__(self, doc: store.PlanDocument, host: "Host") -> None:
+        # text with terminal escapes (ESC [2J, OSC titles) would reach the screen through
+        # the widgets: the editor holds, shows and saves the plan without them
+        clean_in_place(doc.plan)
         self.doc = doc
         self.host = host
         self.history = editing.History()

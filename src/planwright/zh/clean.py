@@ -84,3 +84,32 @@ def clean_deep(value):
             object.__setattr__(out, f.name, clean_deep(getattr(value, f.name)))
         return out
     return value
+
+
+def clean_in_place(value) -> bool:
+    """Clean every string held by *value* (a Plan and its nodes, lists of them) where it is;
+    True when anything changed. For the editor, which shows the plan it holds: what it shows
+    and what it saves are then the same."""
+    import dataclasses
+
+    changed = False
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                cleaned = clean_text(item)
+                if cleaned != item:
+                    value[i], changed = cleaned, True
+            else:
+                changed |= clean_in_place(item)
+        return changed
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if isinstance(item, str):
+                cleaned = clean_text(item)
+                if cleaned != item:
+                    object.__setattr__(value, f.name, cleaned)
+                    changed = True
+            else:
+                changed |= clean_in_place(item)
+    return changed

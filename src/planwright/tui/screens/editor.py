@@ -34,6 +34,7 @@ from planwright.tui.widgets.findings_list import FindingsList
 from planwright.tui.widgets.node_form import NodeForm
 from planwright.tui.widgets.plan_tree import ROOT, PlanTree
 from planwright.tui.screens.choice import ChoiceDialog
+from planwright.zh.clean import clean_line
 
 if TYPE_CHECKING:
     from planwright.api import Finding
@@ -608,6 +609,6 @@ def set_terminal_title(app: Any, title: str) -> None:
     if driver is None or app.is_headless:
         return
     try:
-        driver.write(f"\x1b]2;{title}\x07")
+        driver.write(f"\x1b]2;{clean_line(title)}\x07")  # a BEL in a file name would end it early
     except Exception:  # a title is a nicety; never let it break the editor
         pass
