@@ -60,3 +60,40 @@ async def test_an_impossible_written_date_is_kept_as_typed_and_reported(make_app
                 break
         assert any(f.rule == "PW-DATE-001" and "2月没有30日" in f.message for f in app.session.findings)
 
+
+
+async def wait_check(pilot, app, seen: int) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if app.editor.checks_shown > seen:
+            return
+
+
+async def test_roll_over_findings_are_listed_jump_to_their_field_and_go_when_fixed(sample, make_app, settle, type_text, tmp_path):
+    rolled = sample.replace('preamble = "', 'printer = "示例区人民政府办公室"\npreamble = "').replace(
+        "清理无效栏目，统一检索入口。", "2026年年底前清理无效栏目。")
+    path = tmp_path / "plan.toml"
+    path.write_text(rolled, encoding="utf-8")
+
+    app = make_app(path)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await wait_check(pilot, app, 0)
+        found = {(f.rule, f.field) for f in app.session.findings if f.rule.startswith("PW-ROLL")}
+        assert found == {("PW-ROLL-001", "text"), ("PW-ROLL-003", "doc_number"), ("PW-ROLL-003", "date")}
+        listed = app.editor.query_one("#findings")
+        shown = "\n".join(str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count))
+        assert "2026年年底" in shown and "文号未填写" in shown and "成文日期未填写" in shown
+        stale = next(f for f in app.session.findings if f.rule == "PW-ROLL-001")
+        app.editor.jump_to(stale.node_id, stale.field)
+        await settle(pilot, app)
+        assert app.focused.id == "text" and app.editor.tree.cursor_id == "tk3aaa"
+        app.focused.load_text("")
+        await type_text(pilot, "2027年年底前清理无效栏目。")
+        app.editor.jump_to("__plan__", "date")
+        await settle(pilot, app)
+        await type_text(pilot, "2027年3月1日")
+        seen = app.editor.checks_shown
+        app.editor.action_check()
+        await wait_check(pilot, app, seen)
+        left = {(f.rule, f.field) for f in app.session.findings if f.rule.startswith("PW-ROLL")}
+        assert left == {("PW-ROLL-003", "doc_number")}  # stays until the 文号 is written too
