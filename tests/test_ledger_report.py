@@ -115,3 +115,25 @@ def test_docx_and_xlsx_reports_are_readable(cli, plan, tmp_path):
 def test_a_binary_report_needs_an_output_file(cli, plan):
     result = cli("ledger", "report", str(plan), "--format", "docx")
     assert result.exit_code == 2 and "请用 -o 指定输出文件" in result.stderr
+
+
+def test_new_from_last_year_looks_back_at_unfinished_tasks(cli, plan, tmp_path):
+    out = tmp_path / "2026.toml"
+    result = cli("new", "--from", str(plan), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    said = result.output
+    assert "上年台账中 2 项任务未完成（回头看）" in said
+    assert "一/（二） 回头看：上年台账中未完成（推进中，80%），请决定继续推进或删去" in said
+    assert "二/（一） 回头看：上年台账中未完成（推进中，50%）" in said
+    text = out.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    # the comment sits with its task in the new plan, and the completed task has none
+    at = lines.index('id = "tb1aaa"')
+    assert any("回头看" in line and line.lstrip().startswith("#") for line in lines[at - 3:at + 8])
+    assert text.count("回头看") == 2
+
+
+def test_new_from_last_year_without_a_ledger_says_nothing_of_it(cli, plan, tmp_path):
+    (tmp_path / "2025.ledger.toml").unlink()
+    result = cli("new", "--from", str(plan), "-o", str(tmp_path / "2026.toml"))
+    assert result.exit_code == 0 and "回头看" not in result.output

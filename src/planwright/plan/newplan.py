@@ -74,10 +74,29 @@ def from_last_year(path: Path, year: int | None, style: str | None, host: "Host"
     if target <= old_year:
         raise store.PlanFileError(path, f"新年度 {target} 应晚于原计划的 {old_year} 年 "
                                         f"(the new year must come after the plan's)")
-    report = roll_over(plan, target, host.phrases_for(plan.meta.style or None))
+    phrases = host.phrases_for(plan.meta.style or None)
+    back = _look_back(path, plan, phrases, warnings)  # last year's dates, before they move
+    report = roll_over(plan, target, phrases)
     for note in report:
         doc.annotate(note.node_id, f"滚动提示：{note.message}")
     notes = [n.message for n in report]
+    for task in back or ():
+        doc.annotate(task.node_id, task.message)
+        notes.append(f"{task.path} {task.message}")
     tasks = sum(len(p.tasks) for p in plan.points)
     summary = f"由 {path.name} 滚动到 {target} 年，{tasks} 项任务，{len(notes)} 处需要人工确认"
+    if back is not None:
+        summary += f"；上年台账中 {len(back)} 项任务未完成（回头看）"
     return NewPlan(doc, summary, notes, warnings)
+
+
+def _look_back(path: Path, plan, phrases, warnings: list[str]):
+    """Last year's unfinished tasks from the ledger beside the plan (None without one)."""
+    from planwright.ledger.lookback import look_back
+    from planwright.ledger.model import LedgerError
+
+    try:
+        return look_back(path, plan, phrases)
+    except LedgerError as exc:
+        warnings.append(f"{exc}；未做回头看 (ledger unreadable, no look-back)")
+        return None
