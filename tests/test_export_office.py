@@ -240,3 +240,5 @@ def test_docx_properties_come_from_the_plan(host):
     assert "ja-JP" not in settings and 'w:noLineBreaksBefore w:lang="zh-CN"' in settings
     core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode("utf-8")
     assert "python-docx" not in core and "2013" not in core
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "docProps/thumbnail.jpeg" not in names and "docProps/app.xml" not in names  # the template's

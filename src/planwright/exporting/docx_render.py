@@ -153,6 +153,12 @@ def _properties(doc, setup: Setup) -> None:
         when = None
     when = when or dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = when
+    # python-docx's template also carries a picture of a blank Word page as the file's
+    # thumbnail and an app.xml claiming Microsoft Macintosh Word and one page: drop both.
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith(("/metadata/thumbnail", "/extended-properties")):
+            package.rels.pop(rel_id)
 
 
 def _condense_normal(doc) -> None:
