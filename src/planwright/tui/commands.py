@@ -61,6 +61,8 @@ COMMANDS: tuple[Command, ...] = (
             "选一个单位，看它牵头和配合的任务；Ctrl+E 登记、改名（可同时改各任务）、别名与类别"),
     Command("agenda", "ctrl+backslash", "agenda", "日程", "rc richeng agenda calendar due",
             "按月列出有日期的任务，标出已逾期和即将到期的，可按单位筛选"),
+    Command("ledger", "ctrl+circumflex_accent", "ledger", "任务台账", "tz taizhang ledger progress jindu",
+            "按时限列出任务与完成情况（红逾期、黄滞后、蓝临期、绿完成），可按单位筛选，Enter 手工录入报送"),
     Command("body", "ctrl+right_square_bracket", "body", "正文提纲", "zwtg zhengwen tigang body outline",
             "编辑通知正文自带的提纲（宁国式：正文一套、分工表一套），以文字编辑"),
     Command("compare", "f12,ctrl+o", "compare", "与其他年度对比", "db duibi compare diff",
@@ -104,8 +106,8 @@ def keys_text(command: Command) -> str:
     return " / ".join(key_name(k) for k in keys.split(","))
 
 
-_KEY_WORDS = {"underscore": "/", "backslash": "\\", "right_square_bracket": "]", "left": "←", "right": "→",
-              "up": "↑", "down": "↓", "escape": "Esc", "delete": "Delete"}
+_KEY_WORDS = {"underscore": "/", "backslash": "\\", "circumflex_accent": "^", "right_square_bracket": "]",
+              "left": "←", "right": "→", "up": "↑", "down": "↓", "escape": "Esc", "delete": "Delete"}
 
 
 def key_name(key: str) -> str:

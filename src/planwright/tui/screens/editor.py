@@ -556,6 +556,12 @@ class EditorScreen(Screen[None]):
 
         self.app.push_screen(AgendaScreen(self.plan, self.tree.deadline_parser), self._jump_back)
 
+    def action_ledger(self) -> None:
+        from planwright.tui.screens.ledger import LedgerScreen
+
+        phrases = self.session.host.phrases_for(self.plan.meta.style or None)
+        self.app.push_screen(LedgerScreen(self.plan, self.session.path, phrases), self._jump_back)
+
     def action_units(self) -> None:
         from planwright.tui.screens.units import UnitsScreen
 
