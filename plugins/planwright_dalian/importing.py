@@ -6,11 +6,10 @@ Dalian-style plans close each paragraph with （A牵头落实，B配合落实）
 
 from __future__ import annotations
 
-import re
-
 from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase
+from planwright.zh.lazyre import lazy_compile
 
-_VERB_CLOSE_RE = re.compile(r"(?:牵头落实|配合落实|负责落实|分别落实|牽頭落實|配合落實|負責落實|分別落實)\s*[）)]")
+_VERB_CLOSE_RE = lazy_compile(r"(?:牵头落实|配合落实|负责落实|分别落实|牽頭落實|配合落實|負責落實|分別落實)\s*[）)]")
 _UNITS = r"(?P<{}>[^：]+?)"
 _DIVIDE = r"(?:按职责分工|按照职责分工|按职责)?(?:分别|共同)?"
 

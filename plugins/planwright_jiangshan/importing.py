@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from planwright.api import DeadlineKind, DeadlinePhrase
+from planwright.zh.lazyre import lazy_compile
 
-_SCHEDULE_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、.．][ \t\u3000]*(?:进度安排|進度安排|时间安排|實施步驟|实施步骤)",
-                          re.M)
-_UNIT_LINE_RE = re.compile(r"^[ \t\u3000]*(?:责任单位|責任單位|牵头单位|牽頭單位)[ \t\u3000]*[：:]", re.M)
-_MULTI_YEAR_RE = re.compile(r"(?:三年|行动计划|行動計劃)[^\n]{0,20}[（(]\s*\d{4}\s*[-—–－至]\s*\d{4}\s*[）)]")
+_SCHEDULE_RE = lazy_compile(r"^[ \t\u3000]*[一二三四五六七八九十]+[、.．][ \t\u3000]*(?:进度安排|進度安排|时间安排|實施步驟|实施步骤)",
+                            re.M)
+_UNIT_LINE_RE = lazy_compile(r"^[ \t\u3000]*(?:责任单位|責任單位|牵头单位|牽頭單位)[ \t\u3000]*[：:]", re.M)
+_MULTI_YEAR_RE = lazy_compile(r"(?:三年|行动计划|行動計劃)[^\n]{0,20}[（(]\s*\d{4}\s*[-—–－至]\s*\d{4}\s*[）)]")
 
 
 def sniff(text: str) -> float:

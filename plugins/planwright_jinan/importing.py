@@ -6,12 +6,11 @@ neighbouring districts also （牵头单位：A；责任单位：B；完成时�
 
 from __future__ import annotations
 
-import re
-
 from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase
+from planwright.zh.lazyre import lazy_compile
 
 # a bracket that opens with a unit label (traditional characters too)
-_LABELLED_RE = re.compile(r"[（(【〔\[]\s*(?:责任单位|責任單位|牵头单位|牽頭單位)\s*[：:]")
+_LABELLED_RE = lazy_compile(r"[（(【〔\[]\s*(?:责任单位|責任單位|牵头单位|牽頭單位)\s*[：:]")
 _UNITS = r"(?P<{}>[^：]+?)"
 
 

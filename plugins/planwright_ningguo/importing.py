@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 
 from planwright.api import DeadlineKind, DeadlinePhrase
+from planwright.zh.lazyre import lazy_compile
 
 _CAPTIONS = ("工作任务", "具体要求", "责任单位", "时限要求", "牵头单位", "配合单位", "完成时限", "责任科室",
              "序号", "具体任务", "完成时间", "重点任务", "主要任务", "工作内容", "任务内容", "责任部门", "牵头部门",
              "配合部门", "完成期限", "时间节点", "重点工作", "具体措施", "工作措施", "具体工作措施", "主要内容",
              "具体内容", "任务分解", "责任主体", "牵头责任部门", "配合责任单位", "完成时间节点",
              "工作任務", "具體要求", "責任單位", "時限要求")
-_CAPTION_LINE_RE = re.compile(rf"^[ \t\u3000]*(?:{'|'.join(_CAPTIONS)})[ \t\u3000]*$", re.M)
-_CAPTION_ROW_RE = re.compile(r"(?:工作任务|具体要求|工作任務|具體要求).{0,12}(?:责任单位|責任單位).{0,12}(?:时限|時限)")
+_CAPTION_LINE_RE = lazy_compile(rf"^[ \t\u3000]*(?:{'|'.join(_CAPTIONS)})[ \t\u3000]*$", re.M)
+_CAPTION_ROW_RE = lazy_compile(r"(?:工作任务|具体要求|工作任務|具體要求).{0,12}(?:责任单位|責任單位).{0,12}(?:时限|時限)")
 
 
 def sniff(text: str) -> float:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from planwright.api import AttributionPattern, DeadlineKind, DeadlinePhrase
+from planwright.zh.lazyre import lazy_compile
 
-_SIGNATURE_RE = re.compile(r"^[ \t\u3000]*\S{1,12}[乡镇鄉鎮](?:人民政府|政府)[ \t\u3000]*$", re.M)
-_TITLE_RE = re.compile(r"\S{1,12}[乡镇鄉鎮]\S{0,20}(?:工作要点|工作方案|实施方案|要點|方案)")
-_ATTRIBUTION_RE = re.compile(r"责任单位|責任單位|牵头落实|負責落實|负责落实|时限要求|時限要求")
+_SIGNATURE_RE = lazy_compile(r"^[ \t\u3000]*\S{1,12}[乡镇鄉鎮](?:人民政府|政府)[ \t\u3000]*$", re.M)
+_TITLE_RE = lazy_compile(r"\S{1,12}[乡镇鄉鎮]\S{0,20}(?:工作要点|工作方案|实施方案|要點|方案)")
+_ATTRIBUTION_RE = lazy_compile(r"责任单位|責任單位|牵头落实|負責落實|负责落实|时限要求|時限要求")
 
 
 def sniff(text: str) -> float:

@@ -19,7 +19,6 @@ The stages, each style-neutral (the style plugins give patterns and sniffers):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +38,7 @@ from planwright.importing.reading import read_source, text_source
 from planwright.importing.runin import split_run_in
 from planwright.importing.styles import Detection, detect_style
 from planwright.importing.tables import TableBuilder, flat_events, table_events, tabbed_tables
+from planwright.zh.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -304,8 +304,8 @@ def _attachments(layout) -> list[Attachment]:
 
 
 # 附件 / 附件2 / 附件二 alone on a line: an attachment starts; 附件：X names one.
-_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*$")
-_ATTACHMENT_NOTE_RE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]\s*")
+_ATTACHMENT_LABEL_RE = lazy_compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*$")
+_ATTACHMENT_NOTE_RE = lazy_compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]\s*")
 
 
 def _insane_units(plan: Plan, doubts: list[Doubt]) -> None:

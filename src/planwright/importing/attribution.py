@@ -30,23 +30,24 @@ from planwright.zh import roles
 from planwright.zh import units
 from planwright.zh.brackets import bracket_groups, group_start, top_level, unclosed_opener
 from planwright.zh.hanzi import has_traditional, simplify
+from planwright.zh.lazyre import lazy_compile
 
 # What an attribution bracket that the patterns did not understand looks like.
-_ATTRIBUTION_WORDS_RE = re.compile(rf"{roles.alternation(roles.hint_words())}|单位[：:]|部门[：:]")
+_ATTRIBUTION_WORDS_RE = lazy_compile(rf"{roles.alternation(roles.hint_words())}|单位[：:]|部门[：:]")
 _SENTENCE_CLOSERS = "。；;！？!?"
 _TRAILING_PUNCT = "。；;，,.．、 \u3000"
 _DEADLINE_LABEL = roles.alternation(roles.DEADLINE_LABELS)
-_LABEL_LINE_RE = re.compile(
+_LABEL_LINE_RE = lazy_compile(
     rf"^\s*(?:{roles.alternation(roles.LEAD_LABELS + roles.RESPONSIBLE_LABELS + roles.SUPPORT_LABELS)}"
     rf"|{_DEADLINE_LABEL})\s*[：:]"
 )
-_SUPPORT_LABEL_RE = re.compile(rf"^\s*{roles.alternation(roles.SUPPORT_LABELS)}\s*[：:]\s*(.+)$")
-_DEADLINE_LABEL_RE = re.compile(rf"^\s*{_DEADLINE_LABEL}\s*[：:]\s*(.+)$")
-_WS_RE = re.compile(r"[\s\u3000\ufeff]+")
+_SUPPORT_LABEL_RE = lazy_compile(rf"^\s*{roles.alternation(roles.SUPPORT_LABELS)}\s*[：:]\s*(.+)$")
+_DEADLINE_LABEL_RE = lazy_compile(rf"^\s*{_DEADLINE_LABEL}\s*[：:]\s*(.+)$")
+_WS_RE = lazy_compile(r"[\s\u3000\ufeff]+")
 # Labelled fields in any order and with any separator (a web copy may have lost the ；):
 # （完成时限：6月底前；牵头单位：A；责任单位：B） / （牵头单位：A 配合单位：B 时间节点：C）.
 # A bare 牵头： / 配合： is a label too. Read when no attribution pattern matched the bracket.
-_FIELD_RE = re.compile(
+_FIELD_RE = lazy_compile(
     rf"(?:(?P<lead>{roles.alternation(roles.LEAD_LABELS + ('牵头',))})"
     rf"|(?P<resp>{roles.alternation(roles.RESPONSIBLE_LABELS)})"
     rf"|(?P<support>{roles.alternation(roles.SUPPORT_LABELS + ('配合',))})"
@@ -54,16 +55,16 @@ _FIELD_RE = re.compile(
     r"|(?P<person>责任领导|分管领导|包保领导|责任人|联系人))"
     r"[ \t\u3000]*[：:][ \t\u3000]*"
 )
-_CLAUSE_RE = re.compile(
+_CLAUSE_RE = lazy_compile(
     rf"^(?:由)?(?P<units>.+?){roles.alternation(roles.DIVIDING)}?(?:分别|共同)?"
     rf"(?P<verb>{roles.alternation(roles.LEAD_VERBS + roles.SUPPORT_VERBS + roles.SOLE_VERBS)})$"
 )
 _FIELD_TRIM = " \t\u3000，,；;。、"
 _LIST_MARKS = "、，,；;"
 # A 牵头 clause run on into the next without a comma: （A牵头B负责） is （A牵头，B负责）.
-_LEAD_CLAUSE_END_RE = re.compile(rf"{roles.alternation(roles.LEAD_VERBS)}(?![，,；;]|$)(?!{roles.alternation(roles.LEAD_VERBS + roles.SUPPORT_VERBS + roles.SOLE_VERBS)})")
+_LEAD_CLAUSE_END_RE = lazy_compile(rf"{roles.alternation(roles.LEAD_VERBS)}(?![，,；;]|$)(?!{roles.alternation(roles.LEAD_VERBS + roles.SUPPORT_VERBS + roles.SOLE_VERBS)})")
 
-_MARKED_LEAD_RE = re.compile(r"（牵头(?:单位)?）$")
+_MARKED_LEAD_RE = lazy_compile(r"（牵头(?:单位)?）$")
 _NAME_BRACKETS = str.maketrans({"(": "（", ")": "）"})
 
 
@@ -409,8 +410,8 @@ def complete_names(inner: str) -> str:
 
 
 # A standing instruction: it says who carries out every task below, instead of naming units.
-_STANDING_RE = re.compile(r"以下|以上|不再(?:一一|逐一|单独)?(?:列出|列明|列举|注明|标注|重复)|下同|后同|全文同")
-_CLAUSE_SPLIT_RE = re.compile(r"([，,；;。])")
+_STANDING_RE = lazy_compile(r"以下|以上|不再(?:一一|逐一|单独)?(?:列出|列明|列举|注明|标注|重复)|下同|后同|全文同")
+_CLAUSE_SPLIT_RE = lazy_compile(r"([，,；;。])")
 
 
 def without_standing(text: str) -> str:

@@ -26,6 +26,7 @@ from functools import cache
 
 from planwright.importing.common import Line, Para, tidy
 from planwright.zh.hanzi import simplify
+from planwright.zh.lazyre import lazy_compile
 
 _FIELD_LABELS = (
     "索引号|组配分类|发布机构|主题分类|体裁分类|服务对象|名称|标题|文号|发文字号|发文机关|生成日期|成文日期|"
@@ -37,38 +38,38 @@ _FIELD_LABELS = (
 )
 # Bullets a page puts before each label (• 索引号：…, - 文档编号：…).
 _BULLET = r"[【\[•·\-*]?"
-_FIELD_LINE_RE = re.compile(rf"^{_BULLET}\s*(?:{_FIELD_LABELS})\s*[:：]")
+_FIELD_LINE_RE = lazy_compile(rf"^{_BULLET}\s*(?:{_FIELD_LABELS})\s*[:：]")
 # Labels that only a page's index block starts a line with: read also without a
 # colon (索引号 000/2020-1 信息分类 …) and alone on a line (value on the next line).
 _PAGE_LABELS = (
     "索引号|发布机构|发布机关|发文机关|发文单位|成文日期|发布日期|发文日期|发文字号|文号|名称|标题|内容概述|"
     "信息分类|主题分类|体裁分类|组配分类|有效性|是否有效|统一编号|统一登记号|文件名称|来源|信息来源|生效日期|失效日期"
 )
-_BARE_FIELD_RE = re.compile(rf"^{_BULLET}\s*(?:{_PAGE_LABELS})(?:\s+\S|$)")
-_LABEL_ALONE_RE = re.compile(rf"^{_BULLET}\s*(?P<label>{_PAGE_LABELS})\s*[:：]?$")
-_BARE_SPLIT_RE = re.compile(rf"(?:^|(?<=\s))(?P<label>{_PAGE_LABELS})(?:\s*[:：]\s*|\s+|$)")
+_BARE_FIELD_RE = lazy_compile(rf"^{_BULLET}\s*(?:{_PAGE_LABELS})(?:\s+\S|$)")
+_LABEL_ALONE_RE = lazy_compile(rf"^{_BULLET}\s*(?P<label>{_PAGE_LABELS})\s*[:：]?$")
+_BARE_SPLIT_RE = lazy_compile(rf"(?:^|(?<=\s))(?P<label>{_PAGE_LABELS})(?:\s*[:：]\s*|\s+|$)")
 # A page's date stamp: a line of dates and times only, or one opening a byline.
 _STAMP = r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}(?:[-./]\d{4})?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?)"
-_STAMP_LINE_RE = re.compile(rf"^(?:{_STAMP}\s*)+$")
-_STAMP_BYLINE_RE = re.compile(rf"^(?:{_STAMP}\s+)+(?:{_FIELD_LABELS})\s*[:：]")
+_STAMP_LINE_RE = lazy_compile(rf"^(?:{_STAMP}\s*)+$")
+_STAMP_BYLINE_RE = lazy_compile(rf"^(?:{_STAMP}\s+)+(?:{_FIELD_LABELS})\s*[:：]")
 # "05.24 某某关于…的通知": a stamp glued before a line by a mirror.
-_LEADING_STAMP_RE = re.compile(r"^\d{2}[./]\d{2}\s+(?=[\u4e00-\u9fff])")
+_LEADING_STAMP_RE = lazy_compile(r"^\d{2}[./]\d{2}\s+(?=[\u4e00-\u9fff])")
 # Labels a plan may also use for a line of its own (公开形式：…): such a line is
 # page furniture only when it holds more than one label or no sentence.
-_PLAIN_WORD_LABELS = re.compile(r"^[【\[]?\s*(?:公开方式|公开范围|公开时限|公开形式|名称|标题|关键词|主题词|作者|编辑|"
-                                r"审核|有效性|时效|内容概述|信息分类|所属机构|服务对象)\s*[:：]")
-_SENTENCE_RE = re.compile(r"[，。；]")
-_FIELD_RE = re.compile(rf"(?P<label>{_FIELD_LABELS})\s*[:：]\s*")
-_BREADCRUMB_RE = re.compile(
+_PLAIN_WORD_LABELS = lazy_compile(r"^[【\[]?\s*(?:公开方式|公开范围|公开时限|公开形式|名称|标题|关键词|主题词|作者|编辑|"
+                                  r"审核|有效性|时效|内容概述|信息分类|所属机构|服务对象)\s*[:：]")
+_SENTENCE_RE = lazy_compile(r"[，。；]")
+_FIELD_RE = lazy_compile(rf"(?P<label>{_FIELD_LABELS})\s*[:：]\s*")
+_BREADCRUMB_RE = lazy_compile(
     r"^(?:您?当前(?:所在)?的?位置|您的位置|你的位置|您所在的位置|所在位置|现在的位置)\s*[:：]?"
     r"|首页\s*[>»›＞/]|[>»›＞]\s*(?:正文|详情|详细信息)\s*$"
 )
-_BUTTON_WORDS_RE = re.compile(
+_BUTTON_WORDS_RE = lazy_compile(
     r"打印本页|打印此页|打印文章|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|顶部|加入收藏|收藏|分享到|分享|"
     r"字体|字号|默认|保存|我要纠错|纠错|复制链接|微信|微博|QQ空间|上一篇|下一篇|视力保护色|背景色|放大|"
     r"缩小|朗读|听全文|全文下载|下载|[大中小]|[【】\[\]|/｜:：\s·•]"
 )
-_JUNK_RES = tuple(re.compile(p) for p in (
+_JUNK_RES = tuple(lazy_compile(p) for p in (
     r"^(?:上一篇|下一篇|上一条|下一条)",
     r"^欢迎(?:访问|来到|光临|您访问)",
     r"浏览器不支持|下载该文档|请使用.{0,10}浏览器|建议使用.{0,20}浏览",
@@ -79,11 +80,11 @@ _JUNK_RES = tuple(re.compile(p) for p in (
     r"^[.。·•|/\\\-_=*]+$",
     r"^(?:相关(?:链接|文件|稿件|阅读|新闻|解读|政策|附件)|附件下载|图片解读|文字解读|图解)\s*[:：]?\s*$",
 ))
-_SHORT_JUNK_RES = (re.compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码|^今天是|^文章正文$|^微信公众号$"), )
-_LATIN_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z .\-_]{0,24}$")
-_URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S*$", re.I)
+_SHORT_JUNK_RES = (lazy_compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码|^今天是|^文章正文$|^微信公众号$"), )
+_LATIN_ONLY_RE = lazy_compile(r"^[A-Za-z][A-Za-z .\-_]{0,24}$")
+_URL_ONLY_RE = lazy_compile(r"^(?:https?://|www\.)\S*$", re.I)
 # A document-sharing site's frame: the uploaded file's name, "…由会员分享，可在线阅读".
-_SHARED_FILE_RE = re.compile(r"\.(?:docx?|wps|pdf|xlsx?)》?$|由会员分享|可在线阅读|请在\S{1,8}上搜索", re.I)
+_SHARED_FILE_RE = lazy_compile(r"\.(?:docx?|wps|pdf|xlsx?)》?$|由会员分享|可在线阅读|请在\S{1,8}上搜索", re.I)
 
 # Mirror damage (see the module's docstring).
 _RUBY = (r"(?<=[\u4e00-\u9fff])[(（](?=[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
@@ -94,7 +95,7 @@ _ENTITIES = {"ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "md
              "nbsp": " ", "quot": "“", "amp": "&", "lt": "<", "gt": ">"}
 _ENTITY = rf"[&?]({'|'.join(_ENTITIES)});"
 _DATE_PAD = r"(?<=[日号])[?？\ufffd]+"
-_MOJIBAKE_RE = re.compile(r"[?？\ufffd]")
+_MOJIBAKE_RE = lazy_compile(r"[?？\ufffd]")
 
 # Injected spam: a latin brand glued to gambling words (beplay体育赢钱…), or such
 # words set off by spaces in the middle of a Chinese sentence. Words that
@@ -128,8 +129,8 @@ def _spam_res() -> tuple[re.Pattern, ...]:
         re.compile(rf"{_RUN_START}[ \u3000]*+(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
                    rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{_SPAM_AD_WORDS}))*[ \u3000]*"),
     )
-_SPAM_HINT_RE = re.compile(rf"[A-Za-z \u3000]|{_SPAM_BRANDS}")
-_STRAY_DOT_RE = re.compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
+_SPAM_HINT_RE = lazy_compile(rf"[A-Za-z \u3000]|{_SPAM_BRANDS}")
+_STRAY_DOT_RE = lazy_compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
 
 
 @dataclass
@@ -195,7 +196,7 @@ def _mend_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in (_RUBY, _AT, _ENTITY, _TAG, _DATE_PAD))
 
 
-_MEND_HINT_RE = re.compile(r"[(（@>;?？\ufffd]")
+_MEND_HINT_RE = lazy_compile(r"[(（@>;?？\ufffd]")
 
 
 def _is_mojibake(sim: str) -> bool:
@@ -217,9 +218,9 @@ def _close_labels(raw: str, sim: str) -> tuple[str, str]:
             "".join(ch for i, ch in enumerate(sim) if i not in gaps))
 
 
-_GAP_RE = re.compile(r"[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]")
+_GAP_RE = lazy_compile(r"[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]")
 # Runs of single characters set apart by spaces (索 引 号); a run that spells a label is closed up.
-_SPREAD_RE = re.compile(r"[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff]){1,5}")
+_SPREAD_RE = lazy_compile(r"[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff]){1,5}")
 _LABELS = frozenset((_FIELD_LABELS + "|" + _PAGE_LABELS).split("|"))
 
 

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -20,8 +19,9 @@ from planwright.importing.common import Line, squeeze
 from planwright.importing.meta import is_date_line, is_footer_line, is_organ
 from planwright.importing.tables import find_flat_header
 from planwright.importing.textutil import heading
+from planwright.zh.lazyre import lazy_compile
 
-_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]+)?\s*(?:[:：]|$)")
+_ATTACHMENT_RE = lazy_compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]+)?\s*(?:[:：]|$)")
 
 
 @dataclass

@@ -17,52 +17,53 @@ from planwright.plan.model import Meta
 from planwright.zh.numbering import from_chinese
 from planwright.importing.common import Doubt, Line, squeeze
 from planwright.zh.hanzi import simplify
+from planwright.zh.lazyre import lazy_compile
 
-_DATE_RE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$")
+_DATE_RE = lazy_compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$")
 # 二〇二二年 is also typed 二O二二年 / 二0二二年 (a latin O or a digit zero for 〇)
-_CN_DATE_RE = re.compile(r"^([〇○零OoＯｏ0０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-                         r"\s*([一二三四五六七八九十]{1,3})\s*日$")
+_CN_DATE_RE = lazy_compile(r"^([〇○零OoＯｏ0０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                           r"\s*([一二三四五六七八九十]{1,3})\s*日$")
 _ZERO_LIKE = str.maketrans("○零OoＯｏ0０", "〇〇〇〇〇〇〇〇")
 # the signature and the date on one line (web pages): 示例区人民政府办公室　2022年3月1日
-_SIGNED_DATE_RE = re.compile(r"^(?P<organ>[^\d，。：；,:;、《》“”]{2,40}?)\s*(?P<date>(?:\d{4}|[〇○零OoＯｏ0０一二三四五六七八九]{4})"
-                             r"\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*[日号])$")
-_MASTHEAD_RE = re.compile(r"^(?P<organ>.{2,40}?)文件$")
-_ISO_RE = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?")
-_DOCNO_RE = re.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+_SIGNED_DATE_RE = lazy_compile(r"^(?P<organ>[^\d，。：；,:;、《》“”]{2,40}?)\s*(?P<date>(?:\d{4}|[〇○零OoＯｏ0０一二三四五六七八九]{4})"
+                               r"\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*[日号])$")
+_MASTHEAD_RE = lazy_compile(r"^(?P<organ>.{2,40}?)文件$")
+_ISO_RE = lazy_compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?")
+_DOCNO_RE = lazy_compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 # 文号 on the notice's title line: before it (某政办发〔2022〕3号 某某关于…) or after it in brackets.
 _DOCNO_PART = r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
-_DOCNO_BEFORE_RE = re.compile(rf"^(?P<docno>{_DOCNO_PART})\s*(?P<rest>\S.*关于.+)$")
-_DOCNO_AFTER_RE = re.compile(rf"^(?P<rest>.+关于.+的(?:通知|函))\s*[（(](?P<docno>{_DOCNO_PART})[）)]$")
-_NOTICE_TITLE_RE = re.compile(r"^(?P<issuer>.*?)关于(?P<verb>印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
-_BOOK_TITLE_RE = re.compile(r"《([^《》]{4,100})》")
-_NOTICE_BODY_RE = re.compile(r"印发|转发|下发|现将|予以印发|现印发|请认真|请结合|遵照执行|贯彻落实|贯彻执行")
-_LETTER_RE = re.compile(r"现将|现印发|予以印发|印发给你们|转发给你们|下发给你们|请认真|请结合|请遵照|遵照执行|照此执行")
-_PUBLICITY_RE = re.compile(r"^[（(]\s*(此件[^）)]{2,12}?)\s*[）)]$")
-_CC_RE = re.compile(r"^抄\s*送\s*[：:]\s*(?P<list>.+)$")
-_PRINTER_RE = re.compile(r"^(?P<printer>\S.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
-_ORGAN_RE = re.compile(
+_DOCNO_BEFORE_RE = lazy_compile(rf"^(?P<docno>{_DOCNO_PART})\s*(?P<rest>\S.*关于.+)$")
+_DOCNO_AFTER_RE = lazy_compile(rf"^(?P<rest>.+关于.+的(?:通知|函))\s*[（(](?P<docno>{_DOCNO_PART})[）)]$")
+_NOTICE_TITLE_RE = lazy_compile(r"^(?P<issuer>.*?)关于(?P<verb>印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
+_BOOK_TITLE_RE = lazy_compile(r"《([^《》]{4,100})》")
+_NOTICE_BODY_RE = lazy_compile(r"印发|转发|下发|现将|予以印发|现印发|请认真|请结合|遵照执行|贯彻落实|贯彻执行")
+_LETTER_RE = lazy_compile(r"现将|现印发|予以印发|印发给你们|转发给你们|下发给你们|请认真|请结合|请遵照|遵照执行|照此执行")
+_PUBLICITY_RE = lazy_compile(r"^[（(]\s*(此件[^）)]{2,12}?)\s*[）)]$")
+_CC_RE = lazy_compile(r"^抄\s*送\s*[：:]\s*(?P<list>.+)$")
+_PRINTER_RE = lazy_compile(r"^(?P<printer>\S.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_ORGAN_RE = lazy_compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|领导小组|工作小组|局|委|办|厅|处|中心|公司)"
     r"(?:（[^）]{1,10}）|\([^)]{1,10}\))?$"
 )
-_PLAN_NOUN_RE = re.compile(r"(?:要点|方案|计划|安排|意见|任务分工|分工|清单|细则|办法|重点|规划|措施|分解表|任务表)$")
-_YEAR_RANGE_RE = re.compile(r"(\d{4})\s*(?:年)?\s*[-—–－~～至到]\s*(\d{4})")
-_YEAR_RE = re.compile(r"(\d{4})\s*年")
-_ANY_YEAR_RE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
-_DOCNO_YEAR_RE = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
+_PLAN_NOUN_RE = lazy_compile(r"(?:要点|方案|计划|安排|意见|任务分工|分工|清单|细则|办法|重点|规划|措施|分解表|任务表)$")
+_YEAR_RANGE_RE = lazy_compile(r"(\d{4})\s*(?:年)?\s*[-—–－~～至到]\s*(\d{4})")
+_YEAR_RE = lazy_compile(r"(\d{4})\s*年")
+_ANY_YEAR_RE = lazy_compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+_DOCNO_YEAR_RE = lazy_compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
 # A sent plan's name: 现将《X》印发 / 《X》已经…同意，现印发 / 现将X印发 (without brackets).
-_SENT_BOOK_RE = re.compile(r"现将《(?P<a>[^《》]{4,100})》|《(?P<b>[^《》]{4,100})》[^。《]{0,24}?(?:已经|现予|现印发|印发给|印发你们)")
-_SENT_PLAIN_RE = re.compile(r"现将(?P<c>[^《》，。,]{4,60}?)印发")
-_CITED_RE = re.compile(r"的(?:通知|函|决定|意见)$|^关于|关于.+的")  # a notice cited, not the plan sent
-_CONTACT_RE = re.compile(r"联系电话|联系人|电话[:：]|传真|邮箱|\d{7,}")
+_SENT_BOOK_RE = lazy_compile(r"现将《(?P<a>[^《》]{4,100})》|《(?P<b>[^《》]{4,100})》[^。《]{0,24}?(?:已经|现予|现印发|印发给|印发你们)")
+_SENT_PLAIN_RE = lazy_compile(r"现将(?P<c>[^《》，。,]{4,60}?)印发")
+_CITED_RE = lazy_compile(r"的(?:通知|函|决定|意见)$|^关于|关于.+的")  # a notice cited, not the plan sent
+_CONTACT_RE = lazy_compile(r"联系电话|联系人|电话[:：]|传真|邮箱|\d{7,}")
 # Sanity of fields: what an organ, a unit list or a 文号 can never hold.
-_URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|gov|html?|shtml)\b", re.I)
-_STAMP_RE = re.compile(r"\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{8}")
-_DOCNO_INSIDE_RE = re.compile(r"[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号")
-_FIELD_LABEL_RE = re.compile(r"索引号|发布机构|发布机关|发文机关|文件名称|成文日期|发布日期|发布时间|发文字号|来源[:：]|"
-                             r"信息来源|浏览|点击|主题分类|有效性|^名称|^标题|^文号")
+_URL_RE = lazy_compile(r"https?://|www\.|\.(?:com|cn|net|org|gov|html?|shtml)\b", re.I)
+_STAMP_RE = lazy_compile(r"\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{8}")
+_DOCNO_INSIDE_RE = lazy_compile(r"[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号")
+_FIELD_LABEL_RE = lazy_compile(r"索引号|发布机构|发布机关|发文机关|文件名称|成文日期|发布日期|发布时间|发文字号|来源[:：]|"
+                               r"信息来源|浏览|点击|主题分类|有效性|^名称|^标题|^文号")
 YEAR_MIN, YEAR_MAX = 1990, 2100
-_NOT_RECIPIENTS_RE = re.compile(r"如下|现将|为了|为进一步|根据|按照|结合|通知")
-_RECIPIENT_HINT_RE = re.compile(r"各|有关|所属|单位|部门|政府|局|委|办|街道|乡|镇|区|县|市")
+_NOT_RECIPIENTS_RE = lazy_compile(r"如下|现将|为了|为进一步|根据|按照|结合|通知")
+_RECIPIENT_HINT_RE = lazy_compile(r"各|有关|所属|单位|部门|政府|局|委|办|街道|乡|镇|区|县|市")
 
 
 def iso_date(text: str) -> str:
@@ -212,7 +213,7 @@ def _forwarded_number(header: list[Line], issuer: str, title: str) -> str:
     return ""
 
 
-_CITED_NUMBER_RE = re.compile(rf"《(?P<cited>[^《》]+的通知)》\s*[（(]\s*(?P<docno>{_DOCNO_PART})\s*[）)]")
+_CITED_NUMBER_RE = lazy_compile(rf"《(?P<cited>[^《》]+的通知)》\s*[（(]\s*(?P<docno>{_DOCNO_PART})\s*[）)]")
 
 
 def _fuller(issuer: str, fields: dict[str, str]) -> str:
@@ -349,7 +350,7 @@ def _doc_number(header: list[Line], used: set[int], fields: dict[str, str], part
     return ""
 
 
-_BROKEN_DOCNO_RE = re.compile(r"^[\u4e00-\u9fff]{1,15}[〔\[［【]\s*\d[\d〕\]］】号]{0,12}$")
+_BROKEN_DOCNO_RE = lazy_compile(r"^[\u4e00-\u9fff]{1,15}[〔\[［【]\s*\d[\d〕\]］】号]{0,12}$")
 
 
 def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> int:
@@ -372,7 +373,7 @@ def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> i
     return -1
 
 
-_LIST_ITEM_END_RE = re.compile(r"(?:政府|管委会|部门|单位|院校|学校|机构|办|局|委|厅|处|室|公司|街道|乡镇|企业|办事处)$")
+_LIST_ITEM_END_RE = lazy_compile(r"(?:政府|管委会|部门|单位|院校|学校|机构|办|局|委|厅|处|室|公司|街道|乡镇|企业|办事处)$")
 
 
 def _bare_list(sim: str) -> bool:

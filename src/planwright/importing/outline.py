@@ -27,8 +27,9 @@ from planwright.importing.attribution import Attributed, Attributor, Segment, cu
 from planwright.importing.common import Doubt, Line
 from planwright.zh.hanzi import simplify
 from planwright.importing.textutil import heading, split_heading_sentence, strip_end
+from planwright.zh.lazyre import lazy_compile
 
-_CLOSING_RE = re.compile(r"本(?:工作)?(?:要点|实施方案|行动计划|方案|计划|意见|细则|办法|通知)")
+_CLOSING_RE = lazy_compile(r"本(?:工作)?(?:要点|实施方案|行动计划|方案|计划|意见|细则|办法|通知)")
 _OPENING_WORDS = ("于", "在", "力争", "确保", "争取")
 _IMPLICIT_POINT = ""  # tasks under no 一、: the point's title is not invented (class 6), the clerk may add one
 _UNTITLED_TASK = "要点下没有“（一）”级标题，各条作为一项无标题任务的事项导入（可填写任务标题）"
@@ -396,8 +397,8 @@ def _headings(body: list[Line]) -> list:
 # A heading sentence that names the entry (加强培训。) is short and has no comma; prose entries
 # (按照…要求,结合…,动态调整…。) are items, whatever their number.
 _HEADING_SENTENCE_MAX = 30
-_PRINCIPLES_RE = re.compile(r"(?:基本|工作|总体)?原则$")
-_OPENS_PRINCIPLES_RE = re.compile(r"原则[是为]?[：:]$")
+_PRINCIPLES_RE = lazy_compile(r"(?:基本|工作|总体)?原则$")
+_OPENS_PRINCIPLES_RE = lazy_compile(r"原则[是为]?[：:]$")
 
 
 def _headed(found_at: list, level: Level) -> bool:

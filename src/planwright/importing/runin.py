@@ -13,23 +13,22 @@ cut there too: on a line of its own it would have been its own paragraph.
 
 from __future__ import annotations
 
-import re
-
 from planwright.importing.common import Para
 from planwright.importing.textutil import heading
+from planwright.zh.lazyre import lazy_compile
 from planwright.zh.numbering import Level
 
 # Where a marker may start inside a line: after a sentence end, after spacing, or after a
 # bracket that closes a sentence group (…（区财政局负责落实）2、…). Only the first position of
 # a run of spaces is tried, and the run is taken whole: linear on 20,000 spaces.
-_CANDIDATE_RE = re.compile(
+_CANDIDATE_RE = lazy_compile(
     r"(?:(?<=[。！？!?）)])|(?<=[ \t\u00a0\u3000])(?<![ \t\u00a0\u3000]{2}))[ \t\u00a0\u3000]*+"
     r"(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])"
 )
-_GAP_RE = re.compile(r"[ \t\u00a0\u3000]+")
+_GAP_RE = lazy_compile(r"[ \t\u00a0\u3000]+")
 _MIN_SPLITS = 2  # one marker in a line is more often a word than a lost line break
 _HEADING_MAX = 25  # a heading cut at its gap is short and holds no sentence punctuation
-_HEADING_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+_HEADING_PUNCT = lazy_compile(r"[。，,；;：:！？!?]")
 
 
 def split_run_in(paras: list[Para]) -> list[Para]:

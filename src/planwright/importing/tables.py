@@ -26,6 +26,7 @@ from planwright.importing.attribution import Attributed, Attributor, cut_names
 from planwright.importing.common import Doubt, Line, Para, Table, squeeze, tidy
 from planwright.zh.hanzi import simplify
 from planwright.importing.textutil import heading, is_pure_number, split_heading_sentence, strip_end
+from planwright.zh.lazyre import lazy_compile
 
 # Column captions → roles. Matching ignores whitespace and a trailing colon.
 _ROLE_NAMES: dict[str, tuple[str, ...]] = {
@@ -57,13 +58,13 @@ def role_of(caption: str) -> str | None:
 
 # Captions the list above does not name, read by their words: 具体工作措施, 牵头责任部门,
 # 配合责任单位, 完成时间节点, 责任单位及责任人 …
-_SUPPORT_WORDS_RE = re.compile(roles.alternation(roles.stems(roles.SUPPORT)))
-_UNIT_WORDS_RE = re.compile(roles.alternation((*roles.UNIT_NOUNS, "主体")))
-_LEAD_WORDS_RE = re.compile(roles.alternation(roles.stems(roles.LEAD, roles.RESPONSIBLE)))
-_DEADLINE_WORDS_RE = re.compile(r"时限|期限|时间|节点")
-_TEXT_END_RE = re.compile(r"(?:措施|内容|要求|举措|事项|目标|标准)$")
-_TASK_END_RE = re.compile(r"(?:任务|工作|项目)$")
-_NOTE_END_RE = re.compile(r"(?:载体|方式|渠道|形式|情况|备注|说明|依据|材料|领导|责任人|联系人|电话|分值)$")
+_SUPPORT_WORDS_RE = lazy_compile(roles.alternation(roles.stems(roles.SUPPORT)))
+_UNIT_WORDS_RE = lazy_compile(roles.alternation((*roles.UNIT_NOUNS, "主体")))
+_LEAD_WORDS_RE = lazy_compile(roles.alternation(roles.stems(roles.LEAD, roles.RESPONSIBLE)))
+_DEADLINE_WORDS_RE = lazy_compile(r"时限|期限|时间|节点")
+_TEXT_END_RE = lazy_compile(r"(?:措施|内容|要求|举措|事项|目标|标准)$")
+_TASK_END_RE = lazy_compile(r"(?:任务|工作|项目)$")
+_NOTE_END_RE = lazy_compile(r"(?:载体|方式|渠道|形式|情况|备注|说明|依据|材料|领导|责任人|联系人|电话|分值)$")
 
 
 def _worded_role(key: str) -> str | None:
@@ -203,7 +204,7 @@ def _heading_events(text: str, line: int, default: str = "point") -> list[Event]
 # ---------------------------------------------------------------------------
 # Tables copied as text one row per line, cells split by tabs (or wide gaps)
 
-_CELL_SPLIT_RE = re.compile(r"\t+|[ \u3000]{2,}")
+_CELL_SPLIT_RE = lazy_compile(r"\t+|[ \u3000]{2,}")
 
 
 def tabbed_tables(paras: list[Para]) -> tuple[list[Para], list[tuple[int, Table]]]:
@@ -270,7 +271,7 @@ def _without_bars(paras: list[Para]) -> list[Para]:
     return out
 
 
-_RULE_RE = re.compile(r"^[:：]?[-—－=]{2,}[:：]?$")
+_RULE_RE = lazy_compile(r"^[:：]?[-—－=]{2,}[:：]?$")
 
 
 def _has_bar(text: str) -> bool:
@@ -394,7 +395,7 @@ def find_flat_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | N
     return None
 
 
-_CAPTION_RE = re.compile(r"^[\u4e00-\u9fff（）()]{2,8}$")
+_CAPTION_RE = lazy_compile(r"^[\u4e00-\u9fff（）()]{2,8}$")
 
 
 def _unknown_caption(lines: list[Line], j: int) -> bool:

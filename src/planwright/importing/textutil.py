@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from planwright.zh.brackets import top_level
+from planwright.zh.lazyre import lazy_compile
 from planwright.zh.numbering import Heading, Level, parse_heading
 
 # （―） / (—) / （－）: 一 typed as a dash inside the task brackets (numbering
 # already reads "—、" as 一、).
-_DASH_TASK_RE = re.compile(r"^(\s*[（(]\s*)[—―－─‐-](\s*[）)])")
+_DASH_TASK_RE = lazy_compile(r"^(\s*[（(]\s*)[—―－─‐-](\s*[）)])")
 # "1.26个试点领域…": an item marker followed by a number, which the general
 # heading rule refuses (it keeps 1.5亿元 out); accepted when the number is the
 # one expected next and what follows is not a decimal amount.
-_NUMBERED_DIGIT_RE = re.compile(r"^\s*(\d{1,2})\s*[.．]\s*(?=\d)")
-_DECIMAL_TAIL_RE = re.compile(r"\d+(?:[.．]\d+)?\s*(?:%|％|‰|亿|万|千|百|倍|个百分点|元|米|公里|平方|吨|度)")
+_NUMBERED_DIGIT_RE = lazy_compile(r"^\s*(\d{1,2})\s*[.．]\s*(?=\d)")
+_DECIMAL_TAIL_RE = lazy_compile(r"\d+(?:[.．]\d+)?\s*(?:%|％|‰|亿|万|千|百|倍|个百分点|元|米|公里|平方|吨|度)")
 _AFTER_MARKER = "、，,.．:："
-_PURE_NUMBER_RE = re.compile(r"^\s*[0-9０-９]{1,3}\s*[.．、]?\s*$")
+_PURE_NUMBER_RE = lazy_compile(r"^\s*[0-9０-９]{1,3}\s*[.．、]?\s*$")
 
 
 @lru_cache(maxsize=4096)  # every stage asks about the same lines

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from planwright.importing.common import Para, Source, Table
 from planwright.importing.tables import is_task_table
+from planwright.zh.lazyre import lazy_compile
 
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
          "track", "wbr"}
@@ -31,15 +32,15 @@ _BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5"
 _SELF_CLOSING_SIBLINGS = {"p": {"p"}, "li": {"li"}, "tr": {"tr"}, "td": {"td", "th"}, "th": {"td", "th"},
                           "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"}}
 # class / id words of site furniture (matched as whole words or word parts)
-_FURNITURE_RE = re.compile(
+_FURNITURE_RE = lazy_compile(
     r"nav|menu|breadcrumb|crumb|position|weizhi|share|fenxiang|bdshare|footer|foot|copyright|banquan|"
     r"sidebar|side-?bar|toolbar|tool-?bar|print|dayin|search|login|qrcode|erweima|ewm|weixin|wechat|"
     r"related|xgwz|xgxx|topbar|top-?nav|skip|guanbi|close|fontsize|zihao|pagination|pager",
     re.I,
 )
 _ARTICLE_TEXT = 300  # a block with this much of its own text is content, whatever its class says
-_WS_RE = re.compile(r"[ \t\r\n\f\v]+")
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_WS_RE = lazy_compile(r"[ \t\r\n\f\v]+")
+_CHARSET_RE = lazy_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
 
 def declared_charset(raw: bytes) -> str | None:

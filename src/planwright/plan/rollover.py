@@ -33,11 +33,12 @@ from typing import Iterable, Sequence
 
 from planwright.zh import deadlines
 from planwright.plan.model import Item, Meta, Plan, Point, Task
+from planwright.zh.lazyre import lazy_compile
 from planwright.zh.numbering import from_chinese, path_label
 
-_YEAR = re.compile(r"(?<![0-9０-９])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9０-９])")
-_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}年")
-_TITLE_YEAR = re.compile(_YEAR.pattern + "(?=年)")
+_YEAR = lazy_compile(r"(?<![0-9０-９])(19[0-9]{2}|20[0-9]{2}|21[0-9]{2})(?![0-9０-９])")
+_CN_YEAR = lazy_compile(r"[〇○零一二三四五六七八九]{4}年")
+_TITLE_YEAR = lazy_compile(_YEAR.pattern + "(?=年)")
 
 
 @dataclass(frozen=True)

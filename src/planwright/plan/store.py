@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from planwright.plan.model import (
     FONT_PROFILES, MASTHEADS, SCHEMA, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id, field_names,
 )
+from planwright.zh.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     import tomlkit
@@ -123,7 +124,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-_COMMENT_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_COMMENT_UNSAFE = lazy_compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def new_document(plan: Plan, path: str | os.PathLike | None = None) -> PlanDocument:
@@ -174,7 +175,7 @@ def load(path: str | os.PathLike) -> PlanDocument:
     return doc
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = lazy_compile("[\u4e00-\u9fff]")
 
 
 def _not_utf8(raw: bytes) -> str:
@@ -189,10 +190,10 @@ def _not_utf8(raw: bytes) -> str:
     return message + "；请用 UTF-8 编码另存 (save it as UTF-8)"
 
 
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_AT_END = re.compile(r"\(at end of document\)")
-_TWICE_TABLE = re.compile(r"Cannot declare \((.*)\) twice")
-_KEY_START = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*[.=]")
+_TOML_AT = lazy_compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT_END = lazy_compile(r"\(at end of document\)")
+_TWICE_TABLE = lazy_compile(r"Cannot declare \((.*)\) twice")
+_KEY_START = lazy_compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*[.=]")
 
 
 def loads(text: str, path: str | os.PathLike | None = None) -> PlanDocument:
@@ -292,8 +293,8 @@ class LineIndex:
     that findings and load errors can name the line without a second parser.
     """
 
-    _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z_.\s]+?)\s*\]\]|^\s*\[\s*([A-Za-z_.]+)\s*\]")
-    _KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=")
+    _HEADER = lazy_compile(r"^\s*\[\[\s*([A-Za-z_.\s]+?)\s*\]\]|^\s*\[\s*([A-Za-z_.]+)\s*\]")
+    _KEY = lazy_compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=")
 
     def __init__(self, text: str) -> None:
         self.headers: dict[tuple, int] = {}
@@ -531,7 +532,7 @@ def dumps(doc: PlanDocument) -> str:
     return text
 
 
-_LONE_LF = re.compile(r"(?<!\r)\n")
+_LONE_LF = lazy_compile(r"(?<!\r)\n")
 
 
 # ---------------------------------------------------------------------------
@@ -619,8 +620,8 @@ def _value(name: str, value: Any, inline: bool = False) -> str:
 
 # TOML basic strings: backslash and quote escaped, control characters as escapes.
 _BASIC_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
-_BLOCK_ESCAPE = re.compile(r'\\|"{3,}|[\x00-\x08\x0b-\x1f\x7f]')  # \r too: a parser may read \r\n as \n
+_NEEDS_ESCAPE = lazy_compile(r'[\\"\x00-\x1f\x7f]')
+_BLOCK_ESCAPE = lazy_compile(r'\\|"{3,}|[\x00-\x08\x0b-\x1f\x7f]')  # \r too: a parser may read \r\n as \n
 
 
 def _escape(ch: str) -> str:
@@ -781,7 +782,7 @@ def current_umask() -> int:
     return old
 
 
-_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+_TEMP_NAME = lazy_compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 
 
 def remove_stale_temps(target: Path) -> list[Path]:

@@ -17,13 +17,13 @@ terminal strip; each is linear in the length of the text.
 
 from __future__ import annotations
 
-import re
+from planwright.zh.lazyre import lazy_compile
 
 # ESC [ params intermediates final (CSI); ESC ] … BEL or ESC \ (OSC); ESC P/X/^/_ … ESC \
 # (DCS, SOS, PM, APC); ESC and one more character (the two-character escapes).
 # An OSC or DCS without its terminator loses only its ESC (the rest is kept as text, not
 # swallowed to the end). The 8-bit forms (U+009B CSI, U+009D OSC …) are C1 controls and go below.
-_ESCAPES = re.compile(
+_ESCAPES = lazy_compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
     r"|\x1b[PX^_][^\x1b]*\x1b\\"
@@ -31,8 +31,8 @@ _ESCAPES = re.compile(
 )
 # C0 controls but tab and newline, DEL, C1 controls; the line separators that
 # str.splitlines() honours (U+2028/2029) become plain newlines first.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_CONTROLS = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = lazy_compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
 def clean_text(text: str) -> str:

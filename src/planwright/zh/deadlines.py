@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from planwright.zh.brackets import CLOSERS, OPENERS
+from planwright.zh.lazyre import lazy_compile
 
 __all__ = [
     "Deadline",
@@ -126,16 +127,16 @@ _TABLE = str.maketrans(
 _OPEN, _CLOSE = OPENERS + "“", CLOSERS + "”"
 _TRAILING = "。；;，,、.：:"
 # A clerk sometimes keeps the column caption: "完成时限：2021年10月底".
-_CAPTION_RE = re.compile(r"^(?:完成)?(?:时限|期限|完成时间)(?:要求)?[:：]")
+_CAPTION_RE = lazy_compile(r"^(?:完成)?(?:时限|期限|完成时间)(?:要求)?[:：]")
 # 至 / 到 between two years or dates is a range, the same as a dash.
-_RANGE_WORD_RE = re.compile(r"(?<=[\d年月日])(?:至|到)(?=\d)")
+_RANGE_WORD_RE = lazy_compile(r"(?<=[\d年月日])(?:至|到)(?=\d)")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # Chinese numerals only where they count something, so that 统一 or 第一时间 stay as they are.
 # A run is taken whole (possessive, and never from its middle): a lookahead that fails
 # after a thousand 十 is not retried at each shorter length and each later start.
-_CN_NUM_RE = re.compile(r"(?<![〇零一二两三四五六七八九十])[〇零一二两三四五六七八九十]++(?=月|季|日|号|个|天|工作日|周|年|次)")
-_HAS_CN_NUM = re.compile(r"[〇零一二两三四五六七八九十]")
+_CN_NUM_RE = lazy_compile(r"(?<![〇零一二两三四五六七八九十])[〇零一二两三四五六七八九十]++(?=月|季|日|号|个|天|工作日|周|年|次)")
+_HAS_CN_NUM = lazy_compile(r"[〇零一二两三四五六七八九十]")
 
 
 def _cn_to_int(cn: str) -> int:
@@ -195,7 +196,7 @@ _Y = r"(?:(?P<year>\d{4})年(?:度)?)"
 
 
 def _rule(core: str) -> re.Pattern[str]:
-    return re.compile(_PRE + core + _SUF)
+    return lazy_compile(_PRE + core + _SUF)
 
 
 _DATE_CN_RE = _rule(_Y + r"?(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号]")
@@ -207,31 +208,31 @@ _HALF_RE = _rule(_Y + r"?(?P<half>[上下])半年(?:度)?(?:末|底)?")
 _MIDYEAR_RE = _rule(_Y + r"?年中")
 _YEAR_RE = _rule(r"(?P<year>\d{4})年(?:度)?(?:年(?:度)?)?(?:底|末|内|全年)?")
 _YEAR_PLAN_RE = _rule(r"(?:本|今|当)?年(?:度)?(?:底|末|内)")
-_RANGE_SPLIT_RE = re.compile(r"-+")
-_DIGIT_RE = re.compile(r"\d")
-_BARE_YEAR_RE = re.compile(r"\d{4}")
+_RANGE_SPLIT_RE = lazy_compile(r"-+")
+_DIGIT_RE = lazy_compile(r"\d")
+_BARE_YEAR_RE = lazy_compile(r"\d{4}")
 
 # Relative to an event: "在人代会召开后20日内", "收到申请之日起15个工作日内", "20个工作日内".
-_REL_RE = re.compile(
+_REL_RE = lazy_compile(
     r"(?:在|于|自|从)?(?P<event>\D+?)(?:之后|以后|后|之日起|起)的?"
     r"(?P<count>\d+)个?(?P<unit>工作日|日|天|个月|月|周|星期|年)(?:内|以内|之内)?"
     r"(?:完成|办结|公开)?"
 )
-_REL_BARE_RE = re.compile(r"(?P<count>\d+)个?(?P<unit>工作日|日|天|个月|周)(?:内|以内|之内)")
+_REL_BARE_RE = lazy_compile(r"(?P<count>\d+)个?(?P<unit>工作日|日|天|个月|周)(?:内|以内|之内)")
 # An event without a number of days: "文件印发后及时公开".
-_REL_EVENT_RE = re.compile(r"(?:在|于)?(?P<event>\D+?)(?:之后|以后|后)(?:及时|立即|第一时间)?(?:公开|发布|完成)?")
+_REL_EVENT_RE = lazy_compile(r"(?:在|于)?(?P<event>\D+?)(?:之后|以后|后)(?:及时|立即|第一时间)?(?:公开|发布|完成)?")
 _UNITS = {"天": "日", "月": "个月", "星期": "周"}
 
 # Recurring and continuous are recognised by a key word anywhere in the phrase.
-_RECURRING_RE = re.compile(r"每个?(?:年|半年|季|月|周|旬|日|天|星期|次)|^定期|^按(?:年|半年|季度?|月|周)|^逐(?:年|季|月)")
-_CONTINUOUS_RE = re.compile(
+_RECURRING_RE = lazy_compile(r"每个?(?:年|半年|季|月|周|旬|日|天|星期|次)|^定期|^按(?:年|半年|季度?|月|周)|^逐(?:年|季|月)")
+_CONTINUOUS_RE = lazy_compile(
     r"持续|长期|常态|全年|常年|全程|贯穿|及时|随时|实时|即时|立即|动态|日常|经常|不定期|适时"
     r"|按时|同步|一直|始终|依申请|另行|视情"
     r"|(?:按|按照|根据|依据).{0,8}(?:要求|规定|安排|部署|需要|进度)"
 )
 _KEYWORD_MAX = 20
 # A dash or slash in a table cell means "no deadline", the same as an empty cell.
-_NONE_RE = re.compile(r"[-/\\]*|无")
+_NONE_RE = lazy_compile(r"[-/\\]*|无")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -479,7 +480,7 @@ _parse_cached = lru_cache(maxsize=16384)(_parse)
 _DIGIT = "[0-9０-９]"
 # An explicit year: four digits (not part of a longer number) followed by 年, or starting a
 # "2020-2022年" range, or a numeric date "2021-06-30" / "2021.6.30" / "2021/6/30".
-_SHIFT_RE = re.compile(
+_SHIFT_RE = lazy_compile(
     rf"(?<!{_DIGIT})(?P<y>{_DIGIT}{{4}})(?!{_DIGIT})"
     rf"(?=年|\s*(?:[-－—–―~～〜]+|至|到)\s*{_DIGIT}{{4}}年"
     rf"|[-./]{_DIGIT}{{1,2}}[-./]{_DIGIT}{{1,2}}(?!{_DIGIT}))"
@@ -518,29 +519,29 @@ def shiftable(phrase: str) -> bool:
 
 _N12 = rf"(?:{_DIGIT}{{1,2}}|十[一二]?|[一二三四五六七八九])"
 _BEFORE = r"(?:前|以前|之前)"
-_INLINE_DATED_RE = re.compile(
+_INLINE_DATED_RE = lazy_compile(
     rf"(?:每年|每季度|每半年|每月)?(?:{_DIGIT}{{4}}年(?:度)?)?"
     rf"(?:{_N12}月(?:{_DIGIT}{{1,2}}[日号]{_BEFORE}|(?:底|末){_BEFORE}?|份?{_BEFORE})"
     rf"|第?[一二三四1-4１-４]季度(?:末|底)?{_BEFORE}?"
     rf"|[上下]半年(?:末|底)?{_BEFORE}?)"
     rf"|(?:{_DIGIT}{{4}}年?)?年(?:度)?(?:底|末){_BEFORE}?"
 )
-_INLINE_RELATIVE_RE = re.compile(
+_INLINE_RELATIVE_RE = lazy_compile(
     rf"在[^，。；;,:：（）()\s在]{{1,30}}?后的?(?:{_DIGIT}+|[一二三四五六七八九十两]+)个?"
     r"(?:工作日|日|天|个月|周)(?:内|以内|之内)"
     rf"|(?:(?:自|从)|(?=收到))[^，。；;,:：（）()\s自从]{{1,20}}?之日起{_DIGIT}+个?(?:工作日|日|天)"
     r"(?:内|以内|之内)?"
     rf"|{_DIGIT}+个工作日(?:内|以内|之内)"
 )
-_INLINE_BRACKET_RE = re.compile(rf"[{re.escape(OPENERS)}]([^{re.escape(OPENERS + CLOSERS)}]{{1,40}})[{re.escape(CLOSERS)}]")
-_INLINE_CAPTION_RE = re.compile(r"(?:完成)?(?:时限|期限)(?:要求)?[:：][ \t\u3000]*([^。；;，,\n）)]+)")
+_INLINE_BRACKET_RE = lazy_compile(rf"[{re.escape(OPENERS)}]([^{re.escape(OPENERS + CLOSERS)}]{{1,40}})[{re.escape(CLOSERS)}]")
+_INLINE_CAPTION_RE = lazy_compile(r"(?:完成)?(?:时限|期限)(?:要求)?[:：][ \t\u3000]*([^。；;，,\n）)]+)")
 # "（2020-2022年）" after a title names a period, not a deadline.
-_PERIOD_ONLY_RE = re.compile(rf"{_DIGIT}{{4}}年?(?:(?:[-－—–~～]+|至|到){_DIGIT}{{4}}年?)?(?:度)?")
+_PERIOD_ONLY_RE = lazy_compile(rf"{_DIGIT}{{4}}年?(?:(?:[-－—–~～]+|至|到){_DIGIT}{{4}}年?)?(?:度)?")
 
 
 # （持续推进） is a deadline; （一套日常管理制度…） only mentions a key word.
 _BRACKET_KEYWORD_MAX = 8
-_FOUR_DIGITS_RE = re.compile(rf"{_DIGIT}{{4}}")
+_FOUR_DIGITS_RE = lazy_compile(rf"{_DIGIT}{{4}}")
 
 
 def _is_inline_dated(span: str) -> bool:

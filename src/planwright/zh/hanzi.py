@@ -15,7 +15,7 @@ meaning (著, 乾, 夥 …) is left out on purpose.
 
 from __future__ import annotations
 
-import re
+from planwright.zh.lazyre import lazy_compile
 
 # Pairs "繁简", separated by spaces, grouped loosely by topic to keep them checkable.
 _PAIRS = """
@@ -99,7 +99,7 @@ def _table() -> dict[int, int]:
 
 _T2S = _table()
 # One regex scan (in C) tells whether a text needs translating at all; most do not.
-_TRADITIONAL_RE = re.compile("[" + "".join(sorted(chr(c) for c in _T2S)) + "]")
+_TRADITIONAL_RE = lazy_compile("[" + "".join(sorted(chr(c) for c in _T2S)) + "]")
 
 
 def simplify(text: str) -> str:

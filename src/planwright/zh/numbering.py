@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Sequence
 
+from planwright.zh.lazyre import lazy_compile
+
 __all__ = [
     "Heading",
     "Level",
@@ -207,10 +209,10 @@ _CIRCLED |= {chr(0x32B1 + i): 36 + i for i in range(15)}  # ㊱..㊿
 # Order matters: bracketed forms before bare ones. The negative lookaheads keep
 # decimals (1.5亿元, 3.2%) and dates (6.30前) out.
 _HEADING_RES: tuple[tuple[Level, re.Pattern[str]], ...] = (
-    (Level.TASK, re.compile(rf"(?P<m>{_OPEN}\s*(?P<n>{_CN})\s*{_CLOSE})(?P<rest>.*)", re.S)),
-    (Level.SUBITEM, re.compile(rf"(?P<m>{_OPEN}\s*(?P<n>{_AR})\s*{_CLOSE})(?P<rest>.*)", re.S)),
-    (Level.POINT, re.compile(rf"(?P<m>(?P<n>{_CN}|[—―－])\s*、|(?P<n2>{_CN})\s*[.．](?![0-9０-９]))(?P<rest>.*)", re.S)),
-    (Level.ITEM, re.compile(rf"(?P<m>(?P<n>{_AR})\s*(?:[、]|[.．](?![0-9０-９])))(?P<rest>.*)", re.S)),
+    (Level.TASK, lazy_compile(rf"(?P<m>{_OPEN}\s*(?P<n>{_CN})\s*{_CLOSE})(?P<rest>.*)", re.S)),
+    (Level.SUBITEM, lazy_compile(rf"(?P<m>{_OPEN}\s*(?P<n>{_AR})\s*{_CLOSE})(?P<rest>.*)", re.S)),
+    (Level.POINT, lazy_compile(rf"(?P<m>(?P<n>{_CN}|[—―－])\s*、|(?P<n2>{_CN})\s*[.．](?![0-9０-９]))(?P<rest>.*)", re.S)),
+    (Level.ITEM, lazy_compile(rf"(?P<m>(?P<n>{_AR})\s*(?:[、]|[.．](?![0-9０-９])))(?P<rest>.*)", re.S)),
 )
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 

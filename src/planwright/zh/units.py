@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from planwright.zh import roles
 from planwright.zh.brackets import CLOSERS, bracket_groups, group_start, top_level, unwrap
+from planwright.zh.lazyre import lazy_compile
 
 __all__ = [
     "Attribution",
@@ -108,7 +109,7 @@ _MATCH_MAP = str.maketrans(
     }
 )
 
-_WS_RE = re.compile(r"[\s\u3000\ufeff]+")
+_WS_RE = lazy_compile(r"[\s\u3000\ufeff]+")
 _TRAIL_PUNCT = "。；;，,.、"
 
 # Endings that mark a unit name. Used to decide whether 和/及 joins two units
@@ -136,13 +137,13 @@ _KNOWN_COMPOUNDS = (
 )
 # Collectives that do not end like a unit (各地区、各部门 …). Most collectives
 # do (各街道办事处, 市直有关单位), so they need no entry here.
-_COLLECTIVE_RE = re.compile(r"(?:各|有关|相关)(?:地|地区|级|级政府各部门|县区|县市区|区县|区市县|州|盟|旗|州市|市州|地州)")
+_COLLECTIVE_RE = lazy_compile(r"(?:各|有关|相关)(?:地|地区|级|级政府各部门|县区|县市区|区县|区市县|州|盟|旗|州市|市州|地州)")
 # A role word inside a name means two clauses ran together (A牵头B负责), not one unit; 责任 is
 # left out, for it stands in names (有限责任公司).
-_ROLE_VERB_RE = re.compile(roles.alternation(tuple(w for w in roles.hint_words() if "责任" not in w)))
+_ROLE_VERB_RE = lazy_compile(roles.alternation(tuple(w for w in roles.hint_words() if "责任" not in w)))
 
 # Trailing qualifier dropped from a name: 等, 等有关部门, 等市直有关单位, 等20个部门 …
-_QUALIFIER_RE = re.compile(
+_QUALIFIER_RE = lazy_compile(
     r"等(?:"
     r"(?:有关|相关|其他|其它)?"  # 等相关区直部门: the qualifier may come before the level
     r"(?:[市区县乡镇]直|[市区县]级|[市区县]政府|[市区县])?"
@@ -392,7 +393,7 @@ def split_trailing_attribution(
 # ---------------------------------------------------------------------------
 # Registry
 
-_LEVEL_PREFIX_RE = re.compile(r"^[市区县乡镇](?!场|民|容|政(?!府)|域|村|镇|街|级|县|区|市县|市区|直|属)")
+_LEVEL_PREFIX_RE = lazy_compile(r"^[市区县乡镇](?!场|民|容|政(?!府)|域|村|镇|街|级|县|区|市县|市区|直|属)")
 
 
 def strip_level_prefix(name: str) -> str:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-
 from planwright.plan.model import Plan
 from planwright.rules.core.walk import Findings, cn_date, iso_date
 from planwright.rules.engine import CheckContext
+from planwright.zh.lazyre import lazy_compile
 
 
-_DOCNO_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]+〔(?P<year>[0-9]{4})〕[1-9][0-9]*号")
+_DOCNO_OK = lazy_compile(r"[\u4e00-\u9fffA-Za-z]+〔(?P<year>[0-9]{4})〕[1-9][0-9]*号")
 # A loose reading of what people type, to say what is wrong and how it should read.
-_DOCNO_LOOSE = re.compile(
+_DOCNO_LOOSE = lazy_compile(
     r"(?P<code>[^\s〔\[(（【［{0-9]+?)\s*(?P<open>[〔\[(（【［{]?)\s*(?P<year>[0-9]{2,4})\s*"
     r"(?P<close>[〕\])）】］}]?)\s*(?P<di>第?)\s*(?P<num>[0-9]+)\s*(?P<hao>号?)")
 _FULL_TO_HALF_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -66,7 +65,7 @@ def check_doc_number_year(plan: Plan, ctx: CheckContext) -> Findings:
         yield ctx.report(None, f"文号年份{year}与成文日期（{cn_date(signed)}）的年份不一致", field="doc_number")
 
 
-_CN_DATE = re.compile(r"([0-9]{4})\s*[年.\-/]\s*([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?")
+_CN_DATE = lazy_compile(r"([0-9]{4})\s*[年.\-/]\s*([0-9]{1,2})\s*[月.\-/]\s*([0-9]{1,2})\s*日?")
 
 
 def check_dates(plan: Plan, ctx: CheckContext) -> Findings:
@@ -128,8 +127,8 @@ def check_recipient_lists(plan: Plan, ctx: CheckContext) -> Findings:
 
 
 # 经市政府同意 / 已经区人民政府研究同意: the approval a letter states, and the level of its government
-_LETTER_APPROVAL = re.compile(r"经(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府(?:研究)?同意")
-_ISSUER_LEVEL = re.compile(r"(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府办公[室厅]$")
+_LETTER_APPROVAL = lazy_compile(r"经(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府(?:研究)?同意")
+_ISSUER_LEVEL = lazy_compile(r"(?P<level>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府办公[室厅]$")
 
 
 def check_letter(plan: Plan, ctx: CheckContext) -> Findings:
@@ -149,4 +148,4 @@ def check_letter(plan: Plan, ctx: CheckContext) -> Findings:
                                f"可写作《{{title}}》，导出时填入标题", field="letter")
 
 
-_HANDED_OUT = re.compile(r"(?:将|^)《(?P<name>[^《》]+)》")
+_HANDED_OUT = lazy_compile(r"(?:将|^)《(?P<name>[^《》]+)》")

@@ -9,17 +9,16 @@ plan is edited in between.
 
 from __future__ import annotations
 
-import re
-
 from planwright.plan.model import Plan
 from planwright.rules.core.walk import FIELD_WORD, Findings, label, prose, snippet
 from planwright.rules.engine import CheckContext
+from planwright.zh.lazyre import lazy_compile
 
 # a year with a time after it: a deadline written into the prose (2021年年底前, 2021年6月底, 2021年上半年)
-_DATED = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})\s*年\s*"
-                    r"(?P<when>年底|年末|年内|底|末|上半年|下半年|[一二三四1-4]季度|第[一二三四1-4]季度|"
-                    r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月)")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*(?=年|—|-|－|至)")
+_DATED = lazy_compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})\s*年\s*"
+                      r"(?P<when>年底|年末|年内|底|末|上半年|下半年|[一二三四1-4]季度|第[一二三四1-4]季度|"
+                      r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月)")
+_YEAR = lazy_compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*(?=年|—|-|－|至)")
 
 
 def check_stale_dated_phrase(plan: Plan, ctx: CheckContext) -> Findings:

@@ -8,6 +8,7 @@ from typing import Callable, Iterable
 from planwright.plan.model import Node, Plan
 from planwright.rules.core.walk import FIELD_WORD, Findings, label, printed, prose, snippet
 from planwright.rules.engine import CheckContext
+from planwright.zh.lazyre import lazy_compile
 
 
 def _each_text(ctx: CheckContext, texts: Iterable[tuple[Node | None, str, str]],
@@ -20,10 +21,10 @@ def _each_text(ctx: CheckContext, texts: Iterable[tuple[Node | None, str, str]],
 
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_HALF_PUNCT = re.compile(rf"(?<=[{_CJK}])[,;:?!()]|[,;:?!()](?=[{_CJK}])")
+_HALF_PUNCT = lazy_compile(rf"(?<=[{_CJK}])[,;:?!()]|[,;:?!()](?=[{_CJK}])")
 _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # URLs and e-mail addresses keep their ASCII punctuation.
-_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
+_URL = lazy_compile(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
 
 
 def _blank_urls(text: str) -> str:
@@ -32,7 +33,7 @@ def _blank_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
-_ANY_HALF_PUNCT = re.compile(r"[,;:?!()]")  # a cheap first look: most texts have none
+_ANY_HALF_PUNCT = lazy_compile(r"[,;:?!()]")  # a cheap first look: most texts have none
 
 
 def check_half_width_punct(plan: Plan, ctx: CheckContext) -> Findings:
@@ -51,7 +52,7 @@ def _half_width_punct(text: str) -> str | None:
             f"“{first.group()}”应为全角“{_TO_FULL[first.group()]}”")
 
 
-_FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULLWIDTH_ALNUM = lazy_compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _FULL_TO_HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)})
 
 
@@ -66,7 +67,7 @@ def _full_width_alnum(text: str) -> str | None:
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "〔": "〕", "【": "】"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
-_PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_PAIR_CHARS = lazy_compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 def check_pairs(plan: Plan, ctx: CheckContext) -> Findings:
@@ -100,10 +101,10 @@ _MARK = {"“": "左引号“", "”": "右引号”", "《": "左书名号《",
 
 # 21年底前: a two-digit year where a date is meant. Found from the 年 (re skips to a
 # literal quickly), then the digits before it are looked at.
-_YEAR_WORD = re.compile(r"年(?=底|末|初|内|度|前|上半年|下半年|第|[0-9]{1,2}月)")
+_YEAR_WORD = lazy_compile(r"年(?=底|末|初|内|度|前|上半年|下半年|第|[0-9]{1,2}月)")
 # 2021-2025年: a year range joined by a hyphen or tilde instead of 一字线 —.
-_DASH = re.compile(r"[-~～－–]")
-_YEAR_RANGE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*[-~～－–]\s*((?:19|20)[0-9]{2})(?![0-9])")
+_DASH = lazy_compile(r"[-~～－–]")
+_YEAR_RANGE = lazy_compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*[-~～－–]\s*((?:19|20)[0-9]{2})(?![0-9])")
 
 
 def check_number_usage(plan: Plan, ctx: CheckContext) -> Findings:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Iterator
 
 from planwright.api import Finding
 from planwright.plan.model import Item, Node, Plan, Task
 from planwright.rules.engine import node_label
+from planwright.zh.lazyre import lazy_compile
 
 Findings = Iterator[Finding]
 
@@ -62,7 +62,7 @@ def cn_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO = lazy_compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def iso_date(value: str) -> dt.date | None:
