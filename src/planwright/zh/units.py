@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-from rapidfuzz import fuzz, process
-
 from planwright.zh import roles
 from planwright.zh.brackets import CLOSERS, bracket_groups, group_start, top_level, unwrap
 from planwright.zh.lazyre import lazy_compile
@@ -480,6 +478,8 @@ class Registry:
         """Closest canonical names with rapidfuzz scores (0..100), best first."""
         if not self._choices or limit <= 0:
             return []
+        from rapidfuzz import fuzz, process  # here: a command that never asks does not load it
+
         hits = process.extract(normalize_name(name), self._choices, scorer=fuzz.WRatio,
                                limit=len(self._choices))
         best: dict[str, float] = {}
