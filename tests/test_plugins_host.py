@@ -182,3 +182,24 @@ def test_a_broken_third_party_plugin_warns_and_the_command_still_works(cli, monk
     assert "pf_broken_import" in result.stderr and "已跳过" in result.stderr
     assert "pf_raising_hook" in result.stderr
     assert result.stderr.count("pf_broken_import 已跳过") == 1  # said once, not per hook
+
+
+def test_a_style_installed_beside_planwright_is_found_as_importlib_metadata_finds_it(tmp_path, monkeypatch) -> None:
+    """The host reads *.dist-info itself (for speed); it must find what importlib.metadata finds."""
+    import importlib.metadata
+
+    info = tmp_path / "hill_style-2.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: hill-style\nVersion: 2.1\n\nA style.\n")
+    (info / "entry_points.txt").write_text("[console_scripts]\nhill = hill_style:main\n\n"
+                                           "[planwright]\nhill = hill_style\n")
+    (tmp_path / "hill_style.py").write_text("import planwright.api\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ours = {(e.name, e.value, e.dist.metadata["Name"], e.dist.version) for e in plugins._entry_points()}
+    theirs = {(e.name, e.value, e.dist.metadata["Name"], e.dist.version)
+              for e in importlib.metadata.entry_points(group="planwright")}
+    assert ours == theirs
+    assert ("hill", "hill_style", "hill-style", "2.1") in ours
+    hill = next(e for e in plugins._entry_points() if e.name == "hill")
+    assert hill.load().__name__ == "hill_style"
+    monkeypatch.delitem(sys.modules, "hill_style")
