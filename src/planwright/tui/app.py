@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -23,6 +26,15 @@ if TYPE_CHECKING:
     from planwright.host import Host
 
 
+# seconds a terminated editor has to write its recovery file and close cleanly
+TERMINATE_GRACE = 5.0
+
+
+def _exit_after(seconds: float) -> None:
+    time.sleep(seconds)
+    os._exit(143)  # the clean end is stuck: end anyway (the recovery file is written first)
+
+
 class PlanwrightApp(App[None]):
     """A full-screen editor for one plan file."""
 
@@ -36,6 +48,7 @@ class PlanwrightApp(App[None]):
     def __init__(self, path: Path, host: "Host", *, checker: str = "process") -> None:
         """``checker``: "process" (validators in a child process) or "thread" (tests)."""
         super().__init__()
+        self._terminating = False
         self.session = Session.open(Path(path), host)
         self.title = self.session.path.name
         # Made before the app runs: multiprocessing needs the real stderr, which
@@ -62,21 +75,36 @@ class PlanwrightApp(App[None]):
 
         Python's default would stop at once: no last recovery write, and the
         checker's child process left for the resource tracker to complain about.
+        The handler is Python's own (not the event loop's), so it runs even when
+        the loop is stuck (a terminal closed mid-start left about one editor in
+        eight running, deaf to SIGTERM); the clean end then has a few seconds,
+        after which, or at a second signal, the process ends regardless.
         """
         import asyncio
         import signal
 
         loop = asyncio.get_running_loop()
+
+        def handler(signum: int, frame: object) -> None:
+            if self._terminating:
+                os._exit(143)  # a second signal: the clean end did not come
+            self._terminating = True
+            threading.Thread(target=_exit_after, args=(TERMINATE_GRACE,), daemon=True).start()
+            loop.call_soon_threadsafe(self._terminated)
+
         for sig in (signal.SIGTERM, signal.SIGHUP):
             try:
-                loop.add_signal_handler(sig, self._terminated)
-            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
+                signal.signal(sig, handler)
+            except (AttributeError, ValueError, OSError):  # not on this platform, not the main thread
                 pass
 
     def _terminated(self) -> None:
         # on the app's own thread, so the live plan can be written as it is
-        if self.session.dirty:
-            self.session.write_recovery_of(self.session.plan)
+        try:
+            if self.session.dirty:
+                self.session.write_recovery_of(self.session.plan)
+        except OSError:
+            pass  # a full disk must not keep the editor alive
         self.exit(return_code=143)
 
     def offer_pending_recovery(self) -> None:
