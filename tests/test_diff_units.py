@@ -132,3 +132,14 @@ def test_xlsx_change_list_can_be_filtered_by_unit(cli, two_plans, tmp_path) -> N
 def test_xlsx_needs_an_output_file(cli, two_plans) -> None:
     result = cli("diff", *two_plans, "--format", "xlsx")
     assert result.exit_code != 0 and "-o" in result.output
+
+
+def test_text_to_a_pipe_is_plain_text_with_redline_marks(cli, two_plans) -> None:
+    result = cli("diff", *two_plans)  # not a terminal: no rich layout
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "\x1b[" not in out and "┃" not in out and "│" not in out
+    assert out.index("概要") < out.index("变化明细") < out.index("按单位")
+    assert "{+，绩效目标一并公开+}" in out
+    header = next(line for line in out.splitlines() if "未变" in line and "合计" in line)
+    assert header.split() == ["未变", "改写", "移动", "新增", "删除", "合并", "拆分", "合计"]

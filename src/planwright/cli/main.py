@@ -355,10 +355,16 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
         comparison = for_unit(comparison, unit)
     if output is not None:
         write(output, render(comparison, fmt))
-    elif fmt == "text":
+    elif fmt == "text" and sys.stdout.isatty():
         from planwright.cli.report import print_comparison
 
-        print_comparison(comparison)
+        print_comparison(comparison)  # colours and folding for a person at a terminal
+    elif fmt == "text":  # a pipe or a file: plain text, without rich's layout (40 % of a large diff)
+        from planwright.diffing.render_text import to_plain
+        from planwright.zh.clean import terminal_safe
+
+        sys.stdout.write(terminal_safe(to_plain(comparison)))
+        sys.stdout.flush()
     else:
         sys.stdout.write(render(comparison, fmt).decode("utf-8"))
         sys.stdout.flush()

@@ -55,6 +55,6 @@ def render(cmp: Comparison, fmt: str) -> bytes:
         from planwright.diffing.render_xlsx import to_xlsx
         return to_xlsx(cmp)
     if fmt == "text":
-        from planwright.diffing.render_rich import to_text
-        return to_text(cmp).encode("utf-8")
+        from planwright.diffing.render_text import to_plain
+        return to_plain(cmp).encode("utf-8")
     raise ValueError(f"未知的格式 (unknown format) “{fmt}”；可用：{'、'.join(DIFF_FORMATS)}")
