@@ -29,9 +29,9 @@ _SIGNED_DATE_RE = lazy_compile(r"^(?P<organ>[^\d，。：；,:;、《》“”]{
                                r"\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*[日号])$")
 _MASTHEAD_RE = lazy_compile(r"^(?P<organ>.{2,40}?)文件$")
 _ISO_RE = lazy_compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?")
-_DOCNO_RE = lazy_compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
-# 文号 on the notice's title line: before it (某政办发〔2022〕3号 某某关于…) or after it in brackets.
 _DOCNO_PART = r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号"
+_DOCNO_RE = lazy_compile(rf"^{_DOCNO_PART}$")
+# 文号 on the notice's title line: before it (某政办发〔2022〕3号 某某关于…) or after it in brackets.
 _DOCNO_BEFORE_RE = lazy_compile(rf"^(?P<docno>{_DOCNO_PART})\s*(?P<rest>\S.*关于.+)$")
 _DOCNO_AFTER_RE = lazy_compile(rf"^(?P<rest>.+关于.+的(?:通知|函))\s*[（(](?P<docno>{_DOCNO_PART})[）)]$")
 _NOTICE_TITLE_RE = lazy_compile(r"^(?P<issuer>.*?)关于(?P<verb>印发|转发|下发|公布|印送|发布)?(?P<title>.+?)的(?:通知|函)$")
