@@ -129,7 +129,7 @@ def test_text_and_xlsx_views(cli, plan, tmp_path):
     text = cli("ledger", "status", str(plan), "--as-of", "2025-11-15")
     assert text.exit_code == 0
     assert "截至 2025-11-15：已完成 1，逾期 2，滞后 1" in text.stdout
-    assert "[滞后] 一/（三） （三）全年更新政务公开专栏" in text.stdout and "90%（应达 91.7%）" in text.stdout
+    assert "[滞后] 一/（三） 全年更新政务公开专栏" in text.stdout and "90%（应达 91.7%）" in text.stdout
     out = tmp_path / "status.xlsx"
     assert cli("ledger", "status", str(plan), "--as-of", "2025-11-15", "--format", "xlsx", "-o", str(out)).exit_code == 0
     ws = openpyxl.load_workbook(out).active
@@ -145,3 +145,11 @@ def test_a_year_the_holiday_calendar_does_not_know_is_warned_about(cli, tmp_path
     result = cli("ledger", "status", str(path), "--as-of", "2099-06-01")
     assert result.exit_code == 0
     assert "chinese-calendar 不知道 2099 年的法定节假日安排" in result.stderr
+
+
+def test_an_undated_task_has_no_expected_percent(cli, tmp_path):
+    path = tmp_path / "undated.toml"
+    path.write_text(PLAN.format(year=2025).replace('deadline = "2025年12月31日"\n', ""), encoding="utf-8")
+    text = cli("ledger", "status", str(path), "--as-of", "2025-11-15").stdout
+    line = next(line for line in text.splitlines() if "全年更新政务公开专栏" in line)
+    assert "时限：未定" in line and "应达" not in line

@@ -15,6 +15,7 @@ import click
 
 import planwright
 from planwright.cli.output import UserError, warn, write
+from planwright.zh import numbering
 
 
 def _load(ctx: click.Context, plan: Path):
@@ -149,8 +150,9 @@ def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None,
     click.echo(f"截至 {day.isoformat()}：" + "，".join(f"{LABELS[k]} {n}" for k, n in summary.items()))
     for t in result.tasks:
         due = t.task.due.isoformat() if t.task.due else (t.task.deadline or "未定")
-        line = (f"[{LABELS[t.state]}] {t.task.path} {t.task.title}  牵头：{'、'.join(t.task.lead) or '—'}  "
-                f"时限：{due}  {t.reported} {t.percent}%（应达 {t.expected:g}%）")
+        title = numbering.strip_heading(t.task.title)  # the path already names （三）
+        line = (f"[{LABELS[t.state]}] {t.task.path} {title}  牵头：{'、'.join(t.task.lead) or '—'}  "
+                f"时限：{due}  {t.reported} {t.percent}%" + (f"（应达 {t.expected:g}%）" if t.task.due else ""))
         click.echo(click.style(line, fg=_TEXT_COLOURS[t.colour]))
 
 
