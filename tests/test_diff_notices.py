@@ -61,6 +61,7 @@ def test_diff_of_two_notices_is_import_then_diff(cli, tmp_path) -> None:
     # what the import doubted (or that it doubted nothing) is said on stderr, for each file
     assert direct.stderr.count("读取：") == 2 and "2025.txt" in direct.stderr and "2026.txt" in direct.stderr
     assert "导入提示" in direct.stderr and "2026年6月底前" in direct.stderr  # the attribution it doubted
+    assert "未写入文件" in direct.stderr and "注释写在计划文件" not in direct.stderr  # no plan file was written
     for source in (old, new):
         assert cli("import", source).exit_code == 0
     via_files = cli("diff", old.with_suffix(".toml"), new.with_suffix(".toml"), "--format", "json")

@@ -380,7 +380,7 @@ def _plan_or_notice(path: Path, host):
         result = planwright.import_notice(path, host=host)
     except ImportError_ as exc:
         raise UserError(str(exc)) from None
-    for line in result.report_lines():
+    for line in result.report_lines(written=False):  # compared in memory: no plan file to hold the notes
         click.echo(line, err=True)
     return result.doc
 

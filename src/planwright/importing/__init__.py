@@ -61,8 +61,8 @@ class ImportResult:
     spam: list[str] = field(default_factory=list)
     repaired: int = 0  # lines mended of mirror damage (pinyin ruby, @@, bare tags, ???? after a date)
 
-    def report_lines(self) -> list[str]:
-        """What the command prints to stderr after an import."""
+    def report_lines(self, written: bool = True) -> list[str]:
+        """What the command prints to stderr after an import (``written``: the plan goes to a file)."""
         plan = self.doc.plan
         tasks = [t for _, t in plan.tasks()]
         items = [i for t in tasks for i in t.items]
@@ -83,7 +83,8 @@ class ImportResult:
         if self.repaired:
             lines.append(f"镜像网页的损坏：{self.repaired} 行中删去了拼音注音、@@、残缺的网页标记或日期后的问号")
         if self.warnings:
-            lines.append(f"导入提示 {len(self.warnings)} 条（已作为“# 导入提示”注释写在计划文件相应位置）：")
+            where = "已作为“# 导入提示”注释写在计划文件相应位置" if written else "仅在内存中导入，未写入文件"
+            lines.append(f"导入提示 {len(self.warnings)} 条（{where}）：")
             lines.extend(f"  - {w}" for w in self.warnings)
         else:
             lines.append("导入提示：无")
