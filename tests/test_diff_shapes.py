@@ -283,3 +283,15 @@ def test_a_task_moved_reworded_and_reshaped_at_once_is_moved() -> None:
     change = _change_of(cmp, pair, "safety")
     assert change.status == "moved"
     assert change.old[0].id == pair.old_names["safety"].id
+
+
+def test_items_of_a_reshaped_task_are_not_listed_again_one_by_one() -> None:
+    for builder in (text_to_items, items_to_text):
+        pair = builder()
+        _, cmp = links_found(pair)
+        reshaped = [c for c in cmp.changes if c.level == "task" and c.status == "reworded"
+                    and bool(c.old[0].node.items) != bool(c.new[0].node.items)]
+        assert reshaped, builder.__name__
+        under = {node.id for c in reshaped for ref in (*c.old, *c.new) for node in ref.node.items}
+        listed = [c for c in cmp.changes if c.level == "item" for ref in (*c.old, *c.new) if ref.id in under]
+        assert listed == [], builder.__name__  # the task's redline already shows them

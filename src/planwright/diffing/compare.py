@@ -57,6 +57,9 @@ class _Builder:
         self.delta = delta
         self.new_year = new_year or None
         self.phrases = phrases
+        # Tasks whose body changed shape (text ⇄ items), by side: their items are compared
+        # inside the task's own redline, so they are not also listed one by one.
+        self.reshaped: dict[str, set[int]] = {"old": set(), "new": set()}
 
     def ref(self, entry: Entry, body: bool = False) -> NodeRef:
         node = entry.node
@@ -88,6 +91,9 @@ class _Builder:
         loose_old = [o for o in range(len(olds)) if o not in linked_old]
         loose_new = [n for n in range(len(news)) if n not in linked_new]
         hints_old, hints_new = self._hints(olds, news, loose_old, loose_new)
+        if level == "item":
+            loose_new = [n for n in loose_new if news[n].parent not in self.reshaped["new"]]
+            loose_old = [o for o in loose_old if olds[o].parent not in self.reshaped["old"]]
         for n in loose_new:
             entry = news[n]
             ref = self.ref(entry)
@@ -113,6 +119,8 @@ class _Builder:
         old_refs = [self.ref(e, reshaped) for e in olds]
         new_refs = [self.ref(e, reshaped) for e in news]
         if reshaped:
+            self.reshaped["old"].update(link.old)
+            self.reshaped["new"].update(link.new)
             same_text = False  # the shape changed even where no word did
             similarity = Indel.normalized_similarity("".join(e.full or e.norm for e in olds),
                                                      "".join(e.full or e.norm for e in news))
