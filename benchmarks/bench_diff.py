@@ -19,8 +19,10 @@ measured on corpus text by tests/test_diff_quality.py and test_diff_evolution.py
 
 Each is timed as a whole process (interpreter start, imports, plugins,
 loading both files, comparing, writing the report) for ``--format json`` and
-``--format html``; the targets are 1 s and 2 s. In-process times of the
-comparison alone are printed too.
+``--format html``; the targets are 1 s and 2 s. Each process run is paired with a
+run of ``planwright --version`` (the floor), and the ratio of the medians is
+printed: on a shared, noisy machine the ratio moves far less than the seconds.
+In-process times of the comparison alone are printed too.
 """
 
 from __future__ import annotations
@@ -110,21 +112,25 @@ def median(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def run_process(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall-clock and median CPU seconds (user + system, the child included) of a command.
+def run_process(command: list[str], runs: int) -> tuple[float, float, float]:
+    """Median wall-clock and CPU seconds (user + system, the child included) of a command,
+    and the median wall-clock of ``planwright --version`` run alternately with it.
 
     CPU time is printed beside wall time because a shared machine's load
     stretches the wall clock; the CPU figure moves much less.
     """
-    walls, cpus = [], []
+    walls, cpus, floors = [], [], []
     for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(EXE), "--version"], check=True, capture_output=True)
+        floors.append(time.perf_counter() - start)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, check=True)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+    return statistics.median(walls), statistics.median(cpus), statistics.median(floors)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,10 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             for fmt in ("json", "html"):
                 out = tmp_path / f"out.{fmt}"
                 command = [str(EXE), "diff", str(old_path), str(new_path), "--format", fmt, "-o", str(out), "--force"]
-                wall, cpu = run_process(command, args.runs)
+                wall, cpu, floor = run_process(command, args.runs)
                 target = 1.0 if fmt == "json" else 2.0
-                print(f"  planwright diff --format {fmt:<4} {wall:6.3f} s wall, {cpu:6.3f} s CPU"
-                      f"  (target < {target:.0f} s)")
+                print(f"  planwright diff --format {fmt:<4} {wall:6.3f} s wall, {cpu:6.3f} s CPU, "
+                      f"{wall / floor:5.1f} × --version ({floor:.3f} s)  (target < {target:.0f} s)")
     return 0
 
 
