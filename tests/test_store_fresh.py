@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planwright.plan import store
+from planwright.plan import store, tomlsync
 from planwright.plan.model import (
     FONT_PROFILES, MASTHEADS, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, field_names,
 )
@@ -131,10 +131,10 @@ def test_a_new_file_is_what_tomlkit_would_write(tmp_path: Path) -> None:
     doc.annotate(None, "导入提示: 原文没有文号")
     doc.annotate(doc.plan.points[0].tasks[0].id, "导入提示: 单位待核")
     direct = store.dumps(doc)
-    store._load_tomlkit()
-    toml = store._toml_of(doc)
-    store._sync(toml, doc)
-    assert direct == store.tomlkit.dumps(toml)
+    tomlsync._load_tomlkit()
+    toml = tomlsync._toml_of(doc)
+    tomlsync._sync(toml, doc)
+    assert direct == tomlsync.tomlkit.dumps(toml)
     assert "date = 2027-03-01\n" in direct and 'preamble = """\n第一段。\n第二段。"""' in direct
     assert "[[attachments]]" in direct and "[[body.tasks]]" in direct
     assert store.loads(direct).plan == doc.plan

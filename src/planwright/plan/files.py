@@ -1,0 +1,160 @@
+"""Writing files safely: atomic replacement, symlinks written through, the output-path rule,
+and temporary files left by a killed process of ours.
+
+Used for plan files, recovery files, exports and the ledger alike.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from planwright.zh.lazyre import lazy_compile
+
+
+class OutputRefused(Exception):
+    """An output path that must not be written: an input, a folder, a missing folder."""
+
+
+class OutputExists(OutputRefused):
+    """The output file exists: it is replaced only when the user says so."""
+
+
+def check_output_path(path: Path, *inputs: Path | None, replace: bool = False) -> None:
+    """The one rule for a file about to be written (CLI and editor alike): never one of
+    the inputs (the open plan, last year's plan), not even asked to replace; never a
+    folder or in a folder that is missing; an existing file only when ``replace``.
+    Compared through symlinks, so a link to the plan is the plan."""
+    try:
+        for source in inputs:
+            if source is not None and _same_file(path, source):
+                raise OutputRefused(f"{path}: 输出文件就是输入文件，不能覆盖；请另起文件名 (output would overwrite an input)")
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise OutputRefused(f"{path}: 目录 {parent} 不存在 (no such directory)")
+        if path.is_dir():
+            raise OutputRefused(f"{path}: 是一个目录，请给出文件名 (is a directory)")
+        real_target(path)  # a symlink loop is refused here, before any work
+        if path.exists() and not replace:
+            raise OutputExists(f"{path}: 文件已存在 (exists)")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OutputRefused(f"{path}: 符号链接成环 (symlink loop)") from None
+        raise OutputRefused(f"{path}: 无法使用 (cannot use): {exc.strerror or exc}") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare the names they resolve to
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+TMP_SUFFIX = ".tmp"
+
+
+def atomic_write(target: str | os.PathLike, data: bytes, mode: int | None = None) -> None:
+    """Write beside, flush, fsync, rename: the target is either old or new, never half.
+
+    A symlink is written through (the real file gets the data, the link stays a
+    link). ``mode`` is the file's mode when given; else an existing file keeps
+    its own and a new one gets what the umask allows. The temporary file is named ``.NAME.PID.xxxx.tmp`` and removed on
+    any exception, a signal included; one left by a killed process of ours
+    (its pid no longer running) is removed on the next write beside it.
+    """
+    target = real_target(Path(target))
+    directory = target.parent if str(target.parent) else Path(".")
+    remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            try:
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            except FileNotFoundError:
+                os.chmod(tmp, 0o666 & ~current_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to ``path`` must replace: a symlink's target (followed to the end),
+    so that the link stays; a loop is an OSError (ELOOP) naming the path."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # a dangling link: write the file it names
+    except OSError as exc:
+        raise OSError(errno.ELOOP, "符号链接成环 (symlink loop)", str(path)) from exc
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+_TEMP_NAME = lazy_compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+
+
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Remove ``.NAME.PID.xxxx.tmp`` files beside ``target`` that a process of ours left
+    when it was killed (its pid is no longer running); returns what was removed."""
+    directory = target.parent if str(target.parent) else Path(".")
+    removed = []
+    try:
+        candidates = list(directory.glob(f".{glob_escape(target.name)}.*{TMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        match = _TEMP_NAME.match(tmp.name)
+        if match is None or match["name"] != target.name or pid_alive(int(match["pid"])):
+            continue
+        try:
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (ours or another user's)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
