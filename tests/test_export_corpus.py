@@ -7,14 +7,17 @@ original, recall the share of the original the export reproduces.
 The office's wording (its letter, each attribution as printed) is kept, so
 huaiyin, dalian and jiangshan (with its list of units attached) come back whole
 (precision and recall 0.99).
-ningguo and huangbu reach what their structure allows, and the bounds here
-say why they sit where they do:
+ningguo reaches what its page allows, and its bound says why:
 - ningguo: the web page around the notice (navigation, index fields, a PDF
-  viewer note) and the table's repeated group rows after page breaks are not
-  part of the plan; the table's task headings end in 。 on the page.
-- huangbu: the page prints no title, which a plan needs (PW-TEXT-001 error),
-  so it exports only with --allow-errors and the text then opens with the
-  draft warning; the original has no notice around the plan either.
+  viewer note: 307 of its 7,660 characters), two injected spam phrases (24)
+  and the table's group rows repeated after page breaks (30) are not part of
+  the plan: 361 characters, so 0.953 is the most an export of the plan can
+  reach; the rest (20) is the 。 that closes each task heading in the table.
+  Against the page without its furniture and spam, the recall is 0.993
+  (docs/notice-fidelity.md has the accounting).
+- huangbu: the page prints no title and no notice around the plan; the plan
+  is exported as printed, with no title made up (PW-TEXT-001 is a warning for
+  a plan that has text).
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ BOUNDS = {
     "huaiyin-2021-yaodian": (0.99, 0.99, False),
     "dalian-2016-yaodian": (0.99, 0.99, False),
     "jiangshan-2020-2022-xingdong": (0.99, 0.99, False),
-    "ningguo-2021-yaodian": (0.99, 0.945, False),
-    "huangbu-2018-fangan": (0.95, 0.97, True),
+    "ningguo-2021-yaodian": (0.99, 0.95, False),
+    "huangbu-2018-fangan": (0.99, 0.99, False),
 }
 
 

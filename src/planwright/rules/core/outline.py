@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planwright.api import Finding
 from planwright.plan.model import Item, Node, Plan
 from planwright.rules.core.walk import FIELD_WORD, Findings, label
 from planwright.rules.engine import CheckContext
@@ -10,7 +11,7 @@ from planwright.zh.numbering import parse_heading, strip_heading
 
 def check_empty_text(plan: Plan, ctx: CheckContext) -> Findings:
     if not plan.meta.title.strip():
-        yield ctx.report(None, "计划没有标题", field="title")
+        yield _untitled(plan, ctx)
     for point in plan.points:
         if not point.title.strip():
             yield ctx.report(point, "要点没有标题", field="title")
@@ -20,6 +21,18 @@ def check_empty_text(plan: Plan, ctx: CheckContext) -> Findings:
             for item in task.items:
                 if not item.text.strip():
                     yield ctx.report(item, "事项没有内容", field="text")
+
+
+def _untitled(plan: Plan, ctx: CheckContext) -> Finding:
+    """A plan with no title: an error while there is nothing else to print; a
+    warning once it has text, because some offices publish a 方案 under no title
+    of its own (the web page's heading names it) and the export then prints what
+    the office printed, inventing no title."""
+    meta = plan.meta
+    if plan.points or plan.body or meta.preamble.strip() or meta.closing.strip():
+        return ctx.report(None, "计划没有标题：导出的文本不印标题（原文有标题的，请填写 title）", field="title",
+                          severity="warning")
+    return ctx.report(None, "计划没有标题", field="title")
 
 
 def check_duplicate_ids(plan: Plan, ctx: CheckContext) -> Findings:
