@@ -7,8 +7,6 @@ writes atomically and turns a failed write into one line naming the file.
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 import click
@@ -68,23 +66,11 @@ def check_output(path: Path | None, force: bool, *inputs: Path | None, fmt: Outp
 
 
 def write(path: Path, data: bytes) -> None:
-    """Write atomically (the file is old or new, never half); a failed write is one line naming it."""
+    """Write atomically (the file is old or new, never half; a device, a FIFO or /dev/stdout is
+    written through); a failed write is one line naming the file."""
     from planwright.plan.store import atomic_write
 
     try:
-        if _a_stream(path):  # -o /dev/stdout, a FIFO: written through, never replaced by a file
-            with path.open("wb") as stream:
-                stream.write(data)
-        else:
-            atomic_write(path, data)
+        atomic_write(path, data)
     except OSError as exc:
         raise UserError(f"{path}: 无法写入 (cannot write): {exc.strerror or exc}") from None
-
-
-def _a_stream(path: Path) -> bool:
-    """True for an existing output that is not a regular file (a terminal, /dev/stdout, a pipe):
-    a rename over it would put a file where the device or the link was."""
-    try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False

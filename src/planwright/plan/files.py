@@ -9,8 +9,12 @@ from __future__ import annotations
 import errno
 import os
 import re
+import signal
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from stat import S_ISREG
 
 from planwright.zh.lazyre import lazy_compile
 
@@ -60,34 +64,71 @@ def atomic_write(target: str | os.PathLike, data: bytes, mode: int | None = None
     """Write beside, flush, fsync, rename: the target is either old or new, never half.
 
     A symlink is written through (the real file gets the data, the link stays a
-    link). ``mode`` is the file's mode when given; else an existing file keeps
-    its own and a new one gets what the umask allows. The temporary file is named ``.NAME.PID.xxxx.tmp`` and removed on
-    any exception, a signal included; one left by a killed process of ours
-    (its pid no longer running) is removed on the next write beside it.
+    link); so is a target that is not a regular file (``-o /dev/stdout``, a FIFO, a
+    device): a rename would put a file where the device or the link was. ``mode``
+    is the file's mode when given; else an existing file keeps its own and a new
+    one gets what the umask allows. The temporary file is named ``.NAME.PID.xxxx.tmp``;
+    SIGINT, SIGTERM and SIGHUP wait until it is renamed or removed (``signals_held``),
+    and one left by a killed process of ours (kill -9, its pid no longer running) is
+    removed on the next write beside it.
     """
+    if not_a_regular_file(Path(target)):
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return
     target = real_target(Path(target))
     directory = target.parent if str(target.parent) else Path(".")
     remove_stale_temps(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            try:
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-            except FileNotFoundError:
-                os.chmod(tmp, 0o666 & ~current_umask())
-        os.replace(tmp, target)
-    except BaseException:
+    with signals_held():
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=directory)
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if mode is not None:
+                os.chmod(tmp, mode)
+            else:
+                try:
+                    os.chmod(tmp, target.stat().st_mode & 0o777)
+                except FileNotFoundError:
+                    os.chmod(tmp, 0o666 & ~current_umask())
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            raise
+
+
+def not_a_regular_file(path: Path) -> bool:
+    """True for an existing path (followed through links) that is not a regular file: a
+    terminal, /dev/stdout, a FIFO, a device. A missing path or a loop is False."""
+    try:
+        return not S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+# what ends a process at a user's or the system's request: held while a temporary file exists
+_HELD_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Within: SIGINT, SIGTERM and SIGHUP wait (blocked for this thread) and are delivered
+    at the end, so a write is finished or undone before the process stops — a kill at any
+    moment leaves no temporary file behind. Where signals cannot be blocked (Windows),
+    the ``except`` cleanup of the caller is what remains."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def real_target(path: Path) -> Path:

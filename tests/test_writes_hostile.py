@@ -1,0 +1,155 @@
+"""Where planwright writes, under faults (issue 14): an output that is not a regular file is
+written through, and a writer killed at any moment leaves no temporary file and a target that
+is either the old file or the complete new one.
+
+The kill tests run real processes in a loop and signal them at random moments; each is a
+few seconds, so they carry the ``slow`` mark (still run by default and in CI).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import planwright
+from planwright.plan import store
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and POSIX signals")
+
+
+def _reading(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
+    """A reader at the other end of ``fifo`` (a writer's open blocks until one comes)."""
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as stream:
+            got.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader, got
+
+
+@pytest.mark.parametrize("through_link", [False, True])
+def test_atomic_write_to_a_fifo_writes_through_and_keeps_the_fifo(tmp_path, through_link):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    target = fifo
+    if through_link:
+        target = tmp_path / "out.txt"
+        target.symlink_to(fifo)
+    reader, got = _reading(fifo)
+    store.atomic_write(target, "一、公开预算\n".encode())
+    reader.join(5)
+    assert got == ["一、公开预算\n".encode()]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # not replaced by a regular file
+    assert target.is_symlink() == through_link
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"pipe", target.name})  # no temp file
+
+
+def test_atomic_write_to_a_device_writes_through(tmp_path):
+    null = tmp_path / "null"
+    try:  # a device of our own beside the test (creating one needs root)
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+    store.atomic_write(null, b"x" * 10)
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["null"]
+
+
+@pytest.mark.parametrize("command", [
+    ("new", "--style", "jinan", "--year", "2027", "-o", "{out}", "--force"),
+    ("export", "{plan}", "--format", "notice-txt", "-o", "{out}", "--force"),
+    ("diff", "{plan}", "{plan2}", "--format", "md", "-o", "{out}", "--force"),
+])
+def test_every_cli_writer_writes_through_a_fifo(tmp_path, cli, command):
+    from sample_plans import jinan_plan
+
+    plan, plan2, fifo = tmp_path / "plan.toml", tmp_path / "plan2.toml", tmp_path / "out"
+    planwright.save(jinan_plan(), plan)
+    planwright.save(jinan_plan(), plan2)
+    os.mkfifo(fifo)
+    reader, got = _reading(fifo)
+    result = cli(*(a.format(out=fifo, plan=plan, plan2=plan2) for a in command))
+    reader.join(5)
+    assert result.exit_code == 0, result.output
+    assert got and got[0].strip()  # the output went down the pipe
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+# -- a writer killed while it writes ----------------------------------------------------------
+
+_SIGNALLED_IN_THE_WRITE = """
+import os, signal, sys
+from planwright.cli.main import main
+real_fsync = os.fsync
+
+def fsync(fd):  # the signal comes while the temporary file exists, between write and rename
+    real_fsync(fd)
+    os.kill(os.getpid(), int(sys.argv[1]))
+
+os.fsync = fsync
+main(sys.argv[2:], prog_name="planwright")
+"""
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def _big_plan_and_its_export(folder: Path, cli) -> tuple[Path, bytes]:
+    from sample_plans import big_plan
+
+    plan = folder / "plan.toml"
+    planwright.save(big_plan(300), plan)
+    reference = folder / "reference.json"
+    assert cli("export", plan, "--format", "json", "-o", reference, "--allow-errors").exit_code == 0
+    return plan, reference.read_bytes()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_signal_during_the_write_waits_for_it_then_ends_the_export(tmp_path, cli, signum):
+    plan, complete = _big_plan_and_its_export(tmp_path, cli)
+    out = tmp_path / "out.json"
+    out.write_text("去年的导出\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _SIGNALLED_IN_THE_WRITE, str(int(signum)), "export", str(plan),
+                           "--format", "json", "-o", str(out), "--force", "--allow-errors"],
+                          capture_output=True, text=True, timeout=60)
+    # ended by the signal (or, for SIGINT, by its one-line message), after the rename
+    assert done.returncode in (-signum, 128 + signum), done.stderr
+    assert "Traceback" not in done.stderr
+    assert out.read_bytes() == complete
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_export_killed_at_random_moments_leaves_the_old_or_the_complete_file(tmp_path, cli, planwright_exe):
+    plan, complete = _big_plan_and_its_export(tmp_path, cli)
+    out = tmp_path / "out.json"
+    old = "去年的导出\n".encode()
+    rng = random.Random(14)
+    start = time.monotonic()
+    subprocess.run([str(planwright_exe), "export", str(plan), "--format", "json", "-o", str(tmp_path / "timed.json"),
+                    "--allow-errors"], check=True, capture_output=True)
+    whole = time.monotonic() - start  # how long one export takes here: the kills fall inside it
+    for _ in range(12):
+        out.write_bytes(old)
+        proc = subprocess.Popen([str(planwright_exe), "export", str(plan), "--format", "json", "-o", str(out),
+                                 "--force", "--allow-errors"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.3, 1.0) * whole)
+        proc.send_signal(rng.choice([signal.SIGTERM, signal.SIGINT]))
+        _, err = proc.communicate(timeout=30)
+        assert b"Traceback" not in err
+        assert _leftovers(tmp_path) == []
+        assert out.read_bytes() in (old, complete)
