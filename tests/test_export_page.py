@@ -119,6 +119,12 @@ def long_table():
     return plan
 
 
+def ends_on_an_even_page(demo):
+    """The demo with a longer closing: its text ends low on page 8, with no room for the 版记."""
+    more = "\n".join(["各单位要按季度报送落实情况，区政府办公室汇总后在政府网站公开，接受社会监督。"] * 18)
+    return replace(demo, meta=replace(demo.meta, closing=demo.meta.closing + "\n" + more))
+
+
 @pytest.fixture(scope="module")
 def demo():
     return store.load(DEMO).plan
@@ -142,6 +148,7 @@ def rendered(host, demo, tmp_path_factory):
     attached.meta.print_date = attached.meta.date
     variants["attached"] = attached  # the 版记 after the 附件's table
     variants["long_table"] = long_table()
+    variants["blank_between"] = ends_on_an_even_page(demo)
     docs = {name: export_plan(plan, "notice-docx", host, allow_errors=True) for name, plan in variants.items()}
     return render_all(docs, tmp_path_factory.mktemp("page"))
 
@@ -260,7 +267,7 @@ def dark_rows(pdf: Path, page: int) -> list[float]:
     return rows
 
 
-@pytest.mark.parametrize("name", ["red", "jinan", "attached"])
+@pytest.mark.parametrize("name", ["red", "jinan", "attached", "blank_between"])
 def test_imprint_at_the_foot_of_an_even_last_page(rendered, name):
     pdf = rendered[name]
     last = len(pages(pdf))
@@ -270,6 +277,18 @@ def test_imprint_at_the_foot_of_an_even_last_page(rendered, name):
     assert lines[-1].bottom > BOTTOM - 30 * PT_PER_MM  # within the last 30 mm
     rules = dark_rows(pdf, last)
     assert len(rules) >= 3 and BOTTOM - 30 * PT_PER_MM < rules[-1] < BOTTOM + 2  # the last rule at the edge
+
+
+def test_the_blank_page_before_the_imprint_and_the_imprint_page_carry_no_number(rendered):
+    """Text ending on an even page with no room left: a blank page, then the 版记 on the
+    next even page; neither carries a page number (GB/T 9704 §7.5). The blank page is in
+    the PDF, so that a double-sided print puts the 版记 on the back of a sheet."""
+    all_pages = pages(rendered["blank_between"])
+    assert len(all_pages) % 2 == 0
+    text_end, blank, imprint = all_pages[-3:]
+    assert text_end[-1].text == f"—{len(all_pages) - 2}—"  # the text's last page is even and numbered
+    assert blank == []
+    assert imprint[-1].text.endswith("印发") and not any(re.fullmatch(r"—\d+—", line.text) for line in imprint)
 
 
 def test_a_wrapped_cc_line_continues_after_the_colon(rendered):

@@ -435,12 +435,37 @@ def _place_imprint(body: _Body, blocks: Sequence[Block], st: Styles) -> None:
     if shared:
         room = (LINES_PER_PAGE - body.used - lines - 1) * LINE
     else:
-        body.add(ox.paragraph_xml([], P_BLANK, CHAR, section=ox.section_break_xml(body.doc)))
+        _own_page(body)
         # a quarter line less: LibreOffice sets a new section's first line that much lower (measured)
         room = (LINES_PER_PAGE - lines) * LINE - LINE // 4
     rules = (IMPRINT_RULES[0] + IMPRINT_RULES[2] + (len(blocks) - 1) * IMPRINT_RULES[1]) * 20 // 8
     body.add(ox.paragraph_xml([], ox.ParaStyle(line=room - rules - 40, snap=False), CHAR))
     body.add(_imprint(blocks, st))
+
+
+def _own_page(body: _Body) -> None:
+    """Start the 版记's even page. After text ending on an odd page that is the next page.
+    After text ending on an even page the page between is left blank, and the blank page
+    and the 版记's page carry no page number (§7.5): the blank page is a page of its own
+    (an empty section), not one the renderer adds for an even-page break, which
+    LibreOffice leaves out of a PDF, so that the printed 版记 would land on a front."""
+    blank_between = body.page is not None and body.page % 2 == 0
+    body.add(ox.paragraph_xml([], P_BLANK, CHAR, section=ox.section_break_xml(
+        body.doc, "nextPage" if blank_between else "evenPage")))
+    if blank_between:
+        _unnumbered(body.doc.sections[-1])
+        body.add(ox.paragraph_xml([], P_BLANK, CHAR, section=ox.section_break_xml(body.doc, "evenPage")))
+
+
+def _unnumbered(section) -> None:
+    """Give the section (and those after it) empty footers of its own: no page number.
+    The numbered footers' references are removed, not their parts, which the
+    sections before still use."""
+    sect = section._sectPr
+    for ref in sect.findall(qn("w:footerReference")):
+        sect.remove(ref)
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False  # a new, empty footer
 
 
 def _imprint(blocks: Sequence[Block], st: Styles) -> str:
