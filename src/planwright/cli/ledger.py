@@ -14,8 +14,9 @@ from pathlib import Path
 import click
 
 import planwright
-from planwright.cli.output import UserError, warn, write
+from planwright.cli.output import UserError, emit, say, warn, write
 from planwright.zh import numbering
+from planwright.zh.clean import terminal_safe
 
 
 def _load(ctx: click.Context, plan: Path):
@@ -75,7 +76,7 @@ def send(ctx: click.Context, plan: Path, out_dir: Path, force: bool) -> None:
         raise UserError(f"{out_dir}: 无法创建目录 (cannot create): {exc.strerror or exc}") from None
     for sheet in sheets:
         write(out_dir / sheet.filename, sheet.data)
-        click.echo(f"{out_dir / sheet.filename}  {sheet.unit}  {sheet.tasks} 项任务")
+        say(f"{out_dir / sheet.filename}  {sheet.unit}  {sheet.tasks} 项任务")
     click.echo(f"已为 {len(sheets)} 个单位生成填报表。")
 
 
@@ -102,9 +103,9 @@ def collect(ctx: click.Context, plan: Path, files: tuple[Path, ...]) -> None:
             save_ledger(result.ledger, path)
         except OSError as exc:
             raise UserError(f"{path}: 无法写入台账 (cannot write): {exc.strerror or exc}") from None
-    click.echo(f"已汇入 {len(result.taken)} 条报送，{result.unchanged} 条与台账相同；台账：{path}")
+    say(f"已汇入 {len(result.taken)} 条报送，{result.unchanged} 条与台账相同；台账：{path}")
     for issue in result.issues:
-        click.echo(f"需要核对：{issue.line()}", err=True)
+        say(f"需要核对：{issue.line()}", err=True)
     sys.exit(max([result.exit_code] + [2 for _ in unreadable]))
 
 
@@ -121,7 +122,7 @@ _TEXT_COLOURS = {"red": "red", "yellow": "yellow", "blue": "blue", "green": "gre
 def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None, force: bool) -> None:
     """每项任务在某日的状态与颜色：绿 已完成，红 逾期，蓝 临期（5 个工作日内），黄 低于时间进度。"""
     import datetime as dt
-    import json
+    from planwright.zh.clean import json_dumps
 
     from planwright.cli.output import check_output
     from planwright.ledger.status import LABELS, status as task_status, status_xlsx
@@ -135,14 +136,14 @@ def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None,
     for warning in result.warnings:
         warn(warning)
     if fmt == "json":
-        data = (json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        data = (json_dumps(result.to_json(), indent=2) + "\n").encode("utf-8")
     elif fmt == "xlsx":
         data = status_xlsx(result, doc.plan.meta.title)
     else:
         data = b""
     if fmt != "text":
         if output is None:
-            sys.stdout.write(data.decode("utf-8"))
+            emit(data.decode("utf-8"))
         else:
             write(output, data)
         return
@@ -153,7 +154,7 @@ def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None,
         title = numbering.strip_heading(t.task.title)  # the path already names （三）
         line = (f"[{LABELS[t.state]}] {t.task.path} {title}  牵头：{'、'.join(t.task.lead) or '—'}  "
                 f"时限：{due}  {t.reported} {t.percent}%" + (f"（应达 {t.expected:g}%）" if t.task.due else ""))
-        click.echo(click.style(line, fg=_TEXT_COLOURS[t.colour]))
+        click.echo(click.style(terminal_safe(line), fg=_TEXT_COLOURS[t.colour]))
 
 
 @ledger.command(short_help="Roll-up per unit and point, late tasks, 落实情况 text (落实情况报告).")
@@ -179,6 +180,6 @@ def report(ctx: click.Context, plan: Path, fmt: str, output: Path | None, as_of,
         warn(warning)
     data = render(rep, fmt)
     if output is None:
-        sys.stdout.write(data.decode("utf-8"))
+        emit(data.decode("utf-8"))
     else:
         write(output, data)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import functools
-import json
 import os
 import sys
 from pathlib import Path
@@ -20,8 +19,9 @@ import click
 
 import planwright
 from planwright import __version__
-from planwright.cli.output import EXIT_FINDINGS, UserError, check_output, say, warn, write
+from planwright.cli.output import EXIT_FINDINGS, UserError, check_output, emit, say, warn, write
 from planwright.formats import DIFF_FORMATS, EXPORT_FORMATS, OutputFormat
+from planwright.zh.clean import clean_line, json_dumps
 
 
 def friendly(func: Callable) -> Callable:
@@ -184,7 +184,7 @@ def _import_for_editing(ctx: click.Context, source: Path) -> Path:
     except ImportError_ as exc:
         raise UserError(str(exc)) from None
     for line in result.report_lines():
-        click.echo(line, err=True)
+        say(line, err=True)
     answer = click.prompt("计划文件保存为 (save the plan as)", default=str(source.with_suffix(".toml")), err=True)
     output = Path(answer)
     if output.suffix != ".toml":
@@ -192,7 +192,7 @@ def _import_for_editing(ctx: click.Context, source: Path) -> Path:
     force = output.exists() and click.confirm(f"{output} 已存在，覆盖？(overwrite?)", default=False, err=True)
     check_output(output, force, source)
     save_plan(result.doc, output)
-    click.echo(f"已写入 {output}", err=True)
+    say(f"已写入 {output}", err=True)
     return output
 
 
@@ -268,7 +268,7 @@ def check_cmd(ctx: click.Context, plan: Path, fmt: str) -> None:
         out = {"file": str(plan), "errors": sum(f.severity == "error" for f in findings),
                "warnings": sum(f.severity == "warning" for f in findings),
                "findings": [f.as_dict() for f in findings]}
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        click.echo(json_dumps(out, indent=2))
     else:
         from planwright.cli.report import print_findings
 
@@ -346,7 +346,7 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
     host = host_of(ctx)
     old_doc, new_doc = _plan_or_notice(old, host), _plan_or_notice(new_, host)
     comparison = planwright.compare(old_doc, new_doc, host=host)
-    comparison.old_label, comparison.new_label = old.name, new_.name
+    comparison.old_label, comparison.new_label = clean_line(old.name), clean_line(new_.name)  # printed in every report
     if unit:
         from planwright.diffing.perunit import for_unit, known_unit
 
@@ -361,13 +361,10 @@ def diff(ctx: click.Context, old: Path, new_: Path, fmt: str, output: Path | Non
         print_comparison(comparison)  # colours and folding for a person at a terminal
     elif fmt == "text":  # a pipe or a file: plain text, without rich's layout (40 % of a large diff)
         from planwright.diffing.render_text import to_plain
-        from planwright.zh.clean import terminal_safe
 
-        sys.stdout.write(terminal_safe(to_plain(comparison)))
-        sys.stdout.flush()
+        emit(to_plain(comparison))
     else:
-        sys.stdout.write(render(comparison, fmt).decode("utf-8"))
-        sys.stdout.flush()
+        emit(render(comparison, fmt).decode("utf-8"))
 
 
 def _plan_or_notice(path: Path, host):
@@ -381,7 +378,7 @@ def _plan_or_notice(path: Path, host):
     except ImportError_ as exc:
         raise UserError(str(exc)) from None
     for line in result.report_lines(written=False):  # compared in memory: no plan file to hold the notes
-        click.echo(line, err=True)
+        say(line, err=True)
     return result.doc
 
 
@@ -409,8 +406,7 @@ def export(ctx: click.Context, plan: Path, fmt: str, output: Path | None, force:
     if exported.errors:
         warn(f"注意：{plan} 有 {len(exported.errors)} 个错误，已按 --allow-errors 导出，导出文件中已注明。")
     if output is None:
-        sys.stdout.write(exported.data.decode("utf-8"))
-        sys.stdout.flush()
+        emit(exported.data.decode("utf-8"))
     else:
         write(output, exported.data)
 
@@ -426,7 +422,7 @@ def plugins(ctx: click.Context, as_json: bool) -> None:
     host = host_of(ctx)
     listing = plugins_listing(host)
     if as_json:
-        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
+        click.echo(json_dumps(listing, indent=2))
     else:
         print_plugins(listing)
     _warn_plugins(host)

@@ -41,6 +41,16 @@ def say(text: str, err: bool = False) -> None:
     click.echo(terminal_safe(text), err=err)
 
 
+def emit(text: str) -> None:
+    """A command's output on stdout (a report, an export, JSON): as it is, but with no escape
+    sequence or control character of a plan's or a file name's (CRLF line ends stay: an .ics
+    redirected to a file needs them)."""
+    import sys
+
+    sys.stdout.write("\r\n".join(terminal_safe(part) for part in text.split("\r\n")))
+    sys.stdout.flush()
+
+
 def check_output(path: Path | None, force: bool, *inputs: Path | None, fmt: OutputFormat | None = None) -> None:
     """Refuse, before any work, an output file that could not be written, would be replaced
     unasked, or is one of the command's own inputs (not even --force replaces last year's plan):

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 
 from planwright.diffing.result import Comparison
+from planwright.zh.clean import escape_json_text
 
 
 def to_json(cmp: Comparison) -> str:
     summary = json.dumps(cmp.summary, ensure_ascii=False)
     changes = ",\n    ".join(json.dumps(c.as_dict(), ensure_ascii=False) for c in cmp.changes)
     body = f"[\n    {changes}\n  ]" if changes else "[]"
-    return f'{{\n  "summary": {summary},\n  "changes": {body}\n}}\n'
+    # DEL, C1 and bidi controls escaped as every JSON writer escapes them (zh.clean.json_dumps)
+    return escape_json_text(f'{{\n  "summary": {summary},\n  "changes": {body}\n}}\n')

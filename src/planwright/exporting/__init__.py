@@ -16,7 +16,6 @@ JSON, a calendar description.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ from planwright.exporting.notice import Block, build_notice, draft_warning, rend
 from planwright.exporting.table import HEADER, TableRow, table_rows, table_text
 from planwright.exporting.units import SheetName, UnitEntry, UnitTasks, sheet_names, unit_view
 from planwright.exporting.wording import layout_for, table_title
-from planwright.zh.clean import clean_deep
+from planwright.zh.clean import clean_deep, json_dumps
 from planwright.rules.engine import registry_for, run as run_rules
 
 if TYPE_CHECKING:
@@ -238,7 +237,7 @@ def _json(job: _Job) -> bytes:
     data = store.plan_to_dict(job.plan)
     if job.errors:
         data["export"] = {"allow_errors": True, "errors": [f.as_dict() for f in job.errors]}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_dumps(data, indent=2) + "\n").encode("utf-8")
 
 
 def _ics(job: _Job) -> bytes:

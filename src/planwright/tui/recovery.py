@@ -11,15 +11,15 @@ document, whose own formatting and comments then survive the next save.
 
 from __future__ import annotations
 
-import json
 from typing import Iterable
 
 from planwright.plan.model import SCHEMA, Meta, Plan, Point, Wording, field_names
+from planwright.zh.clean import json_dumps
 
 
 def _string(value: str) -> str:
-    # JSON leaves U+007F unescaped; TOML wants every control character escaped.
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    # a JSON string is a TOML basic string once DEL is escaped too (json_dumps does that)
+    return json_dumps(value)
 
 
 def _value(value: object) -> str:

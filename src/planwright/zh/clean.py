@@ -10,6 +10,7 @@ each breaks some file planwright writes (XML forbids most, TOML comments and
     clean_text(s)      text kept in a plan: tab and newline stay, CR/CRLF become newlines
     clean_line(s)      a one-line value: every control character goes, newlines become spaces
     terminal_safe(s)   text about to be printed or shown: escape sequences and controls out
+    json_dumps(v)      JSON whose strings carry none of them raw (escaped as \\uXXXX)
 
 The three share one pattern, so what import strips is what the writers and the
 terminal strip; each is linear in the length of the text.
@@ -29,9 +30,11 @@ _ESCAPES = lazy_compile(
     r"|\x1b[PX^_][^\x1b]*\x1b\\"
     r"|\x1b[ -/]*[0-~]?"
 )
-# C0 controls but tab and newline, DEL, C1 controls; the line separators that
-# str.splitlines() honours (U+2028/2029) become plain newlines first.
-_CONTROLS = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional embeddings,
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069: a U+202E shows the rest of a line
+# reversed, so what a reader sees is not what is written; no Chinese plan needs them);
+# the line separators that str.splitlines() honours (U+2028/2029) become plain newlines first.
+_CONTROLS = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NEWLINES = lazy_compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -57,6 +60,28 @@ def terminal_safe(text: str) -> str:
     """Text about to be printed on a terminal or shown in the editor: no escape sequence
     or control character reaches the screen (newlines and tabs stay)."""
     return clean_text(text)
+
+
+# What json.dumps(ensure_ascii=False) leaves raw though no reader should get it raw: DEL,
+# the C1 controls (U+009B is an 8-bit CSI), the line separators (they end a line in
+# JavaScript and in str.splitlines) and the bidirectional controls. JSON's own escapes
+# keep the value; none of these can stand outside a string, so the whole text is escaped.
+_JSON_RAW = lazy_compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_dumps(value, indent: int | None = None) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent)`` with DEL, the C1 controls, the
+    line separators and the bidirectional controls written as ``\\uXXXX`` escapes (C0
+    controls are escaped by json itself): Chinese stays readable, nothing acts on a terminal."""
+    import json
+
+    return escape_json_text(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def escape_json_text(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with what ``json_dumps``
+    escapes escaped: for writers that assemble their JSON from several dumps."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def has_controls(text: str) -> bool:
