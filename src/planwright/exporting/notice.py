@@ -7,7 +7,7 @@ tells the .docx which typeface the standard wants for it (一、 in 黑体,
 （一） in 楷体, the rest in 仿宋).
 
 Order (GB/T 9704 §7, and how offices publish on the web):
-文号; 标题; 主送; opening sentence; 署名; 成文日期; 附注; the plan (title,
+the forwarding office's letter, when another office forwards the notice (转发); 文号; 标题; 主送; opening sentence; 署名; 成文日期; 附注; the plan (title,
 preamble, points and tasks, closing, 附件说明); 附件 (the 分工 table) where the
 style attaches one; 版记 (抄送, 印发) when present.
 """
@@ -70,6 +70,7 @@ def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = (
     blocks: list[Block] = []
     if errors:
         blocks.append(_block("warning", draft_warning(errors)))
+    blocks.extend(_forwarding(plan))
     framed = is_notice(plan)
     if framed:
         blocks.extend(_frame(plan, layout))
@@ -133,6 +134,21 @@ def _frame(plan: Plan, layout: NoticeLayout) -> Iterable[Block]:
     for text in w.letter(layout, meta):
         yield _block("para", text)
     yield from _signature(plan)
+
+
+def _forwarding(plan: Plan) -> list[Block]:
+    """The letter of the office that forwards the notice (转发), over the notice it forwards:
+    its 主送, its paragraphs, its signature and date, then the notice on a page of its own."""
+    meta = plan.meta
+    if not (meta.forward_letter.strip() or meta.forward_recipients):
+        return []
+    blocks = [_block("recipients", w.recipients_line(meta.forward_recipients))] if meta.forward_recipients else []
+    blocks.extend(_paras(meta.forward_letter))
+    if meta.forward_issuer:
+        blocks.append(_block("signature", meta.forward_issuer))
+    if meta.forward_date:
+        blocks.append(_block("date", w.cn_date(meta.forward_date)))
+    return blocks + [_block("page_break")]
 
 
 def _signature(plan: Plan) -> Iterable[Block]:

@@ -54,8 +54,19 @@ def cn_date(iso: str) -> str:
 
 
 def notice_title(meta: Meta) -> str:
-    """发文机关 + 关于印发 + the plan's title + 的通知 (no 书名号, national practice)."""
+    """The notice's own title as printed (its {title} filled), else 发文机关 + 关于印发 +
+    the plan's title + 的通知 (no 书名号, national practice)."""
+    if meta.notice_title.strip():
+        return _filled(meta.notice_title, meta.title)
     return f"{meta.issuer}关于印发{meta.title}的通知"
+
+
+def _filled(template: str, title: str) -> str:
+    """An office's own wording with {title} filled in (braces of its own are doubled)."""
+    try:
+        return template.format_map({"title": title})
+    except (KeyError, IndexError, ValueError):
+        return template.replace("{title}", title)  # braces typed by hand: only {title} is ours
 
 
 def opening(layout: NoticeLayout, meta: Meta) -> str:
@@ -75,11 +86,7 @@ def letter(layout: NoticeLayout, meta: Meta) -> list[str]:
     with the plan's title of today), else the style's sentence at the issuer's level."""
     if not meta.letter.strip():
         return [opening(layout, meta)]
-    try:
-        text = meta.letter.format_map({"title": meta.title})
-    except (KeyError, IndexError, ValueError):
-        text = meta.letter.replace("{title}", meta.title)  # braces typed by hand: only {title} is ours
-    return paragraphs(text)
+    return paragraphs(_filled(meta.letter, meta.title))
 
 
 # 经区政府同意 / 已经市人民政府同意 / 经市政府研究同意: an approval the letter claims.

@@ -137,7 +137,9 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str],
     meta = Meta()
     parts = NoticeParts(meta=meta)
     used: set[int] = set()
-    notice_issuer, notice_title, title_end, sends = _notice_title(header, used)
+    notice_issuer, notice_title, title_end, sends, printed_title = _notice_title(header, used)
+    if used:
+        _forwarding(header[: min(used)], used, meta)
     recipients_at = _recipients(header, used, title_end, meta)
     signature_issuer, date_at = _signature(header, used, recipients_at + 1)
     meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
@@ -165,6 +167,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str],
         if meta.date:
             parts.doubts.append(Doubt(f"通知没有印出成文日期，date 取自网页信息栏的成文日期 {meta.date}，请核对"))
     meta.letter = letter_template(letter, meta.title)
+    meta.notice_title = _own_notice_title(printed_title, meta)
     fill_years(meta)
     _check_fields(meta, parts)
     return parts
@@ -184,6 +187,17 @@ def letter_template(lines: list[str], title: str) -> str:
     return text.replace(f"《{title}》", "《{title}》")
 
 
+def _own_notice_title(printed: str, meta: Meta) -> str:
+    """The notice's title as printed, when it is not the one an export builds from issuer and
+    plan title (关於印發 in traditional script, the issuer shortened, 《》 around the plan, two
+    plans sent, a name the plan's heading does not repeat): {title} where it names the plan."""
+    if not printed or printed == f"{meta.issuer}关于印发{meta.title}的通知":
+        return ""
+    text = printed.replace("{", "{{").replace("}", "}}")
+    title = meta.title.replace("{", "{{").replace("}", "}}")
+    return text.replace(title, "{title}", 1) if title else text
+
+
 def _split_number_from_title(header: list[Line]) -> list[Line]:
     """某政办发〔2022〕3号 某某关于印发…的通知 (or the 文号 in brackets after it): two lines."""
     out: list[Line] = []
@@ -196,6 +210,51 @@ def _split_number_from_title(header: list[Line]) -> list[Line]:
         text = line.text.strip()
         for part in sorted(("docno", "rest"), key=m.start):
             out.append(Line(text[m.start(part): m.end(part)].strip(), s[m.start(part): m.end(part)].strip(), line.line))
+    return out
+
+
+def _forwarding(above: list[Line], used: set[int], meta: Meta) -> None:
+    """A notice forwarded by another office (转发): above its title stand that office's 主送,
+    its letter (现将《…的通知》转发给你们…), its signature and date. They are the forwarding
+    letter, kept apart from the notice's own (which follow the title)."""
+    outer = Meta()
+    taken: set[int] = set()
+    at = _recipients(above, taken, 0, outer)
+    if at < 0:
+        return
+    issuer, date_at = _signature(above, taken, at + 1)
+    stop = date_at if date_at >= 0 else len(above)
+    if date_at < 0 and stop - 1 > at and is_organ(above[stop - 1]):  # signed, the date lost
+        issuer, stop = squeeze(above[stop - 1].text), stop - 1
+        taken.add(stop)
+    letter = [i for i in range(at + 1, stop) if i not in taken]
+    if not letter or not _FORWARD_RE.search("".join(above[i].sim for i in letter)):
+        return
+    used.update(taken, letter)
+    meta.forward_recipients = outer.recipients
+    meta.forward_letter = "\n".join(_wrapped_paragraphs([above[i] for i in letter]))
+    meta.forward_issuer = issuer
+    meta.forward_date = iso_date(above[date_at].sim) if date_at >= 0 else ""
+
+
+_FORWARD_RE = lazy_compile(r"转发|批转|转送")
+_PARAGRAPH_ENDS = ("。", "！", "？", "；", "：", ":", ";")
+
+
+def _wrapped_paragraphs(lines: list[Line]) -> list[str]:
+    """Paragraphs of a letter copied with its lines broken (a PDF's page width): a line that
+    ends in no stop runs on into the next."""
+    out: list[str] = []
+    open_ = False
+    for line in lines:
+        text = squeeze(line.text)
+        if not text:
+            continue
+        if open_ and out:
+            out[-1] += text
+        else:
+            out.append(text)
+        open_ = not line.sim.rstrip().endswith(_PARAGRAPH_ENDS)
     return out
 
 
@@ -277,7 +336,7 @@ def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str,
     for first in ((start, 0) if start > 0 else (0,)):
         for i in range(first, len(header)):
             line = header[i]
-            if is_date_line(line):
+            if i not in used and is_date_line(line):  # a forwarding letter's date is its own
                 used.add(i)
                 organ = signed_organ(line)
                 if organ:
@@ -289,26 +348,52 @@ def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str,
     return "", -1
 
 
-def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int, bool]:
-    """(issuer, plan title, index after it, whether it 印发s the plan) from "…关于印发X的通知",
-    which may span lines. The same title printed again (a page's title over the notice's own,
-    maybe broken over lines) is the same title."""
-    for i, line in enumerate(header):
-        if "关于" not in line.sim:
+def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int, bool, str]:
+    """(issuer, plan title, index after it, whether it 印发s the plan, the title as printed) from
+    "…关于印发X的通知", which may span lines. The same title printed again (a page's title over
+    the notice's own, maybe broken over lines) is the same title; printed again in other words
+    (the issuer shortened or left out, another script), the notice's own is the one nearer 主送."""
+    found = _title_at(header, 0, len(header), used)
+    if found is None:
+        return "", "", 0, False, ""
+    start, end, m, joined = found
+    used.update(range(start, end))
+    stop = next((k for k in range(end, min(end + 8, len(header))) if header[k].sim.rstrip().endswith(("：", ":"))),
+                min(end + 8, len(header)))
+    again = _title_at(header, end, stop, used)
+    if again is not None and _sent_in(again[2]) == _sent_in(m):
+        used.update(range(again[0], again[1]))
+        if again[2].group("issuer"):
+            start, end, m, joined = again
+        else:
+            end, joined = again[1], again[3]
+    _repeats(header, used, end, joined)
+    title = joined[m.start("title") : m.end("title")].strip("《》")  # sim and text agree char for char
+    sends = m.group("verb") in ("印发", "印送", "下发")
+    return joined[: m.end("issuer")], title, end, sends, joined
+
+
+def _sent_in(m: re.Match) -> str:
+    return squeeze(m.group("title")).strip("《》")
+
+
+def _title_at(header: list[Line], first: int, stop: int, used: set[int]):
+    """The first notice title (…关于印发X的通知, maybe over lines) from line *first* on, before
+    *stop*, on lines not yet placed: (start, end, match on its simplified text, printed text)."""
+    for i in range(first, stop):
+        line = header[i]
+        if i in used or "关于" not in line.sim:
             continue
-        for j in range(i, min(i + 4, len(header))):
-            if header[j - 1].sim.rstrip().endswith(_LINE_ENDS) and j > i:
+        for j in range(i, min(i + 4, stop)):
+            if j in used or (header[j - 1].sim.rstrip().endswith(_LINE_ENDS) and j > i):
                 break  # a title does not run on past the end of a sentence
-            start = i - 1 if i > 0 and line.sim.lstrip().startswith("关于") and is_organ(header[i - 1]) else i
+            start = i - 1 if i > first and line.sim.lstrip().startswith("关于") and is_organ(header[i - 1]) \
+                and i - 1 not in used else i
             joined_sim = squeeze("".join(x.sim for x in header[start : j + 1]))
             m = _NOTICE_TITLE_RE.match(joined_sim)
             if m:
-                joined = squeeze("".join(x.text for x in header[start : j + 1]))
-                used.update(range(start, j + 1))
-                _repeats(header, used, j + 1, joined)
-                title = joined[m.start("title") : m.end("title")].strip("《》")
-                return joined[: m.end("issuer")], title, j + 1, m.group("verb") in ("印发", "印送", "下发")
-    return "", "", 0, False
+                return start, j + 1, m, squeeze("".join(x.text for x in header[start : j + 1]))
+    return None
 
 
 _LINE_ENDS = ("。", "：", ":", "；", "！", "？")

@@ -116,11 +116,22 @@ class Meta:
     doc_number: str = ""  # 文号, e.g. 示政办字〔2022〕3号
     date: str = ""  # 成文日期, ISO yyyy-mm-dd ("" when not yet signed)
     recipients: list[str] = field(default_factory=list)  # 主送机关
+    # The notice's own title as printed, when it is not 发文机关 + 关于印发 + title + 的通知
+    # (關於印發, 《》 around the plan, two plans sent …), with {title} where it names the
+    # plan: "" = built from issuer and title.
+    notice_title: str = ""
     # The 印发 letter under 主送 as the office wrote it (paragraphs one a line),
     # with {title} where it names the plan: "" = no letter kept; then a notice
     # gets the style's sentence, and a plan with no recipients and no letter is
     # printed as itself, without a letter around it.
     letter: str = ""
+    # A notice forwarded by another office (转发) is printed under that office's own
+    # letter: its 主送, its paragraphs (one a line, as printed), its signature and date.
+    # "" / [] = the notice goes out as itself.
+    forward_recipients: list[str] = field(default_factory=list)
+    forward_letter: str = ""
+    forward_issuer: str = ""
+    forward_date: str = ""  # ISO yyyy-mm-dd
     publicity: str = ""  # 附注, e.g. 此件公开发布
     cc: list[str] = field(default_factory=list)  # 抄送
     printer: str = ""  # 印发机关

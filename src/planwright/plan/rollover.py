@@ -8,11 +8,12 @@ What moves by itself:
 - every deadline with a written year, by the year difference (``deadlines.shift``);
   deadlines without one (10月底前, 持续推进, 在…后20日内) follow the plan year already.
 
-What is cleared: 文号, 成文日期 and 印发日期 — the new notice has not been issued.
+What is cleared: 文号, 成文日期 and 印发日期 (and a forwarding letter's date) — the new
+notice has not been issued.
 What is kept: ids (so next year's comparison matches on them), units, wording —
 the office's 印发 letter (its {title} names the new title; its other years of the
-plan move, and are pointed out) and each attribution as printed (a deadline in it
-moves with the node's).
+plan move, and are pointed out), the letter of an office that forwards the notice
+(likewise), and each attribution as printed (a deadline in it moves with the node's).
 
 What a person must look at (returned as RollNotes, never silently left behind):
 
@@ -110,10 +111,12 @@ def _roll_meta(plan: Plan, delta: int, old_years: set[int]) -> list[RollNote]:
     if delta and meta.title and new_title == meta.title:
         notes.append(RollNote("plan", "title", f"标题“{meta.title}”中没有 {meta.year} 年，未改动，请确认标题的年度"))
     meta.title = new_title
-    for name, label in (("letter", "印发通知的正文"), ("preamble", "前言"), ("closing", "结束语")):
+    for name, label in (("notice_title", "通知标题"), ("letter", "印发通知的正文"), ("forward_letter", "转发通知的正文"),
+                        ("preamble", "前言"), ("closing", "结束语")):
         notes += _roll_prose(plan, name, label, delta, old_years)
     meta.doc_number = ""  # the new notice has no 文号 until it is issued
     meta.date = ""
+    meta.forward_date = ""  # nor has the forwarding letter of the new year's notice
     meta.print_date = ""
     return notes
 

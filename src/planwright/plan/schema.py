@@ -31,7 +31,9 @@ _STR, _INT, _LIST, _DATE = "文本 (string)", "整数 (integer)", "文本列表 
 _WORDING = "行内表 (inline table) { text = …, lead = […], support = […] }"
 _META_TYPES = {
     "title": _STR, "style": _STR, "year": _INT, "end_year": _INT, "issuer": _STR,
-    "doc_number": _STR, "date": _DATE, "recipients": _LIST, "letter": _STR, "publicity": _STR,
+    "doc_number": _STR, "date": _DATE, "recipients": _LIST, "notice_title": _STR, "letter": _STR,
+    "forward_recipients": _LIST, "forward_letter": _STR, "forward_issuer": _STR, "forward_date": _DATE,
+    "publicity": _STR,
     "cc": _LIST, "printer": _STR, "print_date": _DATE, "preamble": _STR, "closing": _STR,
     "masthead": _STR, "fonts": _STR,
 }

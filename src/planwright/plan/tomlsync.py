@@ -195,7 +195,7 @@ def _plain(item: Any) -> Any:
 
 
 def _item(name: str, value: Any) -> Any:
-    if name in ("date", "print_date") and isinstance(value, str) and value:
+    if name in ("date", "print_date", "forward_date") and isinstance(value, str) and value:
         try:
             return tomlkit.date(dt.date.fromisoformat(value).isoformat())
         except ValueError:

@@ -74,7 +74,7 @@ def _value(name: str, value: Any, inline: bool = False) -> str:
         return str(value)
     if isinstance(value, list):
         return "[" + ", ".join(_basic(v) for v in value) + "]"
-    if name in ("date", "print_date") and value:
+    if name in ("date", "print_date", "forward_date") and value:
         try:
             return dt.date.fromisoformat(value).isoformat()  # a TOML date, as tomlkit writes it
         except ValueError:
