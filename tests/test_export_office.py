@@ -242,3 +242,9 @@ def test_docx_properties_come_from_the_plan(host):
     assert "python-docx" not in core and "2013" not in core
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert "docProps/thumbnail.jpeg" not in names and "docProps/app.xml" not in names  # the template's
+
+
+def test_docx_wraps_numbers_and_latin_words_whole(host):
+    # w:wordWrap="0" would let Word break 2027 as 202 / 7 at a line's end
+    styles = zipfile.ZipFile(io.BytesIO(export_plan(jinan_plan(), "notice-docx", host))).read("word/styles.xml")
+    assert b"w:kinsoku" in styles and b"w:wordWrap" not in styles

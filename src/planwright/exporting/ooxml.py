@@ -236,8 +236,10 @@ def set_doc_defaults(doc: DocxDocument, style: RunStyle, line: int) -> None:
     # a closing mark that falls in column 29 hangs in the margin
     # (overflowPunct) instead of pulling a character down or vanishing.
     # No automatic space between Chinese and Latin/digits: it would cost the
-    # line its 28th character.
-    for name, value in (("w:kinsoku", "1"), ("w:wordWrap", "0"), ("w:overflowPunct", "1"),
+    # line its 28th character. w:wordWrap stays on (its default): Word wraps a
+    # Latin word or a number whole instead of splitting 2027 as 202/7.
+    # LibreOffice 7.4 ignores it and may split a number (docs/page-grid.md).
+    for name, value in (("w:kinsoku", "1"), ("w:overflowPunct", "1"),
                         ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0")):
         etree.SubElement(ppr, qn(name)).set(qn("w:val"), value)
     spacing = etree.SubElement(ppr, qn("w:spacing"))
