@@ -145,7 +145,7 @@ def edit(ctx: click.Context, plan: Path) -> None:
     例：planwright edit 2027.toml
         planwright edit 2026年通知.docx    （导入后询问保存位置，再打开）
     """
-    if not plan.exists():
+    if not plan.exists() and not plan.is_symlink():  # a link that leads nowhere: load says which way
         raise UserError(f"{plan}: 文件不存在 (file not found)；新建计划请用 planwright new")
     if plan.suffix.lower() in NOTICE_SUFFIXES:
         plan = _import_for_editing(ctx, plan)
@@ -208,7 +208,7 @@ def _open_editor(ctx: click.Context, path: Path) -> None:
 @main.command(short_help="Start a plan from a template or from last year's (新建计划).")
 @click.option("--style", "style", help="样式，如 jinan / dalian / ningguo / jiangshan / township.")
 @click.option("--year", type=int, callback=_four_digit_year, help="计划年度，如 2027（用 --from 时默认为原计划结束后的下一年；三年计划顺延一个周期）.")
-@click.option("--from", "from_", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+@click.option("--from", "from_", type=click.Path(dir_okay=False, path_type=Path),
               help="去年的计划文件：在其基础上滚动到新年度 (roll over last year's plan).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="新的计划文件 (.toml).")

@@ -47,7 +47,7 @@ def confirm_address(host: str, port: int, yes: bool) -> None:
 
 def serve(plan: Path | None, host: str, port: int, options: list[str], yes: bool) -> None:
     """Serve the editor until interrupted (Ctrl+C)."""
-    if plan is not None and not plan.exists():
+    if plan is not None and not plan.exists() and not plan.is_symlink():  # a loop: the editor's load says so
         raise UserError(f"{plan}: 文件不存在 (file not found)；新建计划请用 planwright new")
     confirm_address(host, port, yes)
     from textual_serve.server import Server

@@ -6,6 +6,7 @@ at the notice's structure.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from planwright.importing.common import ImportError_, Para, Source
@@ -85,6 +86,8 @@ def _read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise ImportError_(path, "这是一个目录，不是通知文件 (is a directory)") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ImportError_(path, "符号链接成环，无法读取 (symlink loop)") from None
         raise ImportError_(path, f"无法读取 (cannot read): {exc.strerror}") from None
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from rich.text import Text
@@ -13,6 +16,22 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from planwright.zh.clean import terminal_safe
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be opened as a file (one short phrase), or None when it can. A symlink
+    loop is named as one (``is_file`` alone answers False, as for a missing file)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "符号链接成环，无法读取"
+        if path.is_symlink():
+            return "符号链接指向的文件不存在"
+        return "文件不存在" if isinstance(exc, FileNotFoundError) else f"无法读取（{exc.strerror}）"
+    return None if stat.S_ISREG(mode) else "不是一个文件"
 
 
 class PathSuggester(Suggester):
@@ -54,13 +73,13 @@ class OpenFileDialog(ModalScreen[Path | None]):
             yield Input(value=f"{self.folder}/", id="path", suggester=PathSuggester(),
                         select_on_focus=False, placeholder="文件路径；→ 接受补全，Enter 打开")
             yield Static("", id="problem", classes="hint", markup=False)
-            yield Static(f"{self.folder} 中的计划文件：", markup=False)
+            yield Static(terminal_safe(f"{self.folder} 中的计划文件："), markup=False)
             yield OptionList(*self._options(), id="files", markup=False)
 
     def _options(self) -> list[Option]:
         files = sorted(p for p in self.folder.glob("*.toml")
-                       if p.resolve() != self.exclude and not p.name.startswith("."))
-        return [Option(Text(p.name), id=str(p)) for p in files]
+                       if p.is_file() and p.resolve() != self.exclude and not p.name.startswith("."))
+        return [Option(Text(terminal_safe(p.name)), id=str(p)) for p in files]
 
     def on_mount(self) -> None:
         files = self.query_one(OptionList)
@@ -77,7 +96,8 @@ class OpenFileDialog(ModalScreen[Path | None]):
     @on(Input.Submitted, "#path")
     def _typed(self, event: Input.Submitted) -> None:
         path = Path(event.value.strip()).expanduser()
-        if path.is_file():
+        problem = not_a_file(path)
+        if problem is None:
             self.dismiss(path)
         else:
-            self.query_one("#problem", Static).update(f"不是一个文件：{path}")
+            self.query_one("#problem", Static).update(terminal_safe(f"{problem}：{path}"))
