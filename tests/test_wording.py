@@ -336,6 +336,21 @@ def test_a_plan_that_was_never_a_notice_exports_without_a_letter_or_recipients(h
     assert _lines(exported) == _lines(FANGAN)
 
 
+def test_a_plan_whose_page_printed_no_title_exports_as_printed(planwright_process, tmp_path):
+    # a township 方案 published under the web page's heading: no title of its own, no letter
+    plan = tmp_path / "untitled.toml"
+    plan.write_text('schema = "planwright/1"\n[plan]\nstyle = "township"\nyear = 2027\n'
+                    'issuer = "示例镇人民政府"\ndate = 2027-02-10\n'
+                    '[[points]]\ntitle = "工作目标"\ntext = "镇政府信息形成后按规定时限公开。"\n', encoding="utf-8")
+    checked = planwright_process("check", plan)
+    assert checked.returncode == 0 and "PW-TEXT-001" in checked.stdout and "警告" in checked.stdout
+    out = tmp_path / "untitled.txt"
+    run = planwright_process("export", plan, "--format", "notice-txt", "-o", out)
+    assert run.returncode == 0, run.stderr
+    lines = [line.strip() for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert lines == ["一、工作目标", "镇政府信息形成后按规定时限公开。", "示例镇人民政府", "2027年2月10日"]
+
+
 def test_a_plan_with_nothing_to_print_is_refused_by_name(planwright_process, tmp_path):
     plan = tmp_path / "empty.toml"
     plan.write_text('schema = "planwright/1"\n[plan]\nstyle = "jinan"\nyear = 2027\n'
