@@ -16,6 +16,7 @@ from sample_plans import YEAR, dalian_plan, jiangshan_plan, jinan_plan, ningguo_
 from planwright.plan import store
 from planwright.exporting import (ExportError, export_all, export_plan, notice_text, sheet_names, table_rows,
                                unit_view)
+from planwright.exporting.table import table_text
 from planwright.exporting.calendar import fold
 from planwright.exporting.wording import display_width, join_units
 from planwright.plan.model import Item, Plan, Point, Task
@@ -149,6 +150,18 @@ def test_table_rows_group_and_number():
     # an item without units of its own falls under its task's units and deadline
     assert item_b.lead == ("区民政局",) and item_b.deadline == "每季度"
     assert first.units == "区财政局牵头，各街道办事处配合"
+
+
+def test_a_table_with_no_task_level_gets_no_task_label_invented():
+    """Rows printed straight under 一、 (the task untitled): no bare （一） cell or line."""
+    plan = Plan(points=[Point(title="做好政策公开", tasks=[Task(title="", items=[
+        Item(text="按月发布政策文件。", lead=["区司法局"], deadline="持续推进"),
+        Item(text="每季度更新解读专栏。", lead=["区政府办公室"], deadline="持续推进")])])])
+    rows = table_rows(plan)
+    assert [r.task for r in rows if r.kind == "row"] == ["", ""]
+    lines = table_text(rows)
+    assert lines[1:] == ["一、做好政策公开", "1\t\t按月发布政策文件。\t区司法局\t持续推进",
+                         "2\t\t每季度更新解读专栏。\t区政府办公室\t持续推进"]
 
 
 def test_unit_view_groups_aliases_and_roles():

@@ -57,7 +57,8 @@ def table_rows(plan: Plan) -> list[TableRow]:
         point_label = marker(Level.POINT, p) + point.title
         rows.append(TableRow(kind="point", point=point_label, node_id=point.id))
         for t, task in enumerate(point.tasks, 1):
-            label = marker(Level.TASK, t) + task.title
+            # a table printed with no （一） level (rows straight under 一、) gets none invented
+            label = marker(Level.TASK, t) + task.title if task.title.strip() else ""
             span = max(1, len(task.items))
             if not task.items:
                 seq += 1
@@ -100,7 +101,7 @@ def table_text(rows: list[TableRow]) -> list[str]:
         if row.kind == "point":
             lines.append(row.point)
             continue
-        if row.task_start:
+        if row.task_start and row.task:
             lines.append("\t" + row.task)
         requirement = " ".join(row.requirement.split("\n"))
         lines.append("\t".join((str(row.seq), "", requirement, row.units, row.deadline)))
