@@ -26,13 +26,12 @@ if TYPE_CHECKING:
     from planwright.host import Host
 
 
-# seconds a terminated editor has to write its recovery file and close cleanly
+# seconds a terminated editor has to write its recovery file and close cleanly; after a
+# hang-up there is no screen left to restore, so it has less
 TERMINATE_GRACE = 5.0
-
-
-def _exit_after(seconds: float) -> None:
-    time.sleep(seconds)
-    os._exit(143)  # the clean end is stuck: end anyway (the recovery file is written first)
+HANGUP_GRACE = 2.0
+# seconds the last-resort recovery write may take before the process ends without it
+LAST_WRITE = 2.0
 
 
 class PlanwrightApp(App[None]):
@@ -48,7 +47,7 @@ class PlanwrightApp(App[None]):
     def __init__(self, path: Path, host: "Host", *, checker: str = "process") -> None:
         """``checker``: "process" (validators in a child process) or "thread" (tests)."""
         super().__init__()
-        self._terminating = False
+        self._terminating = 0  # the exit status once a signal asked the editor to end (128 + its number)
         self.session = Session.open(Path(path), host)
         self.title = self.session.path.name
         # Made before the app runs: multiprocessing needs the real stderr, which
@@ -87,9 +86,10 @@ class PlanwrightApp(App[None]):
 
         def handler(signum: int, frame: object) -> None:
             if self._terminating:
-                os._exit(143)  # a second signal: the clean end did not come
-            self._terminating = True
-            threading.Thread(target=_exit_after, args=(TERMINATE_GRACE,), daemon=True).start()
+                self._end_now()  # a second signal: the clean end did not come
+            self._terminating = 128 + signum
+            grace = HANGUP_GRACE if signum == getattr(signal, "SIGHUP", None) else TERMINATE_GRACE
+            threading.Thread(target=self._end_after, args=(grace,), daemon=True).start()
             loop.call_soon_threadsafe(self._terminated)
 
         for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -105,7 +105,30 @@ class PlanwrightApp(App[None]):
                 self.session.write_recovery_of(self.session.plan)
         except OSError:
             pass  # a full disk must not keep the editor alive
-        self.exit(return_code=143)
+        self.exit(return_code=self._terminating or 143)
+
+    def _end_after(self, seconds: float) -> None:
+        time.sleep(seconds)
+        self._end_now()
+
+    def _end_now(self) -> None:
+        """The clean end did not come (a terminal that is gone can block the loop on its
+        output): the unsaved edits go to the recovery file if that can be done in a moment,
+        the lock goes, and the process ends — never left running, whatever is stuck."""
+        def last_write() -> None:
+            try:
+                self.session.write_recovery()
+            except Exception:  # noqa: BLE001 — nothing may keep a terminated editor alive
+                pass
+
+        writer = threading.Thread(target=last_write, daemon=True)
+        writer.start()
+        writer.join(LAST_WRITE)  # the store's lock may be held by the stuck thread: wait only so long
+        try:
+            self.session.release()
+        except OSError:
+            pass
+        os._exit(self._terminating or 143)
 
     def offer_pending_recovery(self) -> None:
         """At open: say first that another editor has the plan open, then offer what a
