@@ -153,3 +153,35 @@ def test_export_killed_at_random_moments_leaves_the_old_or_the_complete_file(tmp
         assert b"Traceback" not in err
         assert _leftovers(tmp_path) == []
         assert out.read_bytes() in (old, complete)
+
+
+_KILLED_IN_THE_WRITE = """
+import os, signal, sys
+from planwright.plan import store
+real_fsync = os.fsync
+
+def fsync(fd):  # kill -9 between write and rename: nothing of ours can clean up
+    real_fsync(fd)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+os.fsync = fsync
+store.atomic_write(sys.argv[1], b"half")
+"""
+
+
+def test_the_next_editor_removes_what_an_editor_killed_mid_write_left(tmp_path, write_sample, host):
+    from planwright.tui.session import Session, recovery_path
+
+    plan = write_sample(tmp_path)
+    for target in (plan, recovery_path(plan), recovery_path(plan, pid=4242)):  # a save, both recovery files
+        done = subprocess.run([sys.executable, "-c", _KILLED_IN_THE_WRITE, str(target)], timeout=60)
+        assert done.returncode == -signal.SIGKILL
+    assert len(_leftovers(tmp_path)) == 3
+    live = tmp_path / f".{plan.name}.{os.getpid()}.abc123.tmp"  # a write still under way (this process)
+    live.write_bytes(b"")
+    session = Session.open(plan, host)
+    try:
+        assert _leftovers(tmp_path) == [live.name]
+        assert plan.read_text(encoding="utf-8") != "half"
+    finally:
+        session.release()

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from planwright.plan.store import pid_alive
+from planwright.plan.files import glob_escape, pid_alive, remove_stale_temps
 
 
 def lock_path(path: Path) -> Path:
@@ -54,7 +55,9 @@ def read_holder(path: Path) -> Holder | None:
 
 def take(path: Path) -> Holder | None:
     """Take the lock of ``path`` for this process. Returns None when taken (or already
-    ours), else the live holder (the plan is open in another editor)."""
+    ours), else the live holder (the plan is open in another editor). What a killed
+    editor left beside the plan is cleared first (``remove_left_temps``)."""
+    remove_left_temps(path)
     lock = lock_path(path)
     me = _me()
     for _ in range(3):  # a stale lock removed under us by another editor: try again
@@ -74,6 +77,24 @@ def take(path: Path) -> Holder | None:
             json.dump({"pid": me.pid, "host": me.host, "started": me.started}, fh)
         return None
     return read_holder(path)
+
+
+def remove_left_temps(path: Path) -> list[Path]:
+    """Remove the temporary files an editor killed mid-write (kill -9, a power cut) left beside
+    ``path``: of a save (``.plan.toml.PID.xxxx.tmp``) and of a recovery write
+    (``..plan.toml.recover.PID.xxxx.tmp``), when their process is gone; returns what went.
+    (Any later write beside them removes them too; an editor opening the plan need not wait.)"""
+    folder = path.parent if str(path.parent) else Path(".")
+    recovery_temp = re.compile(rf"\.(\.{re.escape(path.name)}\.(?:\d+\.)?recover)\.\d+\.\w+\.tmp")
+    targets = {path}
+    try:
+        for tmp in folder.glob(f"..{glob_escape(path.name)}.*.tmp"):
+            match = recovery_temp.fullmatch(tmp.name)
+            if match is not None:
+                targets.add(folder / match[1])
+    except OSError:
+        pass
+    return [gone for target in sorted(targets) for gone in remove_stale_temps(target)]
 
 
 def release(path: Path) -> None:
