@@ -26,7 +26,7 @@ from functools import cache
 
 from planwright.importing.common import Line, Para, tidy
 from planwright.zh.hanzi import simplify
-from planwright.zh.lazyre import lazy_compile
+from planwright.zh.lazyre import compile_pattern, lazy_compile
 
 _FIELD_LABELS = (
     "索引号|组配分类|发布机构|主题分类|体裁分类|服务对象|名称|标题|文号|发文字号|发文机关|生成日期|成文日期|"
@@ -118,15 +118,15 @@ _WORD_START = r"(?<![A-Za-z])"
 @cache  # compiled on the first line that may hold spam: most notices have none (start-up time)
 def _spam_res() -> tuple[re.Pattern, ...]:
     return (
-        re.compile(rf"{_RUN_START}[ \u3000]*+{_WORD_START}[A-Za-z][A-Za-z0-9]*+[\u4e00-\u9fff]{{0,10}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,10}}"
+        compile_pattern(rf"{_RUN_START}[ \u3000]*+{_WORD_START}[A-Za-z][A-Za-z0-9]*+[\u4e00-\u9fff]{{0,10}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,10}}"
                    r"[ \u3000]*"),
-        re.compile(rf"{_RUN_START}[ \u3000]++[A-Za-z][A-Za-z0-9]*+[\u4e00-\u9fff]{{0,6}}(?:{_SPAM_WEAK})[\u4e00-\u9fff]{{0,6}}"
+        compile_pattern(rf"{_RUN_START}[ \u3000]++[A-Za-z][A-Za-z0-9]*+[\u4e00-\u9fff]{{0,6}}(?:{_SPAM_WEAK})[\u4e00-\u9fff]{{0,6}}"
                    r"[ \u3000]+"),
-        re.compile(rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
+        compile_pattern(rf"(?:(?<=[ \u3000])[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}[ \u3000]*"
                    rf"|{_RUN_START}[ \u3000]*+[\u4e00-\u9fff]{{0,8}}(?:{_SPAM_WORDS})[\u4e00-\u9fff]{{0,8}}(?=[ \u3000]))"),
         # a latin brand glued to an ad word and a colon, standing in for a place name (bbin体育:办公室)
-        re.compile(r"[A-Za-z][A-Za-z0-9]{1,15}(?:体育|娱乐|官网|官方网站|平台|app|APP)[:：]"),
-        re.compile(rf"{_RUN_START}[ \u3000]*+(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
+        compile_pattern(r"[A-Za-z][A-Za-z0-9]{1,15}(?:体育|娱乐|官网|官方网站|平台|app|APP)[:：]"),
+        compile_pattern(rf"{_RUN_START}[ \u3000]*+(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
                    rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{_SPAM_AD_WORDS}))*[ \u3000]*"),
     )
 _SPAM_HINT_RE = lazy_compile(rf"[A-Za-z \u3000]|{_SPAM_BRANDS}")
@@ -193,7 +193,7 @@ def _mend(text: str, out: Cleaned) -> str:
 
 @cache  # compiled on the first line that may need mending
 def _mend_res() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in (_RUBY, _AT, _ENTITY, _TAG, _DATE_PAD))
+    return tuple(compile_pattern(p) for p in (_RUBY, _AT, _ENTITY, _TAG, _DATE_PAD))
 
 
 _MEND_HINT_RE = lazy_compile(r"[(（@>;?？\ufffd]")

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from planwright.zh.brackets import CLOSERS, OPENERS
-from planwright.zh.lazyre import lazy_compile
+from planwright.zh.lazyre import compile_pattern, lazy_compile
 
 __all__ = [
     "Deadline",
@@ -413,7 +413,7 @@ def _builtin(norm: str, plan_year: int | None) -> _Meaning:
 
 @lru_cache(maxsize=256)
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return compile_pattern(pattern)
 
 
 def _from_plugin(rule: DeadlinePhrase, m: re.Match[str], plan_year: int | None) -> _Meaning:

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from planwright.zh import roles
 from planwright.zh.brackets import CLOSERS, bracket_groups, group_start, top_level, unwrap
-from planwright.zh.lazyre import lazy_compile
+from planwright.zh.lazyre import compile_pattern, lazy_compile
 
 __all__ = [
     "Attribution",
@@ -85,7 +85,7 @@ class AttributionPattern:
 
 # Patterns are plain data (plugins may list or serialise them); compiled forms
 # are cached here rather than stored on the frozen instances.
-_compile = functools.lru_cache(maxsize=None)(re.compile)
+_compile = functools.lru_cache(maxsize=None)(compile_pattern)
 
 
 # ---------------------------------------------------------------------------
