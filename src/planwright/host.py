@@ -383,6 +383,8 @@ class _Dist:
                 key, _, value = line.partition(":")
                 if key in ("Name", "Version"):
                     setattr(self, key.lower(), value.strip())
+                    if self.name and self.version:
+                        break  # they come first; the rest (classifiers, the description) is not read
         self.metadata = {"Name": self.name}  # what the host reads of importlib's Distribution
 
     def entry_points(self, group: str) -> list[_EntryPoint]:
