@@ -19,7 +19,7 @@ from planwright.exporting import (ExportError, export_all, export_plan, notice_t
 from planwright.exporting.table import table_text
 from planwright.exporting.calendar import fold
 from planwright.exporting.wording import display_width, join_units
-from planwright.plan.model import Item, Plan, Point, Task
+from planwright.plan.model import Item, Meta, Plan, Point, Task
 from planwright.zh.units import Registry
 
 
@@ -150,6 +150,17 @@ def test_table_rows_group_and_number():
     # an item without units of its own falls under its task's units and deadline
     assert item_b.lead == ("区民政局",) and item_b.deadline == "每季度"
     assert first.units == "区财政局牵头，各街道办事处配合"
+
+
+def test_a_notice_whose_plan_was_not_in_the_text_ends_with_its_signature(host):
+    """A notice-only import (its plan an attachment not imported): no page with the plan's
+    title over nothing after the letter."""
+    meta = Meta(title="2024年某某县政务公开重点任务分工", issuer="某某县人民政府办公室", date="2024-05-06",
+                recipients=["各乡镇人民政府"], letter="现将《{title}》印发给你们，请抓好落实。")
+    lines = lines_of(notice_text(Plan(meta=meta), host))
+    assert lines[-3:] == ["现将《2024年某某县政务公开重点任务分工》印发给你们，请抓好落实。",
+                          "某某县人民政府办公室", "2024年5月6日"]
+    assert "2024年某某县政务公开重点任务分工" not in lines
 
 
 def test_a_table_with_no_task_level_gets_no_task_label_invented():

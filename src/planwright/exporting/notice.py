@@ -72,10 +72,14 @@ def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = (
         blocks.append(_block("warning", draft_warning(errors)))
     blocks.extend(_forwarding(plan))
     framed = is_notice(plan)
+    # a notice whose plan was not in the text imported (an attachment): the notice is all
+    # there is, and no page with the plan's title over nothing follows it
+    has_plan = bool(plan.points or plan.body or meta.preamble.strip() or meta.closing.strip())
     if framed:
         blocks.extend(_frame(plan, layout))
-        blocks.append(_block("page_break"))
-    if meta.title.strip():  # a plan printed as itself keeps its own title over it
+        if has_plan:
+            blocks.append(_block("page_break"))
+    if meta.title.strip() and (has_plan or not framed):  # a plan printed as itself keeps its own title
         blocks.append(_block("plan_title", meta.title))
     blocks.extend(_paras(meta.preamble))
     blocks.extend(_outline(plan, layout))
