@@ -74,7 +74,7 @@ def test_edit_a_notice_imports_it_asks_where_to_save_and_opens_the_plan(cli, tmp
     notice = tmp_path / "通知.txt"
     notice.write_text(NOTICE, encoding="utf-8")
     opened: list[Path] = []
-    monkeypatch.setattr(tui_app, "run_editor", lambda path, host: opened.append(Path(path)) or 0)
+    monkeypatch.setattr(tui_app, "run_editor", lambda path, host, doc=None: opened.append(Path(path)) or 0)
     target = tmp_path / "2027.toml"
     result = cli("edit", notice, input=f"{target}\n")
     assert result.exit_code == 0, result.output

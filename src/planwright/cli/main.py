@@ -197,10 +197,10 @@ def _import_for_editing(ctx: click.Context, source: Path) -> Path:
 
 
 def _open_editor(ctx: click.Context, path: Path) -> None:
-    planwright.load(path)  # refuse a broken file here, with the CLI's message
+    doc = planwright.load(path)  # refuse a broken file here, with the CLI's message
     from planwright.tui.app import run_editor
 
-    status = run_editor(path, host=host_of(ctx))
+    status = run_editor(path, host=host_of(ctx), doc=doc)  # read once: the editor takes this one
     if status:
         sys.exit(status)
 

@@ -24,6 +24,7 @@ from planwright.tui.session import Recovery, Session
 
 if TYPE_CHECKING:
     from planwright.host import Host
+    from planwright.plan.store import PlanDocument
 
 
 # seconds a terminated editor has to write its recovery file and close cleanly; after a
@@ -44,11 +45,14 @@ class PlanwrightApp(App[None]):
                 id="command_palette", tooltip="打开命令面板：输入中文名称或拼音首字母"),
     ]
 
-    def __init__(self, path: Path, host: "Host", *, checker: str = "process") -> None:
-        """``checker``: "process" (validators in a child process) or "thread" (tests)."""
+    def __init__(self, path: Path, host: "Host", *, checker: str = "process",
+                 doc: "PlanDocument | None" = None) -> None:
+        """``checker``: "process" (validators in a child process) or "thread" (tests).
+        ``doc``: the plan file already read from ``path`` (the CLI reads it first to
+        refuse a broken file); reading a big plan again would double the wait."""
         super().__init__()
         self._terminating = 0  # the exit status once a signal asked the editor to end (128 + its number)
-        self.session = Session.open(Path(path), host)
+        self.session = Session(doc, host) if doc is not None else Session.open(Path(path), host)
         self.title = self.session.path.name
         # Made before the app runs: multiprocessing needs the real stderr, which
         # Textual replaces with a capture while it runs.
@@ -221,9 +225,10 @@ class PlanwrightApp(App[None]):
         self.editor.action_quit()
 
 
-def run_editor(path: Path, host: "Host") -> int:
-    """Open the editor on ``path``; returns the exit status when the user quits (143 when killed)."""
-    app = PlanwrightApp(Path(path), host)
+def run_editor(path: Path, host: "Host", doc: "PlanDocument | None" = None) -> int:
+    """Open the editor on ``path`` (``doc``: that file, already read); returns the exit
+    status when the user quits (143 when killed)."""
+    app = PlanwrightApp(Path(path), host, doc=doc)
     try:
         app.run()
     finally:

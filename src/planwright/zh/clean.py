@@ -89,6 +89,19 @@ def has_controls(text: str) -> bool:
     return clean_text(text) != text
 
 
+# A TOML file can put a control character into a string only as the raw character or as
+# an escape (\b \f \r \e \x.. \u.. \U..); newline and tab are kept anyway. Backslash
+# followed by anything but \\ \" n t is taken as a possible escape (a false alarm only
+# costs the full clean).
+_TOML_CONTROLS = lazy_compile(r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\\[^\\"nt]')
+
+
+def toml_may_hold_controls(text: str) -> bool:
+    """False when no string read from the TOML *text* can hold anything ``clean_text`` removes:
+    one scan of the file instead of a walk over every string of the plan read from it."""
+    return _TOML_CONTROLS.search(text) is not None
+
+
 def clean_deep(value):
     """A copy of *value* (strings, lists, tuples, dicts, dataclasses such as a Plan) with every
     string ``clean_text``-ed; the original is left as it was (a plan keeps what it was given)."""

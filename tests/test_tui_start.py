@@ -1,0 +1,49 @@
+"""The editor's start: the plan file is read once, and its text decides whether it needs cleaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planwright.plan import store
+from planwright.plan.model import Item, Meta, Plan, Point, Task
+from planwright.zh.clean import clean_in_place, toml_may_hold_controls
+
+
+def test_edit_reads_the_plan_file_once_and_hands_it_to_the_editor(cli, write_sample, tmp_path, monkeypatch):
+    import planwright.tui.app as tui_app
+
+    plan = write_sample(tmp_path)
+    reads: list[Path] = []
+    real_load = store.load
+    monkeypatch.setattr(store, "load", lambda path: reads.append(Path(path)) or real_load(path))
+    handed: list[object] = []
+    monkeypatch.setattr(tui_app, "run_editor", lambda path, host, doc=None: handed.append(doc) or 0)
+    result = cli("edit", plan)
+    assert result.exit_code == 0, result.output
+    assert reads == [plan]
+    assert isinstance(handed[0], store.PlanDocument) and handed[0].path == plan
+
+
+def _plan_with(text: str) -> Plan:
+    task = Task("t1", "做好公开", text, ["区财政局"], [], "2027年6月底", [Item("i1", "第一项", [], [], "")])
+    return Plan(Meta(title="2027年示例区政务公开工作要点", year=2027), [], [Point("p1", "一个要点", "", [task])])
+
+
+@pytest.mark.parametrize("char", ["\x1b[2J", "\x07", "\r", "\x7f", "\x85", "\u2028", "\x00", "\x1b]0;标题\x07"])
+def test_a_plan_file_holding_a_control_character_is_always_cleaned(char: str) -> None:
+    text = store.dumps(store.new_document(_plan_with(f"公开{char}目录")))
+    assert toml_may_hold_controls(text)
+
+
+@pytest.mark.parametrize(("value", "skipped"), [
+    ("公开目录", True), ("第一行\n第二行\t缩进", True), ('引号"和反斜杠', True), ("C:\\new\\table", True),
+    ("反斜杠\\在汉字前", False),  # read as a possible escape: a false alarm costs only the full clean
+])
+def test_a_plan_file_without_control_characters_is_not_walked(value: str, skipped: bool) -> None:
+    text = store.dumps(store.new_document(_plan_with(value)))
+    read = store.loads(text).plan
+    assert read.points[0].tasks[0].text == value
+    assert not clean_in_place(read)
+    assert toml_may_hold_controls(text) is not skipped
