@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -55,6 +56,11 @@ KEYS = {"down": b"\x1b[B", "enter": b"\r", "ctrl+s": b"\x13", "f3": b"\x1bOR", "
 TYPED, AFTER_SAVE = "鑫", "淼"  # characters no generated plan contains: their echo is unambiguous
 NEW_TASK = "（未填写）"  # how the tree shows a task without a title
 ADD_UNDO_PAIRS = 3
+# a user's pause between two commands: the screen quiet this long (at most 5 s) before the next key.
+# Without it a command sent the instant a typed character shows can overtake that character's
+# way into the model (F3 then Ctrl+Z undoes the typing, not the new task): a race no hand is quick for
+THINK = 0.3
+KEY_TIMEOUT, SAVE_TIMEOUT = 60.0, 180.0  # longer than any slow key: past it, the effect is not coming
 FIRST_LINE = "一、" + _POINT_HEADS[0][:6]
 UNIT_LINE = re.compile(r"牵头\d+ 配合\d+")
 FIRST_ROW = re.compile(r"^\s+1\s+（一）", re.M)
@@ -64,8 +70,8 @@ LABELS = {
     "first": "first screen (exec → first tree line)", "checked": "findings shown (exec → checker done)",
     "tomllib": "tomllib read of the file (in process)", "cursor": "↓ in the tree (form follows)",
     "type": "a character typed into the title (echo)", "save": "Ctrl+S after one edit (→ 已保存)",
-    "save_echo": "a character sent right after Ctrl+S (echo)", "add": "F3 add a task (→ tree line)",
-    "undo": "Ctrl+Z undo the add (→ line gone)", "f10": "F10 table open (→ header and first row)",
+    "save_echo": "a character sent right after Ctrl+S (echo)", "save_disk": "Ctrl+S → the file replaced on disk",
+    "add": "F3 add a task (→ tree line)", "undo": "Ctrl+Z undo the add (→ line gone)", "f10": "F10 table open (→ header and first row)",
     "f11": "F11 units open (→ unit list)",
 }
 
@@ -75,6 +81,7 @@ class Series:
     """The samples of one measurement at one plan size, with the keys that never showed their effect."""
 
     samples: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # the program's own CPU seconds over the same spans
     failed: int = 0
     not_sent: int = 0
 
@@ -84,6 +91,14 @@ class Series:
 
     def median(self) -> float | None:
         return statistics.median(self.samples) if self.samples else None
+
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    def add(self, took: float, cpu_start: float | None = 0.0, cpu_end: float | None = None) -> None:
+        self.samples.append(took)
+        if cpu_start is not None and cpu_end is not None:
+            self.cpu.append(cpu_end - cpu_start)
 
 
 class Launch:
@@ -98,14 +113,22 @@ class Launch:
         if self.broken:
             series.not_sent += 1
             return False
+        self.term.settle(THINK, timeout=5)
+        cpu = self.term.cpu()
         since = self.term.send(key)
         took = self.term.wait_for(seen, timeout, since=since)
         if took is None:
-            series.failed += 1
-            self.broken = True
+            self.fail(row, series)
             return False
-        series.samples.append(took)
+        series.add(took, cpu, self.term.cpu())
         return True
+
+    def fail(self, row: str, series: Series) -> None:
+        """Count the failure and show the screen it left, so that whoever reads the report can see why."""
+        series.failed += 1
+        self.broken = True
+        print(f"\n{LABELS.get(row, row)}: its effect never showed; the screen then:\n{self.term.screen.text()}\n",
+              file=sys.stderr, flush=True)
 
 
 def text_has(needle: str) -> Callable[[Screen], bool]:
@@ -119,7 +142,7 @@ def measure_hello(out: dict[str, Series]) -> None:
         if took is None:
             series.failed += 1
         else:
-            series.samples.append(took)
+            series.add(took, 0.0, term.cpu())
         term.send(b"\x11")  # Ctrl+Q
         term.wait_exit(5)
 
@@ -151,55 +174,74 @@ def measure_editor(plan: Path, out: dict[str, Series]) -> None:
             first = out.setdefault("first", Series())
             took = term.wait_for(text_has(FIRST_LINE), 60)
             if took is None:
-                first.failed += 1
-                launch.broken = True
+                launch.fail("first", first)
             else:
-                first.samples.append(took)
+                first.add(took, 0.0, term.cpu())
                 checked = term.wait_for(text_has("检查："), 120)
                 if checked is not None:
                     out.setdefault("checked", Series()).samples.append(checked)
                 term.settle(0.3)  # a user reads the screen before the first key
-            run_keys(launch, Path(copy).name)
+            run_keys(launch, Path(copy))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_keys(launch: Launch, name: str) -> None:
+def run_keys(launch: Launch, plan: Path) -> None:
     term = launch.term
-    launch.key("cursor", KEYS["down"], text_has("任务 一/（一）"), 10)
+    launch.key("cursor", KEYS["down"], text_has("任务 一/（一）"), KEY_TIMEOUT)
     if not launch.broken:
         term.send(KEYS["enter"])  # into the title field; nothing to see but the cursor
         term.settle(0.2, timeout=5)
-    launch.key("type", TYPED, text_has(TYPED), 10)
-    save_and_type(launch, name)
+    launch.key("type", TYPED, text_has(TYPED), KEY_TIMEOUT)
+    save_and_type(launch, plan)
     for _ in range(ADD_UNDO_PAIRS):
         before = term.screen.count(NEW_TASK)
-        launch.key("add", KEYS["f3"], lambda s, n=before: s.count(NEW_TASK) > n, 20)
-        launch.key("undo", KEYS["ctrl+z"], lambda s, n=before: s.count(NEW_TASK) == n, 20)
+        launch.key("add", KEYS["f3"], lambda s, n=before: s.count(NEW_TASK) > n, KEY_TIMEOUT)
+        launch.key("undo", KEYS["ctrl+z"], lambda s, n=before: s.count(NEW_TASK) == n, KEY_TIMEOUT)
     back = text_has(FIRST_LINE)
-    launch.key("f10", KEYS["f10"], lambda s: "具体要求" in s.text() and bool(FIRST_ROW.search(s.text())), 30)
-    launch.key("f10 close", KEYS["f10"], back, 30)
-    launch.key("f11", KEYS["f11"], lambda s: "按单位查看" in s.text() and bool(UNIT_LINE.search(s.text())), 30)
-    launch.key("f11 close", KEYS["f11"], back, 30)
+    launch.key("f10", KEYS["f10"], lambda s: "具体要求" in s.text() and bool(FIRST_ROW.search(s.text())), KEY_TIMEOUT)
+    launch.key("f10 close", KEYS["f10"], back, KEY_TIMEOUT)
+    launch.key("f11", KEYS["f11"], lambda s: "按单位查看" in s.text() and bool(UNIT_LINE.search(s.text())), KEY_TIMEOUT)
+    launch.key("f11 close", KEYS["f11"], back, KEY_TIMEOUT)
 
 
-def save_and_type(launch: Launch, name: str) -> None:
-    """Ctrl+S and a character right behind it: both must show, each timed from its own key."""
-    save, echo = launch.out.setdefault("save", Series()), launch.out.setdefault("save_echo", Series())
+def save_and_type(launch: Launch, plan: Path) -> None:
+    """Ctrl+S and a character right behind it: both must show, each timed from its own key.
+
+    Saved, on the screen, is the message 已保存 PLAN or the header's PLAN — 已保存
+    (a message can expire before a busy editor draws it); the file replaced on
+    disk is timed too ("save_disk"), to tell a slow save from an unseen one.
+    """
+    rows = ("save", "save_echo", "save_disk")
     if launch.broken:
-        save.not_sent += 1
-        echo.not_sent += 1
+        for row in rows:
+            launch.out.setdefault(row, Series()).not_sent += 1
         return
     term = launch.term
+    term.wait_for(text_has("有未保存的修改"), KEY_TIMEOUT)  # the edit has reached the header
+    term.settle(THINK, timeout=5)
+    before = plan.stat()
+    on_disk = lambda _: _replaced(plan, before)  # noqa: E731
+    confirmed = lambda s: f"已保存 {plan.name}" in s.text() or f"{plan.name} — 已保存" in s.line(0)  # noqa: E731
+    cpu, cpu_at = term.cpu(), {}
     saved_at = term.send(KEYS["ctrl+s"])
     typed_at = term.send(AFTER_SAVE)
-    times = term.wait_each({"save": text_has(f"已保存 {name}"), "echo": text_has(AFTER_SAVE)}, 120, since=saved_at)
-    for series, took, offset in ((save, times["save"], 0.0), (echo, times["echo"], typed_at - saved_at)):
-        if took is None:
-            series.failed += 1
-            launch.broken = True
+    times = term.wait_each({"save": confirmed, "save_echo": text_has(AFTER_SAVE), "save_disk": on_disk},
+                           SAVE_TIMEOUT, since=saved_at, poll=0.01, cpu_at=cpu_at)
+    for row in rows:
+        series = launch.out.setdefault(row, Series())
+        if times[row] is None:
+            launch.fail(row, series)
         else:
-            series.samples.append(took - offset)
+            series.add(times[row] - (typed_at - saved_at if row == "save_echo" else 0.0), cpu, cpu_at.get(row))
+
+
+def _replaced(path: Path, before: os.stat_result) -> bool:
+    try:
+        now = path.stat()
+    except FileNotFoundError:  # between the unlink and the rename of a save that does both
+        return False
+    return (now.st_ino, now.st_mtime_ns, now.st_size) != (before.st_ino, before.st_mtime_ns, before.st_size)
 
 
 # -- report -------------------------------------------------------------------------------------
@@ -224,7 +266,9 @@ def first_cell(data: dict[str, Series], size: int) -> tuple[str, bool]:
         return "no screen" + failures(first, hello), False
     ratio = first.median() / hello.median()
     ok = ratio <= (2.3 if size <= 1000 else 4.0) and first.ok and hello.ok
-    return f"{ratio:.1f}× {mark(ok)} ({fmt(first.median())}; hello {fmt(hello.median())}){failures(first)}", ok
+    cpu = (f"; CPU {first.cpu_median() / hello.cpu_median():.1f}×" if first.cpu_median() and hello.cpu_median()
+           else "")
+    return f"{ratio:.1f}× {mark(ok)} ({fmt(first.median())}; hello {fmt(hello.median())}{cpu}){failures(first)}", ok
 
 
 def save_cell(data: dict[str, Series]) -> tuple[str, bool]:
@@ -233,7 +277,8 @@ def save_cell(data: dict[str, Series]) -> tuple[str, bool]:
         return "not saved" + failures(save, echo), False
     ratio = save.median() / read.median()
     ok = ratio <= 1.5 and echo.median() <= 0.050 and save.ok and echo.ok
-    return (f"{ratio:.1f}× {mark(ok)} ({fmt(save.median())}; tomllib {fmt(read.median())}; "
+    disk = data.get("save_disk", Series()).median()
+    return (f"{ratio:.1f}× {mark(ok)} ({fmt(save.median())}, on disk {fmt(disk)}; tomllib {fmt(read.median())}; "
             f"next key echoed in {fmt(echo.median())}){failures(save, echo)}"), ok
 
 
@@ -260,14 +305,15 @@ def table(results: dict[int, dict[str, Series]]) -> str:
 
 
 def details(results: dict[int, dict[str, Series]]) -> str:
-    lines = ["| measurement | size | n | min | median | max | failed | not sent |", "|" + " --- |" * 8]
+    lines = ["| measurement | size | n | min | median | max | CPU median | failed | not sent |", "|" + " --- |" * 9]
     for size in sorted(results):
         for row, series in results[size].items():
             if row.endswith(" close"):
                 continue
             values = series.samples
             lines.append(f"| {LABELS.get(row, row)} | {size:,} | {len(values)} | {fmt(min(values) if values else None)}"
-                         f" | {fmt(series.median())} | {fmt(max(values) if values else None)} | {series.failed}"
+                         f" | {fmt(series.median())} | {fmt(max(values) if values else None)}"
+                         f" | {fmt(series.cpu_median())} | {series.failed}"
                          f" | {series.not_sent} |")
     return "\n".join(lines)
 
@@ -281,6 +327,7 @@ def as_json(results: dict[int, dict[str, Series]], plans: dict[int, Path]) -> di
         out["sizes"][str(size)] = {
             "plan_bytes": plans[size].stat().st_size, "goals_met": verdicts,
             "series": {row: {"samples": s.samples, "median": s.median(), "min": min(s.samples, default=None),
+                             "cpu": s.cpu, "cpu_median": s.cpu_median(),
                              "failed": s.failed, "not_sent": s.not_sent} for row, s in data.items()},
         }
     return out

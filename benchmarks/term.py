@@ -225,8 +225,13 @@ class Terminal:
                 return None if not seen(self.screen) else time.perf_counter() - since
 
     def wait_each(self, seen: dict[str, Callable[[Screen], bool]], timeout: float = 10.0,
-                  since: float | None = None) -> dict[str, float | None]:
-        """Like ``wait_for`` for several things at once: for each, the seconds until it was first seen (or None)."""
+                  since: float | None = None, poll: float | None = None,
+                  cpu_at: dict[str, float | None] | None = None) -> dict[str, float | None]:
+        """Like ``wait_for`` for several things at once: for each, the seconds until it was first seen (or None).
+
+        ``poll``: look at least this often even without output (for a test that is not about the screen);
+        ``cpu_at`` receives the program's ``cpu()`` at each first sighting.
+        """
         since = self.started if since is None else since
         deadline = time.perf_counter() + timeout
         times: dict[str, float | None] = dict.fromkeys(seen)
@@ -234,10 +239,12 @@ class Terminal:
             for name, test in seen.items():
                 if times[name] is None and test(self.screen):
                     times[name] = time.perf_counter() - since
+                    if cpu_at is not None:
+                        cpu_at[name] = self.cpu()
             left = deadline - time.perf_counter()
             if all(t is not None for t in times.values()) or left <= 0 or self.exit_code is not None:
                 return times
-            self.pump(left)
+            self.pump(min(left, poll) if poll else left)
 
     def settle(self, quiet: float = 0.5, timeout: float = 20.0) -> None:
         """Read until the program has written nothing for ``quiet`` seconds (or ``timeout`` passed)."""
@@ -258,6 +265,21 @@ class Terminal:
                 return None
             self.pump(left)
         return time.perf_counter() - self.started
+
+    def cpu(self) -> float | None:
+        """CPU seconds the program's threads have run so far (Linux /proc, ns exact); None once it has ended.
+
+        Read together with a wall time, it tells what the program itself spent from
+        what a loaded machine made it wait for; its child processes are not counted.
+        """
+        total = 0
+        try:
+            for task in os.scandir(f"/proc/{self.process.pid}/task"):
+                with open(os.path.join(task.path, "schedstat")) as handle:
+                    total += int(handle.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+        return total / 1e9
 
     # -- writing ---------------------------------------------------------------------------
     def send(self, keys: bytes | str) -> float:
