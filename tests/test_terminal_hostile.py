@@ -1,7 +1,8 @@
 """Nothing hostile reaches the terminal (issue 14): whatever a plan, a notice or a file name
 holds — escape sequences (ESC [2J clears the screen, ESC ] 0 ; … sets the window title), C0
 and C1 controls (U+009B is an 8-bit CSI), DEL, bidirectional overrides (U+202E shows the rest
-of a line reversed) — every command's output, on stdout and stderr, carries none of them raw.
+of a line reversed) — every command's output, on stdout and stderr or in a text file it writes,
+carries none of them raw.
 JSON output keeps such characters as \\uXXXX escapes, which read back as the same value.
 """
 
@@ -63,6 +64,10 @@ def _commands(old: Path, new: Path, unit: str, folder: Path) -> list[tuple]:
         ("ledger", "status", new, "--as-of", "2027-07-01"), ("ledger", "status", new, "--format", "json"),
         ("ledger", "report", new, "--format", "md", "--as-of", "2027-07-01"),
         ("ledger", "send", new, "-o", folder / "sheets", "--force"),
+        # reports written to a file are read with cat and less too
+        *(("diff", old, new, "--format", fmt, "-o", folder / f"diff.{fmt}", "--force") for fmt in ("text", "md", "html")),
+        *(("export", new, "--format", fmt, "-o", folder / f"export.{fmt}", "--force", "--allow-errors")
+          for fmt in ("notice-txt", "md", "ics")),
     ]
 
 
@@ -78,6 +83,9 @@ def test_no_command_prints_a_control_character_or_escape_of_the_plan(cli, hostil
             _assert_clean(" ".join(map(str, command[:4])), result.stdout + result.stderr)
             if "json" in command:
                 json.loads(result.stdout)  # the escapes read back
+            written = command[command.index("-o") + 1] if "-o" in command else None
+            if written is not None and written.is_file() and written.suffix != ".toml":
+                _assert_clean(f"{written.name} of {command[0]}", written.read_bytes().decode("utf-8"))
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

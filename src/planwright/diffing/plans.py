@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from planwright.formats import DIFF_FORMATS
 from planwright.plan.model import Plan
+from planwright.zh.clean import clean_text
 from planwright.zh.units import Registry
 from planwright.diffing.compare import compare
 from planwright.diffing.result import Comparison
@@ -42,12 +43,14 @@ def render(cmp: Comparison, fmt: str) -> bytes:
     if fmt == "json":
         from planwright.diffing.render_json import to_json
         return to_json(cmp).encode("utf-8")
+    # the plans' text may hold escape sequences and control characters (a plan file may carry
+    # them escaped): the text reports are cleaned whole, as every export is (zh.clean)
     if fmt == "md":
         from planwright.diffing.render_md import to_markdown
-        return to_markdown(cmp).encode("utf-8")
+        return clean_text(to_markdown(cmp)).encode("utf-8")
     if fmt == "html":
         from planwright.diffing.render_html import to_html
-        return to_html(cmp).encode("utf-8")
+        return clean_text(to_html(cmp)).encode("utf-8")
     if fmt == "docx":
         from planwright.diffing.render_docx import to_docx
         return to_docx(cmp)
@@ -56,5 +59,5 @@ def render(cmp: Comparison, fmt: str) -> bytes:
         return to_xlsx(cmp)
     if fmt == "text":
         from planwright.diffing.render_text import to_plain
-        return to_plain(cmp).encode("utf-8")
+        return clean_text(to_plain(cmp)).encode("utf-8")
     raise ValueError(f"未知的格式 (unknown format) “{fmt}”；可用：{'、'.join(DIFF_FORMATS)}")
