@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from planwright.plan import store, tomlsync
 from planwright.plan.model import (
-    FONT_PROFILES, MASTHEADS, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, field_names,
+    DOC_NUMBER_PLACES, FONT_PROFILES, MASTHEADS, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, field_names,
 )
 
 # Nodes get their ids from new_document, unique as a real plan's are.
@@ -109,9 +109,10 @@ def _every_field_filled() -> Plan:
     plan = _sample_plan()
     for name in field_names(Meta):
         value = getattr(plan.meta, name)
-        if name in ("masthead", "fonts"):
-            setattr(plan.meta, name, (MASTHEADS if name == "masthead" else FONT_PROFILES)[0])
-        elif name in ("date", "print_date"):
+        if name in ("masthead", "fonts", "doc_number_at"):
+            choices = {"masthead": MASTHEADS, "fonts": FONT_PROFILES, "doc_number_at": DOC_NUMBER_PLACES}
+            setattr(plan.meta, name, choices[name][0])
+        elif name in ("date", "print_date", "forward_date"):
             setattr(plan.meta, name, value or "2027-03-02")
         elif isinstance(value, int):
             setattr(plan.meta, name, value or 2029)

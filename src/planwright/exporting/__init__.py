@@ -77,7 +77,7 @@ def notice_blocks(plan: Plan, host: "Host | None", errors: Sequence[Finding] = (
 
 def notice_text(plan: Plan, host: "Host | None") -> str:
     """The full notice as plain text, as published on a web site."""
-    return render_text(notice_blocks(plan, host))
+    return render_text(notice_blocks(plan, host), number_below=plan.meta.doc_number_at == "below")
 
 
 def export_plan(plan: Plan, fmt: str, host: "Host | None", allow_errors: bool = False) -> bytes:
@@ -189,7 +189,7 @@ def _notice(job: _Job) -> list[Block]:
 
 
 def _notice_txt(job: _Job) -> bytes:
-    return render_text(_notice(job)).encode("utf-8")
+    return render_text(_notice(job), number_below=job.plan.meta.doc_number_at == "below").encode("utf-8")
 
 
 # The .docx and .xlsx renderers pull in python-docx/lxml and XlsxWriter (~0.1 s):

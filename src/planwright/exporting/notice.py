@@ -255,10 +255,11 @@ def _items(task: Task, layout: NoticeLayout | None, by_paragraph: bool) -> list[
 INDENT = "\u3000\u3000"  # two full-width spaces: the web-page habit for a 2-字 indent
 
 
-def render_text(blocks: Sequence[Block]) -> str:
-    """The notice as plain text, the way offices publish it on their web sites."""
+def render_text(blocks: Sequence[Block], number_below: bool = False) -> str:
+    """The notice as plain text, the way offices publish it on their web sites (*number_below*:
+    the 文号 under the notice's title, where the office's page printed it)."""
     out: list[str] = []
-    for block in blocks:
+    for block in _number_under_title(blocks) if number_below else blocks:
         kind = block.kind
         if kind == "table":
             out.extend(table_text(list(block.rows)))
@@ -275,6 +276,14 @@ def render_text(blocks: Sequence[Block]) -> str:
     # a plan may carry control characters (TOML keeps them, escaped); a web page or a
     # terminal must not
     return clean_text("\n".join(_squeeze_blank(out)).strip("\n")) + "\n"
+
+
+def _number_under_title(blocks: Sequence[Block]) -> list[Block]:
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        if out[i].kind == "doc_number" and out[i + 1].kind == "title":
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
 
 
 def _squeeze_blank(lines: list[str]) -> list[str]:

@@ -138,12 +138,15 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str],
     parts = NoticeParts(meta=meta)
     used: set[int] = set()
     notice_issuer, notice_title, title_end, sends, printed_title = _notice_title(header, used)
+    title_at = min(used) if used else -1
     if used:
-        _forwarding(header[: min(used)], used, meta)
+        _forwarding(header[:title_at], used, meta)
     recipients_at = _recipients(header, used, title_end, meta)
     signature_issuer, date_at = _signature(header, used, recipients_at + 1)
     meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
     meta.doc_number = _doc_number(header, used, fields, parts)
+    if 0 <= title_at < _printed_at(header, used, meta.doc_number):
+        meta.doc_number_at = "below"  # as the page printed it
     meta.doc_number = meta.doc_number or _forwarded_number(header, notice_issuer, notice_title)
     letter = _notice_body(header, used, recipients_at, date_at if date_at >= 0 or not letter_only else len(header))
     masthead = _masthead(header, used)
@@ -211,6 +214,12 @@ def _split_number_from_title(header: list[Line]) -> list[Line]:
         for part in sorted(("docno", "rest"), key=m.start):
             out.append(Line(text[m.start(part): m.end(part)].strip(), s[m.start(part): m.end(part)].strip(), line.line))
     return out
+
+
+def _printed_at(header: list[Line], used: set[int], doc_number: str) -> int:
+    """The line the 文号 was read from (-1: not printed in the notice, e.g. a page's field)."""
+    return next((i for i, line in enumerate(header) if i in used and doc_number
+                 and squeeze(line.text) == doc_number), -1)
 
 
 def _forwarding(above: list[Line], used: set[int], meta: Meta) -> None:

@@ -142,6 +142,9 @@ class Meta:
     # How the .docx prints: the red 版头 (or the space for pre-printed paper,
     # or none), and the standard's fonts or the ones Windows ships.
     masthead: str = ""  # one of MASTHEADS; "" = "red"
+    # Where the plain-text notice prints the 文号: "" = above the title (GB/T 9704, as the
+    # .docx always does), "below" = under it, where most web pages print it.
+    doc_number_at: str = ""  # one of DOC_NUMBER_PLACES
     fonts: str = ""  # one of FONT_PROFILES; "" = "gbt9704"
 
     @property
@@ -149,6 +152,7 @@ class Meta:
         return self.end_year or self.year
 
 
+DOC_NUMBER_PLACES = ("above", "below")
 MASTHEADS = ("red", "preprinted", "none")  # 红头 printed / space kept for 套红 paper / no 版头
 FONT_PROFILES = ("gbt9704", "windows")  # 方正小标宋简体, 仿宋_GB2312… / 方正小标宋, 仿宋, 楷体…
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from planwright.plan.model import FONT_PROFILES, MASTHEADS, Wording
+from planwright.plan.model import DOC_NUMBER_PLACES, FONT_PROFILES, MASTHEADS, Wording
 
 SCHEMA_PREFIX = "planwright/"
 SCHEMA_VERSION = 1
@@ -35,10 +35,10 @@ _META_TYPES = {
     "forward_recipients": _LIST, "forward_letter": _STR, "forward_issuer": _STR, "forward_date": _DATE,
     "publicity": _STR,
     "cc": _LIST, "printer": _STR, "print_date": _DATE, "preamble": _STR, "closing": _STR,
-    "masthead": _STR, "fonts": _STR,
+    "masthead": _STR, "doc_number_at": _STR, "fonts": _STR,
 }
 # Keys whose text must be one of a few words.
-_META_CHOICES = {"masthead": MASTHEADS, "fonts": FONT_PROFILES}
+_META_CHOICES = {"masthead": MASTHEADS, "doc_number_at": DOC_NUMBER_PLACES, "fonts": FONT_PROFILES}
 _UNIT_TYPES = {"name": _STR, "aliases": _LIST, "kind": _STR}
 _ITEM_TYPES = {"id": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR, "wording": _WORDING}
 _TASK_TYPES = {"id": _STR, "title": _STR, "text": _STR, "lead": _LIST, "support": _LIST, "deadline": _STR,

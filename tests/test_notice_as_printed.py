@@ -1,15 +1,21 @@
-"""A notice forwarded by another office (转发): the forwarding letter over it is kept.
+"""The notice around a plan, printed again as the office printed it (issue 11, re-export recall).
 
-A district or a city often publishes a higher office's notice under its own short letter
-(主送, 现将《…的通知》转发给你们…, signature, date). The notice forwarded is the plan's;
-the letter is the forwarding office's, and it is printed again over the notice on export,
-kept through a save and through the roll-over into the next year. Every notice here is
-written for these tests, in the shape such pages have.
+Three classes of notice whose frame an export could not rebuild from the plain fields:
+- a notice forwarded by another office (转发): a district or a city publishes a higher
+  office's notice under its own short letter (主送, 现将《…的通知》转发给你们…, signature,
+  date). The notice forwarded is the plan's; the letter is kept apart, printed again over
+  the notice, kept through a save and through the roll-over;
+- a notice title that is not 发文机关关于印发{title}的通知 (traditional script, two plans, a
+  page heading worded otherwise): kept as printed;
+- a 文号 printed under the title, as most web pages do: the plain text prints it there.
+Every notice here is written for these tests, in the shape such pages have.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from planwright.exporting import notice_text
 from planwright.importing import import_text
@@ -143,3 +149,34 @@ def test_a_page_heading_without_the_issuer_over_the_notices_own_title(host) -> N
     meta = result.doc.plan.meta
     assert meta.notice_title == "" and meta.issuer == "某某县人民政府办公室"
     assert not any("某某县人民政府办公室" in w and "未能归类" in w for w in result.warnings)
+
+
+# -- where the page printed the 文号 ------------------------------------------------------------
+
+
+def test_a_number_printed_under_the_title_is_printed_there_again(host) -> None:
+    notice = COUNTY.replace("的通知\n", "的通知\n某政办发〔2023〕8号\n", 1)
+    plan = plan_of(notice, host)
+    assert (plan.meta.doc_number, plan.meta.doc_number_at) == ("某政办发〔2023〕8号", "below")
+    lines = [line.strip() for line in notice_text(plan, host).splitlines() if line.strip()]
+    assert lines[:2] == ["某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知", "某政办发〔2023〕8号"]
+
+
+def test_a_number_printed_over_the_title_stays_over_it(host) -> None:
+    plan = plan_of("某政办发〔2023〕8号\n" + COUNTY, host)
+    assert (plan.meta.doc_number, plan.meta.doc_number_at) == ("某政办发〔2023〕8号", "")
+    lines = [line.strip() for line in notice_text(plan, host).splitlines() if line.strip()]
+    assert lines[:2] == ["某政办发〔2023〕8号", "某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知"]
+
+
+def test_a_number_taken_from_a_forwarding_letter_is_not_said_to_be_under_the_title(host) -> None:
+    assert plan_of(SIGNED + COUNTY, host).meta.doc_number_at == ""
+
+
+def test_the_place_of_the_number_is_checked_when_a_plan_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text('schema = "planwright/1"\n[plan]\ntitle = "2023年要点"\nyear = 2023\n'
+                    'doc_number_at = "left"\n', "utf-8")
+    with pytest.raises(store.PlanFileError) as caught:
+        store.load(path)
+    assert "doc_number_at" in str(caught.value) and "below" in str(caught.value)
