@@ -185,3 +185,32 @@ def test_the_next_editor_removes_what_an_editor_killed_mid_write_left(tmp_path, 
         assert plan.read_text(encoding="utf-8") != "half"
     finally:
         session.release()
+
+
+@pytest.mark.slow
+def test_a_save_killed_9_at_random_moments_leaves_the_old_or_the_complete_plan(tmp_path, cli, planwright_exe):
+    """kill -9 cannot be caught: what holds is the rename — the plan is the old file or the whole
+    new one, never half; the temporary file left is removed by the next write beside it."""
+    from sample_plans import big_plan
+
+    last = tmp_path / "2027.toml"
+    planwright.save(big_plan(120), last)
+    reference = tmp_path / "reference.toml"
+    assert cli("new", "--from", last, "--year", "2028", "-o", reference).exit_code == 0
+    complete = reference.read_bytes()
+    target = tmp_path / "2028.toml"
+    old = "# 上一次保存的计划\n".encode() + complete
+    command = [str(planwright_exe), "new", "--from", str(last), "--year", "2028", "-o", str(target), "--force"]
+    start = time.monotonic()
+    subprocess.run(command, check=True, capture_output=True)
+    whole = time.monotonic() - start
+    rng = random.Random(9)
+    for _ in range(6):
+        target.write_bytes(old)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 1.0) * whole)
+        proc.kill()
+        proc.wait(timeout=30)
+        assert target.read_bytes() in (old, complete)
+    store.atomic_write(target, complete)  # the next write beside it
+    assert _leftovers(tmp_path) == []
