@@ -163,6 +163,17 @@ def test_a_notice_whose_plan_was_not_in_the_text_ends_with_its_signature(host):
     assert "2024年某某县政务公开重点任务分工" not in lines
 
 
+def test_a_notice_that_is_itself_the_plan_keeps_its_number_and_recipients(host):
+    """关于做好…的通知 with its own 一、二、: no plan title to send, so no 印发 frame, but its 文号
+    and 主送 still head it and its signature closes it."""
+    meta = Meta(title="", issuer="某某县人民政府办公室", date="2024-05-06", doc_number="某政办函〔2024〕5号",
+                recipients=["各乡镇人民政府", "县直各部门"], preamble="为做好今年的公开工作，现就有关事项通知如下。")
+    plan = Plan(meta=meta, points=[Point(title="加强组织领导", text="各单位年内至少研究一次公开工作。")])
+    lines = lines_of(notice_text(plan, host))
+    assert lines == ["某政办函〔2024〕5号", "各乡镇人民政府，县直各部门：", "为做好今年的公开工作，现就有关事项通知如下。",
+                     "一、加强组织领导", "各单位年内至少研究一次公开工作。", "某某县人民政府办公室", "2024年5月6日"]
+
+
 def test_a_table_with_no_task_level_gets_no_task_label_invented():
     """Rows printed straight under 一、 (the task untitled): no bare （一） cell or line."""
     plan = Plan(points=[Point(title="做好政策公开", tasks=[Task(title="", items=[

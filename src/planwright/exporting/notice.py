@@ -79,6 +79,9 @@ def build_notice(plan: Plan, layout: NoticeLayout, errors: Sequence[Finding] = (
         blocks.extend(_frame(plan, layout))
         if has_plan:
             blocks.append(_block("page_break"))
+    else:  # a plan issued as itself (a 通知 whose own text is the plan): its 文号 and 主送 head it
+        blocks.extend(b for b in (_block("doc_number", meta.doc_number),
+                                  _block("recipients", w.recipients_line(meta.recipients))) if b.runs)
     if meta.title.strip() and (has_plan or not framed):  # a plan printed as itself keeps its own title
         blocks.append(_block("plan_title", meta.title))
     blocks.extend(_paras(meta.preamble))
