@@ -78,6 +78,24 @@ def test_a_letter_wrapped_over_lines_is_one_paragraph_and_nothing_is_left_unplac
     assert not any("未能归类" in w for w in result.warnings)
 
 
+def test_a_forwarding_letter_under_its_own_title_and_number(host) -> None:
+    """关于转发《…的通知》的通知 heads the page: it is the forwarding office's title, and the 文号
+    under it that office's; the notice forwarded keeps its own title, 主送 and signature."""
+    head = ("某某镇人民政府关于转发《某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知》的通知\n"
+            "某镇发〔2023〕3号\n")
+    result = import_text(head + SIGNED + COUNTY, host=host)
+    meta = result.doc.plan.meta
+    assert meta.forward_title == head.splitlines()[0] and meta.forward_doc_number == "某镇发〔2023〕3号"
+    assert (meta.title, meta.issuer, meta.date) == ("2023年某某县政务公开工作要点", "某某县人民政府办公室", "2023-04-12")
+    assert meta.doc_number == "某政办〔2023〕8号" and meta.forward_issuer == "某某镇人民政府"
+    assert [p.title for p in result.doc.plan.points] == ["做好重点领域公开"]
+    assert result.warnings == []
+    lines = [line.strip() for line in notice_text(result.doc.plan, host).splitlines() if line.strip()]
+    assert lines[:3] == ["某镇发〔2023〕3号", head.splitlines()[0], "各村（居）委会，镇属各单位："]
+    roll_over(result.doc.plan, 2024)
+    assert meta.forward_doc_number == "" and "2024年某某县" in meta.forward_title
+
+
 def test_a_notice_of_its_own_has_no_forwarding_letter(host) -> None:
     meta = plan_of(COUNTY, host).meta
     assert (meta.forward_recipients, meta.forward_letter, meta.forward_issuer) == ([], "", "")

@@ -145,11 +145,13 @@ def _frame(plan: Plan, layout: NoticeLayout) -> Iterable[Block]:
 
 def _forwarding(plan: Plan) -> list[Block]:
     """The letter of the office that forwards the notice (转发), over the notice it forwards:
-    its 主送, its paragraphs, its signature and date, then the notice on a page of its own."""
+    its 文号 and title, its 主送, its paragraphs, its signature and date, then the notice on a
+    page of its own."""
     meta = plan.meta
-    if not (meta.forward_letter.strip() or meta.forward_recipients):
+    if not (meta.forward_letter.strip() or meta.forward_recipients or meta.forward_title.strip()):
         return []
-    blocks = [_block("recipients", w.recipients_line(meta.forward_recipients))] if meta.forward_recipients else []
+    blocks = [b for b in (_block("doc_number", meta.forward_doc_number), _block("title", meta.forward_title),
+                          _block("recipients", w.recipients_line(meta.forward_recipients))) if b.runs]
     blocks.extend(_paras(meta.forward_letter))
     if meta.forward_issuer:
         blocks.append(_block("signature", meta.forward_issuer))

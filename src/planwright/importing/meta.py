@@ -139,8 +139,16 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str],
     used: set[int] = set()
     notice_issuer, notice_title, title_end, sends, printed_title = _notice_title(header, used)
     title_at = min(used) if used else -1
+    forward_title = ""
+    if _FORWARD_TITLE_RE.match(simplify(printed_title)):  # 关于转发《…的通知》的通知 over the notice it forwards
+        inner_used = set(used)
+        inner = _notice_title(header, inner_used, title_end)
+        if inner[1]:
+            forward_title, title_at = printed_title, min(inner_used - used)
+            used = inner_used
+            notice_issuer, notice_title, title_end, sends, printed_title = inner
     if used:
-        _forwarding(header[:title_at], used, meta)
+        _forwarding(header[:title_at], used, meta, forward_title)
     recipients_at = _recipients(header, used, title_end, meta)
     signature_issuer, date_at = _signature(header, used, recipients_at + 1)
     meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
@@ -222,12 +230,20 @@ def _printed_at(header: list[Line], used: set[int], doc_number: str) -> int:
                  and squeeze(line.text) == doc_number), -1)
 
 
-def _forwarding(above: list[Line], used: set[int], meta: Meta) -> None:
+def _forwarding(above: list[Line], used: set[int], meta: Meta, title: str = "") -> None:
     """A notice forwarded by another office (转发): above its title stand that office's 主送,
-    its letter (现将《…的通知》转发给你们…), its signature and date. They are the forwarding
-    letter, kept apart from the notice's own (which follow the title)."""
+    its letter (现将《…的通知》转发给你们…), its signature and date, and where the page printed
+    them, its own title (*title*: 关于转发…的通知) and 文号. They are the forwarding letter,
+    kept apart from the notice's own (which follow the notice's title)."""
     outer = Meta()
     taken: set[int] = set()
+    if title:
+        meta.forward_title = title
+        for i, line in enumerate(above):
+            if i not in used and _DOCNO_RE.match(squeeze(line.sim)):
+                meta.forward_doc_number = squeeze(line.text)
+                used.add(i)
+                break
     at = _recipients(above, taken, 0, outer)
     if at < 0:
         return
@@ -237,7 +253,7 @@ def _forwarding(above: list[Line], used: set[int], meta: Meta) -> None:
         issuer, stop = squeeze(above[stop - 1].text), stop - 1
         taken.add(stop)
     letter = [i for i in range(at + 1, stop) if i not in taken]
-    if not letter or not _FORWARD_RE.search("".join(above[i].sim for i in letter)):
+    if not letter or not (title or _FORWARD_RE.search("".join(above[i].sim for i in letter))):
         return
     used.update(taken, letter)
     meta.forward_recipients = outer.recipients
@@ -247,6 +263,7 @@ def _forwarding(above: list[Line], used: set[int], meta: Meta) -> None:
 
 
 _FORWARD_RE = lazy_compile(r"转发|批转|转送")
+_FORWARD_TITLE_RE = lazy_compile(r".*?关于(?:转发|批转|转送)")
 _PARAGRAPH_ENDS = ("。", "！", "？", "；", "：", ":", ";")
 
 
@@ -357,12 +374,12 @@ def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str,
     return "", -1
 
 
-def _notice_title(header: list[Line], used: set[int]) -> tuple[str, str, int, bool, str]:
+def _notice_title(header: list[Line], used: set[int], first: int = 0) -> tuple[str, str, int, bool, str]:
     """(issuer, plan title, index after it, whether it 印发s the plan, the title as printed) from
     "…关于印发X的通知", which may span lines. The same title printed again (a page's title over
     the notice's own, maybe broken over lines) is the same title; printed again in other words
     (the issuer shortened or left out, another script), the notice's own is the one nearer 主送."""
-    found = _title_at(header, 0, len(header), used)
+    found = _title_at(header, first, len(header), used)
     if found is None:
         return "", "", 0, False, ""
     start, end, m, joined = found
@@ -428,7 +445,7 @@ def _masthead(header: list[Line], used: set[int]) -> str:
 
 def _doc_number(header: list[Line], used: set[int], fields: dict[str, str], parts: NoticeParts) -> str:
     for i, line in enumerate(header):
-        if _DOCNO_RE.match(squeeze(line.sim)):
+        if i not in used and _DOCNO_RE.match(squeeze(line.sim)):  # not a forwarding letter's
             used.add(i)
             return squeeze(line.text)
     for i, line in enumerate(header):  # 某政办发〔20212: a 文号 the page mangled

@@ -127,8 +127,10 @@ class Meta:
     # printed as itself, without a letter around it.
     letter: str = ""
     # A notice forwarded by another office (转发) is printed under that office's own
-    # letter: its 主送, its paragraphs (one a line, as printed), its signature and date.
-    # "" / [] = the notice goes out as itself.
+    # letter: its 文号 and title (关于转发…的通知) where printed, its 主送, its paragraphs
+    # (one a line, as printed), its signature and date. "" / [] = the notice goes out as itself.
+    forward_doc_number: str = ""
+    forward_title: str = ""
     forward_recipients: list[str] = field(default_factory=list)
     forward_letter: str = ""
     forward_issuer: str = ""

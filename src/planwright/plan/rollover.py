@@ -8,7 +8,7 @@ What moves by itself:
 - every deadline with a written year, by the year difference (``deadlines.shift``);
   deadlines without one (10月底前, 持续推进, 在…后20日内) follow the plan year already.
 
-What is cleared: 文号, 成文日期 and 印发日期 (and a forwarding letter's date) — the new
+What is cleared: 文号, 成文日期 and 印发日期 (and a forwarding letter's) — the new
 notice has not been issued.
 What is kept: ids (so next year's comparison matches on them), units, wording —
 the office's 印发 letter (its {title} names the new title; its other years of the
@@ -111,12 +111,13 @@ def _roll_meta(plan: Plan, delta: int, old_years: set[int]) -> list[RollNote]:
     if delta and meta.title and new_title == meta.title:
         notes.append(RollNote("plan", "title", f"标题“{meta.title}”中没有 {meta.year} 年，未改动，请确认标题的年度"))
     meta.title = new_title
-    for name, label in (("notice_title", "通知标题"), ("letter", "印发通知的正文"), ("forward_letter", "转发通知的正文"),
+    for name, label in (("notice_title", "通知标题"), ("letter", "印发通知的正文"), ("forward_title", "转发通知的标题"),
+                        ("forward_letter", "转发通知的正文"),
                         ("preamble", "前言"), ("closing", "结束语")):
         notes += _roll_prose(plan, name, label, delta, old_years)
     meta.doc_number = ""  # the new notice has no 文号 until it is issued
     meta.date = ""
-    meta.forward_date = ""  # nor has the forwarding letter of the new year's notice
+    meta.forward_doc_number = meta.forward_date = ""  # nor has the new forwarding letter
     meta.print_date = ""
     return notes
 

@@ -32,7 +32,7 @@ _WORDING = "行内表 (inline table) { text = …, lead = […], support = […]
 _META_TYPES = {
     "title": _STR, "style": _STR, "year": _INT, "end_year": _INT, "issuer": _STR,
     "doc_number": _STR, "date": _DATE, "recipients": _LIST, "notice_title": _STR, "letter": _STR,
-    "forward_recipients": _LIST, "forward_letter": _STR, "forward_issuer": _STR, "forward_date": _DATE,
+    "forward_doc_number": _STR, "forward_title": _STR, "forward_recipients": _LIST, "forward_letter": _STR, "forward_issuer": _STR, "forward_date": _DATE,
     "publicity": _STR,
     "cc": _LIST, "printer": _STR, "print_date": _DATE, "preamble": _STR, "closing": _STR,
     "masthead": _STR, "doc_number_at": _STR, "fonts": _STR,
