@@ -76,6 +76,8 @@ def test_a_letter_wrapped_over_lines_is_one_paragraph_and_nothing_is_left_unplac
                                    "转发给你们，请认真贯彻落实。")
     assert (meta.forward_issuer, meta.forward_date) == ("", "")
     assert not any("未能归类" in w for w in result.warnings)
+    assert "转发：这是另一机关转发的通知；转发通知（主送、正文）另存为 forward_*，导出时印在所转发的通知之前" \
+        in result.report_lines()
 
 
 def test_a_forwarding_letter_under_its_own_title_and_number(host) -> None:
@@ -90,6 +92,8 @@ def test_a_forwarding_letter_under_its_own_title_and_number(host) -> None:
     assert meta.doc_number == "某政办〔2023〕8号" and meta.forward_issuer == "某某镇人民政府"
     assert [p.title for p in result.doc.plan.points] == ["做好重点领域公开"]
     assert result.warnings == []
+    assert any(line.startswith("转发：这是某某镇人民政府转发的通知；转发通知（文号、标题、主送、正文、落款、日期）")
+               for line in result.report_lines())
     lines = [line.strip() for line in notice_text(result.doc.plan, host).splitlines() if line.strip()]
     assert lines[:3] == ["某镇发〔2023〕3号", head.splitlines()[0], "各村（居）委会，镇属各单位："]
     roll_over(result.doc.plan, 2024)

@@ -76,6 +76,11 @@ class ImportResult:
         if plan.body:
             counts += f"；正文提纲 {len(plan.body)} 个要点（任务按分工表导入）"
         lines.append(counts)
+        meta = plan.meta
+        if meta.forward_letter or meta.forward_title:
+            by = meta.forward_issuer or "另一机关"
+            lines.append(f"转发：这是{by}转发的通知；转发通知（{'、'.join(_forward_parts(meta))}）另存为 forward_*，"
+                         "导出时印在所转发的通知之前")
         if self.debris_lines or self.spam:
             spam = f"，删去夹在句中的广告文字 {len(self.spam)} 处（{'、'.join(dict.fromkeys(self.spam))}）" \
                 if self.spam else ""
@@ -89,6 +94,12 @@ class ImportResult:
         else:
             lines.append("导入提示：无")
         return lines
+
+
+def _forward_parts(meta) -> list[str]:
+    present = (("文号", meta.forward_doc_number), ("标题", meta.forward_title), ("主送", meta.forward_recipients),
+               ("正文", meta.forward_letter), ("落款", meta.forward_issuer), ("日期", meta.forward_date))
+    return [name for name, value in present if value]
 
 
 def import_file(path: str | Path, style: str | None = None, host: Host | None = None) -> ImportResult:
