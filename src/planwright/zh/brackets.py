@@ -6,14 +6,22 @@ page, even a full-width opener closed by a half-width closer. So every kind
 counts as a bracket and any closer closes any opener (mismatched kinds pair
 up). Quotation marks and 《》 are not brackets; a reader that must not look
 inside them either (a heading sentence, say) asks for them with ``quotes=True``.
+
+The scanners visit only the brackets (found by one regular expression, in C): an
+import walks every paragraph this way, and a loop over each character was a tenth
+of its time.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Iterator
 
+from planwright.zh.lazyre import compile_pattern
+
 __all__ = ["CLOSERS", "OPENERS", "QUOTE_CLOSERS", "QUOTE_OPENERS", "bracket_groups", "group_start",
-           "matching_close", "top_level", "unclosed_opener", "unwrap"]
+           "matching_close", "top_level", "top_level_at", "unclosed_opener", "unwrap"]
 
 # （） () 〔〕 [] 【】 ［］, in the same order so that OPENERS[i] pairs with CLOSERS[i].
 OPENERS = "（(〔[【［"
@@ -39,23 +47,53 @@ def top_level(text: str, quotes: bool = False) -> Iterator[tuple[int, str]]:
             yield i, ch
 
 
+def top_level_at(text: str, chars: str, quotes: bool = False) -> list[int]:
+    """Where the characters of *chars* stand outside every bracket: the indices ``top_level``
+    gives them, found without visiting the characters in between."""
+    openers, closers = (OPENERS + QUOTE_OPENERS, CLOSERS + QUOTE_CLOSERS) if quotes else (OPENERS, CLOSERS)
+    depth = 0
+    found: list[int] = []
+    for m in _scanner(openers + closers + chars).finditer(text):
+        ch = m.group()
+        if ch in openers:
+            depth += 1
+        elif ch in closers:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            found.append(m.start())
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _scanner(chars: str) -> re.Pattern[str]:
+    """One character of *chars*, found by the regex engine."""
+    return compile_pattern("[" + re.escape("".join(dict.fromkeys(chars))) + "]")
+
+
+def _brackets(text: str, start: int = 0) -> Iterator[re.Match[str]]:
+    return _scanner(OPENERS + CLOSERS).finditer(text, start)
+
+
 def matching_close(text: str, start: int) -> int:
     """Index of the bracket closing the opener at *start* (any bracket kind), or -1."""
-    return _balanced(text, range(start, len(text)), OPENERS, CLOSERS)
+    depth = 0
+    for m in _brackets(text, start):
+        if m.group() in OPENERS:
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return m.start()
+    return -1
 
 
 def group_start(text: str) -> int:
     """Start of the bracket group that closes *text* (which ends in a closer), or -1."""
-    return _balanced(text, range(len(text) - 1, -1, -1), CLOSERS, OPENERS)
-
-
-def _balanced(text: str, order: range, inward: str, outward: str) -> int:
-    """Walking *text* in *order*, where the bracket first met is balanced again, or -1."""
     depth = 0
-    for i in order:
-        if text[i] in inward:
+    for i in reversed([m.start() for m in _brackets(text)]):
+        if text[i] in CLOSERS:
             depth += 1
-        elif text[i] in outward:
+        else:
             depth -= 1
             if depth == 0:
                 return i
@@ -65,12 +103,12 @@ def _balanced(text: str, order: range, inward: str, outward: str) -> int:
 def unclosed_opener(text: str, start: int = 0) -> int:
     """Index of a bracket opened at the top level after *start* and never closed, or -1."""
     depth, opened = 0, -1
-    for i in range(start, len(text)):
-        if text[i] in OPENERS:
+    for m in _brackets(text, start):
+        if m.group() in OPENERS:
             if depth == 0:
-                opened = i
+                opened = m.start()
             depth += 1
-        elif text[i] in CLOSERS and depth:
+        elif depth:
             depth -= 1
     return opened if depth else -1
 
@@ -81,16 +119,16 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     An opener that is never closed ends the scan: what follows it is inside.
     """
     groups: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        if text[i] in OPENERS:
-            close = matching_close(text, i)
-            if close < 0:
-                break
-            groups.append((i, close + 1))
-            i = close + 1
-        else:
-            i += 1
+    depth, opened = 0, -1
+    for m in _brackets(text):
+        if m.group() in OPENERS:
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        elif depth:  # a closer outside every group is passed over
+            depth -= 1
+            if depth == 0:
+                groups.append((opened, m.end()))
     return groups
 
 

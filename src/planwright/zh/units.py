@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
 from planwright.zh import roles
-from planwright.zh.brackets import CLOSERS, bracket_groups, group_start, top_level, unwrap
+from planwright.zh.brackets import CLOSERS, bracket_groups, group_start, top_level_at, unwrap
 from planwright.zh.lazyre import compile_pattern, lazy_compile
 
 __all__ = [
@@ -188,10 +188,9 @@ def _split_top(text: str, seps: str) -> list[str]:
     """Split on any char of *seps* outside brackets (各乡镇（街道、社区） stays whole)."""
     parts: list[str] = []
     start = 0
-    for i, ch in top_level(text):
-        if ch in seps:
-            parts.append(text[start:i])
-            start = i + 1
+    for i in top_level_at(text, seps):
+        parts.append(text[start:i])
+        start = i + 1
     parts.append(text[start:])
     return parts
 
@@ -207,8 +206,8 @@ def _inside_compound(text: str, pos: int) -> bool:
 
 def _split_conjunction(name: str) -> list[str]:
     """Split 'A和B' / 'A及B' only where both sides end like unit names."""
-    for i, ch in top_level(name):
-        if ch in "和及" and 0 < i < len(name) - 1:
+    for i in top_level_at(name, "和及"):
+        if 0 < i < len(name) - 1:
             left, right = name[:i], name[i + 1 :]
             if _has_unit_suffix(left) and _has_unit_suffix(right) and not _inside_compound(name, i):
                 return [left, *_split_conjunction(right)]
