@@ -10,6 +10,7 @@ import errno
 from pathlib import Path
 
 from planwright.importing.common import ImportError_, Para, Source
+from planwright.zh.lazyre import lazy_compile
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MHT_SUFFIXES = (".mht", ".mhtml")  # "web page, single file" as browsers save it
@@ -130,8 +131,13 @@ def _mostly_printable(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ch < " " and ch not in "\r\n\t\f\v" or "\ue000" <= ch <= "\uf8ff")
+    bad = len(_UNPRINTABLE_RE.findall(sample))
     return bad / len(sample) < 0.01
+
+
+# control characters other than \t \n \v \f \r, and the private use area: counted in C, not
+# character by character (a 20,000-character notice is read at every import)
+_UNPRINTABLE_RE = lazy_compile(r"[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
 
 
 def _looks_like_html(text: str) -> bool:
