@@ -76,7 +76,7 @@ class EditorScreen(Screen[None]):
 
     @property
     def tree(self) -> PlanTree:
-        return self.query_one(PlanTree)
+        return self.query_one("#tree", PlanTree)
 
     @property
     def form(self) -> NodeForm:
@@ -177,7 +177,7 @@ class EditorScreen(Screen[None]):
             if self.session.set_meta(event.field, event.value):
                 if event.field in ("year", "style"):
                     self._configure_parsers()
-                    self.tree.rebuild(self.plan, keep_cursor=ROOT)
+                    self.tree.sync(self.plan, keep_cursor=ROOT)  # every deadline reads anew
                 self.tree.refresh_node(ROOT)
                 self._edited()
             return
@@ -196,13 +196,13 @@ class EditorScreen(Screen[None]):
 
     # -- structural edits -------------------------------------------------------------
     def edit(self, label: str, op: Callable[..., Any], *args: Any, done: str = "") -> str | None:
-        """Apply one structural edit, redraw the tree and select the node it returns."""
+        """Apply one structural edit, update the tree's changed rows and select the node it returns."""
         try:
             target = self.session.apply(label, op, *args)
         except EditError as exc:
             self.notify(str(exc), title="无法" + label, severity="warning", markup=False)
             return None
-        self.tree.rebuild(self.plan, keep_cursor=target or ROOT)
+        self.tree.sync(self.plan, keep_cursor=target or ROOT)
         self._garbage = True
         self.show_selected(target or ROOT, refill=True)  # now: the next keystroke belongs here
         self._edited()
@@ -282,7 +282,7 @@ class EditorScreen(Screen[None]):
             self.show_selected(target, refill=True)
         else:
             self._configure_parsers()
-            self.tree.rebuild(self.plan, keep_cursor=snap.selected or ROOT)
+            self.tree.sync(self.plan, keep_cursor=snap.selected or ROOT)
             self._garbage = True
             self.show_selected(snap.selected or ROOT, refill=True)
         self._edited()

@@ -2,19 +2,29 @@
 
 Labels are drawn from the model at render time, so typing in the form only
 needs ``refresh_node`` on one row, and only the rows on screen are ever drawn
-(Tree is a line-API widget). Structural edits call ``rebuild``, which keeps the
-cursor and the expanded branches by node id, not by TreeNode identity.
+(Tree is a line-API widget).
+
+``rebuild`` makes the tree for a whole plan: the rows of the first screen at
+once, the rest a chunk at a time after the first paint (as a catalog tree loads
+a wide schema), so a 5,000-task plan shows as soon as a small one. Structural
+edits and undo call ``sync``, which keeps every tree node whose model node is
+still there (its expansion, the cursor by node id), adds and drops only the
+ones that came and went, and renumbers by re-indexing the model: a row's
+number is its position, read when the row is drawn.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
+from textual._loop import loop_last
+from textual.geometry import Size
+from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
 from planwright.zh import deadlines
@@ -30,6 +40,8 @@ _MARK = {"error": ("!", "bold red"), "warning": ("!", "bold yellow"), "info": ("
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _BLANK = Text("")
 INFO_WIDTH = 18  # " 12单位 2027-10-31": unit count and deadline, right of the title
+FIRST_ROWS = 160  # tree nodes made before the first paint: a tall terminal's screen and then some
+CHUNK = 600  # tree nodes made per turn of the event loop after that
 
 
 class PlanTree(Tree[str]):
@@ -51,52 +63,227 @@ class PlanTree(Tree[str]):
         self._model: dict[str, tuple[tuple[int, ...], Node]] = {}
         self._parent_task: dict[str, str] = {}  # item id → its task's id
         self._folded: dict[str, bool] = {}  # explicit choices; default: points open, tasks folded
+        self._loading: Iterator[int] | None = None  # the rows still to make after the first paint
+        self._made = 0  # tree nodes made so far by the current loading
+        self._open_tasks: set[str] = set()  # tasks whose items have tree nodes
 
     # -- building ------------------------------------------------------------
     def rebuild(self, plan: Plan, keep_cursor: str | None = None) -> None:
         """Make the tree show ``plan``; the cursor goes to ``keep_cursor`` (an id) when given.
 
         Items get tree nodes only when their task is opened: most tasks stay
-        folded, and a 1,000-task plan then builds about half the nodes.
+        folded, and a 1,000-task plan then builds about half the nodes. The
+        rows below the first screen come in chunks after it is drawn.
         """
         self.plan = plan
         cursor = keep_cursor if keep_cursor is not None else self.cursor_id
         self.cursor_line = -1  # no highlight message for whatever lands on the old line
         self.clear()
+        self._tree_nodes.clear()  # Tree.clear keeps the old nodes in its id map
         self._by_id = {ROOT: self.root}
-        self._model = {}
-        self._parent_task = {}
+        self._open_tasks = set()
+        self._index(plan)
         self.root.expand()
-        for p, point in enumerate(plan.points, 1):
-            pnode = self._add(self.root, point, (p,), open_by_default=True, leaf=not point.tasks)
-            for t, task in enumerate(point.tasks, 1):
-                tnode = self._add(pnode, task, (p, t), open_by_default=False, leaf=not task.items)
-                for i, item in enumerate(task.items, 1):
-                    self._model[item.id] = ((p, t, i), item)
-                    self._parent_task[item.id] = task.id
-                if tnode.is_expanded:
-                    self._populate(tnode)
+        self._loading, self._made = self._make_rows(plan), 0
+        self._load(FIRST_ROWS)
         if cursor is not None:
             self.select_id(cursor)
+        if self._loading is not None:
+            self.call_after_refresh(self._load_rest)
 
-    def _add(self, parent: TreeNode[str], node: Node, indices: tuple[int, ...],
-             open_by_default: bool, leaf: bool) -> TreeNode[str]:
-        # The label is drawn by render_label from the model; the stored one is a
-        # placeholder, given as Text so that Tree does not parse it as markup.
-        child = parent.add(_BLANK, data=node.id, allow_expand=not leaf,
-                           expand=self._folded.get(node.id, open_by_default) and not leaf)
+    def _index(self, plan: Plan) -> None:
+        """Each model node's numbering path and object, by id: what a row draws from."""
+        model: dict[str, tuple[tuple[int, ...], Node]] = {}
+        parent_task: dict[str, str] = {}
+        for p, point in enumerate(plan.points, 1):
+            model[point.id] = ((p,), point)
+            for t, task in enumerate(point.tasks, 1):
+                model[task.id] = ((p, t), task)
+                for i, item in enumerate(task.items, 1):
+                    model[item.id] = ((p, t, i), item)
+                    parent_task[item.id] = task.id
+        self._model, self._parent_task = model, parent_task
+
+    def _make_rows(self, plan: Plan) -> Iterator[int]:
+        """Make the tree nodes in display order, yielding the count made so far."""
+        made = 0
+        for point in plan.points:
+            pnode = self._make(self.root, point)
+            self.root._children.append(pnode)
+            for task in point.tasks:
+                tnode = self._make(pnode, task)
+                pnode._children.append(tnode)
+                made += 1 + len(tnode._children)
+                yield made
+
+    def _load(self, rows: int) -> None:
+        """Make about ``rows`` more tree nodes; one redraw for the lot."""
+        if self._loading is None:
+            return
+        goal = self._made + rows
+        for self._made in self._loading:
+            if self._made >= goal:
+                break
+        else:
+            self._loading = None
+        self._invalidate()
+
+    def _load_rest(self) -> None:
+        self._load(CHUNK)
+        if self._loading is not None:
+            self.call_later(self._load_rest)  # keys that came meanwhile go first
+
+    def _finish_loading(self) -> None:
+        """Make every row now (before an edit or a jump that needs them all)."""
+        if self._loading is not None:
+            for _ in self._loading:
+                pass
+            self._loading = None
+            self._invalidate()
+
+    def process_label(self, label: object) -> Text:
+        # every row's label is drawn by render_label; the stored one is a shared blank
+        return _BLANK if label is _BLANK else super().process_label(label)  # type: ignore[arg-type]
+
+    def _make(self, parent: TreeNode[str], node: Node) -> TreeNode[str]:
+        """A tree node for a model node, not yet attached; a task opened before gets its items.
+
+        Made directly, not with TreeNode.add, which redraws the whole tree at
+        every call (Textual 8.2.8): the caller invalidates once for the lot.
+        """
+        leaf = _is_leaf(node)
+        child: TreeNode[str] = TreeNode(self, parent, self._new_id(), _BLANK, node.id,
+                                        expanded=self._opens(node) and not leaf, allow_expand=not leaf)
+        self._tree_nodes[child._id] = child
         self._by_id[node.id] = child
-        self._model[node.id] = (indices, node)
+        if child._expanded and isinstance(node, Task):
+            child._children = [self._make(child, item) for item in node.items]
+            self._open_tasks.add(node.id)
         return child
+
+    def _opens(self, node: Node) -> bool:
+        return self._folded.get(node.id, isinstance(node, Point))
 
     def _populate(self, task_node: TreeNode[str]) -> None:
         """Give a task's items their tree nodes (on first opening)."""
         if task_node.children:
             return
         _, task = self._model[task_node.data or ""]
-        for item in task.items:  # type: ignore[union-attr]
-            indices, _ = self._model[item.id]
-            self._add(task_node, item, indices, open_by_default=False, leaf=True)
+        task_node._children = [self._make(task_node, item) for item in task.items]  # type: ignore[union-attr]
+        self._open_tasks.add(task.id)
+        self._invalidate()
+
+    # -- incremental updates --------------------------------------------------
+    def sync(self, plan: Plan, keep_cursor: str | None = None) -> None:
+        """Show ``plan`` after a structural edit or an undo, changing only what changed.
+
+        Tree nodes are matched to model nodes by id: one still in the plan keeps
+        its tree node (moved under another parent when it moved), a new one gets
+        a node, a gone one loses its node. Rows are renumbered by re-indexing the
+        model. The result is what ``rebuild`` would show.
+        """
+        self._finish_loading()
+        cursor = keep_cursor if keep_cursor is not None else self.cursor_id
+        self.plan = plan
+        self._drop_cursor()
+        self._index(plan)
+        dropped: list[TreeNode[str]] = []
+        changed = self._reconcile(self.root, plan.points, dropped)
+        for point in plan.points:
+            changed |= self._reconcile(self._by_id[point.id], point.tasks, dropped)
+        for task_id in list(self._open_tasks):  # tasks whose items have tree nodes
+            entry, tnode = self._model.get(task_id), self._by_id.get(task_id)
+            if entry is None or tnode is None or not isinstance(entry[1], Task) or not tnode._children:
+                self._open_tasks.discard(task_id)
+            else:
+                changed |= self._reconcile(tnode, entry[1].items, dropped)
+        for kid in dropped:
+            if kid._parent is None or kid not in kid._parent._children:  # gone, not moved
+                self._forget(kid)
+        if changed:
+            self._invalidate()
+        else:  # same rows, other content (a replace, an undone rename): redraw what shows
+            self._updates += 1
+            self.refresh()
+        if cursor is not None and not self.select_id(cursor):
+            self.select_id(ROOT)
+
+    def _drop_cursor(self) -> None:
+        """No cursor until the edit's target is selected, and no highlight message meanwhile
+        (Tree's watcher would repaint every row under the old cursor's node first)."""
+        if self._cursor_node is not None:
+            self._cursor_node._selected = False
+        self._cursor_node = None
+        self.set_reactive(Tree.cursor_line, -1)
+
+    def _reconcile(self, parent: TreeNode[str], models: Sequence[Node], dropped: list[TreeNode[str]]) -> bool:
+        """Make ``parent``'s children the tree nodes of ``models``, in order; True when any changed."""
+        kids = parent._children
+        if [k.data for k in kids] == [m.id for m in models]:
+            changed = False
+            for kid, model in zip(kids, models):
+                if kid._allow_expand == _is_leaf(model):
+                    changed |= self._refit(kid, model)
+            return changed
+        fresh: list[TreeNode[str]] = []
+        for model in models:
+            kid = self._by_id.get(model.id)
+            if kid is None:
+                kid = self._make(parent, model)
+            else:
+                kid._parent = parent  # moved here from another parent, or kept in place
+                self._refit(kid, model)
+            fresh.append(kid)
+        dropped.extend(kids)
+        parent._children = fresh
+        return True
+
+    def _refit(self, kid: TreeNode[str], model: Node) -> bool:
+        """A kept tree node whose model node may have gained or lost its first child."""
+        leaf = _is_leaf(model)
+        if kid._allow_expand == (not leaf):
+            return False
+        kid._allow_expand = not leaf
+        kid._expanded = self._opens(model) and not leaf
+        kid._updates += 1
+        if kid._expanded and isinstance(model, Task) and not kid._children:
+            kid._children = [self._make(kid, item) for item in model.items]
+            self._open_tasks.add(model.id)
+        return True
+
+    def _forget(self, kid: TreeNode[str]) -> None:
+        """A tree node whose model node left the plan, and the nodes under it."""
+        if kid.data is not None and self._by_id.get(kid.data) is kid:
+            del self._by_id[kid.data]
+        self._tree_nodes.pop(kid._id, None)
+        for child in kid._children:
+            if child._parent is kid:
+                self._forget(child)
+
+    def _build(self) -> None:
+        # Textual 8.2.8's _build, less its measuring of every line's width for the
+        # horizontal scroll (our rows never scroll sideways; see get_label_width):
+        # a 5,000-row tree is built again after every structural edit.
+        lines: list[_TreeLine[str]] = []
+        add_line = lines.append
+
+        def add_node(path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
+            child_path = [*path, node]
+            node._line = len(lines)
+            add_line(_TreeLine(child_path, last))
+            if node._expanded:
+                for last, child in loop_last(node._children):
+                    add_node(child_path, child, last)
+
+        add_node([], self.root, True)
+        self._tree_lines_cached = lines
+        deepest = max(map(len, (line.path for line in lines)))  # as wide as Textual measures it
+        self.virtual_size = Size(8 + (deepest - 1) * self.guide_depth, len(lines))
+        if self.cursor_line != -1:
+            if self.cursor_node is not None:
+                self.cursor_line = self.cursor_node._line
+            if self.cursor_line >= len(lines):
+                self.cursor_line = -1
 
     def set_marks(self, findings: list["Finding"]) -> None:
         """Mark the rows that have findings (worst severity wins) and repaint.
@@ -141,6 +328,8 @@ class PlanTree(Tree[str]):
 
     def select_id(self, node_id: str) -> bool:
         """Move the cursor to a model node now, opening its parents; False when unknown."""
+        if node_id not in self._by_id:
+            self._finish_loading()
         task_id = self._parent_task.get(node_id)
         if task_id is not None and task_id in self._by_id:
             self._populate(self._by_id[task_id])
@@ -166,6 +355,16 @@ class PlanTree(Tree[str]):
     def indices_of(self, node_id: str) -> tuple[int, ...]:
         entry = self._model.get(node_id)
         return entry[0] if entry else ()
+
+    def _toggle_node(self, node: TreeNode[str]) -> None:
+        # Folding the row above the cursor (a click on its arrow) would leave the cursor on
+        # whatever row moves up to its line, with no highlight message: the form would
+        # go on showing, and typing go into, the hidden node. The cursor goes to the fold.
+        cursor = self.cursor_node
+        inside = node.is_expanded and cursor is not None and cursor is not node and _within(cursor, node)
+        super()._toggle_node(node)
+        if inside and node.data:
+            self.select_id(node.data)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         if event.node.data:
@@ -252,6 +451,17 @@ class PlanTree(Tree[str]):
         rest = width - cell_len(out.plain)
         out.append_text(Text(fit(due.plain, rest), due.style))
         return out
+
+
+def _within(node: TreeNode[str], ancestor: TreeNode[str]) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not ancestor:
+        parent = parent.parent
+    return parent is ancestor
+
+
+def _is_leaf(node: Node) -> bool:
+    return not (node.tasks if isinstance(node, Point) else node.items if isinstance(node, Task) else ())
 
 
 def _worst(marks: dict[str, str], key: str, severity: str) -> None:
