@@ -132,10 +132,7 @@ def test_a_new_file_is_what_tomlkit_would_write(tmp_path: Path) -> None:
     doc.annotate(None, "导入提示: 原文没有文号")
     doc.annotate(doc.plan.points[0].tasks[0].id, "导入提示: 单位待核")
     direct = store.dumps(doc)
-    tomlsync._load_tomlkit()
-    toml = tomlsync._toml_of(doc)
-    tomlsync._sync(toml, doc)
-    assert direct == tomlsync.tomlkit.dumps(toml)
+    assert direct == tomlsync.tomlkit_text(doc, "")
     assert "date = 2027-03-01\n" in direct and 'preamble = """\n第一段。\n第二段。"""' in direct
     assert "[[attachments]]" in direct and "[[body.tasks]]" in direct
     assert store.loads(direct).plan == doc.plan

@@ -1,17 +1,17 @@
 """Plan files: TOML ⇄ model.
 
-Reading is fast (``tomllib``, and a line index built by one scan of the text);
-writing goes through ``tomlkit`` so that a file opened and saved with no edit
-stays byte-identical, an edit touches only its own lines, and comments a person
-wrote survive. The tomlkit document is parsed only when a save needs it: a
-save with no edit (the model equal to what the text reads as, no ids given at
-load, no notes to add) writes the text back as read, without tomlkit.
+Reading is fast (``tomllib``, and a line index built by one scan of the text).
+A file opened and saved with no edit stays byte-identical, an edit touches only
+its own lines, and comments a person wrote survive: field edits are patched
+into the text where the line index says their keys are, and checked by reading
+the touched tables back (``plan.patch``); tomlkit is parsed only for what a
+patch cannot do (tables added, deleted or moved, comments to write).
 
     doc = store.load("plan.toml")      # PlanDocument; doc.plan is the model
     doc.plan.points[0].title = "…"
     store.save(doc)                    # atomic: write beside, fsync, rename
 
-The parts live in their own modules (schema, lineindex, reader, tomltext,
+The parts live in their own modules (schema, lineindex, reader, patch, tomltext,
 tomlsync, files); this one holds the document and the public calls, and names
 what callers import from it.
 """
@@ -23,7 +23,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planwright.plan.files import (
     TMP_SUFFIX, OutputExists, OutputRefused, atomic_write, check_output_path, current_umask, glob_escape,
@@ -31,14 +31,12 @@ from planwright.plan.files import (
 )
 from planwright.plan.lineindex import LineIndex, _LazyLines
 from planwright.plan.model import SCHEMA, Item, Meta, Plan, Point, Task, field_names
+from planwright.plan.patch import Patched, patch
 from planwright.plan.reader import _Reader, read_toml
 from planwright.plan.schema import SCHEMA_PREFIX, SCHEMA_VERSION, PlanFileError, wording_dict
 from planwright.plan.tomlsync import tomlkit_text
 from planwright.plan.tomltext import fresh_text
 from planwright.zh.lazyre import lazy_compile
-
-if TYPE_CHECKING:
-    import tomlkit
 
 # What callers import from the store (the parts live in the modules above).
 __all__ = [
@@ -74,7 +72,6 @@ class PlanDocument:
     given_ids: dict[tuple, str] = field(default_factory=dict)
     notes: dict[str | None, list[str]] = field(default_factory=dict)
     preface: str = ""  # comment lines to open a new file with (a template's explanation)
-    _toml: tomlkit.TOMLDocument | None = field(default=None, repr=False)
     # What tomllib read from ``text`` (kept from load, not copied: it costs
     # nothing there); the model it gives is compared with ``plan`` at save time.
     _read: dict | None = field(default=None, repr=False)
@@ -197,11 +194,26 @@ def loads(text: str, path: str | os.PathLike | None = None) -> PlanDocument:
 
 def dumps(doc: PlanDocument) -> str:
     """The text a save would write."""
-    if _unedited(doc):
-        return doc.text
-    if not doc.text and doc._toml is None:  # a new file (import, new): nothing to keep, no tomlkit
-        return fresh_text(doc)
-    return tomlkit_text(doc)
+    return _render(doc)[0]
+
+
+def _render(doc: PlanDocument) -> tuple[str, Patched | None]:
+    """The text a save would write, and the patch it came from (None: written otherwise).
+
+    Field edits are patched into the text (``plan.patch``); tomlkit finishes
+    what a patch does not do (tables added, deleted or moved, notes) on the
+    patched text, or does it all when the text cannot be patched.
+    """
+    if not doc.text:  # a new file (import, new): nothing to keep, no tomlkit
+        return fresh_text(doc), None
+    if doc._read is None:  # saved through tomlkit before: read once, and patch from then on
+        doc._read = read_toml(doc.text, doc.path)
+    patched = patch(doc)
+    if patched is not None and patched.whole:
+        return patched.text, patched
+    if patched is None and _unedited(doc):
+        return doc.text, None
+    return tomlkit_text(doc, patched.text if patched else doc.text, stamped=patched is not None), None
 
 
 def start_afresh(doc: PlanDocument) -> bool:
@@ -213,7 +225,7 @@ def start_afresh(doc: PlanDocument) -> bool:
     if any(line.lstrip().startswith("#") for line in lines[first:]):
         return False
     doc.preface = "\n".join(line.rstrip() for line in lines[:first] if line.strip())
-    doc.text, doc._read, doc._toml, doc._lines = "", None, None, None
+    doc.text, doc._read, doc._lines = "", None, None
     doc.given_ids.clear()
     return True
 
@@ -238,11 +250,16 @@ def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
     target = Path(path) if path is not None else doc.path
     if target is None:
         raise PlanFileError(None, "没有给出保存路径 (no path to save to)")
-    text = dumps(doc)
+    text, patched = _render(doc)
     data = ("\ufeff" + text if doc.bom else text).encode("utf-8")
     atomic_write(target, data)
     if text != doc.text:
-        doc._read = None  # read from the old text: the model is now compared with what tomlkit holds
+        if patched is not None and doc._read is not None and "schema" in doc._read:
+            for table, read in patched.updates:  # the data now reads as the patched text does
+                table.clear()
+                table.update(read)
+        else:
+            doc._read = None  # read again from the new text by the next save that needs it
     doc.path, doc.text, doc._lines = target, text, None
     doc.given_ids.clear()
     doc.notes.clear()

@@ -17,6 +17,7 @@ from planwright.plan.schema import (
     _ATTACHMENT_TYPES, _ITEM_TYPES, _KEYED_BY_NAME, _POINT_TYPES, _TASK_TYPES, _UNIT_TYPES, _WORDING_TYPES,
     wording_dict,
 )
+from planwright.plan.tomltext import _block
 from planwright.zh.lazyre import lazy_compile
 
 if TYPE_CHECKING:
@@ -33,26 +34,23 @@ def _load_tomlkit() -> None:
     from tomlkit.items import AoT, Comment, String, StringType, Table, Trivia, Whitespace
 
 
-def tomlkit_text(doc: PlanDocument) -> str:
-    """The text of *doc* after syncing its tomlkit document with the model (CRLF kept)."""
+def tomlkit_text(doc: PlanDocument, text: str, stamped: bool = False) -> str:
+    """``text`` (the document's, or a patch of it) brought in line with the model through
+    tomlkit: tables added, deleted and moved, notes written as comments. ``stamped``: the
+    ids given at load are in the text already (a patch wrote them). CRLF is kept."""
     _load_tomlkit()
-    toml = _toml_of(doc)
+    toml = tomlkit.parse(text) if text else tomlkit.document()
+    if not stamped:
+        _stamp_given_ids(toml, doc.given_ids)
     _sync(toml, doc)
-    text = tomlkit.dumps(toml)
-    if "\r\n" in doc.text and doc.text.count("\n") == doc.text.count("\r\n"):
+    out = tomlkit.dumps(toml)
+    if "\r\n" in text and text.count("\n") == text.count("\r\n"):
         # a file from a Windows editor keeps CRLF, new lines included
-        text = _LONE_LF.sub("\r\n", text)
-    return text
+        out = _LONE_LF.sub("\r\n", out)
+    return out
 
 
 _LONE_LF = lazy_compile(r"(?<!\r)\n")
-
-
-def _toml_of(doc: PlanDocument) -> tomlkit.TOMLDocument:
-    if doc._toml is None:
-        doc._toml = tomlkit.parse(doc.text) if doc.text else tomlkit.document()
-        _stamp_given_ids(doc._toml, doc.given_ids)
-    return doc._toml
 
 
 def _stamp_given_ids(toml: tomlkit.TOMLDocument, given: dict[tuple, str]) -> None:
@@ -62,8 +60,10 @@ def _stamp_given_ids(toml: tomlkit.TOMLDocument, given: dict[tuple, str]) -> Non
         for step in path:
             table = table[step]
         if "id" not in table:
-            table.value._insert_at(0, "id", node_id)
-            # indent it like the keys below it (tables written indented stay so)
+            # reached only when the text could not be patched (the patch writes the id
+            # under the header): tomlkit's public API adds it after the other keys
+            table.add("id", node_id)
+            # indent it like the keys beside it (tables written indented stay so)
             table.value.item("id").trivia.indent = _key_indent(table)
 
 
@@ -78,11 +78,8 @@ def _key_indent(table: Table) -> str:
 def _sync(toml: tomlkit.TOMLDocument, doc: PlanDocument) -> None:
     plan = doc.plan
     # a TOMLDocument is itself the Container (its .value is a plain dict)
-    if "schema" not in toml:
-        if len(toml.body):
-            toml._insert_at(0, "schema", SCHEMA)
-        else:
-            toml.add("schema", SCHEMA)
+    if "schema" not in toml:  # a patched text has it first already; tomlkit puts it before the tables
+        toml.add("schema", SCHEMA)
     if "plan" not in toml:
         toml.add(tomlkit.nl()) if len(toml.body) > 1 else None
         toml.add("plan", tomlkit.table())
@@ -136,7 +133,7 @@ def _sync_fields(table: Table, obj: Any, names: Iterable[str], always: tuple[str
         if name in table:
             old = table[name]
             if _plain(old) != value:
-                was_block = isinstance(old, String) and old.type in (StringType.MLB, StringType.MLL)
+                was_block = isinstance(old, String) and old.as_string().startswith(('"""', "'''"))
                 table[name] = _multiline(value) if was_block and isinstance(value, str) else _item(name, value)
         elif (fresh and name in always) or value not in ("", 0, [], None):
             _add_key(table, name, _item(name, value))
@@ -172,16 +169,18 @@ def _same_wording(written: Any, wording: Wording) -> bool:
 
 
 def _add_key(table: Table, name: str, item: Any) -> None:
-    """Add a key after the table's last key, before the blank lines and comments that
-    close it (those belong to the next table)."""
+    """Add a key after the table's other keys, indented like the last of them.
+
+    A table read from the file gets its new keys from the patch (after its last
+    key, before the comments that belong to the next header); here, through
+    tomlkit's public API, only new tables and what a patch could not place.
+    """
     body = table.value.body
     last = next((key for key, value in reversed(body)
                  if key is not None and not isinstance(value, (Table, AoT))), None)
-    if last is None:
-        table.add(name, item)
-        return
-    table.value._insert_after(last, name, item)
-    table.value.item(name).trivia.indent = table.value.item(last).trivia.indent
+    table.add(name, item)
+    if last is not None:
+        table.value.item(name).trivia.indent = table.value.item(last).trivia.indent
 
 
 def _plain(item: Any) -> Any:
@@ -211,10 +210,8 @@ def _item(name: str, value: Any) -> Any:
 
 def _multiline(value: str) -> String:
     # Start the block on its own line: easier to edit by hand than """text…
-    # tomlkit doubles a leading newline to protect it; escaping behind a stand-in
-    # character avoids that, since the newline added here does the same job
-    escaped = tomlkit.string("x" + value, multiline=True)._original[1:]
-    return String(StringType.MLB, value, "\n" + escaped, Trivia())
+    # (escaped as tomltext writes a fresh file's blocks, which a test holds to tomlkit's own)
+    return String(StringType.MLB, value, _block(value)[3:-3], Trivia())
 
 
 def _sync_aot(parent: Any, key: str, nodes: list, key_of, fill) -> None:
