@@ -7,11 +7,12 @@ and redraws what it reports changed.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -53,6 +54,14 @@ def _recovery_pid(path: Path, recovery: Path) -> int | None:
     """The pid in a second editor's recovery file name (None for the lock holder's)."""
     middle = recovery.name[len(f".{path.name}."):-len(".recover")]
     return int(middle) if middle.isdigit() else None
+
+
+@dataclass
+class SaveJob:
+    """One save: a copy of the plan as it was when the user asked, and the edit count then."""
+
+    version: int
+    plan: Plan = field(repr=False)
 
 
 @dataclass
@@ -175,19 +184,49 @@ class Session:
 
     # -- saving ----------------------------------------------------------------
     def save(self, force: bool = False) -> Path:
-        """Save through the store; refuses (ChangedOnDisk) when someone else wrote the file,
-        (ReadOnly) when the user chose to only look at a plan open in another editor."""
+        """Save through the store, from the calling thread; refuses (ChangedOnDisk) when
+        someone else wrote the file, (ReadOnly) when the user chose to only look at a plan
+        open in another editor."""
+        job = self.begin_save()
+        written = self.write_save(job, force=force)
+        self.finish_save(job)
+        return written
+
+    def begin_save(self) -> SaveJob:
+        """On the UI thread: what the save will write (a copy of the plan now, and the edit
+        count it stands for), so that editing goes on while a thread writes it."""
         if self.read_only:
             raise ReadOnly(str(self.path))
+        return SaveJob(self.version, editing.copy_plan(self.plan))
+
+    def write_save(self, job: SaveJob, force: bool = False) -> Path:
+        """Write ``job`` (from any thread): the changed-on-disk check, the store's save of the
+        copy, and the document taking over what was written. A failure leaves the document
+        as it was."""
         if not force and self.doc.changed_on_disk():
             raise ChangedOnDisk(str(self.path))
         with STORE_LOCK:
-            written = planwright.save(self.doc)
-            self.dirty = False
-            self._discard_recovery_locked()
-        self.history.break_coalescing()
-        self._saved = editing.copy_plan(self.plan)
+            doc = self.doc
+            copy = dataclasses.replace(doc, plan=job.plan, given_ids=dict(doc.given_ids),
+                                       notes={k: list(v) for k, v in doc.notes.items()})
+            written = planwright.save(copy)
+            # the open document now stands for the file as written (ids given at load and
+            # notes went into it: the editor adds neither)
+            doc.path, doc.text, doc._read, doc._lines = copy.path, copy.text, copy._read, copy._lines
+            doc.mtime_ns, doc.digest = copy.mtime_ns, copy.digest
+            doc.given_ids.clear()
+            doc.notes.clear()
         return written
+
+    def finish_save(self, job: SaveJob) -> None:
+        """On the UI thread, after ``write_save``: what was written is the saved state; edits
+        made while it was written stay unsaved (and undoing them comes back to it)."""
+        self.history.break_coalescing()
+        self._saved = job.plan
+        with STORE_LOCK:
+            self.dirty = self.version != job.version and self.plan != job.plan
+            if not self.dirty:
+                self._discard_recovery_locked()
 
     def save_as_copy(self, path: Path) -> Path:
         """Write the plan to another file; the open file and its state stay as they are."""

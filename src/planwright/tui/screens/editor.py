@@ -29,7 +29,7 @@ from planwright.zh.numbering import path_label
 from planwright.rules.engine import registry_for
 from planwright.tui import commands
 from planwright.tui.checker import Checker, ThreadChecker
-from planwright.tui.session import ChangedOnDisk, ReadOnly, Session
+from planwright.tui.session import ChangedOnDisk, ReadOnly, SaveJob, Session
 from planwright.tui.widgets.findings_list import FindingsList
 from planwright.tui.widgets.node_form import NodeForm
 from planwright.tui.widgets.plan_tree import ROOT, PlanTree
@@ -64,6 +64,9 @@ class EditorScreen(Screen[None]):
         self.checks_shown = 0  # how many check results have reached the screen
         self._last_key = 0.0
         self._garbage = False  # structural edits since the last full collection
+        self._saving = False  # a save is being written in its thread
+        self._save_again = False  # Ctrl+S pressed meanwhile: save again when it is done
+        self._after_save: list[Callable[[], None]] = []  # what waits for the save (quitting)
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -369,23 +372,61 @@ class EditorScreen(Screen[None]):
     def action_save(self) -> None:
         self.save_then(None)
 
-    def save_then(self, after: Callable[[], None] | None) -> None:
-        """Save; when the file changed on disk, ask first. ``after`` runs once saved."""
-        try:
-            written = self.session.save()
-        except ChangedOnDisk:
-            self._ask_changed_on_disk(after)
+    def save_then(self, after: Callable[[], None] | None, force: bool = False) -> None:
+        """Save in a thread, keys working meanwhile; when the file changed on disk, ask
+        first. ``after`` runs once saved. Asked again while a save is being written, the
+        editor writes once more when it is done, with what is on screen by then."""
+        if after is not None:
+            self._after_save.append(after)
+        if self._saving:
+            self._save_again = True
             return
+        try:
+            job = self.session.begin_save()
         except ReadOnly:
+            self._after_save.clear()
             self.notify("只读打开（此计划正在另一个编辑器中），未保存", severity="warning", timeout=8, markup=False)
             return
-        except OSError as exc:
-            self.notify(f"保存失败：{exc}", severity="error", timeout=8, markup=False)
-            return
-        self._saved(written, after)
+        self._saving = True
+        self._write_save(job, force)
+
+    @work(thread=True, group="save")
+    def _write_save(self, job: SaveJob, force: bool) -> None:
+        try:
+            written = self.session.write_save(job, force=force)
+        except ChangedOnDisk:
+            self.app.call_from_thread(self._save_failed, None)
+        except Exception as exc:  # a full disk, a folder made read-only: the edits stay in the editor
+            self.app.call_from_thread(self._save_failed, exc)
+        else:
+            self.app.call_from_thread(self._save_written, job, written)
+
+    def _save_written(self, job: SaveJob, written: Path) -> None:
+        self.session.finish_save(job)
+        self._saving = False
+        if self._save_again:  # a Ctrl+S during the save: write what the screen holds now
+            self._save_again = False
+            if self.session.dirty:
+                self.save_then(None)
+                return
+        self._recovered_version = job.version
+        self._saved(written, self._take_afters())
+
+    def _save_failed(self, error: Exception | None) -> None:
+        """The save did not happen (None: the file changed on disk, the user chooses)."""
+        self._saving = self._save_again = False
+        after = self._take_afters()
+        if error is None:
+            self._ask_changed_on_disk(after)
+        else:
+            self.notify(f"保存失败：{error}", severity="error", timeout=8, markup=False)
+            self.update_title()
+
+    def _take_afters(self) -> Callable[[], None] | None:
+        afters, self._after_save = self._after_save, []
+        return (lambda: [run() for run in afters]) if afters else None
 
     def _saved(self, written: Path, after: Callable[[], None] | None) -> None:
-        self._recovered_version = self.session.version
         self.update_title()
         self.notify(f"已保存 {written.name}", timeout=2, markup=False)
         if after is not None:
@@ -404,7 +445,7 @@ class EditorScreen(Screen[None]):
 
         def act(choice: str | None) -> None:
             if choice == "overwrite":
-                self._saved(self.session.save(force=True), after)
+                self.save_then(after, force=True)
             elif choice == "reload":
                 self.session.reload()
                 self.after_reload("已重新载入磁盘上的版本")

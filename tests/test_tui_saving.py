@@ -1,0 +1,142 @@
+"""Ctrl+S writes in a thread: keys keep working while the file is written.
+
+What was on screen when Ctrl+S was pressed is what the file gets; edits typed
+during the save stay unsaved (marked so) until the next save; a second Ctrl+S
+during a save writes once more afterwards; a save that fails says so and keeps
+every edit. The write is held up with an event so that each test knows exactly
+what happens during it.
+"""
+
+from __future__ import annotations
+
+import errno
+import threading
+from pathlib import Path
+
+from textual.widgets import Input
+
+from planwright.plan import store
+
+SIZE = (140, 40)
+
+
+class HeldWrites:
+    """``store.atomic_write`` that waits, while ``held``, until the test lets it go, when it
+    writes the plan (the recovery file beside it is written as usual)."""
+
+    def __init__(self, monkeypatch, plan: Path) -> None:
+        self.plan = plan
+        self.real = store.atomic_write
+        self.started = threading.Event()
+        self.go = threading.Event()
+        self.held = True
+        self.written: list[bytes] = []
+        monkeypatch.setattr(store, "atomic_write", self)
+
+    def __call__(self, target, data: bytes, mode=None) -> None:
+        if Path(target) != self.plan:
+            return self.real(target, data, mode)
+        self.started.set()
+        if self.held:
+            assert self.go.wait(30), "the test never let the save finish"
+        self.written.append(data)
+        self.real(target, data, mode)
+
+    def release(self) -> None:
+        self.held = False
+        self.go.set()
+
+
+async def _wait_for(pilot, event: threading.Event) -> None:
+    for _ in range(600):
+        if event.is_set():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the save never started")
+
+
+async def _into_title(pilot, app, select) -> Input:
+    await select(pilot, app, "tk3aaa")
+    field = app.editor.form.query_one("#title", Input)
+    field.focus()
+    await pilot.press("end")
+    return field
+
+
+def _title_on_disk(path: Path) -> str:
+    return store.load(path).plan.find("tk3aaa").title
+
+
+async def test_keys_typed_during_a_save_are_kept_and_stay_unsaved(
+        write_sample, make_app, settle, select, type_text, tmp_path, monkeypatch):
+    path = write_sample(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        field = await _into_title(pilot, app, select)
+        before = field.value
+        await type_text(pilot, "甲")
+        writes = HeldWrites(monkeypatch, path)
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, writes.started)
+        await type_text(pilot, "乙丙")  # the file is being written: the keys still arrive, in order
+        assert field.value == before + "甲乙丙"
+        assert app.session.plan.find("tk3aaa").title == before + "甲乙丙"
+        writes.release()
+        await settle(pilot, app)
+        assert _title_on_disk(path) == before + "甲"  # what was on screen at Ctrl+S
+        assert app.session.dirty and app.title.endswith("*")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert _title_on_disk(path) == before + "甲乙丙"
+        assert not app.session.dirty and not app.title.endswith("*")
+
+
+async def test_a_second_ctrl_s_during_a_save_writes_once_more_afterwards(
+        write_sample, make_app, settle, select, type_text, tmp_path, monkeypatch):
+    path = write_sample(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        field = await _into_title(pilot, app, select)
+        before = field.value
+        await type_text(pilot, "一")
+        writes = HeldWrites(monkeypatch, path)
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, writes.started)
+        await type_text(pilot, "二")
+        await pilot.press("ctrl+s")
+        await type_text(pilot, "三")
+        await pilot.press("ctrl+s")  # two more presses during the save: one more save
+        writes.release()
+        await settle(pilot, app)
+        await settle(pilot, app)
+        assert len(writes.written) == 2
+        assert _title_on_disk(path) == before + "一二三"
+        assert not app.session.dirty
+        assert store.load(path).plan == app.session.plan
+
+
+async def test_a_failing_save_says_so_and_keeps_the_edits(
+        write_sample, make_app, settle, select, type_text, tmp_path, monkeypatch):
+    path = write_sample(tmp_path)
+    original = path.read_bytes()
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        field = await _into_title(pilot, app, select)
+        before = field.value
+        await type_text(pilot, "甲")
+
+        def full(target, *args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(store, "atomic_write", full)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert path.read_bytes() == original
+        assert any("保存失败" in n.message and "No space left" in n.message for n in app._notifications)
+        assert app.session.dirty and app.title.endswith("*")
+        await type_text(pilot, "乙")  # the editor goes on
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert _title_on_disk(path) == before + "甲乙"
+        assert not app.session.dirty
