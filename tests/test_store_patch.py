@@ -22,7 +22,8 @@ from planwright.plan.model import Meta, Plan, Wording, field_names
 from test_store_fresh import dates, names, plans, texts, wordings
 
 _META_VALUES = {"year": st.integers(0, 3000), "end_year": st.integers(0, 3000), "date": dates, "print_date": dates,
-                "recipients": names, "cc": names, "masthead": st.sampled_from(["", "red", "none"]),
+                "forward_date": dates, "recipients": names, "forward_recipients": names, "cc": names,
+                "masthead": st.sampled_from(["", "red", "none"]), "doc_number_at": st.sampled_from(["", "below"]),
                 "fonts": st.just("")}
 _NODE_VALUES = {"title": texts, "text": texts, "lead": names, "support": names, "deadline": texts}
 

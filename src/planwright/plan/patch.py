@@ -31,6 +31,7 @@ from planwright.plan.lineindex import LineIndex
 from planwright.plan.model import SCHEMA, Item, Point, Task, Wording
 from planwright.plan.reader import _Reader
 from planwright.plan.schema import (
+    DATE_KEYS,
     _ATTACHMENT_TYPES, _ITEM_TYPES, _META_TYPES, _POINT_TYPES, _TASK_TYPES, _UNIT_TYPES, PlanFileError, wording_dict,
 )
 from planwright.plan.tomltext import _basic, _block, _value
@@ -317,7 +318,7 @@ def _same_wording(written: Any, wording: Wording) -> bool:
 
 def _render(name: str, value: Any) -> str:
     """A value as tomlkit writes it for a key set from the model (see tomlsync._item)."""
-    if name in ("date", "print_date") and isinstance(value, str) and value:
+    if name in DATE_KEYS and isinstance(value, str) and value:
         try:
             return dt.date.fromisoformat(value).isoformat()
         except ValueError:

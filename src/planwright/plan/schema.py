@@ -37,6 +37,8 @@ _META_TYPES = {
     "cc": _LIST, "printer": _STR, "print_date": _DATE, "preamble": _STR, "closing": _STR,
     "masthead": _STR, "doc_number_at": _STR, "fonts": _STR,
 }
+# Keys holding a date: written as a TOML date when the text is one (yyyy-mm-dd).
+DATE_KEYS = ("date", "print_date", "forward_date")
 # Keys whose text must be one of a few words.
 _META_CHOICES = {"masthead": MASTHEADS, "doc_number_at": DOC_NUMBER_PLACES, "fonts": FONT_PROFILES}
 _UNIT_TYPES = {"name": _STR, "aliases": _LIST, "kind": _STR}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from planwright.plan.model import SCHEMA, Meta, Point, Task, Unit, Wording, field_names
 from planwright.plan.schema import (
+    DATE_KEYS,
     _ATTACHMENT_TYPES, _ITEM_TYPES, _KEYED_BY_NAME, _POINT_TYPES, _TASK_TYPES, _UNIT_TYPES, _WORDING_TYPES,
     wording_dict,
 )
@@ -194,7 +195,7 @@ def _plain(item: Any) -> Any:
 
 
 def _item(name: str, value: Any) -> Any:
-    if name in ("date", "print_date", "forward_date") and isinstance(value, str) and value:
+    if name in DATE_KEYS and isinstance(value, str) and value:
         try:
             return tomlkit.date(dt.date.fromisoformat(value).isoformat())
         except ValueError:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from planwright.plan.model import SCHEMA, Meta, Wording, field_names
 from planwright.plan.schema import (
+    DATE_KEYS,
     _ATTACHMENT_TYPES, _ITEM_TYPES, _POINT_TYPES, _TASK_TYPES, _UNIT_TYPES, wording_dict,
 )
 from planwright.zh.lazyre import lazy_compile
@@ -74,7 +75,7 @@ def _value(name: str, value: Any, inline: bool = False) -> str:
         return str(value)
     if isinstance(value, list):
         return "[" + ", ".join(_basic(v) for v in value) + "]"
-    if name in ("date", "print_date", "forward_date") and value:
+    if name in DATE_KEYS and value:
         try:
             return dt.date.fromisoformat(value).isoformat()  # a TOML date, as tomlkit writes it
         except ValueError:
