@@ -112,6 +112,7 @@ def main() -> None:
 def _write_forms(tmp: Path, text: str) -> list[tuple[str, Path]]:
     import docx
 
+    tmp.mkdir(parents=True, exist_ok=True)
     txt = tmp / "notice.txt"
     txt.write_bytes(text.encode("gb18030"))
     html = tmp / "notice.html"

@@ -194,3 +194,38 @@ def test_the_core_loads_neither_textual_nor_click_and_rich_only_for_the_terminal
 def test_the_package_root_holds_at_most_seven_modules() -> None:
     root = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert len(root) <= 7, root
+
+
+# What `planwright import notice.txt` has no use for: the readers of other file kinds, the
+# editor, export, diff, tomlkit (a new file is written as text), and the standard library's
+# heavier modules that faster paths replace (importlib.resources / .metadata, secrets).
+NOT_FOR_A_TEXT_IMPORT = (
+    "zipfile", "docx", "lxml", "xml", "html", "email", "tomlkit", "textual", "rapidfuzz",
+    "importlib.resources", "importlib.metadata", "secrets",
+    "planwright.importing.wordfile", "planwright.importing.webpage", "planwright.tui",
+    "planwright.exporting", "planwright.diffing", "planwright.ledger",
+)
+
+
+def test_importing_a_text_notice_loads_only_what_it_needs(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text("某县人民政府办公室关于印发2027年某县政务公开工作要点的通知\n"
+                      "2027年某县政务公开工作要点\n一、深化政策公开\n"
+                      "（一）及时发布规范性文件。文件印发后按时在网站公布。（责任单位：县司法局）\n"
+                      "（二）做好政策解读。重要政策同步解读。（责任单位：县政府办公室）\n", encoding="utf-8")
+    loaded = tmp_path / "modules.txt"
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['planwright', 'import', {str(notice)!r}, '-o', {str(tmp_path / 'plan.toml')!r}]\n"
+        "try:\n"
+        "    runpy.run_module('planwright.cli.main', run_name='__main__')\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        f"open({str(loaded)!r}, 'w').write('\\n'.join(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "plan.toml").read_text(encoding="utf-8").count("[[points.tasks]]") == 2
+    modules = set(loaded.read_text().split())
+    assert "planwright.importing" in modules and "planwright_jinan" in modules  # the import did happen
+    assert sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in NOT_FOR_A_TEXT_IMPORT)) == []

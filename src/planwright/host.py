@@ -341,6 +341,10 @@ class _Joined:
     def __init__(self, hooks: dict[str, Any]) -> None:
         self.__dict__.update(hooks)
 
+    def __dir__(self) -> list[str]:
+        # pluggy looks at every name dir() gives for hooks: its hooks, not object's thirty methods
+        return list(self.__dict__)
+
 
 def _entry_points() -> list:
     """The installed entry points of group ``planwright``, as ``importlib.metadata`` finds them.
