@@ -150,3 +150,46 @@ def test_what_a_terminal_shows_of_a_diff_and_findings_carries_nothing_hostile(mo
     print_comparison(comparison)
     print_findings(findings, new)
     _assert_clean("the terminal's diff and findings", capsys.readouterr().out)
+
+
+def _screen_of(command: list[str], seconds: float) -> bytes:
+    """What ``command`` writes to a terminal (a pty, 100×30) in its first ``seconds``."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color"}
+    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    out, end = b"", time.monotonic() + seconds
+    try:
+        while time.monotonic() < end:
+            if select.select([master], [], [], 0.2)[0]:
+                try:
+                    out += os.read(master, 65536)
+                except OSError:
+                    break
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        os.close(master)
+    return out
+
+
+def test_the_editor_shows_a_hostile_file_name_without_its_controls(write_sample, planwright_exe, tmp_path):
+    # the header shows the file's name: Textual itself drops only BEL, BS, VT, FF and CR
+    plan = write_sample(tmp_path, "计划\x1b[2J乙\x1b]0;pwned\x1b\\丙\x9b7m丁\u202e戊.toml")
+    screen = _screen_of([str(planwright_exe), "edit", str(plan)], 8)
+    assert "戊".encode() in screen, "the editor did not draw its header"
+    for raw in ("\x1b[2J乙", "\x1b]0;pwned", "\x9b", "\u202e"):
+        assert raw.encode() not in screen, f"{raw!r} of the file name reached the terminal"

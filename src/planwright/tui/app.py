@@ -21,6 +21,7 @@ from planwright.tui.checker import Checker, ProcessChecker, ThreadChecker
 from planwright.tui.screens.choice import ChoiceDialog
 from planwright.tui.screens.editor import EditorScreen
 from planwright.tui.session import Recovery, Session
+from planwright.tui.terminal import harden
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -51,6 +52,7 @@ class PlanwrightApp(App[None]):
         ``doc``: the plan file already read from ``path`` (the CLI reads it first to
         refuse a broken file); reading a big plan again would double the wait."""
         super().__init__()
+        harden()  # no control of a file name or a message reaches the terminal through a widget
         self._terminating = 0  # the exit status once a signal asked the editor to end (128 + its number)
         self.session = Session(doc, host) if doc is not None else Session.open(Path(path), host)
         self.title = self.session.path.name
