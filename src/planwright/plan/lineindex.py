@@ -7,6 +7,7 @@ value lines of the keys it rewrites through it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from planwright.zh.lazyre import lazy_compile
@@ -27,6 +28,13 @@ class _LazyLines:
 
 # The table names down an outline: section, then its tasks, then their items.
 _OUTLINE_KEYS = {"points": ("points", "tasks", "items"), "body": ("body", "tasks", "items")}
+
+
+@functools.lru_cache(maxsize=64)
+def _shape(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A header's name as its parts, and the dotted name down to each (a file has a few names, many headers)."""
+    parts = tuple(p.strip() for p in name.split("."))
+    return parts, tuple(".".join(parts[: depth + 1]) for depth in range(len(parts)))
 
 
 class LineIndex:
@@ -105,18 +113,18 @@ class LineIndex:
 
     @staticmethod
     def _enter(name: str, is_array: bool, counters: dict[str, int]) -> tuple:
-        parts = [p.strip() for p in name.split(".")]
+        parts, prefixes = _shape(name)
         path: list = []
+        last = len(parts) - 1
         for depth, part in enumerate(parts):
-            dotted = ".".join(parts[: depth + 1])
+            dotted = prefixes[depth]
             path.append(part)
-            if depth == len(parts) - 1:
+            if depth == last:
                 if is_array:
                     counters[dotted] = counters.get(dotted, -1) + 1
                     # a new parent element restarts the numbering of its children
-                    for other in list(counters):
-                        if other.startswith(dotted + "."):
-                            del counters[other]
+                    for other in [o for o in counters if o.startswith(dotted) and o[len(dotted):][:1] == "."]:
+                        del counters[other]
                     path.append(counters[dotted])
             elif dotted in counters:
                 path.append(counters[dotted])
