@@ -188,3 +188,48 @@ async def test_a_big_plan_draws_its_first_screen_before_all_rows_are_made(tmp_pa
         assert f"{marker(Level.TASK, 2000)}落实第2000项公开任务" in rows(tree)[-1][1]
         tree.select_id("t1999")
         assert tree.cursor_id == "t1999"
+
+
+async def _all_rows(pilot, table, expected: int) -> None:
+    for _ in range(100):
+        if table.row_count >= expected:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause(0.1)
+
+
+async def test_the_division_table_and_unit_view_of_a_big_plan_fill_in_chunks_to_every_row(tmp_path, make_app,
+                                                                                          settle):
+    from textual.widgets import DataTable
+
+    from planwright.tui.screens import table as table_screen
+
+    app = make_app(_write(big_plan(300), tmp_path))
+    first_frame: list[int] = []
+    display = app._display  # Textual 8.2.8: every frame for the terminal passes here
+
+    def frame(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None and isinstance(screen, table_screen.TableScreen) and not first_frame:
+            first_frame.append(screen.query_one(DataTable).row_count)
+
+    app._display = frame
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f10")
+        table = app.screen.query_one("#division", DataTable)
+        await pilot.press("f3")  # sorted again while filling: the older chunks stop
+        await _all_rows(pilot, table, 300)
+        keys = [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
+        assert len(keys) == 300 and len(set(keys)) == 300
+        await pilot.press("f2")
+        await _all_rows(pilot, table, 300)
+        assert [str(table.get_cell_at((r, 0))) for r in (0, 1, 299)] == ["1", "2", "300"]
+        assert first_frame == [table_screen.FIRST_ROWS]  # drawn with a screenful, the rest came after
+        await pilot.press("escape")
+        await settle(pilot, app)
+        app.editor.action_units()
+        await settle(pilot, app)
+        tasks = app.screen.query_one("#unit-tasks", DataTable)
+        await _all_rows(pilot, tasks, 300)
+        assert tasks.row_count == 300  # 区政府各部门 leads every task

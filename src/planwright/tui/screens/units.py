@@ -24,7 +24,7 @@ from planwright.exporting import UnitTasks, unit_view
 from planwright.plan.model import Plan
 from planwright.rules.engine import registry_for
 from planwright.tui.cjkwrap import wrap_line
-from planwright.tui.screens.table import wrapped_row
+from planwright.tui.screens.table import LazyRows, wrapped_row
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -73,6 +73,7 @@ class UnitsScreen(Screen[str | None]):
         table = self.query_one(DataTable)
         for key, (title, width, _) in COLUMNS.items():
             table.add_column(title, key=key, width=width)
+        self.lazy = LazyRows(table, self._add_entry)  # a unit in every task has a row per task
         units = self.query_one(OptionList)
         units.focus()
         if self.units:
@@ -91,15 +92,16 @@ class UnitsScreen(Screen[str | None]):
 
     def show_unit(self, index: int) -> None:
         unit = self.units[index]
-        table = self.query_one(DataTable)
-        table.clear()
-        for n, entry in enumerate(unit.entries):
-            values = {"seq": (str(entry.seq), ""),
-                      "role": (ROLE.get(entry.role, entry.role), "bold" if entry.role == "lead" else "dim"),
-                      "task": (entry.task, ""), "requirement": (entry.requirement, ""), "deadline": (entry.deadline, "")}
-            cells, height = wrapped_row(values, COLUMNS)
-            table.add_row(*cells, height=height, key=f"{n}:{entry.node_id}")
+        self.lazy.fill(list(enumerate(unit.entries)))
         self.sub_title = unit.unit + (f"（也写作：{'、'.join(unit.written)}）" if unit.written else "")
+
+    def _add_entry(self, numbered: tuple) -> None:
+        n, entry = numbered
+        values = {"seq": (str(entry.seq), ""),
+                  "role": (ROLE.get(entry.role, entry.role), "bold" if entry.role == "lead" else "dim"),
+                  "task": (entry.task, ""), "requirement": (entry.requirement, ""), "deadline": (entry.deadline, "")}
+        cells, height = wrapped_row(values, COLUMNS)
+        self.query_one(DataTable).add_row(*cells, height=height, key=f"{n}:{entry.node_id}")
 
     def action_edit_unit(self) -> None:
         """Register the highlighted unit, or edit its entry; the editor applies it (one undo step)."""
