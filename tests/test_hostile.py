@@ -335,6 +335,21 @@ def test_standard_output_that_cannot_be_written_is_one_line(tmp_path, planwright
     assert done.stderr.strip().count("\n") == 0 and "标准输出" in done.stderr
 
 
+@pytest.mark.parametrize("args", [("ledger", "status", "{plan}"), ("ledger", "status", "{plan}", "--format", "json"),
+                                  ("ledger", "report", "{plan}", "--format", "md")])
+def test_the_ledger_commands_say_so_when_standard_output_cannot_be_written(tmp_path, planwright_exe, args):
+    from sample_plans import jinan_plan
+
+    plan = tmp_path / "plan.toml"
+    planwright.save(jinan_plan(), plan)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([str(planwright_exe), *(a.format(plan=plan) for a in args)],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "标准输出" in done.stderr.strip().splitlines()[-1]  # (after a warning about the holiday calendar, if any)
+
+
 def test_an_output_that_is_a_link_to_a_device_is_written_through_not_replaced(tmp_path, cli):
     from sample_plans import jinan_plan
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 import planwright
-from planwright.cli.output import UserError, emit, say, warn, write
+from planwright.cli.output import UserError, emit, friendly, say, warn, write
 from planwright.zh import numbering
 from planwright.zh.clean import terminal_safe
 
@@ -57,6 +57,7 @@ def ledger() -> None:
               help="输出目录（不存在则新建）.")
 @click.option("--force", is_flag=True, help="覆盖目录中已有的同名文件.")
 @click.pass_context
+@friendly
 def send(ctx: click.Context, plan: Path, out_dir: Path, force: bool) -> None:
     """每个责任单位一份 .xlsx：本单位牵头、配合的任务，待填列已解锁。"""
     from planwright.ledger.sheets import send as send_sheets
@@ -84,6 +85,7 @@ def send(ctx: click.Context, plan: Path, out_dir: Path, force: bool) -> None:
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
+@friendly
 def collect(ctx: click.Context, plan: Path, files: tuple[Path, ...]) -> None:
     """汇入各单位交回的表；不能汇入的逐条列出（退出码 1），无法读取的文件退出码 2。"""
     from planwright.ledger import save_ledger
@@ -119,6 +121,7 @@ _TEXT_COLOURS = {"red": "red", "yellow": "yellow", "blue": "blue", "green": "gre
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（xlsx 必须）.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
 @click.pass_context
+@friendly
 def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None, force: bool) -> None:
     """每项任务在某日的状态与颜色：绿 已完成，红 逾期，蓝 临期（5 个工作日内），黄 低于时间进度。"""
     import datetime as dt
@@ -164,6 +167,7 @@ def status(ctx: click.Context, plan: Path, as_of, fmt: str, output: Path | None,
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="截至日期 YYYY-MM-DD（默认今天）.")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件.")
 @click.pass_context
+@friendly
 def report(ctx: click.Context, plan: Path, fmt: str, output: Path | None, as_of, force: bool) -> None:
     """按单位、按要点汇总（超/达/欠进度及比例），列出逾期任务，并生成可粘贴进年度报告的落实情况段落。"""
     import datetime as dt

@@ -8,58 +8,16 @@ place and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
-import errno
-import functools
-import os
 import sys
 from pathlib import Path
-from typing import Callable
 
 import click
 
 import planwright
 from planwright import __version__
-from planwright.cli.output import EXIT_FINDINGS, UserError, check_output, emit, say, warn, write
+from planwright.cli.output import EXIT_FINDINGS, UserError, check_output, emit, friendly, say, warn, write
 from planwright.formats import DIFF_FORMATS, EXPORT_FORMATS, OutputFormat
 from planwright.zh.clean import clean_line, json_dumps
-
-
-def friendly(func: Callable) -> Callable:
-    """Turn the core's known errors into one clear line and exit 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        from planwright.host import PluginError
-        from planwright.plan.store import PlanFileError
-
-        try:
-            return func(*args, **kwargs)
-        except (PlanFileError, PluginError) as exc:
-            raise UserError(str(exc)) from None
-        except KeyboardInterrupt:
-            warn("已中断 (interrupted)")
-            sys.exit(130)
-        except OSError as exc:
-            if exc.errno not in _OUTPUT_ERRNOS:
-                raise
-            # standard output failed (> /dev/full, a closed pipe): files are written atomically
-            # elsewhere, so this can only be the terminal's stream; say so in one line
-            _silence_stdout()
-            raise UserError(f"无法写出到标准输出 (cannot write to standard output): {exc.strerror}") from None
-
-    return wrapper
-
-
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT}
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def host_of(ctx: click.Context):

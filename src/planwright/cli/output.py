@@ -2,12 +2,19 @@
 
 ``check_output`` is the one check of an output path, made by every command
 that writes (import, new, diff, export) before any work is done; ``write``
-writes atomically and turns a failed write into one line naming the file.
+writes atomically and turns a failed write into one line naming the file;
+``friendly`` wraps every command so that known errors, Ctrl+C and a standard
+output that cannot be written are one line, never a traceback.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
+import os
+import sys
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -30,6 +37,44 @@ class UserError(click.ClickException):
         say(f"planwright: {self.message}", err=True)
 
 
+def friendly(func: Callable) -> Callable:
+    """Turn the core's known errors into one clear line and exit 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from planwright.host import PluginError
+        from planwright.plan.store import PlanFileError
+
+        try:
+            return func(*args, **kwargs)
+        except (PlanFileError, PluginError) as exc:
+            raise UserError(str(exc)) from None
+        except KeyboardInterrupt:
+            warn("已中断 (interrupted)")
+            sys.exit(130)
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            # standard output failed (> /dev/full, a closed pipe): files are written atomically
+            # elsewhere, so this can only be the terminal's stream; say so in one line
+            _silence_stdout()
+            raise UserError(f"无法写出到标准输出 (cannot write to standard output): {exc.strerror}") from None
+
+    return wrapper
+
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def warn(message: str) -> None:
     """One line on stderr, in the commands' voice."""
     say(f"planwright: {message}", err=True)
@@ -45,8 +90,6 @@ def emit(text: str) -> None:
     """A command's output on stdout (a report, an export, JSON): as it is, but with no escape
     sequence or control character of a plan's or a file name's (CRLF line ends stay: an .ics
     redirected to a file needs them)."""
-    import sys
-
     sys.stdout.write("\r\n".join(terminal_safe(part) for part in text.split("\r\n")))
     sys.stdout.flush()
 
