@@ -1,6 +1,6 @@
 """The editor's speed as a user sees it, in a real terminal, against floors measured in the same run.
 
-    .venv/bin/python benchmarks/bench_tui.py [--runs 5] [--sizes 1000 5000] [--json]
+    .venv/bin/python benchmarks/bench_tui.py [--runs 5] [--sizes 1000 5000] [--pairs 3] [--json]
 
 Every program runs in its own pseudo-terminal of 120×36 (benchmarks/term.py),
 and every time is read off the screen: the clock starts just before the
@@ -16,7 +16,7 @@ shows what a user waits for.
   follows); Enter and one character typed into the title (its echo); Ctrl+S
   (→ the "已保存 PLAN" message) with a second character sent right after it (its
   echo: a save must not block a key); F3 add a task (→ its （未填写） tree line)
-  and Ctrl+Z undo (→ the line gone), three times; F10 (→ the table's header and
+  and Ctrl+Z undo (→ the line gone), three times (--pairs); F10 (→ the table's header and
   first row) and back; F11 (→ the unit list) and back. Ctrl+S is compared with
   a tomllib read of the same file, timed in this process in the same run.
 - every key is counted: one whose effect never shows is a failure, and the keys
@@ -55,7 +55,6 @@ KEYS = {"down": b"\x1b[B", "enter": b"\r", "ctrl+s": b"\x13", "f3": b"\x1bOR", "
         "f10": b"\x1b[21~", "f11": b"\x1b[23~"}
 TYPED, AFTER_SAVE = "鑫", "淼"  # characters no generated plan contains: their echo is unambiguous
 NEW_TASK = "（未填写）"  # how the tree shows a task without a title
-ADD_UNDO_PAIRS = 3
 # a user's pause between two commands: the screen quiet this long (at most 5 s) before the next key.
 # Without it a command sent the instant a typed character shows can overtake that character's
 # way into the model (F3 then Ctrl+Z undoes the typing, not the new task): a race no hand is quick for
@@ -164,7 +163,7 @@ def measure_tomllib(plan: Path, out: dict[str, Series]) -> None:
     out.setdefault("tomllib", Series()).samples.append(time.perf_counter() - start)
 
 
-def measure_editor(plan: Path, out: dict[str, Series]) -> None:
+def measure_editor(plan: Path, out: dict[str, Series], pairs: int = 3) -> None:
     """One editor launch on a fresh copy of ``plan``: first screen, then every key in order."""
     folder = Path(tempfile.mkdtemp(prefix="pw-bench-tui-"))
     try:
@@ -181,12 +180,12 @@ def measure_editor(plan: Path, out: dict[str, Series]) -> None:
                 if checked is not None:
                     out.setdefault("checked", Series()).samples.append(checked)
                 term.settle(0.3)  # a user reads the screen before the first key
-            run_keys(launch, Path(copy))
+            run_keys(launch, Path(copy), pairs)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_keys(launch: Launch, plan: Path) -> None:
+def run_keys(launch: Launch, plan: Path, pairs: int) -> None:
     term = launch.term
     launch.key("cursor", KEYS["down"], text_has("任务 一/（一）"), KEY_TIMEOUT)
     if not launch.broken:
@@ -194,7 +193,7 @@ def run_keys(launch: Launch, plan: Path) -> None:
         term.settle(0.2, timeout=5)
     launch.key("type", TYPED, text_has(TYPED), KEY_TIMEOUT)
     save_and_type(launch, plan)
-    for _ in range(ADD_UNDO_PAIRS):
+    for _ in range(pairs):
         before = term.screen.count(NEW_TASK)
         launch.key("add", KEYS["f3"], lambda s, n=before: s.count(NEW_TASK) > n, KEY_TIMEOUT)
         launch.key("undo", KEYS["ctrl+z"], lambda s, n=before: s.count(NEW_TASK) == n, KEY_TIMEOUT)
@@ -337,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="editor launches per size (default 5)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="tasks per generated plan")
+    parser.add_argument("--pairs", type=int, default=3, help="F3/Ctrl+Z pairs per editor (default 3)")
     parser.add_argument("--json", action="store_true", help="print every sample and verdict as JSON")
     args = parser.parse_args(argv)
     if not (BIN / "planwright").exists():
@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 measure_version(data)
                 measure_tomllib(plans[size], data)
                 measure_hello(data)
-                measure_editor(plans[size], data)
+                measure_editor(plans[size], data, args.pairs)
             if not args.json:
                 print(f"run {run + 1}/{args.runs} done", file=sys.stderr, flush=True)
         if args.json:
