@@ -107,9 +107,10 @@ def test_a_notice_of_its_own_has_no_forwarding_letter(host) -> None:
 
 def test_a_letter_above_the_title_that_forwards_nothing_is_not_taken_for_one(host) -> None:
     """Lines over a notice that only look like a 主送 and a letter (no 转发): not a forwarding."""
-    above = "各位读者：\n本栏目发布本县的规范性文件，请关注。\n"
-    meta = plan_of(above + COUNTY, host).meta
-    assert meta.forward_letter == "" and meta.forward_recipients == []
+    for above in ("各位读者：\n本栏目发布本县的规范性文件，请关注。\n",
+                  "县政府办公室各科室：\n欢迎转发本页，转发请注明出处。\n"):  # 转发 naming no document
+        meta = plan_of(above + COUNTY, host).meta
+        assert meta.forward_letter == "" and meta.forward_recipients == []
 
 
 def test_the_export_prints_the_forwarding_letter_over_the_notice(host) -> None:

@@ -276,6 +276,8 @@ def render_text(blocks: Sequence[Block], number_below: bool = False) -> str:
             out.extend(["", block.text, ""])
         elif kind == "signature":
             out.extend(["", block.text])
+        elif kind == "doc_number" and number_below:  # under the title: set off from 主送 as a title is
+            out.extend([block.text, ""])
         else:
             out.append(block.text)
     # a plan may carry control characters (TOML keeps them, escaped); a web page or a

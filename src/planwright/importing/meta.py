@@ -253,8 +253,9 @@ def _forwarding(above: list[Line], used: set[int], meta: Meta, title: str = "") 
         issuer, stop = squeeze(above[stop - 1].text), stop - 1
         taken.add(stop)
     letter = [i for i in range(at + 1, stop) if i not in taken]
-    if not letter or not (title or _FORWARD_RE.search("".join(above[i].sim for i in letter))):
-        return
+    said = "".join(above[i].sim for i in letter)
+    if not letter or not (title or (_FORWARD_RE.search(said) and _BOOK_TITLE_RE.search(said))):
+        return  # it forwards a document it names (现将《…》转发), not a page's "转发" button
     used.update(taken, letter)
     meta.forward_recipients = outer.recipients
     meta.forward_letter = "\n".join(_wrapped_paragraphs([above[i] for i in letter]))
