@@ -7,10 +7,11 @@ screen shows and compare it with the text the exports print.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from rich.cells import cell_len
 from textual.widgets import DataTable, TextArea
 
-from planwright.tui.cjkwrap import NO_LINE_END, NO_LINE_START, wrap_line
+from planwright.tui.cjkwrap import NO_LINE_END, NO_LINE_START, cell_lines, wrap_line
 
 
 @pytest.mark.parametrize("line, width", [
@@ -27,6 +28,44 @@ def test_a_folded_line_keeps_every_character_within_the_width(line, width):
     if set(line) - NO_LINE_START:
         assert not any(part[0] in NO_LINE_START for part in parts[1:])
         assert not any(part[-1] in NO_LINE_END for part in parts[:-1])
+
+
+def walked(line: str, width: int) -> list[str]:
+    """The fold done the slow way, character by character: what wrap_line must equal."""
+    from planwright.tui.cjkwrap import _carry
+
+    if width < 2 or cell_len(line) <= width:
+        return [line]
+    out, current, used = [], "", 0
+    for ch in line:
+        if used + cell_len(ch) > width and current:
+            carried = _carry(current, ch)
+            out.append(current[:len(current) - len(carried)])
+            current, used = carried, sum(cell_len(c) for c in carried)
+        current += ch
+        used += cell_len(ch)
+    return out + [current]
+
+
+MARKED = st.text(alphabet=st.sampled_from(list("政务公开，。、；：）》”…（《“ab1 　\u200d\ufe0f☺😀")), max_size=90)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKED, st.integers(0, 30))
+def test_folding_by_running_widths_equals_the_character_walk(line, width):
+    assert wrap_line(line, width) == walked(line, width)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("政务公开，。、（“ab\n\u200d")), max_size=200),
+       st.integers(0, 12), st.integers(1, 5))
+def test_a_cell_cut_to_its_first_lines_folds_only_its_head_and_shows_the_same(text, width, most):
+    whole = wrap_line(" ".join(text.split("\n")), width) if text else [""]
+    lines = cell_lines(text, width, most)
+    if len(whole) <= most:
+        assert lines == whole
+    else:
+        assert lines[:most - 1] == whole[:most - 1] and len(lines) == most and lines[-1].endswith("…")
 
 
 # the preamble makes the notice long enough for a scrollbar and puts marks at every column

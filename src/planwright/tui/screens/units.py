@@ -25,6 +25,7 @@ from planwright.plan.model import Plan
 from planwright.rules.engine import registry_for
 from planwright.tui.cjkwrap import wrap_line
 from planwright.tui.screens.table import LazyRows, wrapped_row
+from planwright.tui.widgets.folded_table import FoldedRow, FoldedTable
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -56,7 +57,7 @@ class UnitsScreen(Screen[str | None]):
         with Horizontal():
             yield OptionList(*[Option(self._unit_line(u), id=str(n)) for n, u in enumerate(self.units)],
                              id="unit-list", markup=False)
-            yield DataTable(id="unit-tasks", cursor_type="row", zebra_stripes=True)
+            yield FoldedTable(id="unit-tasks", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def _unit_line(self, unit: UnitTasks) -> Text:
@@ -70,10 +71,10 @@ class UnitsScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.title = "按单位查看"
-        table = self.query_one(DataTable)
+        table = self.query_one(FoldedTable)
         for key, (title, width, _) in COLUMNS.items():
             table.add_column(title, key=key, width=width)
-        self.lazy = LazyRows(table, self._add_entry)  # a unit in every task has a row per task
+        self.lazy = LazyRows(table, self._fold)  # a unit in every task has a row per task
         units = self.query_one(OptionList)
         units.focus()
         if self.units:
@@ -95,13 +96,13 @@ class UnitsScreen(Screen[str | None]):
         self.lazy.fill(list(enumerate(unit.entries)))
         self.sub_title = unit.unit + (f"（也写作：{'、'.join(unit.written)}）" if unit.written else "")
 
-    def _add_entry(self, numbered: tuple) -> None:
+    @staticmethod
+    def _fold(numbered: tuple) -> FoldedRow:
         n, entry = numbered
         values = {"seq": (str(entry.seq), ""),
                   "role": (ROLE.get(entry.role, entry.role), "bold" if entry.role == "lead" else "dim"),
                   "task": (entry.task, ""), "requirement": (entry.requirement, ""), "deadline": (entry.deadline, "")}
-        cells, height = wrapped_row(values, COLUMNS)
-        self.query_one(DataTable).add_row(*cells, height=height, key=f"{n}:{entry.node_id}")
+        return (f"{n}:{entry.node_id}", *wrapped_row(values, COLUMNS))
 
     def action_edit_unit(self) -> None:
         """Register the highlighted unit, or edit its entry; the editor applies it (one undo step)."""
