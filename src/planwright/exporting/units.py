@@ -60,6 +60,7 @@ def unit_view(plan: Plan, registry: Registry | None = None,
     registry = registry if registry is not None else Registry(plan.units)
     views: dict[str, UnitTasks] = {}
     year = plan.meta.year or None
+    canonical: dict[str, str] = {}  # a plan names a few dozen units thousands of times
     for row in table_rows(plan):
         if row.kind != "row":
             continue
@@ -67,7 +68,9 @@ def unit_view(plan: Plan, registry: Registry | None = None,
         seen: set[str] = set()
         for role, names in (("lead", row.lead), ("support", row.support)):
             for name in names:
-                canon = registry.canonical(name) or normalize_name(name)
+                canon = canonical.get(name)
+                if canon is None:
+                    canon = canonical[name] = registry.canonical(name) or normalize_name(name)
                 if not canon or canon in seen:
                     continue  # a unit listed twice in one row counts once, as its first role
                 seen.add(canon)

@@ -91,16 +91,19 @@ class LazyRows:
 def division_rows(plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> list[dict]:
     """The table's numbered rows with what sorting needs: lead text and due date."""
     rows = []
+    meant: dict[str, tuple[date, str]] = {}  # a plan writes a few dozen deadline phrases thousands of times
     for row in table_rows(plan):
         if row.kind != "row":
             continue
-        parsed = parse(row.deadline)
+        if row.deadline not in meant:
+            parsed = parse(row.deadline)
+            meant[row.deadline] = (parsed.due or _FAR,
+                                   "" if parsed.kind is deadlines.Kind.NONE else parsed.describe())
+        due, meaning = meant[row.deadline]
         rows.append({
             "id": row.node_id, "seq": row.seq, "task": row.task, "requirement": row.requirement,
             "lead": "、".join(row.lead), "support": "、".join(row.support), "deadline": row.deadline,
-            "lead_units": list(row.lead), "support_units": list(row.support),
-            "due": parsed.due or _FAR,
-            "meaning": "" if parsed.kind is deadlines.Kind.NONE else parsed.describe(),
+            "lead_units": list(row.lead), "support_units": list(row.support), "due": due, "meaning": meaning,
         })
     return rows
 

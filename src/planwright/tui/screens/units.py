@@ -51,6 +51,7 @@ class UnitsScreen(Screen[str | None]):
         super().__init__()
         self.plan, self.host = plan, host
         self.units = units_of(plan, host)
+        self._shown: UnitTasks | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -93,6 +94,9 @@ class UnitsScreen(Screen[str | None]):
 
     def show_unit(self, index: int) -> None:
         unit = self.units[index]
+        if unit is self._shown:
+            return  # the highlight that follows setting it (on mount, after an edit): already shown
+        self._shown = unit
         self.lazy.fill(list(enumerate(unit.entries)))
         self.sub_title = unit.unit + (f"（也写作：{'、'.join(unit.written)}）" if unit.written else "")
 
