@@ -320,33 +320,31 @@ def test_a_deadline_on_the_last_day_of_year_9999_is_a_calendar_event():
     assert text.count("BEGIN:VEVENT") == text.count("END:VEVENT")
 
 
-@pytest.mark.parametrize("args", [("export", "{plan}", "--format", "notice-txt"), ("check", "{plan}"),
-                                  ("export", "{plan}", "--format", "json")])
-def test_standard_output_that_cannot_be_written_is_one_line(tmp_path, planwright_exe, args):
+def _to_dev_full(folder: Path, planwright_exe: Path, args: tuple[str, ...]) -> subprocess.CompletedProcess:
+    """``planwright ARGS`` on a sample plan with standard output on a full disk."""
     from sample_plans import jinan_plan
 
-    plan = tmp_path / "plan.toml"
+    plan = folder / "plan.toml"
     planwright.save(jinan_plan(), plan)
     with open("/dev/full", "w") as full:
         done = subprocess.run([str(planwright_exe), *(a.format(plan=plan) for a in args)],
                               stdout=full, stderr=subprocess.PIPE, text=True)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+    return done
+
+
+@pytest.mark.parametrize("args", [("export", "{plan}", "--format", "notice-txt"), ("check", "{plan}"),
+                                  ("export", "{plan}", "--format", "json")])
+def test_standard_output_that_cannot_be_written_is_one_line(tmp_path, planwright_exe, args):
+    done = _to_dev_full(tmp_path, planwright_exe, args)
     assert done.stderr.strip().count("\n") == 0 and "标准输出" in done.stderr
 
 
 @pytest.mark.parametrize("args", [("ledger", "status", "{plan}"), ("ledger", "status", "{plan}", "--format", "json"),
                                   ("ledger", "report", "{plan}", "--format", "md")])
 def test_the_ledger_commands_say_so_when_standard_output_cannot_be_written(tmp_path, planwright_exe, args):
-    from sample_plans import jinan_plan
-
-    plan = tmp_path / "plan.toml"
-    planwright.save(jinan_plan(), plan)
-    with open("/dev/full", "w") as full:
-        done = subprocess.run([str(planwright_exe), *(a.format(plan=plan) for a in args)],
-                              stdout=full, stderr=subprocess.PIPE, text=True)
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr
+    done = _to_dev_full(tmp_path, planwright_exe, args)
     assert "标准输出" in done.stderr.strip().splitlines()[-1]  # (after a warning about the holiday calendar, if any)
 
 
