@@ -63,6 +63,18 @@ async def _into_title(pilot, app, select) -> Input:
     return field
 
 
+async def _held_save(pilot, app, select, type_text, monkeypatch, path: Path, typed: str) -> tuple[Input, str, HeldWrites]:
+    """Type ``typed`` at the end of a task title, press Ctrl+S and come back once the
+    plan's write has started (and waits): the title field, its text before, the writes."""
+    field = await _into_title(pilot, app, select)
+    before = field.value
+    await type_text(pilot, typed)
+    writes = HeldWrites(monkeypatch, path)
+    await pilot.press("ctrl+s")
+    await _wait_for(pilot, writes.started)
+    return field, before, writes
+
+
 def _title_on_disk(path: Path) -> str:
     return store.load(path).plan.find("tk3aaa").title
 
@@ -72,12 +84,7 @@ async def test_keys_typed_during_a_save_are_kept_and_stay_unsaved(
     path = write_sample(tmp_path)
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
-        field = await _into_title(pilot, app, select)
-        before = field.value
-        await type_text(pilot, "甲")
-        writes = HeldWrites(monkeypatch, path)
-        await pilot.press("ctrl+s")
-        await _wait_for(pilot, writes.started)
+        field, before, writes = await _held_save(pilot, app, select, type_text, monkeypatch, path, "甲")
         await type_text(pilot, "乙丙")  # the file is being written: the keys still arrive, in order
         assert field.value == before + "甲乙丙"
         assert app.session.plan.find("tk3aaa").title == before + "甲乙丙"
@@ -96,12 +103,7 @@ async def test_a_second_ctrl_s_during_a_save_writes_once_more_afterwards(
     path = write_sample(tmp_path)
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
-        field = await _into_title(pilot, app, select)
-        before = field.value
-        await type_text(pilot, "一")
-        writes = HeldWrites(monkeypatch, path)
-        await pilot.press("ctrl+s")
-        await _wait_for(pilot, writes.started)
+        field, before, writes = await _held_save(pilot, app, select, type_text, monkeypatch, path, "一")
         await type_text(pilot, "二")
         await pilot.press("ctrl+s")
         await type_text(pilot, "三")
