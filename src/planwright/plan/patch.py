@@ -83,6 +83,8 @@ def patch(doc: PlanDocument) -> Patched | None:
 
 
 class _Patcher:
+    """One patch of one document: the edits by table, then the text put together and checked."""
+
     def __init__(self, doc: PlanDocument, data: dict) -> None:
         self.doc = doc
         self.data = data
