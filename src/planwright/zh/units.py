@@ -299,12 +299,13 @@ def _ordered(patterns: Sequence[AttributionPattern]) -> list[AttributionPattern]
 
 
 def _apply(pattern: AttributionPattern, printed: str, matching: str) -> Attribution | None:
-    m = pattern.compiled.fullmatch(matching)
+    compiled = pattern.compiled
+    m = compiled.fullmatch(matching)
     if m is None:
         return None
 
     def group(name: str | None) -> str:
-        if not name or name not in pattern.compiled.groupindex or m.start(name) < 0:
+        if not name or name not in compiled.groupindex or m.start(name) < 0:
             return ""
         return printed[m.start(name) : m.end(name)]
 
