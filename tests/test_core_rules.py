@@ -402,6 +402,7 @@ def test_duplicate_ids(tmp_path: Path) -> None:
     ("示政办字〔2027〕第3号", "不加“第”", "示政办字〔2027〕3号"),
     ("示政办字〔２０２７〕3号", "数字应为半角", "示政办字〔2027〕3号"),
     ("示政办字〔2027〕3", "应有“号”", "示政办字〔2027〕3号"),
+    ("示政辦字(2027)3號", "不用()", "示政辦字〔2027〕3號"),  # traditional script keeps its 號
 ])
 def test_doc_number_form(tmp_path: Path, written: str, complaint: str, fixed: str) -> None:
     plan = clean_plan()
@@ -421,7 +422,8 @@ def test_doc_number_that_cannot_be_read(tmp_path: Path) -> None:
     assert "应形如“某政办发〔2021〕5号”" in the_one(findings, "PW-DOCNO-001").message
 
 
-@pytest.mark.parametrize("good", ["示政办字〔2027〕3号", "国办发〔2027〕12号", "示政办发〔2027〕105号"])
+@pytest.mark.parametrize("good", ["示政办字〔2027〕3号", "国办发〔2027〕12号", "示政办发〔2027〕105号",
+                                  "示政辦發〔2027〕3號"])
 def test_good_doc_numbers(tmp_path: Path, good: str) -> None:
     plan = clean_plan()
     plan.meta.doc_number = good

@@ -9,11 +9,12 @@ from planwright.rules.engine import CheckContext
 from planwright.zh.lazyre import lazy_compile
 
 
-_DOCNO_OK = lazy_compile(r"[\u4e00-\u9fffA-Za-z]+〔(?P<year>[0-9]{4})〕[1-9][0-9]*号")
+# 號: the same 文号 printed in traditional script (寧政辦發〔2018〕61號) is not a wrong one
+_DOCNO_OK = lazy_compile(r"[\u4e00-\u9fffA-Za-z]+〔(?P<year>[0-9]{4})〕[1-9][0-9]*[号號]")
 # A loose reading of what people type, to say what is wrong and how it should read.
 _DOCNO_LOOSE = lazy_compile(
     r"(?P<code>[^\s〔\[(（【［{0-9]+?)\s*(?P<open>[〔\[(（【［{]?)\s*(?P<year>[0-9]{2,4})\s*"
-    r"(?P<close>[〕\])）】］}]?)\s*(?P<di>第?)\s*(?P<num>[0-9]+)\s*(?P<hao>号?)")
+    r"(?P<close>[〕\])）】］}]?)\s*(?P<di>第?)\s*(?P<num>[0-9]+)\s*(?P<hao>[号號]?)")
 _FULL_TO_HALF_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -52,7 +53,7 @@ def _docno_problems(number: str) -> tuple[list[str], str | None]:
         problems.append("不符合“机关代字〔年份〕序号号”的格式")
     if year is None or not num:
         return problems, None
-    return problems, f"{m['code']}〔{year}〕{num}号"
+    return problems, f"{m['code']}〔{year}〕{num}{m['hao'] or '号'}"
 
 
 def check_doc_number_year(plan: Plan, ctx: CheckContext) -> Findings:
