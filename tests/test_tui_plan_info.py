@@ -4,7 +4,7 @@ writes them, 抄送, 附注, 印发机关 and the style."""
 from __future__ import annotations
 
 
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from planwright.plan import store
 from planwright.tui.widgets.plan_tree import ROOT
@@ -97,3 +97,39 @@ async def test_roll_over_findings_are_listed_jump_to_their_field_and_go_when_fix
         await wait_check(pilot, app, seen)
         left = {(f.rule, f.field) for f in app.session.findings if f.rule.startswith("PW-ROLL")}
         assert left == {("PW-ROLL-003", "doc_number")}  # stays until the 文号 is written too
+
+
+async def test_the_notice_as_printed_is_edited_in_the_plan_form(make_app, settle, type_text, write_sample, tmp_path):
+    """The 印发语, the forwarding letter and the page choices kept by the importer are the clerk's to edit."""
+    path = write_sample(tmp_path)
+
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.editor.jump_to(ROOT, "letter")
+        await settle(pilot, app)
+        assert app.focused is app.editor.form.query_one("#meta-letter")
+        await type_text(pilot, "现将{title}印发给你们，请抓好落实。")
+        for name, typed in (("forward_issuer", "示例市人民政府办公室"), ("forward_date", "2027年3月5日"),
+                            ("forward_recipients", "各县区政府、市直各部门")):
+            app.editor.form.focus_field(name)
+            await settle(pilot, app)
+            await type_text(pilot, typed)
+        masthead = app.editor.form.query_one("#meta-masthead", Select)
+        assert masthead.value == "red"  # what "" means, shown as the first choice
+        assert app.session.plan.meta.masthead == ""  # showing the default did not write it
+        masthead.value = "preprinted"
+        await settle(pilot, app)
+        meta = app.session.plan.meta
+        assert meta.letter == "现将{title}印发给你们，请抓好落实。" and meta.masthead == "preprinted"
+        assert (meta.forward_date, meta.forward_recipients) == ("2027-03-05", ["各县区政府", "市直各部门"])
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        for _ in range(50):  # the save runs in a worker thread
+            if not app.session.dirty:
+                break
+            await pilot.pause(0.05)
+
+    meta = store.load(path).plan.meta
+    assert (meta.letter, meta.masthead, meta.forward_issuer) == ("现将{title}印发给你们，请抓好落实。", "preprinted",
+                                                                 "示例市人民政府办公室")
+    assert meta.forward_date == "2027-03-05"

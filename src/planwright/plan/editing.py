@@ -349,7 +349,9 @@ class Hit:
 
 _FIELD_ORDER = ("title", "text", "lead", "support", "deadline")
 # the [plan] table's fields a clerk writes (the 前言 first: it is searched most)
-META_SEARCHED = ("preamble", "title", "issuer", "doc_number", "recipients", "closing", "publicity", "cc", "printer")
+META_SEARCHED = ("preamble", "title", "issuer", "doc_number", "recipients", "closing", "publicity", "cc", "printer",
+                 "notice_title", "letter", "forward_title", "forward_doc_number", "forward_recipients",
+                 "forward_letter", "forward_issuer")
 
 
 def searched_fields(plan: Plan) -> Iterator[tuple[str, str, Meta | Node]]:
@@ -440,7 +442,8 @@ def _clone_points(points: list[Point]) -> list[Point]:
 
 def snapshot(plan: Plan, selected: str | None = None, label: str = "") -> Snapshot:
     """A deep copy by hand: several times faster than copy.deepcopy on big plans."""
-    meta = replace(plan.meta, recipients=list(plan.meta.recipients), cc=list(plan.meta.cc))
+    meta = replace(plan.meta, recipients=list(plan.meta.recipients), cc=list(plan.meta.cc),
+                   forward_recipients=list(plan.meta.forward_recipients))
     units = [Unit(u.name, list(u.aliases), u.kind) for u in plan.units]
     attachments = [Attachment(a.title, a.text) for a in plan.attachments]
     return Snapshot(meta, units, _clone_points(plan.points), _clone_points(plan.body), selected, label,

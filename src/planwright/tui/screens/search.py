@@ -20,7 +20,9 @@ from planwright.zh.numbering import path_label
 
 _FIELD = {"title": "标题", "text": "正文", "lead": "牵头", "support": "配合", "deadline": "时限",
           "preamble": "前言", "issuer": "发文机关", "doc_number": "文号", "recipients": "主送", "closing": "结尾",
-          "publicity": "附注", "cc": "抄送", "printer": "印发机关"}
+          "publicity": "附注", "cc": "抄送", "printer": "印发机关", "notice_title": "通知标题", "letter": "印发语",
+          "forward_title": "转发标题", "forward_doc_number": "转发文号", "forward_recipients": "转发主送",
+          "forward_letter": "转发语", "forward_issuer": "转发机关"}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from planwright.zh import deadlines
 from planwright.plan.editing import EDITABLE
@@ -30,15 +30,34 @@ from planwright.tui.widgets.units_input import UnitsInput, join_units, split_uni
 # Which rows each kind of node shows: the fields an edit may set.
 _ROWS = EDITABLE
 META_FIELDS = ("title", "year", "style", "issuer", "doc_number", "date", "recipients", "preamble", "closing",
-               "publicity", "cc", "printer", "print_date")
-_LISTS = ("recipients", "cc")  # 、-separated in the field, lists in the model
-_DATES = ("date", "print_date")  # typed as 2027年3月1日, stored as 2027-03-01
+               "publicity", "cc", "printer", "print_date",
+               # the notice as the office printed it, kept by the importer (the office's wording is data)
+               "notice_title", "letter", "end_year", "doc_number_at", "masthead", "fonts",
+               "forward_title", "forward_doc_number", "forward_recipients", "forward_letter", "forward_issuer",
+               "forward_date")
+_LISTS = ("recipients", "cc", "forward_recipients")  # 、-separated in the field, lists in the model
+_DATES = ("date", "print_date", "forward_date")  # typed as 2027年3月1日, stored as 2027-03-01
+_TEXTS = ("preamble", "closing", "letter", "forward_letter")  # several lines
+# Fields with a few allowed words: picked from a list (a typed word the store refuses would make
+# the saved file unreadable); the first choice is what "" means.
+_CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "doc_number_at": (("above", "标题上方（GB/T 9704）"), ("below", "标题下方（网页常见）")),
+    "masthead": (("red", "红色版头"), ("preprinted", "套红纸：留出版头位置，不印"), ("none", "不要版头")),
+    "fonts": (("gbt9704", "标准字体（方正小标宋简体、仿宋_GB2312…）"), ("windows", "Windows 字体（仿宋、楷体…）")),
+}
 _META_LABELS = {
     "title": "计划标题", "year": "年度", "issuer": "发文机关", "doc_number": "文号",
     "date": "成文日期（如 2027年3月1日）", "recipients": "主送机关（用、分隔）",
     "preamble": "前言", "closing": "结尾", "style": "样式（如 jinan、ningguo；决定编号、时限写法和版式）",
     "publicity": "附注（如 此件公开发布）", "cc": "抄送机关（用、分隔）", "printer": "印发机关",
     "print_date": "印发日期（如 2027年3月2日）",
+    "notice_title": "通知标题（原文写法，{title} 处为计划标题；空则由发文机关和标题生成）",
+    "letter": "印发语（原文写法，{title} 处为计划标题；空则按样式生成）",
+    "end_year": "末年（多年计划，如 2022—2024 年写 2024；0 为单一年度）",
+    "doc_number_at": "纯文本通知中文号的位置", "masthead": "版头", "fonts": "字体",
+    "forward_title": "转发通知标题（关于转发…的通知）", "forward_doc_number": "转发文号",
+    "forward_recipients": "转发通知主送（用、分隔）", "forward_letter": "转发语（原文写法）",
+    "forward_issuer": "转发机关", "forward_date": "转发日期（如 2027年3月5日）",
 }
 
 
@@ -118,12 +137,15 @@ class NodeForm(Vertical):
             for name in META_FIELDS:
                 with Vertical(classes="row"):
                     yield _label(_META_LABELS[name])
-                    if name in ("preamble", "closing"):
+                    if name in _TEXTS:
                         yield FieldTextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus",
                                        classes="meta-text", compact=True)
+                    elif name in _CHOICES:
+                        yield Select([(label, value) for value, label in _CHOICES[name]], id=f"meta-{name}",
+                                     allow_blank=False, compact=True)
                     else:
                         yield FieldInput(id=f"meta-{name}", select_on_focus=False, compact=True,
-                                    type="integer" if name == "year" else "text")
+                                    type="integer" if name in ("year", "end_year") else "text")
 
     # -- filling -------------------------------------------------------------
     def show_node(self, node_id: str, node: Node, where: str) -> None:
@@ -154,8 +176,13 @@ class NodeForm(Vertical):
         self._show_group(meta=True)
         for name in META_FIELDS:
             value = getattr(meta, name)
-            if name in ("preamble", "closing"):
+            if name in _TEXTS:
                 self._set_text(f"#meta-{name}", value)
+            elif name in _CHOICES:
+                select = self.query_one(f"#meta-{name}", Select)
+                wanted = value or _CHOICES[name][0][0]
+                if select.value != wanted:
+                    select.value = wanted
             elif name in _LISTS:
                 self._set_input(f"#meta-{name}", join_units(value))
             elif name in _DATES:
@@ -262,6 +289,13 @@ class NodeForm(Vertical):
         if getattr(self.node, field, None) != value:
             self.post_message(self.FieldEdited(self.node_id, field, value))
 
+    @on(Select.Changed)
+    def _choice_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        name = (event.select.id or "")[5:]
+        if name in _CHOICES and isinstance(event.value, str):
+            self._meta_changed(name, event.value)
+
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -278,8 +312,10 @@ class NodeForm(Vertical):
         value: Any = raw
         if name in _LISTS:
             value = split_units(raw)
-        elif name == "year":
+        elif name in ("year", "end_year"):
             value = int(raw) if raw.strip().isdigit() else 0
+        elif name in _CHOICES and raw == _CHOICES[name][0][0] and not getattr(self.node, name):
+            return  # the default, as the model's "" already means
         elif name in _DATES:
             value = date_as_stored(raw)
         if getattr(self.node, name) != value:
