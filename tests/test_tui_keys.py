@@ -70,3 +70,30 @@ async def test_a_burst_with_backspaces_and_arrows_in_the_text_keeps_its_order(bu
                                      "规范"))
         assert app.session.plan.find("tk3aaa").text == "清理无效栏目，统一规范办事入口"
         assert area.text == app.session.plan.find("tk3aaa").text
+
+
+async def test_a_command_right_after_typing_runs_after_the_characters(burst, write_sample, make_app, settle, tmp_path):
+    """A character's edit reaches the model through the form's messages; a command bound to a key
+    (add a task, undo, save) sent right behind it must not overtake it or drop it."""
+    path = write_sample(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("down", "enter")  # first task, into its title
+        await settle(pilot, app)
+        before = app.session.plan.find("tk1aaa").title
+        tasks = len(app.session.plan.points[0].tasks)
+        # typed, then at once: a new task (F3-style command key), undo of that, save
+        await burst(pilot, app, keys("考核") + [events.Key("ctrl+n", None)])
+        assert app.session.plan.find("tk1aaa").title == before + "考核"  # not in the new task's title
+        assert len(app.session.plan.points[0].tasks) == tasks + 1
+        await burst(pilot, app, [events.Key("ctrl+z", None)])
+        assert app.session.plan.find("tk1aaa").title == before + "考核"  # the characters kept, in the model
+        assert len(app.session.plan.points[0].tasks) == tasks  # the undo took back the new task, not the typing
+        await burst(pilot, app, keys("。") + [events.Key("ctrl+s", None)])
+        for _ in range(50):  # the save runs in a worker thread
+            if not app.session.dirty:
+                break
+            await pilot.pause(0.05)
+        assert not app.session.dirty  # what was saved included the 。 typed just before Ctrl+S
+    assert (before + "考核。") in path.read_text(encoding="utf-8")

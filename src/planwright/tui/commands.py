@@ -87,10 +87,15 @@ _FIELD_KEYS = {"escape"}
 
 
 def bindings() -> list[Binding]:
-    """The editor screen's bindings; priority so that they work inside text fields too."""
+    """The editor screen's bindings; priority so that they work inside text fields too.
+
+    A priority key is acted on when the app reads it, ahead of the characters typed
+    before it that still wait in the field's queue; so the action goes through
+    ``in_order``, which runs it in the focused field's queue, behind them.
+    """
     out = [
-        Binding(c.keys, c.action, c.short or c.title, show=c.footer, key_display=c.key_display,
-                priority=c.keys not in _FIELD_KEYS, id=c.id, tooltip=c.help)
+        Binding(c.keys, f"in_order({c.action!r})", c.short or c.title, show=c.footer,
+                key_display=c.key_display, priority=c.keys not in _FIELD_KEYS, id=c.id, tooltip=c.help)
         for c in COMMANDS if c.keys
     ]
     out += [Binding(c.tree_keys, c.action, c.title, show=False, id=f"{c.id}_tree")

@@ -32,6 +32,7 @@ from planwright.tui.checker import Checker, ThreadChecker
 from planwright.tui.session import ChangedOnDisk, ReadOnly, SaveJob, Session
 from planwright.tui.widgets.findings_list import FindingsList
 from planwright.tui.widgets.node_form import NodeForm
+from planwright.tui.widgets.in_order import InOrderKeys
 from planwright.tui.widgets.plan_tree import ROOT, PlanTree
 from planwright.tui.screens.choice import ChoiceDialog
 from planwright.zh.clean import clean_line
@@ -184,13 +185,33 @@ class EditorScreen(Screen[None]):
                 self.tree.refresh_node(ROOT)
                 self._edited()
             return
+        self._set_field(event.node_id, event.field, event.value)
+
+    def _set_field(self, node_id: str, name: str, value: Any) -> None:
         try:
-            changed = self.session.set_field(event.node_id, event.field, event.value)
+            changed = self.session.set_field(node_id, name, value)
         except EditError:
             return  # the node went away under a stale event
         if changed:
-            self.tree.refresh_node(event.node_id)
+            self.tree.refresh_node(node_id)
             self._edited()
+
+    async def action_in_order(self, action: str) -> None:
+        """A command's key: run ``action`` behind the characters typed before it.
+
+        Inside a text field the action is queued in the field (see bindings()); the
+        field's own edits are then put into the model first (apply_form)."""
+        focused = self.app.focused
+        if isinstance(focused, InOrderKeys) and focused.screen is self:
+            focused.post_message(InOrderKeys.Run(self, action))
+        else:
+            await self.run_action(action)
+
+    def apply_form(self) -> None:
+        """Put into the model what the form shows and its queued edits have not yet brought:
+        a command (add, undo, save …) runs in order with the keys typed before it."""
+        for node_id, name, value in self.form.unapplied():
+            self._set_field(node_id, name, value)
 
     def _edited(self) -> None:
         self._last_edit = time.monotonic()
@@ -200,6 +221,7 @@ class EditorScreen(Screen[None]):
     # -- structural edits -------------------------------------------------------------
     def edit(self, label: str, op: Callable[..., Any], *args: Any, done: str = "") -> str | None:
         """Apply one structural edit, update the tree's changed rows and select the node it returns."""
+        self.apply_form()
         try:
             target = self.session.apply(label, op, *args)
         except EditError as exc:
@@ -268,9 +290,11 @@ class EditorScreen(Screen[None]):
 
     # -- undo -----------------------------------------------------------------------
     def action_undo(self) -> None:
+        self.apply_form()
         self._step(self.session.undo(), "撤销", "没有可以撤销的编辑")
 
     def action_redo(self) -> None:
+        self.apply_form()
         self._step(self.session.redo(), "重做", "没有可以重做的编辑")
 
     def _step(self, snap: editing.Step | None, verb: str, nothing: str) -> None:
@@ -378,6 +402,7 @@ class EditorScreen(Screen[None]):
         editor writes once more when it is done, with what is on screen by then."""
         if after is not None:
             self._after_save.append(after)
+        self.apply_form()  # the last characters typed before Ctrl+S are saved with the rest
         if self._saving:
             self._save_again = True
             return

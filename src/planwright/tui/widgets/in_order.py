@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.message import Message
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -34,6 +35,17 @@ class InOrderKeys(_Base):
     A plain class at run time: a Widget base here would put Widget's class
     settings (COMPONENT_CLASSES, DEFAULT_CSS) ahead of the field's own.
     """
+
+    class Run(Message):
+        """Run an action of ``screen`` here, in order with the keys typed before its key."""
+
+        def __init__(self, screen: "Widget", action: str) -> None:
+            super().__init__()
+            self.target, self.action = screen, action
+
+    async def on_in_order_keys_run(self, message: "InOrderKeys.Run") -> None:
+        message.stop()
+        await message.target.run_action(message.action)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable or not self.has_focus:

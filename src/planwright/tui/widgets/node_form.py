@@ -289,6 +289,30 @@ class NodeForm(Vertical):
         if getattr(self.node, field, None) != value:
             self.post_message(self.FieldEdited(self.node_id, field, value))
 
+    def unapplied(self) -> list[tuple[str, str, Any]]:
+        """(node id, field, value) of what the fields show and the node does not hold yet.
+
+        A field's edit reaches the model a few message queues later than its key
+        reaches the field, so a command run in order with the keys (F3 right after a
+        character) would otherwise overtake the character, or find the form already
+        showing another node and the character's edit dropped as stale.
+        """
+        node = self.node
+        if self.node_id is None or not isinstance(node, (Point, Task, Item)):
+            return []
+        out: list[tuple[str, str, Any]] = []
+        for name in _ROWS[type(node)]:
+            if name == "text":
+                value: Any = self.query_one("#text", TextArea).text
+            elif name in ("title", "lead", "support", "deadline"):
+                raw = self.query_one(f"#{name}", Input).value
+                value = split_units(raw) if name in ("lead", "support") else raw
+            else:
+                continue
+            if getattr(node, name, None) != value:
+                out.append((self.node_id, name, value))
+        return out
+
     @on(Select.Changed)
     def _choice_changed(self, event: Select.Changed) -> None:
         event.stop()
