@@ -111,13 +111,18 @@ def _without(text: str, keys: set[tuple[tuple, str]]) -> str:
     return "".join(out) + text[at:]
 
 
+_HEADER = re.compile(r"\[\[?(plan|units|points|body|attachments)(\.[a-z]+)*\]\]?")
+
+
 def _dress(text: str, draw) -> str:
     """A person's file: comments above headers and after header lines, blank lines, maybe CRLF."""
     out = []
     for line in text.split("\n"):
-        if line.startswith("[") and draw(st.booleans()):
+        # a header line, not a line of a multi-line string that happens to open with [
+        header = _HEADER.fullmatch(line) is not None
+        if header and draw(st.booleans()):
             out.append("# 以下一节")
-        if line.startswith("[") and draw(st.booleans()):
+        if header and draw(st.booleans()):
             line += "  # 说明"
         out.append(line)
     text = "\n".join(out)
