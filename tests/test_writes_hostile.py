@@ -214,3 +214,28 @@ def test_a_save_killed_9_at_random_moments_leaves_the_old_or_the_complete_plan(t
         assert target.read_bytes() in (old, complete)
     store.atomic_write(target, complete)  # the next write beside it
     assert _leftovers(tmp_path) == []
+
+
+
+_INTERRUPTED_WHILE_LOADING = """
+import os, signal, sys
+import importlib.abc
+
+class Interrupt(importlib.abc.MetaPathFinder):  # Ctrl+C lands while the command line is imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["planwright", "--version"]
+from planwright.cli.entry import run
+run()
+"""
+
+
+def test_ctrl_c_while_the_command_line_is_still_loading_prints_no_traceback():
+    done = subprocess.run([sys.executable, "-c", _INTERRUPTED_WHILE_LOADING], capture_output=True, text=True,
+                          timeout=60)
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
+    assert done.returncode == 130 and "已中断" in done.stderr
