@@ -144,10 +144,6 @@ def load(path: str | os.PathLike) -> PlanDocument:
         if exc.errno == errno.ELOOP:
             raise PlanFileError(path, "符号链接成环，无法读取 (symlink loop)") from None
         raise PlanFileError(path, f"无法读取 (cannot read): {exc.strerror}") from None
-    except IsADirectoryError:
-        raise PlanFileError(path, "这是一个目录，不是计划文件 (is a directory)") from None
-    except OSError as exc:
-        raise PlanFileError(path, f"无法读取 (cannot read): {exc.strerror}") from None
     if len(raw) > MAX_PLAN_BYTES:
         raise PlanFileError(path, f"文件过大（{len(raw) // 2**20} MB），计划文件不超过 {MAX_PLAN_BYTES // 2**20} MB "
                                   f"(too large for a plan file)")

@@ -1,9 +1,8 @@
 """The recovery file: a plain plan file written fast, many times a minute.
 
-The store writes through tomlkit, which keeps a person's formatting but takes
-about two seconds for a 1,000-task plan — far too slow to repeat every few
-seconds beside someone typing. A recovery file only has to be read back, so it
-is written here directly: the same keys as a plan file, strings as TOML basic
+A save keeps a person's formatting and comments (patched lines, tomlkit for the
+rest), which is more than a file written every few seconds beside someone typing
+needs. A recovery file only has to be read back, so it is written here directly: the same keys as a plan file, strings as TOML basic
 strings (JSON's escapes are TOML's), in tens of milliseconds. ``store.load``
 reads it like any plan file; restoring copies its content into the open
 document, whose own formatting and comments then survive the next save.
