@@ -4,7 +4,7 @@ writes them, 抄送, 附注, 印发机关 and the style."""
 from __future__ import annotations
 
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Label, Select
 
 from planwright.plan import store
 from planwright.tui.widgets.plan_tree import ROOT
@@ -133,3 +133,30 @@ async def test_the_notice_as_printed_is_edited_in_the_plan_form(make_app, settle
     assert (meta.letter, meta.masthead, meta.forward_issuer) == ("现将{title}印发给你们，请抓好落实。", "preprinted",
                                                                  "示例市人民政府办公室")
     assert meta.forward_date == "2027-03-05"
+
+
+async def test_a_search_hit_names_its_field_as_the_form_labels_it(sample, make_app, settle, type_text, tmp_path):
+    # the word stands in the plan's 主送, 抄送 and 转发主送, and in a task's 配合 units
+    plan_text = sample.replace('preamble = "', 'cc = ["区委办公室"]\nforward_recipients = ["区委办公室"]\npreamble = "')
+    plan_text = plan_text.replace('recipients = ["各街道办事处"', 'recipients = ["区委办公室", "各街道办事处"')
+    plan_text = plan_text.replace('support = ["区政府各部门"]', 'support = ["区委办公室"]')
+    path = tmp_path / "plan.toml"
+    path.write_text(plan_text, encoding="utf-8")
+
+    app = make_app(path)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot, app)
+        form = app.editor.form
+        await pilot.press("ctrl+f")
+        await settle(pilot, app)
+        await type_text(pilot, "区委办公室")
+        await settle(pilot, app)
+        dialog = app.screen
+        shown = {(hit.node_id, dialog._line(hit).plain.split()[1]) for hit in dialog.hits}
+
+        def label_over(selector: str) -> str:  # the label above a field, without its hint in brackets
+            return str(form.query_one(selector).parent.query_one(Label).render()).split("（")[0]
+
+        assert shown == {("", label_over("#meta-recipients")), ("", label_over("#meta-cc")),
+                         ("", label_over("#meta-forward_recipients")), ("tk1aaa", label_over("#support"))}
+        assert shown == {("", "主送机关"), ("", "抄送机关"), ("", "转发通知主送"), ("tk1aaa", "配合单位")}

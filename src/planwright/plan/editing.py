@@ -354,6 +354,36 @@ META_SEARCHED = ("preamble", "title", "issuer", "doc_number", "recipients", "clo
                  "forward_letter", "forward_issuer")
 
 
+# What a clerk calls each field, and how to write it where that is not obvious: the plan form's
+# labels and the search dialog's hit lines read this one table, so a field has one name everywhere.
+NODE_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("标题", ""), "text": ("正文", ""), "lead": ("牵头单位", "用、分隔"), "support": ("配合单位", ""),
+    "deadline": ("时限要求", "如 10月底前、三季度末、持续推进"),
+}
+META_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("计划标题", ""), "year": ("年度", ""), "issuer": ("发文机关", ""), "doc_number": ("文号", ""),
+    "date": ("成文日期", "如 2027年3月1日"), "recipients": ("主送机关", "用、分隔"),
+    "preamble": ("前言", ""), "closing": ("结尾", ""), "style": ("样式", "如 jinan、ningguo；决定编号、时限写法和版式"),
+    "publicity": ("附注", "如 此件公开发布"), "cc": ("抄送机关", "用、分隔"), "printer": ("印发机关", ""),
+    "print_date": ("印发日期", "如 2027年3月2日"),
+    "notice_title": ("通知标题", "原文写法，{title} 处为计划标题；空则由发文机关和标题生成"),
+    "letter": ("印发语", "原文写法，{title} 处为计划标题；空则按样式生成"),
+    "end_year": ("末年", "多年计划，如 2022—2024 年写 2024；0 为单一年度"),
+    "doc_number_at": ("纯文本通知中文号的位置", ""), "masthead": ("版头", ""), "fonts": ("字体", ""),
+    "forward_title": ("转发通知标题", "关于转发…的通知"), "forward_doc_number": ("转发文号", ""),
+    "forward_recipients": ("转发通知主送", "用、分隔"), "forward_letter": ("转发语", "原文写法"),
+    "forward_issuer": ("转发机关", ""), "forward_date": ("转发日期", "如 2027年3月5日"),
+}
+
+
+def field_label(name: str, *, meta: bool, hint: bool = False, also: str = "") -> str:
+    """A field's name for a clerk (``meta``: a [plan] field); with ``hint``, how to write it in brackets,
+    followed by ``also`` (what only the caller knows, such as the editor's completion key)."""
+    label, how = (META_LABELS if meta else NODE_LABELS).get(name, (name, ""))
+    how = "；".join(part for part in (how, also) if part) if hint else ""
+    return f"{label}（{how}）" if how else label
+
+
 def searched_fields(plan: Plan) -> Iterator[tuple[str, str, Meta | Node]]:
     """(node id or "", field, owner) of every field search and replace look at, in reading order."""
     for name in META_SEARCHED:

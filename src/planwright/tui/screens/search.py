@@ -18,12 +18,6 @@ from planwright.plan import editing
 from planwright.plan.model import Plan
 from planwright.zh.numbering import path_label
 
-_FIELD = {"title": "标题", "text": "正文", "lead": "牵头", "support": "配合", "deadline": "时限",
-          "preamble": "前言", "issuer": "发文机关", "doc_number": "文号", "recipients": "主送", "closing": "结尾",
-          "publicity": "附注", "cc": "抄送", "printer": "印发机关", "notice_title": "通知标题", "letter": "印发语",
-          "forward_title": "转发标题", "forward_doc_number": "转发文号", "forward_recipients": "转发主送",
-          "forward_letter": "转发语", "forward_issuer": "转发机关"}
-
 
 @dataclass(frozen=True)
 class Replace:
@@ -87,7 +81,7 @@ class SearchDialog(ModalScreen[editing.Hit | Replace | None]):
     def _line(self, hit: editing.Hit) -> Text:
         line = Text()
         line.append(path_label(self._places.get(hit.node_id, ())) if hit.node_id else "计划信息", "bold")
-        line.append(f"  {_FIELD.get(hit.field, hit.field)}  ", "dim")
+        line.append(f"  {editing.field_label(hit.field, meta=not hit.node_id)}  ", "dim")
         snippet = Text(hit.snippet)
         needle = self.query_one(Input).value.strip()
         if needle:

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from planwright.zh import deadlines
-from planwright.plan.editing import EDITABLE
+from planwright.plan.editing import EDITABLE, field_label
 from planwright.plan.model import Item, Meta, Node, Point, Task
 from planwright.zh.units import Registry
 from planwright.tui.widgets.field_input import FieldInput
@@ -44,20 +44,6 @@ _CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
     "doc_number_at": (("above", "标题上方（GB/T 9704）"), ("below", "标题下方（网页常见）")),
     "masthead": (("red", "红色版头"), ("preprinted", "套红纸：留出版头位置，不印"), ("none", "不要版头")),
     "fonts": (("gbt9704", "标准字体（方正小标宋简体、仿宋_GB2312…）"), ("windows", "Windows 字体（仿宋、楷体…）")),
-}
-_META_LABELS = {
-    "title": "计划标题", "year": "年度", "issuer": "发文机关", "doc_number": "文号",
-    "date": "成文日期（如 2027年3月1日）", "recipients": "主送机关（用、分隔）",
-    "preamble": "前言", "closing": "结尾", "style": "样式（如 jinan、ningguo；决定编号、时限写法和版式）",
-    "publicity": "附注（如 此件公开发布）", "cc": "抄送机关（用、分隔）", "printer": "印发机关",
-    "print_date": "印发日期（如 2027年3月2日）",
-    "notice_title": "通知标题（原文写法，{title} 处为计划标题；空则由发文机关和标题生成）",
-    "letter": "印发语（原文写法，{title} 处为计划标题；空则按样式生成）",
-    "end_year": "末年（多年计划，如 2022—2024 年写 2024；0 为单一年度）",
-    "doc_number_at": "纯文本通知中文号的位置", "masthead": "版头", "fonts": "字体",
-    "forward_title": "转发通知标题（关于转发…的通知）", "forward_doc_number": "转发文号",
-    "forward_recipients": "转发通知主送（用、分隔）", "forward_letter": "转发语（原文写法）",
-    "forward_issuer": "转发机关", "forward_date": "转发日期（如 2027年3月5日）",
 }
 
 
@@ -116,27 +102,27 @@ class NodeForm(Vertical):
         # both groups scroll: at 80×24 the fields do not fit, and a field must never be zero-high
         with VerticalScroll(id="node-fields"):
             with Vertical(classes="row", id="row-title"):
-                yield _label("标题")
+                yield _label(field_label("title", meta=False))
                 yield FieldInput(id="title", select_on_focus=False, compact=True)
             with Vertical(classes="row", id="row-text"):
-                yield _label("正文", id="text-label")
+                yield _label(field_label("text", meta=False), id="text-label")
                 yield FieldTextArea(id="text", soft_wrap=True, tab_behavior="focus", compact=True)
             with Vertical(classes="row", id="row-lead"):
-                yield _label("牵头单位（用、分隔；→ 接受补全）")
+                yield _label(field_label("lead", meta=False, hint=True, also="→ 接受补全"))
                 yield UnitsInput(id="lead")
                 yield Static("", id="lead-hint", classes="hint", markup=False)
             with Vertical(classes="row", id="row-support"):
-                yield _label("配合单位")
+                yield _label(field_label("support", meta=False))
                 yield UnitsInput(id="support")
                 yield Static("", id="support-hint", classes="hint", markup=False)
             with Vertical(classes="row", id="row-deadline"):
-                yield _label("时限要求（如 10月底前、三季度末、持续推进）")
+                yield _label(field_label("deadline", meta=False, hint=True))
                 yield FieldInput(id="deadline", select_on_focus=False, compact=True)
                 yield Static("", id="deadline-meaning", classes="hint", markup=False)
         with VerticalScroll(id="meta-fields"):
             for name in META_FIELDS:
                 with Vertical(classes="row"):
-                    yield _label(_META_LABELS[name])
+                    yield _label(field_label(name, meta=True, hint=True))
                     if name in _TEXTS:
                         yield FieldTextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus",
                                        classes="meta-text", compact=True)
@@ -156,7 +142,7 @@ class NodeForm(Vertical):
         rows = _ROWS[type(node)]
         for name in ("title", "text", "lead", "support", "deadline"):
             self._set_display(f"#row-{name}", name in rows)
-        label = "事项内容" if isinstance(node, Item) else "正文"
+        label = "事项内容" if isinstance(node, Item) else field_label("text", meta=False)
         text_label = self.query_one("#text-label", Label)
         if str(text_label.render()) != label:
             text_label.update(label, layout=False)
