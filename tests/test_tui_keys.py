@@ -97,3 +97,32 @@ async def test_a_command_right_after_typing_runs_after_the_characters(burst, wri
             await pilot.pause(0.05)
         assert not app.session.dirty  # what was saved included the 。 typed just before Ctrl+S
     assert (before + "考核。") in path.read_text(encoding="utf-8")
+
+
+async def test_a_save_right_after_typing_in_the_plan_form_keeps_the_characters(burst, write_sample, make_app, settle, tmp_path):
+    """The [plan] table's fields reach the model the same way: a Ctrl+S (or a date typed as a clerk
+    writes it) sent right behind the characters must not overtake them."""
+    from planwright.tui.widgets.plan_tree import ROOT
+
+    path = write_sample(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.editor.jump_to(ROOT, "date")
+        await settle(pilot, app)
+        await burst(pilot, app, keys("2027年3月1日") + [events.Key("ctrl+s", None)])
+        for _ in range(50):  # the save runs in a worker thread
+            if not app.session.dirty:
+                break
+            await pilot.pause(0.05)
+        assert not app.session.dirty
+        app.editor.form.focus_field("recipients")
+        await settle(pilot, app)
+        await burst(pilot, app, keys(("end", 1), "、区委办公室") + [events.Key("ctrl+s", None)])
+        for _ in range(50):
+            if not app.session.dirty:
+                break
+            await pilot.pause(0.05)
+        assert not app.session.dirty
+    text = path.read_text(encoding="utf-8")
+    assert "date = 2027-03-01" in text
+    assert 'recipients = ["各街道办事处", "区政府各部门", "区委办公室"]' in text

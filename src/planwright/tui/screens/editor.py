@@ -177,15 +177,19 @@ class EditorScreen(Screen[None]):
     # -- edits from the form -------------------------------------------------------
     @on(NodeForm.FieldEdited)
     def _field_edited(self, event: NodeForm.FieldEdited) -> None:
-        if event.node_id is None:
-            if self.session.set_meta(event.field, event.value):
-                if event.field in ("year", "style"):
+        self._apply_edit(event.node_id, event.field, event.value)
+
+    def _apply_edit(self, node_id: str | None, name: str, value: Any) -> None:
+        """One field's new value: a node's (by id), or the [plan] table's (None)."""
+        if node_id is None:
+            if self.session.set_meta(name, value):
+                if name in ("year", "style"):
                     self._configure_parsers()
                     self.tree.sync(self.plan, keep_cursor=ROOT)  # every deadline reads anew
                 self.tree.refresh_node(ROOT)
                 self._edited()
             return
-        self._set_field(event.node_id, event.field, event.value)
+        self._set_field(node_id, name, value)
 
     def _set_field(self, node_id: str, name: str, value: Any) -> None:
         try:
@@ -211,7 +215,7 @@ class EditorScreen(Screen[None]):
         """Put into the model what the form shows and its queued edits have not yet brought:
         a command (add, undo, save …) runs in order with the keys typed before it."""
         for node_id, name, value in self.form.unapplied():
-            self._set_field(node_id, name, value)
+            self._apply_edit(node_id, name, value)
 
     def _edited(self) -> None:
         self._last_edit = time.monotonic()

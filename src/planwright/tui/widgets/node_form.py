@@ -150,8 +150,8 @@ class NodeForm(Vertical):
             self._set_input("#title", node.title)  # type: ignore[union-attr]
         self._set_text("#text", node.text)
         if isinstance(node, (Task, Item)):
-            self._set_input("#lead", join_units(node.lead))
-            self._set_input("#support", join_units(node.support))
+            self._set_input("#lead", self._as_shown("lead", node.lead))
+            self._set_input("#support", self._as_shown("support", node.support))
             self._set_input("#deadline", node.deadline)
             self.update_hints()
 
@@ -161,20 +161,15 @@ class NodeForm(Vertical):
         self.border_title = "内容 · 计划信息"
         self._show_group(meta=True)
         for name in META_FIELDS:
-            value = getattr(meta, name)
+            shown = self._as_shown(name, getattr(meta, name))
             if name in _TEXTS:
-                self._set_text(f"#meta-{name}", value)
+                self._set_text(f"#meta-{name}", shown)
             elif name in _CHOICES:
                 select = self.query_one(f"#meta-{name}", Select)
-                wanted = value or _CHOICES[name][0][0]
-                if select.value != wanted:
-                    select.value = wanted
-            elif name in _LISTS:
-                self._set_input(f"#meta-{name}", join_units(value))
-            elif name in _DATES:
-                self._set_input(f"#meta-{name}", date_as_written(value))
+                if select.value != shown:
+                    select.value = shown
             else:
-                self._set_input(f"#meta-{name}", str(value) if value else "")
+                self._set_input(f"#meta-{name}", shown)
 
     # Showing another node must not lay the screen out again: a layout pass of
     # the whole screen costs more than everything else a cursor move does. So
@@ -267,7 +262,7 @@ class NodeForm(Vertical):
             return
         if field not in _ROWS[type(self.node)]:
             return  # a hidden field, changed while the form held another kind of node
-        value: Any = split_units(event.value) if field in ("lead", "support") else event.value
+        value = self._as_model(field, event.value)
         if field == "deadline":
             self._hint("#deadline-meaning", self.deadline_meaning(event.value))
         if field in ("lead", "support"):
@@ -275,29 +270,69 @@ class NodeForm(Vertical):
         if getattr(self.node, field, None) != value:
             self.post_message(self.FieldEdited(self.node_id, field, value))
 
-    def unapplied(self) -> list[tuple[str, str, Any]]:
-        """(node id, field, value) of what the fields show and the node does not hold yet.
+    def unapplied(self) -> list[tuple[str | None, str, Any]]:
+        """(node id or None for the [plan] table, field, value) of what the fields show and the model
+        does not hold yet.
 
         A field's edit reaches the model a few message queues later than its key
-        reaches the field, so a command run in order with the keys (F3 right after a
-        character) would otherwise overtake the character, or find the form already
-        showing another node and the character's edit dropped as stale.
+        reaches the field, so a command run in order with the keys (F3 or Ctrl+S right
+        after a character) would otherwise overtake the character, or find the form
+        already showing another node and the character's edit dropped as stale.
         """
         node = self.node
-        if self.node_id is None or not isinstance(node, (Point, Task, Item)):
+        if isinstance(node, Meta):
+            names, prefix = META_FIELDS, "meta-"
+        elif self.node_id is not None and isinstance(node, (Point, Task, Item)):
+            names, prefix = _ROWS[type(node)], ""
+        else:
             return []
-        out: list[tuple[str, str, Any]] = []
-        for name in _ROWS[type(node)]:
-            if name == "text":
-                value: Any = self.query_one("#text", TextArea).text
-            elif name in ("title", "lead", "support", "deadline"):
-                raw = self.query_one(f"#{name}", Input).value
-                value = split_units(raw) if name in ("lead", "support") else raw
-            else:
-                continue
-            if getattr(node, name, None) != value:
-                out.append((self.node_id, name, value))
+        out: list[tuple[str | None, str, Any]] = []
+        for name in names:
+            shown = self._shown(f"#{prefix}{name}")
+            # compared as shown: a value the field cannot show exactly (a unit name holding a
+            # space) is not an edit until the clerk changes the field
+            if shown != self._as_shown(name, getattr(node, name)):
+                out.append((self.node_id, name, self._as_model(name, shown)))
         return out
+
+    def _shown(self, selector: str) -> str:
+        widget = self.query_one(selector)
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Select):
+            return str(widget.value)
+        assert isinstance(widget, Input)
+        return widget.value
+
+    # One pair of conversions between what a field shows and what the model holds, for
+    # filling the form, for each edit, and for what is not applied yet.
+    def _as_shown(self, name: str, value: Any) -> str:
+        """The text a field shows for the model's ``value`` of field ``name`` of the form's node."""
+        meta = isinstance(self.node, Meta)
+        if name in (_LISTS if meta else ("lead", "support")):
+            return join_units(value)
+        if not meta or name in _TEXTS:
+            return value
+        if name in _CHOICES:
+            return value or _CHOICES[name][0][0]
+        if name in _DATES:
+            return date_as_written(value)
+        return str(value) if value else ""
+
+    def _as_model(self, name: str, shown: str) -> Any:
+        """The model's value for the text ``shown`` in field ``name`` of the form's node."""
+        meta = isinstance(self.node, Meta)
+        if name in (_LISTS if meta else ("lead", "support")):
+            return split_units(shown)
+        if not meta:
+            return shown
+        if name in ("year", "end_year"):
+            return int(shown) if shown.strip().isdigit() else 0
+        if name in _CHOICES and shown == _CHOICES[name][0][0] and not getattr(self.node, name):
+            return ""  # the default, as the model's "" already means
+        if name in _DATES:
+            return date_as_stored(shown)
+        return shown
 
     @on(Select.Changed)
     def _choice_changed(self, event: Select.Changed) -> None:
@@ -319,14 +354,6 @@ class NodeForm(Vertical):
     def _meta_changed(self, name: str, raw: str) -> None:
         if not isinstance(self.node, Meta):
             return
-        value: Any = raw
-        if name in _LISTS:
-            value = split_units(raw)
-        elif name in ("year", "end_year"):
-            value = int(raw) if raw.strip().isdigit() else 0
-        elif name in _CHOICES and raw == _CHOICES[name][0][0] and not getattr(self.node, name):
-            return  # the default, as the model's "" already means
-        elif name in _DATES:
-            value = date_as_stored(raw)
+        value = self._as_model(name, raw)
         if getattr(self.node, name) != value:
             self.post_message(self.FieldEdited(None, name, value))
