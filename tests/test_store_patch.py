@@ -171,6 +171,27 @@ def test_field_edits_are_patched_as_tomlkit_would_write_them(plan: Plan, data) -
         assert patched == reference
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plans(), st.data())
+def test_a_save_against_the_saved_plan_writes_what_comparing_every_table_writes(plan: Plan, data) -> None:
+    """The editor hands the plan as last saved (the base): only the nodes that differ from it
+    are looked at, and the text is the same as when every table is compared with the file."""
+    text = _dress(store.dumps(store.new_document(plan)), data.draw)  # with ids: none given at load
+    changes = data.draw(edits(store.loads(text).plan))
+    whole, against_base = store.loads(text), store.loads(text)
+    against_base.base = store.loads(text).plan
+    for doc in (whole, against_base):
+        _apply(doc.plan, changes)
+    result = patching.patch(against_base)
+    assert result is not None and result.whole
+    assert result.text == store.dumps(whole)
+    if result.text != text:  # the index comes along with the patch: what a scan of the new text finds
+        fresh = LineIndex(result.text)
+        assert result.lines is not None
+        assert (result.lines.order, result.lines.header_at, result.lines.key_at) == \
+            (fresh.order, fresh.header_at, fresh.key_at)
+
+
 HAND_WRITTEN = '''\
 schema = "planwright/1"
 

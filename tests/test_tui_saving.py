@@ -142,3 +142,46 @@ async def test_a_failing_save_says_so_and_keeps_the_edits(
         await settle(pilot, app)
         assert _title_on_disk(path) == before + "甲乙"
         assert not app.session.dirty
+
+
+def test_saves_in_a_row_patch_against_the_saved_plan_and_write_every_edit(tmp_path, write_sample, host,
+                                                                          monkeypatch) -> None:
+    """The session hands the plan as last saved to the store: each save writes its own edit and
+    the ones before stay; the file reads back as the plan every time."""
+    from planwright.plan import patch as patching
+    from planwright.tui.session import Session
+
+    path = write_sample(tmp_path)
+    session = Session.open(path, host)
+    bases = []
+    real_changed = patching._changed
+    monkeypatch.setattr(patching, "_changed", lambda plan, base: bases.append(base) or real_changed(plan, base))
+    for n, title in enumerate(["第一次改的标题", "第二次改的标题", "第三次改的标题"]):
+        task = session.plan.points[0].tasks[n % len(session.plan.points[0].tasks)]
+        assert session.set_field(task.id, "title", title)
+        session.save()
+        assert not session.dirty
+        assert store.load(path).plan == session.plan
+        assert f'title = "{title}"' in path.read_text(encoding="utf-8")
+    assert len(bases) == 3 and all(base is not None for base in bases)
+    assert "# " in path.read_text(encoding="utf-8")  # the sample's comment stays
+
+
+def test_a_plan_cleaned_of_escapes_at_open_is_saved_clean(tmp_path, write_sample, sample, host) -> None:
+    """The plan held is not what the file reads as (escapes were taken out at open): the first
+    save compares every table with the file, so the cleaned text is written too."""
+    from planwright.tui.session import Session
+
+    path = tmp_path / "plan.toml"
+    dirty = store.loads(sample)
+    first = dirty.plan.points[0]
+    path.write_text(sample.replace(f'title = "{first.title}"', f'title = "{first.title}\\u001b[2J"', 1),
+                    encoding="utf-8")
+    assert "\x1b" in store.load(path).plan.points[0].title
+    session = Session.open(path, host)
+    session.remember_saved()
+    task = session.plan.points[0].tasks[0]
+    session.set_field(task.id, "title", task.title + "改")
+    session.save()
+    assert store.load(path).plan == session.plan
+    assert "\x1b" not in store.load(path).plan.points[0].title

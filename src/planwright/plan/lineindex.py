@@ -68,27 +68,76 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self._text = text
         # offsets: a header's first character and the end of its line (past the newline);
-        # the first character of each key's line; the tables in file order
+        # the tables in file order. Each table's keys are kept relative to where its
+        # keys begin (the end of its header line; 0 for the keys above the first
+        # header), so that a patch of one table moves the tables after it by a shift
+        # of their headers alone (``patched``).
         self.header_at: dict[tuple, tuple[int, int]] = {}
-        self.key_at: dict[tuple, dict[str, int]] = {(): {}}
         self.order: list[tuple] = []
+        self._rel: dict[tuple, dict[str, int]] = {(): {}}
+        self._key_at: dict[tuple, dict[str, int]] | None = None
         self._headers: dict[tuple, int] | None = None
         self._keys: dict[tuple, dict[str, int]] | None = None
         self._newlines: list[int] | None = None
         counters: dict[str, int] = {}
-        keys = self.key_at[()]
+        keys, base = self._rel[()], 0
         for m in self._TOKEN.finditer(text):
             kind = m.lastgroup
             if kind == "key":
                 key = m.group("key")
                 if key not in keys:
-                    keys[key] = m.start()
+                    keys[key] = m.start() - base
             elif kind is not None:  # a header
                 current = self._enter(m.group(kind), kind == "aot", counters)
-                keys = self.key_at.setdefault(current, {})
+                keys = self._rel.setdefault(current, {})
                 newline = text.find("\n", m.end())
-                self.header_at[current] = (m.start(), len(text) if newline < 0 else newline + 1)
+                base = len(text) if newline < 0 else newline + 1
+                self.header_at[current] = (m.start(), base)
                 self.order.append(current)
+
+    @property
+    def key_at(self) -> dict[tuple, dict[str, int]]:
+        """The offset of each key's line, by table."""
+        if self._key_at is None:
+            self._key_at = {path: self.keys_of(path) for path in self._rel}
+        return self._key_at
+
+    def keys_of(self, path: tuple) -> dict[str, int]:
+        """The offset of each key's line in one table (empty for a table the scan did not see)."""
+        base = self.header_at[path][1] if path else 0
+        return {key: base + at for key, at in self._rel.get(path, {}).items()}
+
+    def patched(self, text: str, regions: dict[tuple, int]) -> "LineIndex":
+        """The index of ``text``: this index's text with the keys of some tables rewritten.
+        ``regions`` holds, for each such table, the change in length of its keys' region
+        (from the end of its header line to the next header); nothing else may differ.
+        Only those regions are scanned again; the headers after them are shifted."""
+        new = LineIndex("")
+        new._text, new.order = text, self.order
+        new._rel = dict(self._rel)
+        shift = 0
+        header_at = new.header_at
+        for n, path in enumerate(self.order):
+            start, body = self.header_at[path]
+            header_at[path] = (start + shift, body + shift)
+            if path in regions:  # its keys rescanned; everything after it moves by its change
+                shift += regions[path]
+                end = self.header_at[self.order[n + 1]][0] + shift if n + 1 < len(self.order) else len(text)
+                new._rel[path] = new._scan_keys(header_at[path][1], end)
+        return new
+
+    def _scan_keys(self, start: int, end: int) -> dict[str, int]:
+        """The keys of one table's region (offsets relative to its start), as ``__init__`` finds them."""
+        keys: dict[str, int] = {}
+        for m in self._TOKEN.finditer(self._text, start, end):
+            kind = m.lastgroup
+            if kind == "key":
+                key = m.group("key")
+                if key not in keys:
+                    keys[key] = m.start() - start
+            elif kind is not None:
+                raise ValueError("a header inside a table's keys")
+        return keys
 
     @property
     def headers(self) -> dict[tuple, int]:

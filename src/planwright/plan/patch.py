@@ -11,6 +11,14 @@ right under the header; a wording dropped from a node takes its line along.
 Every byte outside the rewritten values stays as it was: comments, blank
 lines, CRLF.
 
+Which tables differ: with a base (the plan as the text reads, which the editor
+keeps from its last save) the model is compared with it node by node — a
+dataclass comparison skips every untouched point at once — so a save after one
+edit looks at that node's table only; without one, every table is compared with
+tomllib's data of the text. The line index comes along with the patch (the
+touched tables scanned again, the headers after them shifted), so the next save
+does not scan the file either.
+
 Each table a patch touched is read back with tomllib and compared with the
 model; any difference, or anything a patch cannot place (a table without
 keys, a value it cannot find the end of, an index that does not fit the
@@ -28,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
 from planwright.plan.lineindex import LineIndex
-from planwright.plan.model import SCHEMA, Item, Point, Task, Wording
-from planwright.plan.reader import _Reader
+from planwright.plan.model import SCHEMA, Item, Plan, Point, Task, Wording
+from planwright.plan.reader import _Reader, read_toml
 from planwright.plan.schema import (
     DATE_KEYS,
     _ATTACHMENT_TYPES, _ITEM_TYPES, _META_TYPES, _POINT_TYPES, _TASK_TYPES, _UNIT_TYPES, PlanFileError, wording_dict,
@@ -51,15 +59,18 @@ class Patched:
     # (the tomllib table of the old text, what the patched text reads as): applied to the
     # document's data once the text is written, so that the next save starts from it
     updates: list[tuple[dict, dict]] = field(default_factory=list)
+    # the line index of ``text`` (the old one with the patched tables rescanned); None: build anew
+    lines: LineIndex | None = None
 
 
 class _CannotPatch(Exception):
     """Something the patch cannot place: the save goes to tomlkit."""
 
 
-# (table path, its tomllib data, the model object, the keys it may hold, the reader's
-# name for it, the key of its child tables)
-_Table = tuple[tuple, dict, Any, dict, str, "str | None"]
+# (table path, its tomllib data (None: compared with the base instead), the model object, the
+# keys it may hold, the reader's name for it, the key of its child tables, the base's object
+# (None: compared with the data))
+_Table = tuple[tuple, "dict | None", Any, dict, str, "str | None", Any]
 
 # The start of a key's line up to its value; a string at a place; the tokens of an array
 # or inline table (strings and comments read whole, so a bracket inside them is not
@@ -72,20 +83,71 @@ _BARE = re.compile(r"[^\s#,\]}]+")
 
 def patch(doc: PlanDocument) -> Patched | None:
     """The document's text with the model's field edits written in; None when the text
-    cannot be patched at all (the save goes to tomlkit as a whole)."""
-    data = doc._read
-    if data is None or not doc.text:
+    cannot be patched at all (the save goes to tomlkit as a whole).
+
+    With ``doc.base`` (a plan equal to what the text reads as), only the tables whose
+    node differs from the base's are looked at: a save after one edit costs that
+    table, not the plan. Without it, or when the outline's shape changed, every table
+    is compared with tomllib's data of the text (read here if the document has none).
+    """
+    if not doc.text:
         return None
+    tables = _changed(doc.plan, doc.base) if doc.base is not None and not doc.given_ids and not doc.notes else None
+    if tables is None and doc._read is None:  # saved through tomlkit before: read once, patch from then on
+        doc._read = read_toml(doc.text, doc.path)
     try:
-        return _Patcher(doc, data).run()
+        return _Patcher(doc, doc._read).run(tables)
     except (_CannotPatch, PlanFileError, tomllib.TOMLDecodeError, RecursionError):
         return None
+
+
+def _changed(plan: Plan, base: Plan) -> list[_Table] | None:
+    """The tables of the nodes that differ from the base's (as (path, None, node, its keys,
+    name, children, the base's node)); None when a node was added, deleted or moved, or a
+    unit or attachment renamed: that is the whole comparison's work."""
+    out: list[_Table] = []
+    if plan.meta != base.meta:
+        out.append((("plan",), None, plan.meta, _META_TYPES, "plan", None, base.meta))
+    for key, types, name in (("units", _UNIT_TYPES, "name"), ("attachments", _ATTACHMENT_TYPES, "title")):
+        nodes, olds = getattr(plan, key), getattr(base, key)
+        if nodes == olds:
+            continue
+        if [getattr(n, name) for n in nodes] != [getattr(o, name) for o in olds]:
+            return None
+        out += [((key, i), None, n, types, key, None, o) for i, (n, o) in enumerate(zip(nodes, olds)) if n != o]
+    for section in ("points", "body"):
+        points, olds = getattr(plan, section), getattr(base, section)
+        if points == olds:  # one comparison of dataclasses for the untouched part
+            continue
+        if len(points) != len(olds):
+            return None
+        for p, (point, old) in enumerate(zip(points, olds)):
+            if point != old and _changed_node(out, (section, p), point, old, _POINT_TYPES, section, "tasks") is None:
+                return None
+    return out
+
+
+def _changed_node(out: list, path: tuple, node: Any, old: Any, types: dict, name: str, children: str | None):
+    """Add the tables of ``node`` (and of its children) that differ from ``old``'s; None: not the same shape."""
+    kids = getattr(node, children) if children else []
+    old_kids = getattr(old, children) if children else []
+    if node.id != old.id or len(kids) != len(old_kids):
+        return None
+    if any(getattr(node, key) != getattr(old, key) for key in types):
+        out.append((path, None, node, types, name, children, old))
+    child_types, child_name, grandchildren = ((_TASK_TYPES, f"{name}.tasks", "items") if children == "tasks" else
+                                              (_ITEM_TYPES, f"{name}.items", None))
+    for n, (kid, old_kid) in enumerate(zip(kids, old_kids)):
+        if kid != old_kid and _changed_node(out, path + (children, n), kid, old_kid, child_types, child_name,
+                                            grandchildren) is None:
+            return None
+    return out
 
 
 class _Patcher:
     """One patch of one document: the edits by table, then the text put together and checked."""
 
-    def __init__(self, doc: PlanDocument, data: dict) -> None:
+    def __init__(self, doc: PlanDocument, data: dict | None) -> None:
         self.doc = doc
         self.data = data
         self.text = doc.text
@@ -94,16 +156,32 @@ class _Patcher:
         self.edits: dict[tuple, list[tuple[int, int, str]]] = {}  # by table path: (start, end, new text)
         self.whole = True
 
-    def run(self) -> Patched | None:
-        tables = list(self.tables())
+    def run(self, changed: list[_Table] | None = None) -> Patched | None:
+        """Patch every table that differs: ``changed`` (found against the base), else all
+        tables compared with the data."""
+        tables = list(self.tables()) if changed is None else self.with_data(changed)
         for table in tables:
             self.table(*table)
-        head = "" if "schema" in self.data else f"schema = {_basic(SCHEMA)}\n"  # tomlkit puts it first
+        has_schema = "schema" in self.data if self.data is not None else "schema" in self.index.keys_of(())
+        head = "" if has_schema else f"schema = {_basic(SCHEMA)}\n"  # tomlkit puts it first
         if not self.edits and not head:
-            return Patched(self.text, self.whole)
-        if not self.fits(tables):
+            return Patched(self.text, self.whole, lines=self.doc._lines)
+        if not self.fits(tables, changed is not None):
             return None
         return self.assemble(head, {t[0]: t for t in tables})
+
+    def with_data(self, changed: list[_Table]) -> list[_Table]:
+        """The tables found against the base, with their tomllib data when the document
+        keeps it (it is brought up to date after the save)."""
+        if self.data is None:
+            return changed
+        out = []
+        for path, _, obj, types, name, children, old in changed:
+            raw: Any = self.data
+            for step in path:
+                raw = raw[step]
+            out.append((path, raw, obj, types, name, children, old))
+        return out
 
     @property
     def index(self) -> LineIndex:
@@ -116,14 +194,14 @@ class _Patcher:
         raw = data.get("plan")
         if not isinstance(raw, dict):
             raise _CannotPatch("no [plan] table")
-        yield ("plan",), raw, plan.meta, _META_TYPES, "plan", None
+        yield ("plan",), raw, plan.meta, _META_TYPES, "plan", None, None
         for key, nodes, types, name in (("units", plan.units, _UNIT_TYPES, "name"),
                                         ("attachments", plan.attachments, _ATTACHMENT_TYPES, "title")):
             raws = data.get(key, [])
             # matched by name, as tomlkit's save does; another order or name is tomlkit's work
             if [r.get(name) for r in raws] == [getattr(n, name) for n in nodes]:
                 for i, (table, node) in enumerate(zip(raws, nodes)):
-                    yield (key, i), table, node, types, key, None
+                    yield (key, i), table, node, types, key, None, None
             else:
                 self.whole = False
         yield from self.outline()
@@ -164,23 +242,38 @@ class _Patcher:
     def node(self, path, raw, node_id, nodes, kind, types, name, children) -> Iterator[_Table]:
         node = nodes.get(node_id)
         if isinstance(node, kind):  # gone, or now another kind of node: tomlkit's work
-            yield path, raw, node, types, name, children
+            yield path, raw, node, types, name, children, None
 
-    def fits(self, tables: list[_Table]) -> bool:
-        """The index found a header for every table the data holds, and no other: each
-        table of the data is where the index says (inline tables, dotted keys … are not)."""
-        count = 1 + sum(len(self.data.get(k, [])) for k in ("units", "attachments"))
-        for section in ("points", "body"):
-            for point in self.data.get(section, []):
-                count += 1
-                for task in point.get("tasks", []):
-                    count += 1 + len(task.get("items", []))
+    def fits(self, tables: list[_Table], from_base: bool) -> bool:
+        """The index found a header for every table the data (or the base, which reads
+        the same) holds, and no other: each table is where the index says (inline
+        tables, dotted keys … are not)."""
+        if from_base:
+            base = self.doc.base
+            count = 1 + len(base.units) + len(base.attachments)
+            for point in (*base.points, *base.body):
+                count += 1 + len(point.tasks) + sum(len(task.items) for task in point.tasks)
+        else:
+            count = 1 + sum(len(self.data.get(k, [])) for k in ("units", "attachments"))
+            for section in ("points", "body"):
+                for point in self.data.get(section, []):
+                    count += 1
+                    for task in point.get("tasks", []):
+                        count += 1 + len(task.get("items", []))
         return count == len(self.index.order) and all(t[0] in self.index.header_at for t in tables)
 
     # -- one table -------------------------------------------------------------------------
-    def table(self, path, raw, obj, types, name, children) -> None:
-        """The edits that make one table hold the model object's values."""
-        given = self.doc.given_ids.get(path) if "id" not in raw else None
+    def table(self, path, raw, obj, types, name, children, old) -> None:
+        """The edits that make one table hold the model object's values. The values it
+        holds now are the data's, or the base object's (the keys it has: the index's)."""
+        if old is None:
+            given = self.doc.given_ids.get(path) if "id" not in raw else None
+            has, was = raw.__contains__, lambda key: _plain(raw[key])
+        else:
+            given = None  # a document with ids given at load is not compared with a base
+            if path not in self.index.header_at:
+                raise _CannotPatch(f"{path}: a table the index did not see")
+            has, was = self.index.keys_of(path).__contains__, lambda key: getattr(old, key)
         changed: list[tuple[str, str | None]] = []  # (key, its new value as text; None: the key goes)
         added: list[str] = []
         for key in types:
@@ -188,22 +281,23 @@ class _Patcher:
             if key == "id" and given:
                 continue  # written under the header (give_id)
             if key == "wording":
-                if value is None or ("wording" in raw and _same_wording(raw["wording"], value)):
-                    if value is None and "wording" in raw:
+                if value is None or (has(key) and (_same_wording(raw["wording"], value) if old is None
+                                                   else old.wording == value)):
+                    if value is None and has(key):
                         changed.append((key, None))
                     continue
                 inline = "{" + ", ".join(f"{k} = {_value(k, v, inline=True)}"
                                          for k, v in wording_dict(value).items()) + "}"
-                changed.append((key, inline)) if key in raw else added.append(f"{key} = {inline}")
-            elif key in raw:
-                if _plain(raw[key]) != value:
+                changed.append((key, inline)) if has(key) else added.append(f"{key} = {inline}")
+            elif has(key):
+                if was(key) != value:
                     changed.append((key, value))
             elif value not in ("", 0, [], None):
                 added.append(f"{key} = {_render(key, value)}")
         if not (given or changed or added):
             return
-        keys = self.index.key_at.get(path, {})
-        if path not in self.index.header_at or set(raw) - set(keys) - {children}:
+        keys = self.index.keys_of(path) if path in self.index.header_at else {}
+        if path not in self.index.header_at or (raw is not None and set(raw) - set(keys) - {children}):
             raise _CannotPatch(f"{path}: a table or key the index did not see")
         edits = [self.give_id(path, keys, given)] if given else []
         for key, value in changed:
@@ -264,11 +358,12 @@ class _Patcher:
     def assemble(self, head: str, tables: dict[tuple, _Table]) -> Patched:
         """Apply the edits table by table; read each touched table back and compare it with the model."""
         text, order, pieces, done = self.text, self.index.order, [self.lines(head)], 0
-        updates = []
-        for n, path in enumerate(order):
-            edits = self.edits.get(path)
-            if not edits:
-                continue
+        updates, grown = [], {}
+        at_of = {path: n for n, path in enumerate(order)} if len(self.edits) > 8 else None
+        edited = sorted(self.edits, key=lambda p: self.index.header_at[p][0])
+        for path in edited:
+            edits = self.edits[path]
+            n = at_of[path] if at_of is not None else order.index(path)
             start = self.index.header_at[path][1]
             end = self.index.header_at[order[n + 1]][0] if n + 1 < len(order) else len(text)
             region, at = [], start
@@ -279,11 +374,17 @@ class _Patcher:
                 at = e_end
             region.append(text[at:end])
             new_region = "".join(region)
-            updates.append((tables[path][1], self.check(tables[path], new_region)))
+            read = self.check(tables[path], new_region)
+            if tables[path][1] is not None:
+                updates.append((tables[path][1], read))
+            grown[path] = len(new_region) - (end - start)
             pieces += [text[done:start], new_region]
             done = end
         pieces.append(text[done:])
-        return Patched("".join(pieces), self.whole, updates)
+        new_text = "".join(pieces)
+        # the index follows the patch (a schema line put at the top moves every key: built anew)
+        lines = None if head else self.index.patched(new_text, grown)
+        return Patched(new_text, self.whole, updates, lines)
 
     def lines(self, new: str) -> str:
         """New text with the file's line ends (the lines a patch writes, and inside \"\"\" blocks)."""
@@ -291,13 +392,13 @@ class _Patcher:
 
     def check(self, table: _Table, region: str) -> dict:
         """The table as the patched text reads must be the model's: else no patch."""
-        path, raw, obj, types, name, children = table
+        path, raw, obj, types, name, children, _ = table
         read = tomllib.loads(region)
         got = type(obj)(**_Reader(None, self.index).fields(read, path, types, name))
         for key in types:
             if getattr(got, key) != getattr(obj, key):
                 raise _CannotPatch(f"{path}.{key} reads back as another value")
-        if children and children in raw:
+        if children and raw is not None and children in raw:
             read[children] = raw[children]
         return read
 

@@ -72,6 +72,15 @@ class PlanDocument:
     given_ids: dict[tuple, str] = field(default_factory=dict)
     notes: dict[str | None, list[str]] = field(default_factory=dict)
     preface: str = ""  # comment lines to open a new file with (a template's explanation)
+    # A plan equal to what ``text`` reads as, when the caller keeps one (the editor keeps
+    # the plan as last saved): a save then compares ``plan`` with it, node by node, and
+    # patches only the tables that differ, instead of comparing every table with the
+    # file's data. It must never be ``plan`` itself, nor change while a save runs; a
+    # save leaves it None (the caller gives the next one).
+    base: Plan | None = field(default=None, repr=False)
+    # True after a save whose text was checked to read as ``plan`` (a patch): a copy of
+    # ``plan`` taken then may be the next save's ``base``
+    saved_as_read: bool = False
     # What tomllib read from ``text`` (kept from load, not copied: it costs
     # nothing there); the model it gives is compared with ``plan`` at save time.
     _read: dict | None = field(default=None, repr=False)
@@ -202,9 +211,7 @@ def _render(doc: PlanDocument) -> tuple[str, Patched | None]:
     """
     if not doc.text:  # a new file (import, new): nothing to keep, no tomlkit
         return fresh_text(doc), None
-    if doc._read is None:  # saved through tomlkit before: read once, and patch from then on
-        doc._read = read_toml(doc.text, doc.path)
-    patched = patch(doc)
+    patched = patch(doc)  # reads the text's data (doc._read) only when it must compare every table
     if patched is not None and patched.whole:
         return patched.text, patched
     if patched is None and _unedited(doc):
@@ -256,7 +263,9 @@ def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
                 table.update(read)
         else:
             doc._read = None  # read again from the new text by the next save that needs it
-    doc.path, doc.text, doc._lines = target, text, None
+    # a patch brings the line index along (only its tables scanned again); else built when needed
+    doc.path, doc.text, doc._lines = target, text, patched.lines if patched is not None else None
+    doc.base, doc.saved_as_read = None, patched is not None
     doc.given_ids.clear()
     doc.notes.clear()
     doc.mtime_ns = target.stat().st_mtime_ns

@@ -62,6 +62,9 @@ class SaveJob:
 
     version: int
     plan: Plan = field(repr=False)
+    # the plan as the file reads now (see PlanDocument.base), or None: the save compares the whole plan
+    base: Plan | None = field(default=None, repr=False)
+    checked: bool = False  # the written text was checked to read as ``plan``: it may be the next base
 
 
 @dataclass
@@ -80,8 +83,10 @@ class Session:
         # text with terminal escapes (ESC [2J, OSC titles) would reach the screen through
         # the widgets: the editor holds, shows and saves the plan without them (a file
         # whose text cannot hold any is not walked: that walk is 0.1 s of a big plan's start)
-        if not doc.text or toml_may_hold_controls(doc.text):
-            clean_in_place(doc.plan)
+        cleaned = (not doc.text or toml_may_hold_controls(doc.text)) and clean_in_place(doc.plan)
+        # the copy of the plan as on disk (``_saved``) stands for the file's text in a save (its
+        # base: only what differs from it is patched) when the plan is what the text reads as
+        self._saved_is_text = not cleaned
         self.doc = doc
         self.host = host
         self.history = editing.History()
@@ -197,7 +202,7 @@ class Session:
         count it stands for), so that editing goes on while a thread writes it."""
         if self.read_only:
             raise ReadOnly(str(self.path))
-        return SaveJob(self.version, editing.copy_plan(self.plan))
+        return SaveJob(self.version, editing.copy_plan(self.plan), self._saved if self._saved_is_text else None)
 
     def write_save(self, job: SaveJob, force: bool = False) -> Path:
         """Write ``job`` (from any thread): the changed-on-disk check, the store's save of the
@@ -207,13 +212,14 @@ class Session:
             raise ChangedOnDisk(str(self.path))
         with STORE_LOCK:
             doc = self.doc
-            copy = dataclasses.replace(doc, plan=job.plan, given_ids=dict(doc.given_ids),
+            copy = dataclasses.replace(doc, plan=job.plan, base=job.base, given_ids=dict(doc.given_ids),
                                        notes={k: list(v) for k, v in doc.notes.items()})
             written = planwright.save(copy)
             # the open document now stands for the file as written (ids given at load and
             # notes went into it: the editor adds neither)
             doc.path, doc.text, doc._read, doc._lines = copy.path, copy.text, copy._read, copy._lines
             doc.mtime_ns, doc.digest = copy.mtime_ns, copy.digest
+            job.checked = copy.saved_as_read
             doc.given_ids.clear()
             doc.notes.clear()
         return written
@@ -222,7 +228,8 @@ class Session:
         """On the UI thread, after ``write_save``: what was written is the saved state; edits
         made while it was written stay unsaved (and undoing them comes back to it)."""
         self.history.break_coalescing()
-        self._saved = job.plan
+        self._saved = job.plan  # what the file now holds: the base of the next save, when checked
+        self._saved_is_text = job.checked
         with STORE_LOCK:
             self.dirty = self.version != job.version and self.plan != job.plan
             if not self.dirty:
