@@ -8,6 +8,7 @@ import pytest
 
 from planwright.plan import editing
 from planwright.plan import store
+from planwright.plan.model import Attachment, Point, Wording
 from planwright.host import Host
 from planwright.tui.recovery import plan_text
 from planwright.tui.session import ChangedOnDisk, Session, recovery_path
@@ -25,6 +26,38 @@ def test_plan_text_reads_back_as_the_same_plan(sample):
     plan.meta.end_year = 2028
     again = store.loads(plan_text(plan, "# header\n")).plan
     assert again == plan
+
+
+# what a paste or an import can leave in a field: quotes of both kinds and three in a row,
+# backslashes, line breaks of every kind, tabs, control characters, DEL and C1 controls
+HOSTILE = 'a "quoted" and \'\'\' and """ back\\slash \\n\nnew line\r\nCRLF\ttab \x01\x1b[31m\x7f\x85 完成率[50%]"'
+
+
+def test_the_recovery_file_is_the_plan_file_a_new_plan_gets_and_reads_back_equal(sample):
+    plan = store.loads(sample).plan
+    meta = plan.meta
+    meta.title, meta.preamble, meta.notice_title, meta.date = HOSTILE, HOSTILE, HOSTILE, "2027-03-01"
+    meta.recipients, meta.end_year = [HOSTILE, "区政府各部门"], 2028
+    plan.units[0].aliases = [HOSTILE]
+    task = plan.find("tk1aaa")
+    task.title, task.text, task.lead, task.deadline = HOSTILE, HOSTILE, [HOSTILE], HOSTILE
+    task.wording = Wording(text=HOSTILE, lead=[HOSTILE], at=-1)
+    plan.body = [Point(id="bd1aaa", title=HOSTILE, text=HOSTILE)]
+    plan.attachments = [Attachment(HOSTILE, HOSTILE)]
+
+    text = plan_text(plan, "# 恢复文件\n# 原文件：plan.toml\n")
+    assert store.loads(text).plan == plan
+    # exactly what the store writes for the same plan as a new file, after the header
+    assert text == "# 恢复文件\n# 原文件：plan.toml\n" + store.dumps(store.new_document(plan))
+
+
+def test_a_recovery_file_reads_back_when_the_plan_file_name_holds_a_line_break(sample, tmp_path, host):
+    path = tmp_path / "计划\n2027.toml"
+    path.write_text(sample, encoding="utf-8")
+    session = Session.open(path, host)
+    session.set_field("tk1aaa", "title", HOSTILE)
+    assert session.write_recovery()
+    assert store.load(session.recovery_file).plan == session.plan
 
 
 def test_session_save_keeps_comments_and_removes_the_recovery_file(write_sample, tmp_path, host):
