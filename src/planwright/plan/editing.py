@@ -1,4 +1,4 @@
-"""Edits of a plan as pure functions, and an undo history of plan snapshots.
+"""Edits of a plan as pure functions, and an undo history of what they changed.
 
 The editor calls these; so can a script or a test, without Textual. Every
 operation changes the Plan in place and returns the id of the node the cursor
@@ -9,14 +9,19 @@ EditError with a message in Chinese, and leaves the plan untouched.
 Ids are kept for life: moving, converting a task to an item and back, or
 undoing never changes a node's id; only a new or duplicated node gets a fresh
 one, so that the year-over-year comparison keeps matching.
+
+Every change an operation makes to a list or an attribute of the plan goes
+through ``keep`` or ``assign`` (plan.journal): run by ``History.apply``, the
+operation leaves an undo step holding only what it touched.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
+from planwright.plan.journal import Change, Whole, assign, keep, recording
 from planwright.plan.model import Attachment, Item, Meta, Node, Plan, Point, Task, Unit, Wording, new_id
 
 
@@ -70,7 +75,7 @@ def add_point(plan: Plan, at: str | None = None, title: str = "") -> str:
     """A new point after the point holding ``at`` (at the end when ``at`` is None)."""
     point = Point(id=_fresh_id(plan), title=title)
     index = len(plan.points) if at is None else place_of(plan, at).p + 1
-    plan.points.insert(index, point)
+    keep(plan.points).insert(index, point)
     return point.id
 
 
@@ -84,13 +89,13 @@ def add_task(plan: Plan, at: str | None = None, title: str = "") -> str:
         add_point(plan)
     task = Task(id=_fresh_id(plan), title=title)
     if at is None:
-        plan.points[-1].tasks.append(task)
+        keep(plan.points[-1].tasks).append(task)
         return task.id
     where = place_of(plan, at)
     if where.t is None:
-        where.point.tasks.append(task)
+        keep(where.point.tasks).append(task)
     else:
-        where.point.tasks.insert(where.t + 1, task)
+        keep(where.point.tasks).insert(where.t + 1, task)
     return task.id
 
 
@@ -103,7 +108,7 @@ def add_item(plan: Plan, at: str | None, text: str = "") -> str:
         raise EditError("事项要放在任务之下：请先选中一项任务")
     item = Item(id=_fresh_id(plan), text=text)
     index = len(where.task.items) if where.i is None else where.i + 1
-    where.task.items.insert(index, item)
+    keep(where.task.items).insert(index, item)
     return item.id
 
 
@@ -121,7 +126,7 @@ def delete(plan: Plan, node_id: str) -> str | None:
         siblings, index, parent = where.point.tasks, where.t, where.point
     else:
         siblings, index, parent = plan.points, where.p, None
-    del siblings[index]
+    del keep(siblings)[index]
     if siblings:
         return siblings[min(index, len(siblings) - 1)].id
     return parent.id if parent is not None else None
@@ -154,7 +159,7 @@ def _swap(siblings: list, index: int, delta: int, noun: str) -> None:
     other = index + delta
     if not 0 <= other < len(siblings):
         raise EditError(f"已是第一个{noun}" if delta < 0 else f"已是最后一个{noun}")
-    siblings[index], siblings[other] = siblings[other], siblings[index]
+    keep(siblings)[index], siblings[other] = siblings[other], siblings[index]
 
 
 def _move_task(plan: Plan, where: Place, delta: int) -> None:
@@ -166,8 +171,8 @@ def _move_task(plan: Plan, where: Place, delta: int) -> None:
     target = where.p + delta
     if not 0 <= target < len(plan.points):
         raise EditError("已是第一项任务" if delta < 0 else "已是最后一项任务")
-    task = tasks.pop(where.t)  # type: ignore[arg-type]
-    neighbour = plan.points[target].tasks
+    task = keep(tasks).pop(where.t)  # type: ignore[arg-type]
+    neighbour = keep(plan.points[target].tasks)
     neighbour.insert(len(neighbour) if delta < 0 else 0, task)
 
 
@@ -181,8 +186,8 @@ def _move_item(plan: Plan, where: Place, delta: int) -> None:
     target = all_tasks.index(where.task) + delta  # type: ignore[arg-type]
     if not 0 <= target < len(all_tasks):
         raise EditError("已是第一个事项" if delta < 0 else "已是最后一个事项")
-    item = items.pop(where.i)  # type: ignore[arg-type]
-    neighbour = all_tasks[target].items
+    item = keep(items).pop(where.i)  # type: ignore[arg-type]
+    neighbour = keep(all_tasks[target].items)
     neighbour.insert(len(neighbour) if delta < 0 else 0, item)
 
 
@@ -196,7 +201,7 @@ def move_to_point(plan: Plan, node_id: str, point_id: str) -> str:
         raise EditError("目标必须是一个要点")
     if target.point is where.point:
         return node_id
-    target.point.tasks.append(where.point.tasks.pop(where.t))
+    keep(target.point.tasks).append(keep(where.point.tasks).pop(where.t))
     return node_id
 
 
@@ -224,8 +229,8 @@ def task_to_item(plan: Plan, node_id: str) -> str:
     above = where.point.tasks[where.t - 1]
     item = Item(id=task.id, text=_join(task.title, task.text), lead=list(task.lead),
                 support=list(task.support), deadline=task.deadline, wording=_closing_wording(task.wording))
-    del where.point.tasks[where.t]
-    above.items.append(item)
+    del keep(where.point.tasks)[where.t]
+    keep(above.items).append(item)
     return item.id
 
 
@@ -239,8 +244,8 @@ def item_to_task(plan: Plan, node_id: str) -> str:
     title, text = _split(item.text)
     task = Task(id=item.id, title=title, text=text, lead=list(item.lead),
                 support=list(item.support), deadline=item.deadline, wording=_closing_wording(item.wording))
-    del where.task.items[where.i]
-    where.point.tasks.insert(where.t + 1, task)  # type: ignore[operator]
+    del keep(where.task.items)[where.i]
+    keep(where.point.tasks).insert(where.t + 1, task)  # type: ignore[operator]
     return task.id
 
 
@@ -290,29 +295,27 @@ def duplicate(plan: Plan, node_id: str) -> str:
     where = place_of(plan, node_id)
     if where.t is None:
         raise EditError("只能复制任务或事项")
+    taken = {n.id for n in plan.all_nodes()}
     if where.i is not None:
-        copy = replace(where.node, id=_fresh_id(plan), lead=list(where.node.lead),  # type: ignore[arg-type]
-                       support=list(where.node.support))  # type: ignore[union-attr]
-        where.task.items.insert(where.i + 1, copy)  # type: ignore[union-attr]
+        copy = _clone_item(where.node)  # type: ignore[arg-type]
+        copy.id = _unused_id(taken)
+        keep(where.task.items).insert(where.i + 1, copy)  # type: ignore[union-attr]
         return copy.id
     task = where.task
     assert task is not None
     clone = _clone_task(task)
-    clone.id = _fresh_id(plan)
-    for item in clone.items:
-        item.id = new_id()
-    where.point.tasks.insert(where.t + 1, clone)
-    ensure_unique_ids(plan)
+    for node in (clone, *clone.items):  # fresh ids for the copies only: the nodes there keep theirs
+        node.id = _unused_id(taken)
+    keep(where.point.tasks).insert(where.t + 1, clone)
     return clone.id
 
 
-def ensure_unique_ids(plan: Plan) -> None:
-    """Re-mint any id that occurs twice (only a fresh copy can collide, by chance)."""
-    seen: set[str] = set()
-    for node in plan.nodes():
-        while node.id in seen:
-            node.id = new_id()
-        seen.add(node.id)
+def _unused_id(taken: set[str]) -> str:
+    while True:
+        candidate = new_id()
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
 
 
 EDITABLE = {
@@ -329,7 +332,7 @@ def set_field(plan: Plan, node_id: str, name: str, value: str | list[str]) -> bo
         raise EditError(f"这个节点没有“{name}”字段")
     if getattr(node, name) == value:
         return False
-    setattr(node, name, list(value) if isinstance(value, list) else value)
+    assign(node, name, list(value) if isinstance(value, list) else value)
     return True
 
 
@@ -424,11 +427,13 @@ def replace_all(plan: Plan, query: str, replacement: str) -> int:
     for _, name, owner in searched_fields(plan):
         value = getattr(owner, name)
         if isinstance(value, list):
-            count += sum(v.count(query) for v in value)
-            setattr(owner, name, [v.replace(query, replacement) for v in value])
+            found = sum(v.count(query) for v in value)
+            if found:
+                count += found
+                assign(owner, name, [v.replace(query, replacement) for v in value])
         elif query in value:
             count += value.count(query)
-            setattr(owner, name, value.replace(query, replacement))
+            assign(owner, name, value.replace(query, replacement))
     return count
 
 
@@ -445,7 +450,7 @@ def _snippet(text: str, at: int, length: int, around: int = 12) -> str:
 
 @dataclass
 class Snapshot:
-    """The whole editable state of a plan at one moment, and where the cursor was."""
+    """The whole editable state of a plan at one moment (a copy), and where the cursor was."""
 
     meta: Meta
     units: list[Unit]
@@ -493,6 +498,12 @@ def restore(plan: Plan, snap: Snapshot) -> None:
     plan.attachments = copy.attachments
 
 
+def take_content(plan: Plan, other: Plan) -> None:
+    """Make ``plan`` hold ``other``'s content (a recovered plan), as one edit that undo takes back."""
+    for name in ("meta", "units", "points", "body", "attachments"):
+        assign(plan, name, getattr(other, name))
+
+
 @dataclass
 class FieldEdit:
     """An undo step for one field: its value before (or, on the redo stack, after) the edit.
@@ -507,9 +518,11 @@ class FieldEdit:
     value: object
     selected: str | None
     label: str
+    serial: int = 0
 
 
-Step = Snapshot | FieldEdit
+# Change: a structural edit (plan.journal); Whole: a change made by hand after History.record
+Step = Change | Whole | FieldEdit
 
 
 def _field_value(plan: Plan, node_id: str | None, name: str) -> object:
@@ -525,25 +538,41 @@ def _set_field_value(plan: Plan, node_id: str | None, name: str, value: object) 
 
 @dataclass
 class History:
-    """Undo and redo stacks of steps: whole-plan snapshots, or single-field edits.
+    """Undo and redo stacks of steps, none of them a copy of the plan.
 
-    ``record`` (structural edits) and ``record_field`` (typing) are called
-    *before* a change. Typing in one field arrives as one change per character
-    (an input method commits a burst of them), so calls with the same
-    ``coalesce`` key in a row share one step: one undo takes back the whole
-    burst of typing in that field, not one character.
+    ``apply`` runs a structural edit and keeps what it changed (a ``Change``);
+    ``record_field`` (typing) keeps one field's value; ``record`` (a change the
+    caller makes by hand) keeps every object's fields. The last two are called
+    *before* the change. Typing in one field arrives as one change per
+    character (an input method commits a burst of them), so calls with the
+    same ``coalesce`` key in a row share one step: one undo takes back the
+    whole burst of typing in that field, not one character.
+
+    Undo and redo put values back into the same node objects, so ids and
+    identities last, and each step costs what its edit touched.
     """
 
     limit: int = 200
     undo_stack: list[Step] = field(default_factory=list)
     redo_stack: list[Step] = field(default_factory=list)
     _last_key: object = None
+    _serials: int = 0
+
+    def apply(self, plan: Plan, label: str, selected: str | None, op: Callable[..., Any], *args: Any) -> Any:
+        """Run ``op(plan, *args)`` (an edit of this module) as one undo step; returns its result.
+
+        An exception (EditError) leaves the plan and the history as they were.
+        """
+        with recording(label, selected) as change:
+            result = op(plan, *args)
+        self.push(change)
+        return result
 
     def record(self, plan: Plan, label: str, selected: str | None, coalesce: object = None) -> None:
         if coalesce is not None and coalesce == self._last_key:
             return
         self._last_key = coalesce
-        self._push(snapshot(plan, selected, label))
+        self._push(Whole.of(plan, label, selected))
 
     def record_field(self, plan: Plan, node_id: str | None, name: str, label: str,
                      selected: str | None) -> None:
@@ -555,14 +584,26 @@ class History:
         self._push(FieldEdit(node_id, name, _field_value(plan, node_id, name), selected, label))
 
     def push(self, step: Step) -> None:
-        """Add a step taken by the caller (a snapshot made before an edit that may fail)."""
+        """Add a step made by the caller (a Change recorded around an edit)."""
         self._push(step)
         self._last_key = None
 
     def _push(self, step: Step) -> None:
+        self._serials += 1
+        step.serial = self._serials
         self.undo_stack.append(step)
         del self.undo_stack[: -self.limit]
         self.redo_stack.clear()
+
+    @property
+    def serial(self) -> int:
+        """The edit the plan is at: the serial of the last step not undone (0: none).
+
+        A step keeps its serial through undo and redo, so a state can be recognised
+        again (the one on disk) without comparing plans. Typing that goes on into
+        the last step changes the plan without changing this: see break_coalescing.
+        """
+        return self.undo_stack[-1].serial if self.undo_stack else 0
 
     def break_coalescing(self) -> None:
         """The next record starts a new undo step even for the same field."""
@@ -570,22 +611,27 @@ class History:
 
     def undo(self, plan: Plan, selected: str | None) -> Step | None:
         """Go back one step; returns the step (its ``selected`` and ``label``)."""
-        return self._step(plan, selected, self.undo_stack, self.redo_stack)
+        return self._step(plan, selected, self.undo_stack, self.redo_stack, back=True)
 
     def redo(self, plan: Plan, selected: str | None) -> Step | None:
-        return self._step(plan, selected, self.redo_stack, self.undo_stack)
+        return self._step(plan, selected, self.redo_stack, self.undo_stack, back=False)
 
-    def _step(self, plan: Plan, selected: str | None, source: list[Step], target: list[Step]) -> Step | None:
+    def _step(self, plan: Plan, selected: str | None, source: list[Step], target: list[Step],
+              back: bool) -> Step | None:
         if not source:
             return None
         step = source.pop()
         if isinstance(step, FieldEdit):
             now = _field_value(plan, step.node_id, step.name)
-            target.append(FieldEdit(step.node_id, step.name, now, step.selected, step.label))
+            target.append(FieldEdit(step.node_id, step.name, now, step.selected, step.label, step.serial))
             _set_field_value(plan, step.node_id, step.name, step.value)
+        elif isinstance(step, Change):
+            step.swap(back)
+            # the same records, now holding the other side; the cursor as it is now goes with them
+            target.append(Change(step.label, selected, step.records, step.serial).closed())
         else:
-            target.append(snapshot(plan, selected, step.label))
-            restore(plan, step)
+            target.append(Whole.of(plan, step.label, selected, step.serial))
+            step.restore()
         self._last_key = None
         return step
 
@@ -627,16 +673,19 @@ def edit_unit(plan: Plan, old: str, name: str, aliases: list[str], kind: str, re
             if isinstance(node, (Task, Item)):
                 for key in ("lead", "support"):
                     units = getattr(node, key)
-                    renamed += units.count(old)
-                    setattr(node, key, [name if u == old else u for u in units])
+                    if old in units:
+                        renamed += units.count(old)
+                        assign(node, key, [name if u == old else u for u in units])
     aliases = [a for a in dict.fromkeys(a.strip() for a in aliases) if a and a != name]
     if name != old and not rename_in_tasks and old and old not in aliases and unit_uses(plan, old):
         aliases.append(old)
     entry = next((u for u in plan.units if u.name == old), None)
     if entry is None:
-        plan.units.append(Unit(name=name, aliases=aliases, kind=kind.strip()))
+        keep(plan.units).append(Unit(name=name, aliases=aliases, kind=kind.strip()))
     else:
-        entry.name, entry.aliases, entry.kind = name, aliases, kind.strip()
+        assign(entry, "name", name)
+        assign(entry, "aliases", aliases)
+        assign(entry, "kind", kind.strip())
     return renamed
 
 
@@ -690,4 +739,4 @@ def set_body_text(plan: Plan, text: str) -> None:
                 current = Point(id=old_points[0].id if old_points else new_id())
                 points.append(current)
             current.text = f"{current.text}\n{line}" if current.text else line
-    plan.body = points
+    assign(plan, "body", points)

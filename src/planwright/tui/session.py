@@ -65,6 +65,7 @@ class SaveJob:
     # the plan as the file reads now (see PlanDocument.base), or None: the save compares the whole plan
     base: Plan | None = field(default=None, repr=False)
     checked: bool = False  # the written text was checked to read as ``plan``: it may be the next base
+    serial: int = 0  # the undo history's position then (History.serial)
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Session:
         # save (not at open: that would cost a copy of every plan opened); undoing
         # back to it means "no unsaved changes".
         self._saved: Plan | None = None
+        self._saved_serial = 0  # the undo history's position of the state on disk
         # another editor that has this plan open (its lock is live), else None
         self.elsewhere: lock.Holder | None = lock.take(self.path) if doc.path is not None else None
         self.read_only = False  # the user chose to look only: saving is refused
@@ -122,14 +124,12 @@ class Session:
 
     # -- editing -----------------------------------------------------------
     def apply(self, label: str, op: Callable[..., Any], *args: Any) -> Any:
-        """Run one edit from ``editing`` with an undo step (a snapshot) before it.
+        """Run one edit from ``editing`` as one undo step (what it changed, not a copy of the plan).
 
         An EditError leaves both the plan and the history as they were.
         """
         self._keep_saved_state()
-        before = editing.snapshot(self.plan, self.selected, label)
-        result = op(self.plan, *args)
-        self.history.push(before)
+        result = self.history.apply(self.plan, label, self.selected, op, *args)
         self.touch()
         return result
 
@@ -174,7 +174,8 @@ class Session:
         snap = move(self.plan, self.selected)
         if snap is not None:
             self.touch()
-            self.dirty = self._saved is None or self.plan != self._saved
+            # the history's position says it, without comparing a plan-sized copy
+            self.dirty = self.history.serial != self._saved_serial
         return snap
 
     def touch(self) -> None:
@@ -202,7 +203,9 @@ class Session:
         count it stands for), so that editing goes on while a thread writes it."""
         if self.read_only:
             raise ReadOnly(str(self.path))
-        return SaveJob(self.version, editing.copy_plan(self.plan), self._saved if self._saved_is_text else None)
+        self.history.break_coalescing()  # typing from now on is a step of its own: it is not saved
+        return SaveJob(self.version, editing.copy_plan(self.plan), self._saved if self._saved_is_text else None,
+                       serial=self.history.serial)
 
     def write_save(self, job: SaveJob, force: bool = False) -> Path:
         """Write ``job`` (from any thread): the changed-on-disk check, the store's save of the
@@ -227,9 +230,9 @@ class Session:
     def finish_save(self, job: SaveJob) -> None:
         """On the UI thread, after ``write_save``: what was written is the saved state; edits
         made while it was written stay unsaved (and undoing them comes back to it)."""
-        self.history.break_coalescing()
         self._saved = job.plan  # what the file now holds: the base of the next save, when checked
         self._saved_is_text = job.checked
+        self._saved_serial = job.serial
         with STORE_LOCK:
             self.dirty = self.version != job.version and self.plan != job.plan
             if not self.dirty:
@@ -251,6 +254,7 @@ class Session:
             self._discard_recovery_locked()
         self.history = editing.History()
         self._saved = editing.copy_plan(self.plan)
+        self._saved_serial = 0
         self.version += 1
 
     def close(self) -> None:
@@ -333,11 +337,7 @@ class Session:
     def apply_recovery(self, recovery: Recovery) -> None:
         """Take the recovered content into the open document (comments of the file stay)."""
 
-        def op(plan: Plan) -> None:
-            plan.meta, plan.units = recovery.plan.meta, recovery.plan.units
-            plan.points, plan.body = recovery.plan.points, recovery.plan.body
-
-        self.apply("恢复未保存的内容", op)
+        self.apply("恢复未保存的内容", editing.take_content, recovery.plan)
         if recovery.path != self.recovery_file:
             _unlink(recovery.path)  # taken in: from now on this editor's own file keeps it
 
