@@ -21,6 +21,7 @@ from planwright.exporting import notice_text
 from planwright.importing import import_text
 from planwright.plan import store
 from planwright.plan.rollover import roll_over
+from planwright.rules.engine import run
 
 # The county's notice and its plan, as the county printed them.
 COUNTY = """某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知
@@ -172,6 +173,31 @@ def test_a_page_heading_without_the_issuer_over_the_notices_own_title(host) -> N
     meta = result.doc.plan.meta
     assert meta.notice_title == "" and meta.issuer == "某某县人民政府办公室"
     assert not any("某某县人民政府办公室" in w and "未能归类" in w for w in result.warnings)
+
+
+def test_a_title_naming_the_plan_otherwise_moves_to_the_new_year_and_the_checker_names_it(host) -> None:
+    """The notice calls the plan 2023年政务公开工作要点, its heading 2023年某某县…: the title is kept word
+    for word, so it follows a roll-over's year but not an edit of the plan title, and the checker says so."""
+    notice = COUNTY.replace("关于印发2023年某某县政务公开工作要点的通知", "关于印发2023年政务公开工作要点的通知", 1)
+    plan = plan_of(notice, host)
+    assert plan.meta.notice_title == "某某县人民政府办公室关于印发2023年政务公开工作要点的通知"
+    finding = next(f for f in run(plan, host) if f.rule == "PW-LETTER-002")
+    assert finding.severity == "info" and finding.field == "notice_title"
+    assert "“某某县人民政府办公室关于印发2023年政务公开工作要点的通知”" in finding.message
+    assert "没有计划标题“2023年某某县政务公开工作要点”" in finding.message and "{title}" in finding.message
+
+    roll_over(plan, 2024)
+    assert "某某县人民政府办公室关于印发2024年政务公开工作要点的通知" in notice_text(plan, host)
+    plan.meta.notice_title = plan.meta.notice_title.replace("2024年政务公开工作要点", "{title}")
+    assert not [f for f in run(plan, host) if f.rule == "PW-LETTER-002"]  # now it names the plan by its title
+    plan.meta.title = "2024年某某县政务公开和政务服务工作要点"
+    assert "某某县人民政府办公室关于印发2024年某某县政务公开和政务服务工作要点的通知" in notice_text(plan, host)
+
+
+def test_a_built_or_title_naming_notice_title_raises_nothing(host) -> None:
+    for notice in (COUNTY, COUNTY.replace("关于印发2023年某某县政务公开工作要点的通知",
+                                          "关于印发《2023年某某县政务服务工作要点》和《2023年某某县政务公开工作要点》的通知", 1)):
+        assert not [f for f in run(plan_of(notice, host), host) if f.rule == "PW-LETTER-002"]
 
 
 # -- where the page printed the 文号 ------------------------------------------------------------

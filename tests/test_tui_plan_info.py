@@ -160,3 +160,30 @@ async def test_a_search_hit_names_its_field_as_the_form_labels_it(sample, make_a
         assert shown == {("", label_over("#meta-recipients")), ("", label_over("#meta-cc")),
                          ("", label_over("#meta-forward_recipients")), ("tk1aaa", label_over("#support"))}
         assert shown == {("", "主送机关"), ("", "抄送机关"), ("", "转发通知主送"), ("tk1aaa", "配合单位")}
+
+
+async def test_the_plan_form_shows_the_notice_title_that_will_be_printed_under_the_plan_title(sample, make_app, settle, type_text, tmp_path):
+    # the office's notice called the plan by a shorter name than its heading: kept word for word
+    kept = "示例区政府办公室关于印发2027年政务公开工作要点的通知"
+    path = tmp_path / "plan.toml"
+    path.write_text(sample.replace('preamble = "', f'notice_title = "{kept}"\npreamble = "'), encoding="utf-8")
+
+    app = make_app(path)
+    async with app.run_test(size=(120, 34)) as pilot:
+        app.editor.jump_to(ROOT, "title")
+        await settle(pilot, app)
+        form = app.editor.form
+        hint = form.query_one("#notice-title-hint")
+        assert str(hint.render()).replace("\n", "") == f"通知标题（按原文写法，不随计划标题改动）：{kept}"
+        await type_text(pilot, "（修订）")
+        await settle(pilot, app)
+        assert app.session.plan.meta.title == "2027年示例区政务公开工作要点（修订）"
+        assert str(hint.render()).replace("\n", "").endswith(f"：{kept}")  # still the one printed
+        # the clerk writes {title} where the notice names the plan: the printed title follows
+        form.focus_field("notice_title")
+        await settle(pilot, app)
+        field = form.query_one("#meta-notice_title", Input)
+        field.value = "示例区政府办公室关于印发{title}的通知"
+        await settle(pilot, app)
+        assert str(hint.render()).replace("\n", "") == \
+            "通知标题：示例区政府办公室关于印发2027年示例区政务公开工作要点（修订）的通知"

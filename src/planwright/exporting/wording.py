@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from planwright.api import NoticeLayout
 from planwright.plan.model import Item, Meta, Plan, Task
+from planwright.plan.titles import fill_title, notice_title  # noqa: F401  (notice_title: the exporters' name for it)
 from planwright.zh.numbering import marker as _marker
 
 # 一、（一）1. for an outline level and index; cached because a 1,000-task
@@ -53,22 +54,6 @@ def cn_date(iso: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def notice_title(meta: Meta) -> str:
-    """The notice's own title as printed (its {title} filled), else 发文机关 + 关于印发 +
-    the plan's title + 的通知 (no 书名号, national practice)."""
-    if meta.notice_title.strip():
-        return _filled(meta.notice_title, meta.title)
-    return f"{meta.issuer}关于印发{meta.title}的通知"
-
-
-def _filled(template: str, title: str) -> str:
-    """An office's own wording with {title} filled in (braces of its own are doubled)."""
-    try:
-        return template.format_map({"title": title})
-    except (KeyError, IndexError, ValueError):
-        return template.replace("{title}", title)  # braces typed by hand: only {title} is ours
-
-
 def opening(layout: NoticeLayout, meta: Meta) -> str:
     """The sentence under 主送 of a plan with no letter of its own: the style's
     wording, with the approval its issuer may claim (see ``fit_approval``)."""
@@ -86,7 +71,7 @@ def letter(layout: NoticeLayout, meta: Meta) -> list[str]:
     with the plan's title of today), else the style's sentence at the issuer's level."""
     if not meta.letter.strip():
         return [opening(layout, meta)]
-    return paragraphs(_filled(meta.letter, meta.title))
+    return paragraphs(fill_title(meta.letter, meta.title))
 
 
 # 经区政府同意 / 已经市人民政府同意 / 经市政府研究同意: an approval the letter claims.

@@ -23,7 +23,8 @@ from planwright.api import Rule, hookimpl
 from planwright.rules.core.deadlines import (check_deadline_after_year, check_deadline_before_date,
                                              check_deadline_before_year, check_deadline_parses)
 from planwright.rules.core.notice import (check_dates, check_doc_number, check_doc_number_year, check_letter,
-                                          check_print_date_order, check_publicity, check_recipient_lists)
+                                          check_notice_title, check_print_date_order, check_publicity,
+                                          check_recipient_lists)
 from planwright.rules.core.rollover import check_notice_facts_present, check_stale_dated_phrase, check_title_year
 from planwright.rules.core.outline import check_duplicate_ids, check_empty_text, check_plan_year, check_typed_markers
 from planwright.rules.core.text import check_full_width_alnum, check_half_width_punct, check_number_usage, check_pairs
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     _rule("PW-NOTE-001", "info", "附注使用常见写法（如“此件公开发布”）", check_publicity),
     _rule("PW-RECIP-001", "warning", "主送、抄送名单中每项只写单位名称，不带标点", check_recipient_lists),
     _rule("PW-LETTER-001", "warning", "印发通知只替本发文机关说话（经本级政府同意），并以计划标题称呼计划", check_letter),
+    _rule("PW-LETTER-002", "info", "通知标题以计划标题称呼计划，改动标题时随之改动", check_notice_title),
     _rule("PW-HEAD-001", "warning", "标题和事项不自带序号（一、（一）1. 由位置生成）", check_typed_markers),
     _rule("PW-PUNCT-001", "warning", "中文文字旁使用全角标点", check_half_width_punct),
     _rule("PW-CHAR-001", "warning", "数字和字母使用半角字符", check_full_width_alnum),

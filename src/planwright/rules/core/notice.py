@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from planwright.plan.model import Plan
+from planwright.plan.titles import follows_title, notice_title
 from planwright.rules.core.walk import Findings, cn_date, iso_date
 from planwright.rules.engine import CheckContext
 from planwright.zh.lazyre import lazy_compile
@@ -147,6 +148,17 @@ def check_letter(plan: Plan, ctx: CheckContext) -> Findings:
     if handed and handed["name"] != "{title}" and meta.title and handed["name"] != meta.title:
         yield ctx.report(None, f"印发通知中的文件名《{handed['name']}》与计划标题“{meta.title}”不一致；"
                                f"可写作《{{title}}》，导出时填入标题", field="letter")
+
+
+def check_notice_title(plan: Plan, ctx: CheckContext) -> Findings:
+    """A notice title kept word for word that does not name the plan by its title: an edit of the
+    title (or its year) does not reach it, so the checker says which of the two the notice prints."""
+    meta = plan.meta
+    if follows_title(meta) or not meta.title.strip() or meta.title in meta.notice_title:
+        return
+    yield ctx.report(None, f"通知标题按原文写法印为“{notice_title(meta)}”，其中没有计划标题“{meta.title}”，"
+                           f"改动计划标题不会改动它：如应一致，在通知标题中把计划名称改为 {{title}}（导出时填入计划标题），"
+                           f"或清空通知标题（由发文机关和计划标题生成）", field="notice_title")
 
 
 _HANDED_OUT = lazy_compile(r"(?:将|^)《(?P<name>[^《》]+)》")

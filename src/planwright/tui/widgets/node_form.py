@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from textual import on
@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from planwright.zh import deadlines
+from planwright.plan import titles
 from planwright.plan.editing import EDITABLE, field_label
 from planwright.plan.model import Item, Meta, Node, Point, Task
 from planwright.zh.units import Registry
@@ -132,6 +133,8 @@ class NodeForm(Vertical):
                     else:
                         yield FieldInput(id=f"meta-{name}", select_on_focus=False, compact=True,
                                     type="integer" if name in ("year", "end_year") else "text")
+                    if name == "title":  # which title the notice prints, under the one being edited
+                        yield Static("", id="notice-title-hint", classes="hint", markup=False)
 
     # -- filling -------------------------------------------------------------
     def show_node(self, node_id: str, node: Node, where: str) -> None:
@@ -170,6 +173,7 @@ class NodeForm(Vertical):
                     select.value = shown
             else:
                 self._set_input(f"#meta-{name}", shown)
+        self._notice_title_hint(meta)
 
     # Showing another node must not lay the screen out again: a layout pass of
     # the whole screen costs more than everything else a cursor move does. So
@@ -216,6 +220,13 @@ class NodeForm(Vertical):
                     return
 
     # -- live hints ------------------------------------------------------------
+    def _notice_title_hint(self, meta: Meta) -> None:
+        """The notice title as it will be printed; said plainly when it does not follow the plan title."""
+        printed = titles.notice_title(meta)
+        follows = titles.follows_title(meta)
+        self._hint("#notice-title-hint", f"通知标题{'' if follows else '（按原文写法，不随计划标题改动）'}：{printed}")
+        self.query_one("#notice-title-hint").set_class(not follows, "kept")
+
     def update_hints(self) -> None:
         node = self.node
         if not isinstance(node, (Task, Item)):
@@ -355,5 +366,7 @@ class NodeForm(Vertical):
         if not isinstance(self.node, Meta):
             return
         value = self._as_model(name, raw)
+        if name in ("title", "notice_title", "issuer"):
+            self._notice_title_hint(replace(self.node, **{name: value}))
         if getattr(self.node, name) != value:
             self.post_message(self.FieldEdited(None, name, value))
