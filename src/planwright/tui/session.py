@@ -159,8 +159,11 @@ class Session:
         if not self.dirty and self._saved is None:
             self._saved = editing.copy_plan(self.plan)
 
-    def remember_saved(self) -> None:
-        """Take the copy of the plan as on disk now (the editor calls this after its first frame)."""
+    def remember_saved(self, copy: Plan | None = None) -> None:
+        """Take the copy of the plan as on disk now (the editor calls this after its first
+        frame); ``copy``: one already taken, with no edit since (kept, never changed)."""
+        if copy is not None and not self.dirty and self._saved is None:
+            self._saved = copy
         self._keep_saved_state()
 
     def undo(self) -> editing.Step | None:

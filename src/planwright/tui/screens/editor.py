@@ -102,9 +102,16 @@ class EditorScreen(Screen[None]):
         self.set_interval(TICK, self._tick)
         self.query_one(FindingsList).border_title = "检查中……"
         # the first check waits for the first frame: the screen comes before the findings
-        self.call_after_refresh(self._start_check)
-        self.call_after_refresh(self.session.remember_saved)
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the first screen need not wait for. One copy of the plan as read serves
+        the first check and the saved state (undoing back to it means "saved")."""
+        copy = editing.copy_plan(self.plan)
+        self._start_check(copy)
+        self.session.remember_saved(copy)
+        self.form.build_meta()
+        self.call_after_refresh(gc.freeze)  # once the [plan] fields are made too
 
     def on_unmount(self) -> None:
         self.checker.close()
@@ -152,6 +159,10 @@ class EditorScreen(Screen[None]):
     # -- selection ---------------------------------------------------------------
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node is not self.tree.cursor_node:
+            # the cursor has moved on (the tree's mount highlights the root before on_mount
+            # puts the cursor on the first point): filling the form for it would be wasted
+            return
         self.show_selected(event.node.data)
 
     @on(Tree.NodeSelected, "#tree")
@@ -337,10 +348,11 @@ class EditorScreen(Screen[None]):
             self._last_recovery = now
             self._write_recovery(editing.copy_plan(self.plan))
 
-    def _start_check(self) -> None:
-        """Send a copy of the plan to the checker; findings come back when it is done."""
+    def _start_check(self, plan: Plan | None = None) -> None:
+        """Send a copy of the plan (``plan``, one already taken, unchanged since) to the
+        checker; findings come back when it is done."""
         self._checked_version = version = self.session.version
-        plan = editing.copy_plan(self.plan)
+        plan = plan or editing.copy_plan(self.plan)
         app = self.app
 
         def done(findings: list["Finding"] | None, error: str | None) -> None:

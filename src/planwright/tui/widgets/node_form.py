@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from planwright.zh import deadlines
@@ -98,6 +99,8 @@ class NodeForm(Vertical):
         self.node: Node | Meta | None = None
         self.registry: Registry | None = None
         self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
+        self._meta_asked = self._meta_ready = False  # the [plan] fields: asked for, made
+        self._meta_waiting: list[Callable[[], None]] = []  # what waits for them to be made
 
     def compose(self) -> ComposeResult:
         # both groups scroll: at 80×24 the fields do not fit, and a field must never be zero-high
@@ -120,21 +123,49 @@ class NodeForm(Vertical):
                 yield _label(field_label("deadline", meta=False, hint=True))
                 yield FieldInput(id="deadline", select_on_focus=False, compact=True)
                 yield Static("", id="deadline-meaning", classes="hint", markup=False)
-        with VerticalScroll(id="meta-fields"):
-            for name in META_FIELDS:
-                with Vertical(classes="row"):
-                    yield _label(field_label(name, meta=True, hint=True))
-                    if name in _TEXTS:
-                        yield FieldTextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus",
-                                       classes="meta-text", compact=True)
-                    elif name in _CHOICES:
-                        yield Select([(label, value) for value, label in _CHOICES[name]], id=f"meta-{name}",
-                                     allow_blank=False, compact=True)
-                    else:
-                        yield FieldInput(id=f"meta-{name}", select_on_focus=False, compact=True,
-                                    type="integer" if name in ("year", "end_year") else "text")
-                    if name == "title":  # which title the notice prints, under the one being edited
-                        yield Static("", id="notice-title-hint", classes="hint", markup=False)
+        # The [plan] table's rows are two thirds of the form's widgets and no first screen
+        # shows them: they are made after the first paint (``build_meta``) or when first needed.
+        yield VerticalScroll(id="meta-fields")
+
+    def _meta_rows(self) -> list[Vertical]:
+        rows = []
+        for name in META_FIELDS:
+            field: Widget
+            if name in _TEXTS:
+                field = FieldTextArea(id=f"meta-{name}", soft_wrap=True, tab_behavior="focus", classes="meta-text",
+                                      compact=True)
+            elif name in _CHOICES:
+                field = Select([(label, value) for value, label in _CHOICES[name]], id=f"meta-{name}",
+                               allow_blank=False, compact=True)
+            else:
+                field = FieldInput(id=f"meta-{name}", select_on_focus=False, compact=True,
+                                   type="integer" if name in ("year", "end_year") else "text")
+            row = [_label(field_label(name, meta=True, hint=True)), field]
+            if name == "title":  # which title the notice prints, under the one being edited
+                row.append(Static("", id="notice-title-hint", classes="hint", markup=False))
+            rows.append(Vertical(*row, classes="row"))
+        return rows
+
+    def build_meta(self) -> None:
+        """Make the [plan] table's fields, once (the editor asks right after its first paint)."""
+        if not self._meta_asked:
+            self._meta_asked = True
+            self.call_later(self._mount_meta)
+
+    async def _mount_meta(self) -> None:
+        await self.query_one("#meta-fields", VerticalScroll).mount_all(self._meta_rows())
+        self._meta_ready = True
+        waiting, self._meta_waiting = self._meta_waiting, []
+        for then in waiting:
+            then()
+
+    def _with_meta(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now if the [plan] fields exist, else as soon as they are made."""
+        if self._meta_ready:
+            then()
+        else:
+            self._meta_waiting.append(then)
+            self.build_meta()
 
     # -- filling -------------------------------------------------------------
     def show_node(self, node_id: str, node: Node, where: str) -> None:
@@ -163,6 +194,11 @@ class NodeForm(Vertical):
         self.node_id, self.node = None, meta
         self.border_title = "内容 · 计划信息"
         self._show_group(meta=True)
+        self._with_meta(lambda: self._fill_meta(meta))
+
+    def _fill_meta(self, meta: Meta) -> None:
+        if self.node is not meta:
+            return  # the form moved on while the fields were being made
         for name in META_FIELDS:
             shown = self._as_shown(name, getattr(meta, name))
             if name in _TEXTS:
@@ -208,7 +244,11 @@ class NodeForm(Vertical):
         if self.node_id is None:
             # a finding on the [plan] table names the key: doc_number, date …
             wanted = f"#meta-{name}" if name in META_FIELDS else "#meta-title"
-            self.query_one(wanted).focus()
+
+            def focus() -> None:
+                if self.node_id is None:  # still the [plan] table once its fields are made
+                    self.query_one(wanted).focus()
+            self._with_meta(focus)
             return
         candidates = [name] if name else []
         candidates += ["title", "text"]
@@ -292,6 +332,8 @@ class NodeForm(Vertical):
         """
         node = self.node
         if isinstance(node, Meta):
+            if not self._meta_ready:
+                return []  # its fields are still being made: nothing typed into them yet
             names, prefix = META_FIELDS, "meta-"
         elif self.node_id is not None and isinstance(node, (Point, Task, Item)):
             names, prefix = _ROWS[type(node)], ""
