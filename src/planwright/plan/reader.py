@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tomllib
 from typing import Any
+
+try:  # the compiled tomli (a dependency) is tomllib's parser 2-3x faster: a big plan's open waits for it
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - a platform without its wheel: the same parser, slower
+    import tomllib
 
 from planwright.plan.lineindex import LineIndex
 from planwright.plan.model import SCHEMA, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id
@@ -142,7 +146,9 @@ class _Reader:
                                     f"(written by a newer planwright; please upgrade)")
 
     def array(self, data: dict, key: str, table: tuple) -> list:
-        value = data.get(key, [])
+        value = data.get(key)
+        if value is None:  # most tasks have no items
+            return []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self.fail(table, key, f"“{key}” 应为表数组 [[{key}]] (must be an array of tables)")
         return value
@@ -167,9 +173,12 @@ class _Reader:
             self.fail(where, None, f"[{name}] 应为表 (must be a table)")
         out = {}
         for key, value in raw.items():
+            kind = types.get(key)
+            if kind is _STR and isinstance(value, str):  # most keys: taken as they are
+                out[key] = value
+                continue
             if key == children:
                 continue
-            kind = types.get(key)
             if kind is None:
                 allowed = ", ".join([*types, *([children] if children else [])])
                 self.fail(where, key, f"[{name}] 中有未知的键 (unknown key) “{key}”；可用的键：{allowed}")
@@ -177,19 +186,24 @@ class _Reader:
         return out
 
     def value(self, value: Any, kind: str, where: tuple, key: str, name: str) -> Any:
-        if kind == _WORDING:
+        # one test per kind, the common kinds first: this runs for every key of a plan
+        if kind == _STR:
+            if isinstance(value, str):
+                return value
+        elif kind == _LIST:
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return list(value)  # the model's own list, not the one kept with the read data
+        elif kind == _WORDING:
             return self.wording(value, where, key, name)
-        ok = {
-            _STR: isinstance(value, str),
-            _INT: isinstance(value, int) and not isinstance(value, bool),
-            _LIST: isinstance(value, list) and all(isinstance(v, str) for v in value),
-            _DATE: isinstance(value, (dt.date, str)) and not isinstance(value, dt.datetime),
-        }[kind]
-        if not ok:
-            self.fail(where, key, f"[{name}] 的 “{key}” 应为{kind}，实为 {_describe(value)}")
-        if kind == _DATE and isinstance(value, dt.date):
-            return value.isoformat()
-        return list(value) if kind == _LIST else value
+        elif kind == _INT:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+        elif kind == _DATE:
+            if isinstance(value, str):
+                return value
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value.isoformat()
+        self.fail(where, key, f"[{name}] 的 “{key}” 应为{kind}，实为 {_describe(value)}")
 
     def wording(self, value: Any, where: tuple, key: str, name: str) -> Wording:
         """``wording = { text = "（…）", lead = […], support = […] }``: the attribution as printed."""
