@@ -315,6 +315,42 @@ def test_flattened_table_with_lead_and_support_columns_and_an_empty_cell(host) -
         (["市发展改革委"], ["市统计局"], "2024年9月底"), (["市自然资源局"], [], "2024年6月底")]
 
 
+def test_a_task_heading_cell_keeps_the_stop_the_office_closed_it_with(host) -> None:
+    """A 工作任务 cell printed alone keeps its 。 (the office's wording), one without 。 gets none,
+    and a heading cell that goes on with text is split as a paragraph is; the table prints each as read."""
+    text = """附件
+示例市2024年政务公开重点任务分工
+序号
+工作任务
+具体要求
+责任单位
+完成时限
+一、做好规划信息公开
+（一）公开规划实施情况。
+1
+公开规划实施中期评估报告。
+市发展改革委
+2024年9月底
+（二）公开国土空间规划
+2
+公开国土空间规划批复情况。
+市自然资源局
+2024年6月底
+（三）公开专项规划。按规定公开批复后的专项规划。
+3
+公开专项规划目录。
+市发展改革委
+2024年10月底
+"""
+    plan = import_text(text, host=host).doc.plan
+    assert [(t.title, t.text) for t in tasks_of(plan)] == [
+        ("公开规划实施情况。", ""), ("公开国土空间规划", ""), ("公开专项规划", "按规定公开批复后的专项规划。")]
+    from planwright.exporting.table import table_rows
+
+    assert [row.task for row in table_rows(plan) if row.kind == "row"] == [
+        "（一）公开规划实施情况。", "（二）公开国土空间规划", "（三）公开专项规划"]
+
+
 def test_flattened_table_cut_short_notes_the_missing_cells(host) -> None:
     text = """序号
 工作任务

@@ -575,7 +575,7 @@ class TableBuilder:
         self.task = None
 
     def _task(self, event: Event) -> None:
-        title, rest = split_heading_sentence(_without_marker(event.text))
+        title, rest = _cell_heading(_without_marker(event.text))
         self.task = Task(title=title, text=rest)
         self._current_point(event).tasks.append(self.task)
 
@@ -632,6 +632,23 @@ class TableBuilder:
             self.doubts.append(Doubt("表格没有“一、”级标题，任务放在一个没有标题的要点下（可填写标题）", self.point,
                                      event.line))
         return self.point
+
+
+def _cell_heading(cell: str) -> tuple[str, str]:
+    """(title, text) of a task's heading cell (工作任务 spanning its rows).
+
+    A cell holding the heading alone is printed alone, so the mark closing it is the office's
+    wording and stays in the title (（一）做好规划公开。 in some tables, without 。 in others);
+    a heading followed by text is split as a paragraph is, and the export puts the stop back.
+    """
+    title, rest = split_heading_sentence(cell)
+    whole = cell.strip()
+    if not rest and whole[-1:] in _CLOSING_MARKS and whole[:-1].rstrip() == title:
+        return whole, ""
+    return title, rest
+
+
+_CLOSING_MARKS = ("。", "！", "？")
 
 
 def _without_marker(text: str) -> str:
