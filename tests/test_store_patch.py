@@ -277,3 +277,37 @@ def test_a_save_after_a_save_patches_from_what_the_first_one_wrote(tmp_path: Pat
     # a title once written as a block stays one, as tomlkit keeps it
     assert raw.replace('title = """\r\n三"""'.encode(), 'title = "抓好公开落实"'.encode()) == \
         HAND_WRITTEN.replace("\n", "\r\n").encode()
+
+
+def _token_scan(text: str) -> tuple[list, dict, dict]:
+    """The index as a scan of every token finds it (headers and keys in one pass), to hold the
+    header scan and the keys read per table to."""
+    order, header_at, key_at, counters, keys = [], {}, {(): {}}, {}, None
+    keys = key_at[()]
+    for m in LineIndex._TOKEN.finditer(text):
+        if m.lastgroup == "key":
+            keys.setdefault(m.group("key"), m.start())
+        elif m.lastgroup in ("aot", "table"):
+            path = LineIndex._enter(m.group(m.lastgroup), m.lastgroup == "aot", counters)
+            keys = key_at.setdefault(path, {})
+            newline = text.find("\n", m.end())
+            header_at[path] = (m.start(), len(text) if newline < 0 else newline + 1)
+            order.append(path)
+    return order, header_at, key_at
+
+
+_TRICKY = st.lists(st.sampled_from(["\n[[points.tasks]]\n", "\n[plan]\n", 'id = "x"\n', "\n  [[units]]  # 注\n",
+                                    '"', "'", '"""', "'''", "#", "\n", "[", "]", "正文", "\\"]), max_size=12).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plans(), st.data())
+def test_the_header_scan_finds_what_a_scan_of_every_token_finds(plan: Plan, data) -> None:
+    """Lines inside text blocks that look like headers or keys are not taken for them, by the
+    header scan as by a scan of every token; each table's keys are found where that scan finds them."""
+    plan.meta.preamble = data.draw(_TRICKY)
+    for node in plan.all_nodes():
+        node.text = data.draw(_TRICKY)
+    text = _dress(store.dumps(store.new_document(plan)), data.draw)
+    index = LineIndex(text)
+    assert (index.order, index.header_at, index.key_at) == _token_scan(text)

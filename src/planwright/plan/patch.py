@@ -97,8 +97,8 @@ def patch(doc: PlanDocument) -> Patched | None:
         doc._read = read_toml(doc.text, doc.path)
     try:
         return _Patcher(doc, doc._read).run(tables)
-    except (_CannotPatch, PlanFileError, tomllib.TOMLDecodeError, RecursionError):
-        return None
+    except (_CannotPatch, PlanFileError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None  # ValueError: the index met a header among a table's keys (see LineIndex.keys_of)
 
 
 def _changed(plan: Plan, base: Plan) -> list[_Table] | None:
