@@ -7,7 +7,8 @@ controls, and ANSI/VT escape sequences (``ESC [ 2 J`` clears a terminal,
 each breaks some file planwright writes (XML forbids most, TOML comments and
 .ics lines break on CR) or does something to the terminal it is printed on.
 
-    clean_text(s)      text kept in a plan: tab and newline stay, CR/CRLF become newlines
+    clean_text(s)      text kept in a plan (an import, a paste into the editor): tab and newline
+                       stay, CR/CRLF become newlines
     clean_line(s)      a one-line value: every control character goes, newlines become spaces
     terminal_safe(s)   text about to be printed or shown: escape sequences and controls out
     json_dumps(v)      JSON whose strings carry none of them raw (escaped as \\uXXXX)

@@ -26,6 +26,7 @@ from planwright.ledger.status import LABELS, TaskStatus, status
 from planwright.plan.model import Plan
 from planwright.tui.cjkwrap import cell_lines
 from planwright.zh import deadlines
+from planwright.tui.widgets.clean_paste import CleanInput
 
 ALL = "（全部单位）"
 STYLES = {"red": "bold white on red", "yellow": "bold black on yellow", "blue": "bold white on blue",
@@ -49,9 +50,9 @@ class ReportDialog(ModalScreen[Report | None]):
             yield Label(Text(f"录入报送：{self.task_title}"))
             yield Select([(u, u) for u in self.units], value=self.unit, allow_blank=False, id="unit")
             yield Select([(s, s) for s in STATES], value=held.state, allow_blank=False, id="state")
-            yield Input(str(held.percent), placeholder="完成进度（%）0–100", id="percent", select_on_focus=False)
+            yield CleanInput(str(held.percent), placeholder="完成进度（%）0–100", id="percent", select_on_focus=False)
             for name, caption in FIELDS:
-                yield Input(getattr(held, name), placeholder=caption, id=name, select_on_focus=False)
+                yield CleanInput(getattr(held, name), placeholder=caption, id=name, select_on_focus=False)
             yield Button("保存 (Ctrl+S)", id="save", variant="primary")
 
     @on(Select.Changed, "#unit")

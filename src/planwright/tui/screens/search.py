@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from planwright.plan import editing
 from planwright.plan.model import Plan
 from planwright.zh.numbering import path_label
+from planwright.tui.widgets.clean_paste import CleanInput
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ class SearchDialog(ModalScreen[editing.Hit | Replace | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static("查找替换（前言、标题、正文、单位、时限及计划信息各栏）", classes="dialog-title", markup=False)
-            yield Input(value=self.query_text, placeholder="输入要查找的文字", id="query",
+            yield CleanInput(value=self.query_text, placeholder="输入要查找的文字", id="query",
                         select_on_focus=False)
-            yield Input(placeholder="替换为（在此按 Enter 全部替换，可撤销）", id="replace", select_on_focus=False)
+            yield CleanInput(placeholder="替换为（在此按 Enter 全部替换，可撤销）", id="replace", select_on_focus=False)
             yield Static("", id="count", markup=False)
             yield OptionList(id="hits", markup=False)
 

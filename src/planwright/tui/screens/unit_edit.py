@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from planwright.tui.widgets.units_input import join_units, split_units
+from planwright.tui.widgets.clean_paste import CleanInput
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,11 @@ class UnitEditDialog(ModalScreen[UnitEdit | None]):
         with Vertical(classes="dialog"):
             yield Static(title, classes="dialog-title", markup=False)
             yield Label("名称", markup=False)
-            yield Input(self.old, id="unit-name", select_on_focus=False)
+            yield CleanInput(self.old, id="unit-name", select_on_focus=False)
             yield Label("别名（用、分隔：任务中这样写也算这个单位）", markup=False)
-            yield Input(join_units(self.aliases), id="unit-aliases", select_on_focus=False)
+            yield CleanInput(join_units(self.aliases), id="unit-aliases", select_on_focus=False)
             yield Label("类别（如 部门、街道、乡镇）", markup=False)
-            yield Input(self.kind, id="unit-kind", select_on_focus=False)
+            yield CleanInput(self.kind, id="unit-kind", select_on_focus=False)
             yield Checkbox(f"同时把 {self.uses} 处任务中的“{self.old}”改为新名称", value=True, id="rename",
                            disabled=not self.uses)
             with Horizontal(classes="dialog-buttons"):

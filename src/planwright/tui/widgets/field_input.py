@@ -18,11 +18,12 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input
 
+from planwright.tui.widgets.clean_paste import CleanPaste
 from planwright.tui.widgets.in_order import InOrderKeys
 
 
-class FieldInput(InOrderKeys, Input):
-    """Input for fixed-size form rows; bound keys run in order with typed ones."""
+class FieldInput(CleanPaste, InOrderKeys, Input):
+    """Input for fixed-size form rows; bound keys run in order with typed ones; a paste is cleaned."""
 
     def _watch_value(self, value: str) -> None:
         self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))

@@ -17,11 +17,12 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from planwright.tui.widgets.clean_paste import CleanPaste
 from planwright.tui.widgets.in_order import InOrderKeys
 
 
-class FieldTextArea(InOrderKeys, TextArea):
-    """TextArea for a fixed-size form row; bound keys run in order with typed ones."""
+class FieldTextArea(CleanPaste, InOrderKeys, TextArea):
+    """TextArea for a fixed-size form row; bound keys run in order with typed ones; a paste is cleaned."""
 
     def _refresh_size(self) -> None:
         if self.soft_wrap:
