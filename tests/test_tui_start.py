@@ -47,3 +47,33 @@ def test_a_plan_file_without_control_characters_is_not_walked(value: str, skippe
     assert read.points[0].tasks[0].text == value
     assert not clean_in_place(read)
     assert toml_may_hold_controls(text) is not skipped
+
+
+def test_edit_holds_the_collector_off_only_while_the_editor_starts(cli, write_sample, tmp_path, monkeypatch):
+    import gc
+
+    import planwright.tui.app as tui_app
+
+    plan = write_sample(tmp_path)
+    during: list[bool] = []
+    monkeypatch.setattr(tui_app, "run_editor", lambda path, host, doc=None: during.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    result = cli("edit", plan)
+    assert result.exit_code == 0, result.output
+    assert during == [False]  # reading the plan and building the screen: no collections
+    assert gc.isenabled()  # and back on once the editor is done
+
+
+async def test_the_editor_turns_the_collector_back_on_after_its_first_screen(make_app, settle, write_sample, tmp_path):
+    import gc
+
+    app = make_app(write_sample(tmp_path))
+    gc.disable()  # as `planwright edit` leaves it for the start
+    try:
+        async with app.run_test() as pilot:
+            await settle(pilot, app)
+            assert app.editor.tree.cursor_id is not None  # the first screen is up
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -111,7 +111,15 @@ class EditorScreen(Screen[None]):
         self._start_check(copy)
         self.session.remember_saved(copy)
         self.form.build_meta()
-        self.call_after_refresh(gc.freeze)  # once the [plan] fields are made too
+        self.call_after_refresh(self._collector_on)
+
+    def _collector_on(self) -> None:
+        """After the first screen: what it holds is frozen (never walked again) and the
+        collector, which ``planwright edit`` holds off while the editor starts, runs again.
+        The start's own garbage goes at the first pause in the typing (``_collect_when_idle``)."""
+        gc.freeze()
+        gc.enable()
+        self._garbage = True
 
     def on_unmount(self) -> None:
         self.checker.close()
