@@ -98,6 +98,19 @@ async def test_keys_typed_during_a_save_are_kept_and_stay_unsaved(
         assert not app.session.dirty and not app.title.endswith("*")
 
 
+async def test_the_saved_message_is_drawn(write_sample, make_app, settle, select, type_text, tmp_path):
+    path = write_sample(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await _into_title(pilot, app, select)
+        await type_text(pilot, "甲")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        await pilot.pause(0.1)
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any(f"已保存 {path.name}" in text for text in toasts), toasts
+
+
 async def test_a_second_ctrl_s_during_a_save_writes_once_more_afterwards(
         write_sample, make_app, settle, select, type_text, tmp_path, monkeypatch):
     path = write_sample(tmp_path)
@@ -185,3 +198,30 @@ def test_a_plan_cleaned_of_escapes_at_open_is_saved_clean(tmp_path, write_sample
     session.save()
     assert store.load(path).plan == session.plan
     assert "\x1b" not in store.load(path).plan.points[0].title
+
+
+def test_the_recovery_file_is_the_plan_file_with_the_unsaved_edits(tmp_path, write_sample, host) -> None:
+    """After field edits the recovery file is the file's own text with the edits patched in (its
+    comments kept); after a task is added it is the plan written anew. Either way it reads back
+    as the plan in the editor, and offering it at the next open finds the edits."""
+    from planwright.plan import editing
+    from planwright.tui.session import RECOVERY_HEADER, Session
+
+    path = write_sample(tmp_path)
+    session = Session.open(path, host)
+    session.remember_saved()
+    task = session.plan.points[0].tasks[0]
+    session.set_field(task.id, "title", "恢复文件里的新标题")
+    assert session.write_recovery()
+    text = session.recovery_file.read_text(encoding="utf-8")
+    assert text.startswith(RECOVERY_HEADER)
+    assert text.endswith(path.read_text(encoding="utf-8").replace(
+        f'title = "{store.load(path).plan.points[0].tasks[0].title}"', 'title = "恢复文件里的新标题"', 1))
+    assert store.load(session.recovery_file).plan == session.plan
+    session.apply("添加任务", editing.add_task, task.id)
+    assert session.write_recovery()
+    assert store.load(session.recovery_file).plan == session.plan
+    session.release()
+    again = Session.open(path, host)
+    found = again.pending_recovery()
+    assert found is not None and found.plan == session.plan

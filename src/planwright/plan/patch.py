@@ -81,9 +81,10 @@ _BRACKET_TOKENS = re.compile(LineIndex._STRING + r"|#[^\n]*|[\[\]{}]|[^\"'#\[\]{
 _BARE = re.compile(r"[^\s#,\]}]+")
 
 
-def patch(doc: PlanDocument) -> Patched | None:
+def patch(doc: PlanDocument, compare_all: bool = True) -> Patched | None:
     """The document's text with the model's field edits written in; None when the text
-    cannot be patched at all (the save goes to tomlkit as a whole).
+    cannot be patched at all (the save goes to tomlkit as a whole), or, with
+    ``compare_all`` False, when it would take comparing every table.
 
     With ``doc.base`` (a plan equal to what the text reads as), only the tables whose
     node differs from the base's are looked at: a save after one edit costs that
@@ -93,6 +94,8 @@ def patch(doc: PlanDocument) -> Patched | None:
     if not doc.text:
         return None
     tables = _changed(doc.plan, doc.base) if doc.base is not None and not doc.given_ids and not doc.notes else None
+    if tables is None and not compare_all:
+        return None
     if tables is None and doc._read is None:  # saved through tomlkit before: read once, patch from then on
         doc._read = read_toml(doc.text, doc.path)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import stat
 import threading
 import time
@@ -21,6 +22,7 @@ from planwright.plan import editing
 from planwright.plan import store
 from planwright.api import Finding
 from planwright.plan.model import Plan
+from planwright.plan.patch import patch as patch_text
 from planwright.tui import lock
 from planwright.tui.recovery import plan_text
 from planwright.zh.clean import clean_in_place, toml_may_hold_controls
@@ -28,6 +30,7 @@ from planwright.zh.clean import clean_in_place, toml_may_hold_controls
 if TYPE_CHECKING:
     from planwright.host import Host
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
 RECOVERY_HEADER = "# planwright 恢复文件：编辑器在未保存时自动写下的内容。"
 
 # Every tomlkit dump or save in this process goes through one lock: store's
@@ -64,7 +67,6 @@ class SaveJob:
     plan: Plan = field(repr=False)
     # the plan as the file reads now (see PlanDocument.base), or None: the save compares the whole plan
     base: Plan | None = field(default=None, repr=False)
-    checked: bool = False  # the written text was checked to read as ``plan``: it may be the next base
     serial: int = 0  # the undo history's position then (History.serial)
 
 
@@ -85,9 +87,6 @@ class Session:
         # the widgets: the editor holds, shows and saves the plan without them (a file
         # whose text cannot hold any is not walked: that walk is 0.1 s of a big plan's start)
         cleaned = (not doc.text or toml_may_hold_controls(doc.text)) and clean_in_place(doc.plan)
-        # the copy of the plan as on disk (``_saved``) stands for the file's text in a save (its
-        # base: only what differs from it is patched) when the plan is what the text reads as
-        self._saved_is_text = not cleaned
         self.doc = doc
         self.host = host
         self.history = editing.History()
@@ -100,6 +99,12 @@ class Session:
         # save (not at open: that would cost a copy of every plan opened); undoing
         # back to it means "no unsaved changes".
         self._saved: Plan | None = None
+        # The plan the file's text reads as (PlanDocument.base), or None: unknown. A save or a
+        # recovery write patches only what differs from it. It changes with doc.text, under
+        # STORE_LOCK: the copy above while the text is the one opened (and nothing was
+        # cleaned out of the plan), then each save's copy when its text was checked.
+        self._base: Plan | None = None
+        self._opened_text = not cleaned
         self._saved_serial = 0  # the undo history's position of the state on disk
         # another editor that has this plan open (its lock is live), else None
         self.elsewhere: lock.Holder | None = lock.take(self.path) if doc.path is not None else None
@@ -158,13 +163,22 @@ class Session:
         """Before the first edit since the file was read: remember what it holds."""
         if not self.dirty and self._saved is None:
             self._saved = editing.copy_plan(self.plan)
+            self._base_is_saved()
 
     def remember_saved(self, copy: Plan | None = None) -> None:
         """Take the copy of the plan as on disk now (the editor calls this after its first
         frame); ``copy``: one already taken, with no edit since (kept, never changed)."""
         if copy is not None and not self.dirty and self._saved is None:
             self._saved = copy
+            self._base_is_saved()
         self._keep_saved_state()
+
+    def _base_is_saved(self) -> None:
+        """The copy of the plan as opened is what the text reads as, unless escapes were
+        cleaned out of the plan (or a save came first: it gave the base)."""
+        with STORE_LOCK:
+            if self._opened_text:
+                self._base = self._saved
 
     def undo(self) -> editing.Step | None:
         return self._step(self.history.undo)
@@ -207,7 +221,7 @@ class Session:
         if self.read_only:
             raise ReadOnly(str(self.path))
         self.history.break_coalescing()  # typing from now on is a step of its own: it is not saved
-        return SaveJob(self.version, editing.copy_plan(self.plan), self._saved if self._saved_is_text else None,
+        return SaveJob(self.version, editing.copy_plan(self.plan), self._base,
                        serial=self.history.serial)
 
     def write_save(self, job: SaveJob, force: bool = False) -> Path:
@@ -225,7 +239,8 @@ class Session:
             # notes went into it: the editor adds neither)
             doc.path, doc.text, doc._read, doc._lines = copy.path, copy.text, copy._read, copy._lines
             doc.mtime_ns, doc.digest = copy.mtime_ns, copy.digest
-            job.checked = copy.saved_as_read
+            # what the file now reads as, when the save checked it (else every table is compared next time)
+            self._base, self._opened_text = (job.plan if copy.saved_as_read else None), False
             doc.given_ids.clear()
             doc.notes.clear()
         return written
@@ -233,8 +248,7 @@ class Session:
     def finish_save(self, job: SaveJob) -> None:
         """On the UI thread, after ``write_save``: what was written is the saved state; edits
         made while it was written stay unsaved (and undoing them comes back to it)."""
-        self._saved = job.plan  # what the file now holds: the base of the next save, when checked
-        self._saved_is_text = job.checked
+        self._saved = job.plan  # what the file now holds
         self._saved_serial = job.serial
         with STORE_LOCK:
             self.dirty = self.version != job.version and self.plan != job.plan
@@ -251,12 +265,14 @@ class Session:
     def reload(self) -> None:
         """Throw away the edits and read the file again (after a change on disk)."""
         fresh = planwright.load(self.path)
+        saved = editing.copy_plan(fresh.plan)
         with STORE_LOCK:
             self.doc = fresh
             self.dirty = False
             self._discard_recovery_locked()
+            self._base, self._opened_text = saved, False
         self.history = editing.History()
-        self._saved = editing.copy_plan(self.plan)
+        self._saved = saved
         self._saved_serial = 0
         self.version += 1
 
@@ -287,13 +303,29 @@ class Session:
         save or a discard must not leave a stale file behind.
         """
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-        text = plan_text(plan, f"{RECOVERY_HEADER}\n# 原文件：{self.path.name}；写于 {stamp}\n")
+        name = _CONTROLS.sub(" ", self.path.name)  # a comment is one line
+        text = self._recovery_text(plan, f"{RECOVERY_HEADER}\n# 原文件：{name}；写于 {stamp}\n")
         with STORE_LOCK:
             if self.closed or not self.dirty:
                 return False
             # the plan's own mode: a 0600 plan's unsaved text is no more readable than the plan
             store.atomic_write(self.recovery_file, text.encode("utf-8"), mode=self._plan_mode())
         return True
+
+    def _recovery_text(self, plan: Plan, header: str) -> str:
+        """The recovery file's text: the plan file's own text with the unsaved field edits
+        patched in (the cost of the edits; the file's comments kept), or, after adding,
+        deleting or moving nodes, the plan written anew (``plan_text``)."""
+        with STORE_LOCK:
+            doc = self.doc
+            if self._base is not None and doc.text and not doc.given_ids and not doc.notes:
+                copy = dataclasses.replace(doc, plan=plan, base=self._base)
+                patched = patch_text(copy, compare_all=False)
+                if doc._lines is None:
+                    doc._lines = copy._lines  # the line index it read serves the next save
+                if patched is not None and patched.whole:
+                    return header + patched.text
+        return plan_text(plan, header)
 
     def write_recovery(self) -> bool:
         """Write the recovery file now, from the calling thread."""

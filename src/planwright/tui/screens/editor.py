@@ -477,7 +477,9 @@ class EditorScreen(Screen[None]):
 
     def _saved(self, written: Path, after: Callable[[], None] | None) -> None:
         self.update_title()
-        self.notify(f"已保存 {written.name}", timeout=2, markup=False)
+        # raised right after a frame: its time runs from a moment the screen is drawn, not
+        # from before a busy stretch (a big plan's findings arriving) it would expire in
+        self.call_after_refresh(self.notify, f"已保存 {written.name}", timeout=3, markup=False)
         if after is not None:
             after()
 
