@@ -157,3 +157,41 @@ async def test_the_unit_view_folds_long_names_and_keeps_the_counts(sample, make_
         assert "区人力资源和社会保障局综合行政执法大队" in compact.replace("牵头1配合0", "")
         assert "区人力资源和社会保障局综合行政执法大队"[:9] in shown  # the first line holds the head
         assert "牵头1 配合0" in shown and "区财政局" in shown
+
+
+def _drawn(lines) -> list[list[tuple[str, object]]]:
+    """A cell's lines as (character, style) pairs: equal however the segments are split."""
+    return [[(ch, segment.style) for segment in line for ch in segment.text] for line in lines]
+
+
+async def test_the_division_table_draws_its_cells_exactly_as_datatable_would(sample, make_app, settle, tmp_path):
+    """FoldedTable draws folded cells itself, without rich: every cell, plain or under the
+    cursor or the mouse, on odd and even rows, must come out as DataTable's own drawing."""
+    from rich.style import Style
+
+    path = tmp_path / "plan.toml"
+    # a tab is left to rich; a full-width space ends a deadline
+    path.write_text(many_units(sample).replace('"持续推进"', '"持续\\t推进　"'), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+b")
+        await settle(pilot, app)
+        table = app.screen.query_one("#division", DataTable)
+        compared = 0
+        for cursor_type in ("row", "cell"):
+            table.cursor_type = cursor_type
+            for row in range(table.row_count):
+                style = table._get_row_style(row, table.rich_style)
+                for column, spec in enumerate(table.ordered_columns):
+                    width = spec.get_render_width(table)
+                    for cursor, hover in ((False, False), (True, False), (False, True), (True, True)):
+                        table._cell_render_cache.clear()
+                        ours = table._render_cell(row, column, style, width, cursor, hover)
+                        table._cell_render_cache.clear()
+                        theirs = DataTable._render_cell(table, row, column, style + Style(), width, cursor, hover)
+                        assert _drawn(ours) == _drawn(theirs), (row, spec.key.value, cursor, hover)
+                        compared += 1
+        assert compared == 2 * 4 * table.row_count * len(table.ordered_columns) > 0
+        shown = shown_rows(table, 20)
+        assert "区政府各部门、" in shown and "（一）" in shown  # and the table is drawn with them

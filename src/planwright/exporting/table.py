@@ -9,7 +9,7 @@ no items. The task's label (（一）…) is on each of its rows; `task_start` a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterator, Literal
 
 from planwright.plan.model import Plan, Point
 from planwright.zh.numbering import Level
@@ -46,7 +46,12 @@ class TableRow:
 
 def table_rows(plan: Plan) -> list[TableRow]:
     """The task-division table of the plan, in reading order."""
-    rows: list[TableRow] = []
+    return list(iter_table_rows(plan))
+
+
+def iter_table_rows(plan: Plan) -> Iterator[TableRow]:
+    """``table_rows`` one row at a time: the editor's table view shows its first rows
+    before the rest of a big plan is walked."""
     seq = 0
     # A section such as 总体要求 (指导思想, 基本原则, 工作目标) names no unit and no deadline:
     # it is no one's task, so no row of the table, while some other point divides work.
@@ -55,31 +60,30 @@ def table_rows(plan: Plan) -> list[TableRow]:
         if not point.tasks or (divided and not _divides(point)):
             continue  # a point of prose only (指导思想) has nothing to divide
         point_label = marker(Level.POINT, p) + point.title
-        rows.append(TableRow(kind="point", point=point_label, node_id=point.id))
+        yield TableRow(kind="point", point=point_label, node_id=point.id)
         for t, task in enumerate(point.tasks, 1):
             # a table printed with no （一） level (rows straight under 一、) gets none invented
             label = marker(Level.TASK, t) + task.title if task.title.strip() else ""
             span = max(1, len(task.items))
             if not task.items:
                 seq += 1
-                rows.append(TableRow(kind="row", seq=seq, point=point_label, task=label,
-                                     requirement=task.text.strip(), lead=tuple(task.lead),
-                                     support=tuple(task.support), deadline=task.deadline,
-                                     task_start=True, task_span=1, node_id=task.id,
-                                     printed_units=kept_cell(task)))
+                yield TableRow(kind="row", seq=seq, point=point_label, task=label,
+                               requirement=task.text.strip(), lead=tuple(task.lead),
+                               support=tuple(task.support), deadline=task.deadline,
+                               task_start=True, task_span=1, node_id=task.id,
+                               printed_units=kept_cell(task))
                 continue
             for i, item in enumerate(task.items):
                 seq += 1
                 # an item without units or deadline falls under its task's
                 own_units = bool(item.lead or item.support)
-                rows.append(TableRow(
+                yield TableRow(
                     kind="row", seq=seq, point=point_label, task=label, requirement=item.text.strip(),
                     lead=tuple(item.lead if own_units else task.lead),
                     support=tuple(item.support if own_units else task.support),
                     deadline=item.deadline or task.deadline,
                     task_start=i == 0, task_span=span if i == 0 else 1, node_id=item.id,
-                    printed_units=kept_cell(item if own_units else task)))
-    return rows
+                    printed_units=kept_cell(item if own_units else task))
 
 
 def _divides(point: Point) -> bool:

@@ -8,14 +8,18 @@ their column (cjkwrap) and rows are as tall as their longest cell, so no unit
 name is cut; the requirement shows its first lines (Enter opens the whole).
 A big plan's table shows its first screenful at once and takes in the rest a
 chunk at a time (``LazyRows``): folding and measuring 2,000 rows took half a
-second before anything showed. The rows go into a ``FoldedTable``, which takes
-them in batches with the heights the folding found and measures nothing.
+second before anything showed. The plan is walked as the rows are wanted
+(``exporting.iter_table_rows``), so the first screenful does not wait for the
+last point either; a sort by unit or deadline takes the rest first. The rows go
+into a ``FoldedTable``, which takes them in batches with the heights the folding
+found and measures nothing.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +27,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from planwright.zh import deadlines
-from planwright.exporting import table_rows
+from planwright.exporting.table import iter_table_rows
 from planwright.plan.model import Plan
 from planwright.tui.cjkwrap import cell_lines, unit_lines
 from planwright.tui.widgets.folded_table import Folded, FoldedRow, FoldedTable
@@ -59,40 +63,41 @@ class LazyRows:
 
     def __init__(self, table: FoldedTable, fold: Callable[[Any], FoldedRow]) -> None:
         self.table, self.fold = table, fold
-        self.rows: list[Any] = []
-        self.done = 0
+        self.rows: Iterator[Any] = iter(())
+        self.more = False  # rows may be left to take
         self.generation = 0
 
-    def fill(self, rows: list[Any]) -> None:
-        self.rows, self.done = rows, 0
+    def fill(self, rows: Iterable[Any]) -> None:
+        """Show ``rows`` (a list, or an iterator that makes them as they are taken)."""
+        self.rows, self.more = iter(rows), True
         self.generation += 1
         self.table.set_rows(self._next(FIRST_ROWS))
-        if self.done < len(self.rows):
+        if self.more:
             generation = self.generation
             self.table.call_after_refresh(self._more, generation)
 
-    def _next(self, count: int) -> list[FoldedRow]:
-        rows = [self.fold(row) for row in self.rows[self.done:self.done + count]]
-        self.done = min(len(self.rows), self.done + count)
+    def _next(self, count: int | None) -> list[FoldedRow]:
+        rows = [self.fold(row) for row in islice(self.rows, count)]
+        self.more = count is not None and len(rows) == count
         return rows
 
     def _more(self, generation: int) -> None:
         if generation != self.generation:
             return  # refilled meanwhile
         self.table.append_rows(self._next(CHUNK))
-        if self.done < len(self.rows):
+        if self.more:
             self.table.call_later(self._more, generation)
 
     def finish(self) -> None:
         """Every row now (a test, or a caller that reads them all)."""
-        self.table.append_rows(self._next(len(self.rows)))
+        self.table.append_rows(self._next(None))
+        self.more = False
 
 
-def division_rows(plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> list[dict]:
-    """The table's numbered rows with what sorting needs: lead text and due date."""
-    rows = []
+def division_rows(plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> Iterator[dict]:
+    """The table's numbered rows with what sorting needs (lead text and due date), as they are taken."""
     meant: dict[str, tuple[date, str]] = {}  # a plan writes a few dozen deadline phrases thousands of times
-    for row in table_rows(plan):
+    for row in iter_table_rows(plan):
         if row.kind != "row":
             continue
         if row.deadline not in meant:
@@ -100,12 +105,11 @@ def division_rows(plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> lis
             meant[row.deadline] = (parsed.due or _FAR,
                                    "" if parsed.kind is deadlines.Kind.NONE else parsed.describe())
         due, meaning = meant[row.deadline]
-        rows.append({
+        yield {
             "id": row.node_id, "seq": row.seq, "task": row.task, "requirement": row.requirement,
             "lead": "、".join(row.lead), "support": "、".join(row.support), "deadline": row.deadline,
             "lead_units": list(row.lead), "support_units": list(row.support), "due": due, "meaning": meaning,
-        })
-    return rows
+        }
 
 
 class TableScreen(Screen[str | None]):
@@ -121,8 +125,20 @@ class TableScreen(Screen[str | None]):
     def __init__(self, plan: Plan, parse: Callable[[str], deadlines.Deadline]) -> None:
         super().__init__()
         self.plan = plan
-        self.rows = division_rows(plan, parse)
+        self.rows: list[dict] = []  # the rows made so far; all of them once ``_walk`` has ended
+        self._walk = self._kept(division_rows(plan, parse))
         self.sorted_by = "seq"
+
+    def _kept(self, rows: Iterator[dict]) -> Iterator[dict]:
+        for row in rows:
+            self.rows.append(row)
+            yield row
+
+    def all_rows(self) -> list[dict]:
+        """Every row of the table (the rest of the plan walked now, if it was not yet)."""
+        for _ in self._walk:
+            pass
+        return self.rows
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -141,7 +157,10 @@ class TableScreen(Screen[str | None]):
     def _fill(self) -> None:
         key = {"seq": lambda r: r["seq"], "lead": lambda r: (r["lead"] == "", r["lead"], r["seq"]),
                "due": lambda r: (r["due"], r["seq"])}[self.sorted_by]
-        self.lazy.fill(sorted(self.rows, key=key))
+        if self.sorted_by == "seq" and not self.rows:
+            self.lazy.fill(self._walk)  # in the plan's order: the walk makes the rows as they are shown
+        else:
+            self.lazy.fill(sorted(self.all_rows(), key=key))
         self.sub_title = {"seq": "按序号", "lead": "按牵头单位排序", "due": "按时限排序"}[self.sorted_by]
 
     @staticmethod
