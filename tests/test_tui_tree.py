@@ -53,6 +53,11 @@ def rows(tree: PlanTree) -> list[tuple[int, str, bool, bool]]:
              line.node.is_expanded, line.node.allow_expand) for line in tree._tree_lines]
 
 
+def index(tree: PlanTree) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Every model node the tree knows (by object) with the number it would draw it with."""
+    return {key: (id(node), tree.indices_of(key)) for key, node in tree._models.items()}
+
+
 def attached(tree: PlanTree) -> bool:
     """Every id the tree knows is a node reachable from the root, under its model parent."""
     reachable = {id(line.node) for line in tree._tree_lines}
@@ -133,6 +138,7 @@ async def test_random_edits_leave_the_tree_as_a_fresh_build_shows_it(shape, tmp_
             fresh._finish_loading()
             assert rows(tree) == rows(fresh), f"step {n}: {op}"
             assert attached(tree), f"step {n}: {op}"
+            assert index(tree) == index(fresh), f"step {n}: {op}"  # items of folded tasks too
             cursor = tree.cursor_id
             assert cursor is not None and tree.cursor_node is tree._by_id[cursor]
             assert tree._tree_lines[tree.cursor_line].node is tree.cursor_node

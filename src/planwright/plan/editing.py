@@ -636,6 +636,24 @@ class History:
         return step
 
 
+def touched_lists(step: Step, plan: Plan) -> list[tuple[list, list]] | None:
+    """The lists of the outline (a point's tasks, a task's items) a step changed, each with
+    what it held before the step was last done or undone: what a view must look at again.
+    None when the step may have changed more (the plan's points, a change made by hand)."""
+    if isinstance(step, FieldEdit):
+        return []
+    if not isinstance(step, Change):
+        return None
+    out: list[tuple[list, list]] = []
+    for target, name, value in step.records:
+        if name is None:
+            if target is not plan.units and target is not plan.attachments and target is not plan.body:
+                out.append((target, value))
+        elif name in ("points", "tasks", "items"):
+            return None
+    return out
+
+
 def walk(plan: Plan) -> Iterator[tuple[tuple[int, ...], Node]]:
     """Every node with its 1-based indices, in reading order (for numbering)."""
     for p, point in enumerate(plan.points, 1):

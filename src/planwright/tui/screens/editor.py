@@ -250,7 +250,8 @@ class EditorScreen(Screen[None]):
         except EditError as exc:
             self.notify(str(exc), title="无法" + label, severity="warning", markup=False)
             return None
-        self.tree.sync(self.plan, keep_cursor=target or ROOT)
+        lists = editing.touched_lists(self.session.history.undo_stack[-1], self.plan)
+        self.tree.sync(self.plan, keep_cursor=target or ROOT, lists=lists)
         self._garbage = True
         self.show_selected(target or ROOT, refill=True)  # now: the next keystroke belongs here
         self._edited()
@@ -332,7 +333,8 @@ class EditorScreen(Screen[None]):
             self.show_selected(target, refill=True)
         else:
             self._configure_parsers()
-            self.tree.sync(self.plan, keep_cursor=snap.selected or ROOT)
+            lists = editing.touched_lists(snap, self.plan)
+            self.tree.sync(self.plan, keep_cursor=snap.selected or ROOT, lists=lists)
             self._garbage = True
             self.show_selected(snap.selected or ROOT, refill=True)
         self._edited()

@@ -9,12 +9,16 @@ once, the rest a chunk at a time after the first paint (as a catalog tree loads
 a wide schema), so a 5,000-task plan shows as soon as a small one. Structural
 edits and undo call ``sync``, which keeps every tree node whose model node is
 still there (its expansion, the cursor by node id), adds and drops only the
-ones that came and went, and renumbers by re-indexing the model: a row's
-number is its position, read when the row is drawn.
+ones that came and went. A row's number is its position among its siblings,
+kept per node and read when the row is drawn. Told which lists of the plan
+an edit changed (its undo step knows), ``sync`` renumbers, reconciles and
+re-lays only the rows under those lists: adding a task to a 5,000-task plan
+touches one point's rows, not the plan's.
 """
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from rich.cells import cell_len
@@ -42,6 +46,7 @@ _BLANK = Text("")
 INFO_WIDTH = 18  # " 12单位 2027-10-31": unit count and deadline, right of the title
 FIRST_ROWS = 160  # tree nodes made before the first paint: a tall terminal's screen and then some
 CHUNK = 600  # tree nodes made per turn of the event loop after that
+_PATH = attrgetter("path")
 
 
 class PlanTree(Tree[str]):
@@ -60,8 +65,12 @@ class PlanTree(Tree[str]):
         self.inner_marks: dict[str, str] = {}  # node id → worst severity below it
         self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
         self._by_id: dict[str, TreeNode[str]] = {}
-        self._model: dict[str, tuple[tuple[int, ...], Node]] = {}
-        self._parent_task: dict[str, str] = {}  # item id → its task's id
+        # every model node by id (items of folded tasks too), its parent's id (ROOT for a
+        # point) and its 1-based place there: a row's number is read from these when drawn
+        self._models: dict[str, Node] = {}
+        self._up: dict[str, str] = {}
+        self._place: dict[str, int] = {}
+        self._list_owner: dict[int, str] = {}  # id() of a point's tasks / a task's items list → its node's id
         self._folded: dict[str, bool] = {}  # explicit choices; default: points open, tasks folded
         self._loading: Iterator[int] | None = None  # the rows still to make after the first paint
         self._made = 0  # tree nodes made so far by the current loading
@@ -92,17 +101,34 @@ class PlanTree(Tree[str]):
             self.call_after_refresh(self._load_rest)
 
     def _index(self, plan: Plan) -> None:
-        """Each model node's numbering path and object, by id: what a row draws from."""
-        model: dict[str, tuple[tuple[int, ...], Node]] = {}
-        parent_task: dict[str, str] = {}
-        for p, point in enumerate(plan.points, 1):
-            model[point.id] = ((p,), point)
-            for t, task in enumerate(point.tasks, 1):
-                model[task.id] = ((p, t), task)
-                for i, item in enumerate(task.items, 1):
-                    model[item.id] = ((p, t, i), item)
-                    parent_task[item.id] = task.id
-        self._model, self._parent_task = model, parent_task
+        """Each model node by id with its parent and place: what a row draws from."""
+        self._models, self._up, self._place, self._list_owner = {}, {}, {}, {}
+        self._register(ROOT, plan.points)
+
+    def _register(self, parent_id: str, children: Sequence[Node]) -> None:
+        """Place ``children`` under ``parent_id`` in the index; a node new here brings its own."""
+        nodes, parent, pos = self._models, self._up, self._place
+        for n, child in enumerate(children, 1):
+            key = child.id
+            known = nodes.get(key)
+            nodes[key], parent[key], pos[key] = child, parent_id, n
+            if known is not child:  # (a moved node is known: its children are indexed already)
+                kids = _kids(child)
+                if kids is not None:
+                    self._list_owner[id(kids)] = key
+                    self._register(key, kids)
+
+    def _unregister(self, node: Node, parent_id: str) -> None:
+        """A model node that left ``parent_id`` for no other place, with everything under it."""
+        key = node.id
+        if self._models.get(key) is not node or self._up.get(key) != parent_id:
+            return  # moved elsewhere, or its id now names the node it became (task ⇄ item)
+        del self._models[key], self._up[key], self._place[key]
+        kids = _kids(node)
+        if kids is not None:
+            self._list_owner.pop(id(kids), None)
+            for kid in kids:
+                self._unregister(kid, key)
 
     def _make_rows(self, plan: Plan) -> Iterator[int]:
         """Make the tree nodes in display order, yielding the count made so far."""
@@ -168,45 +194,131 @@ class PlanTree(Tree[str]):
         """Give a task's items their tree nodes (on first opening)."""
         if task_node.children:
             return
-        _, task = self._model[task_node.data or ""]
+        task = self._models[task_node.data or ""]
         task_node._children = [self._make(task_node, item) for item in task.items]  # type: ignore[union-attr]
         self._open_tasks.add(task.id)
         self._invalidate()
 
     # -- incremental updates --------------------------------------------------
-    def sync(self, plan: Plan, keep_cursor: str | None = None) -> None:
+    def sync(self, plan: Plan, keep_cursor: str | None = None,
+             lists: Sequence[tuple[list, list]] | None = None) -> None:
         """Show ``plan`` after a structural edit or an undo, changing only what changed.
 
         Tree nodes are matched to model nodes by id: one still in the plan keeps
         its tree node (moved under another parent when it moved), a new one gets
-        a node, a gone one loses its node. Rows are renumbered by re-indexing the
-        model. The result is what ``rebuild`` would show.
+        a node, a gone one loses its node. ``lists``, when given, are all the
+        children lists of the plan the edit changed, each with what it held
+        before (``editing.touched_lists``): only their rows are looked at. The
+        result is what ``rebuild`` would show.
         """
         self._finish_loading()
         cursor = keep_cursor if keep_cursor is not None else self.cursor_id
+        owners = self._owners(plan, lists) if lists is not None and plan is self.plan else None
         self.plan = plan
         self._drop_cursor()
+        if owners is not None:
+            self._sync_lists(owners)
+        else:
+            self._sync_all(plan)
+        if cursor is not None and not self.select_id(cursor):
+            self.select_id(ROOT)
+
+    def _owners(self, plan: Plan, lists: Sequence[tuple[list, list]]) -> list[tuple[Node, list]] | None:
+        """The model node holding each changed list, with the list's former contents;
+        None when the plan's points changed (or a list is not known): then all is synced."""
+        owners: dict[str, tuple[Node, list]] = {}
+        for items, before in lists:
+            key = self._list_owner.get(id(items))
+            node = self._models.get(key) if key is not None else None
+            if node is None or _kids(node) is not items:
+                return None
+            owners.setdefault(key, (node, before))
+        return list(owners.values())
+
+    def _sync_lists(self, owners: list[tuple[Node, list]]) -> None:
+        """Index, reconcile and lay out again the rows under the changed lists only."""
+        for node, _ in owners:
+            self._register(node.id, _kids(node))  # type: ignore[arg-type]
+        for node, before in owners:
+            now = {id(kid) for kid in _kids(node)}  # type: ignore[union-attr]
+            for kid in before:
+                if id(kid) not in now:
+                    self._unregister(kid, node.id)
+        dropped: list[TreeNode[str]] = []
+        changed: list[TreeNode[str]] = []
+        for node, _ in owners:
+            tnode = self._by_id.get(node.id)
+            if tnode is None:
+                continue
+            if isinstance(node, Point):
+                self._reconcile(tnode, node.tasks, dropped)
+            self._refit(tnode, node)  # it may have gained its first child or lost its last
+            if isinstance(node, Task) and node.id in self._open_tasks:
+                if tnode._children:
+                    self._reconcile(tnode, node.items, dropped)
+                else:
+                    self._open_tasks.discard(node.id)
+            tnode._updates += 1
+            changed.append(tnode)
+        self._forget_dropped(dropped)
+        if not self._relay(changed):
+            self._invalidate()
+            return
+        self._line_cache.clear()
+        self._updates += 1
+        self.refresh(layout=True)
+
+    def _relay(self, changed: list[TreeNode[str]]) -> bool:
+        """Make the rows of these tree nodes' subtrees again inside the line list, and
+        renumber the lines below; False when there is no line list to patch."""
+        lines = self._tree_lines_cached
+        if lines is None:
+            return False
+        shown = [n for n in changed if 0 <= n._line < len(lines) and lines[n._line].path[-1] is n]
+        inside = set(map(id, shown))
+        top = len(lines)
+        for tnode in sorted(shown, key=lambda n: n._line, reverse=True):
+            start = tnode._line
+            path = lines[start].path
+            if any(id(above) in inside for above in path[:-1]):
+                continue  # made again with the changed row above it
+            depth, end = len(path), start + 1
+            while end < len(lines) and len(lines[end].path) > depth and lines[end].path[depth - 1] is tnode:
+                end += 1
+            fresh: list[_TreeLine[str]] = []
+            _add_lines(fresh, path[:-1], tnode, lines[start].last)
+            lines[start:end] = fresh
+            top = min(top, start)
+        for number in range(top, len(lines)):
+            lines[number].path[-1]._line = number
+        deepest = max(map(len, map(_PATH, lines)))  # as _build measures it (in C: no frame per line)
+        self.virtual_size = Size(8 + (deepest - 1) * self.guide_depth, len(lines))
+        return True
+
+    def _sync_all(self, plan: Plan) -> None:
+        """Re-index the whole plan and reconcile every list (a change of the plan's points)."""
         self._index(plan)
         dropped: list[TreeNode[str]] = []
         changed = self._reconcile(self.root, plan.points, dropped)
         for point in plan.points:
             changed |= self._reconcile(self._by_id[point.id], point.tasks, dropped)
         for task_id in list(self._open_tasks):  # tasks whose items have tree nodes
-            entry, tnode = self._model.get(task_id), self._by_id.get(task_id)
-            if entry is None or tnode is None or not isinstance(entry[1], Task) or not tnode._children:
+            task, tnode = self._models.get(task_id), self._by_id.get(task_id)
+            if task is None or tnode is None or not isinstance(task, Task) or not tnode._children:
                 self._open_tasks.discard(task_id)
             else:
-                changed |= self._reconcile(tnode, entry[1].items, dropped)
-        for kid in dropped:
-            if kid._parent is None or kid not in kid._parent._children:  # gone, not moved
-                self._forget(kid)
+                changed |= self._reconcile(tnode, task.items, dropped)
+        self._forget_dropped(dropped)
         if changed:
             self._invalidate()
         else:  # same rows, other content (a replace, an undone rename): redraw what shows
             self._updates += 1
             self.refresh()
-        if cursor is not None and not self.select_id(cursor):
-            self.select_id(ROOT)
+
+    def _forget_dropped(self, dropped: list[TreeNode[str]]) -> None:
+        for kid in dropped:
+            if kid._parent is None or kid not in kid._parent._children:  # gone, not moved
+                self._forget(kid)
 
     def _drop_cursor(self) -> None:
         """No cursor until the edit's target is selected, and no highlight message meanwhile
@@ -265,19 +377,9 @@ class PlanTree(Tree[str]):
         # horizontal scroll (our rows never scroll sideways; see get_label_width):
         # a 5,000-row tree is built again after every structural edit.
         lines: list[_TreeLine[str]] = []
-        add_line = lines.append
-
-        def add_node(path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
-            child_path = [*path, node]
-            node._line = len(lines)
-            add_line(_TreeLine(child_path, last))
-            if node._expanded:
-                for last, child in loop_last(node._children):
-                    add_node(child_path, child, last)
-
-        add_node([], self.root, True)
+        _add_lines(lines, [], self.root, True)
         self._tree_lines_cached = lines
-        deepest = max(map(len, (line.path for line in lines)))  # as wide as Textual measures it
+        deepest = max(map(len, map(_PATH, lines)))  # as wide as Textual measures it
         self.virtual_size = Size(8 + (deepest - 1) * self.guide_depth, len(lines))
         if self.cursor_line != -1:
             if self.cursor_node is not None:
@@ -305,13 +407,11 @@ class PlanTree(Tree[str]):
             self.refresh_node(node_id)
 
     def _ancestors(self, node_id: str) -> list[str]:
-        indices = self.indices_of(node_id)
-        if len(indices) < 2 or self.plan is None:
-            return []
-        point = self.plan.points[indices[0] - 1]
-        out = [point.id]
-        if len(indices) == 3:
-            out.append(point.tasks[indices[1] - 1].id)
+        out: list[str] = []
+        parent = self._up.get(node_id, ROOT)
+        while parent != ROOT:
+            out.insert(0, parent)
+            parent = self._up.get(parent, ROOT)
         return out
 
     def refresh_node(self, node_id: str) -> None:
@@ -330,8 +430,8 @@ class PlanTree(Tree[str]):
         """Move the cursor to a model node now, opening its parents; False when unknown."""
         if node_id not in self._by_id:
             self._finish_loading()
-        task_id = self._parent_task.get(node_id)
-        if task_id is not None and task_id in self._by_id:
+        task_id = self._up.get(node_id)
+        if isinstance(self._models.get(task_id or ""), Task) and task_id in self._by_id:
             self._populate(self._by_id[task_id])
         tree_node = self._by_id.get(node_id)
         if tree_node is None:
@@ -349,12 +449,18 @@ class PlanTree(Tree[str]):
         return True
 
     def node_of(self, node_id: str) -> Node | None:
-        entry = self._model.get(node_id)
-        return entry[1] if entry else None
+        return self._models.get(node_id)
 
     def indices_of(self, node_id: str) -> tuple[int, ...]:
-        entry = self._model.get(node_id)
-        return entry[0] if entry else ()
+        """The node's 1-based places, point first: (p,), (p, t) or (p, t, i); () when unknown."""
+        out: list[int] = []
+        while node_id != ROOT:
+            place = self._place.get(node_id)
+            if place is None:
+                return ()
+            out.append(place)
+            node_id = self._up[node_id]
+        return tuple(reversed(out))
 
     def _toggle_node(self, node: TreeNode[str]) -> None:
         # Folding the row above the cursor (a click on its arrow) would leave the cursor on
@@ -412,8 +518,8 @@ class PlanTree(Tree[str]):
         if node.data == ROOT or self.plan is None:
             title = self.plan.meta.title if self.plan else "计划"
             return Text.assemble(mark, (fit(title or "（未命名计划）", max(1, width - 2)), "bold"))
-        indices, model = self._model[node.data or ""]
-        head = _heading(model, indices)
+        model = self._models[node.data or ""]
+        head = _heading(model, self.indices_of(node.data or ""))
         if isinstance(model, Point):
             count = f" {len(model.tasks)}项"
             body = fit(head, max(1, width - 2 - cell_len(count)))
@@ -451,6 +557,21 @@ class PlanTree(Tree[str]):
         rest = width - cell_len(out.plain)
         out.append_text(Text(fit(due.plain, rest), due.style))
         return out
+
+
+def _add_lines(lines: list[_TreeLine[str]], path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
+    """The line of ``node`` and of every open node under it, as Textual's Tree lays them out."""
+    child_path = [*path, node]
+    node._line = len(lines)
+    lines.append(_TreeLine(child_path, last))
+    if node._expanded:
+        for last, child in loop_last(node._children):
+            _add_lines(lines, child_path, child, last)
+
+
+def _kids(node: Node) -> list | None:
+    """A point's tasks or a task's items (None for an item)."""
+    return node.tasks if isinstance(node, Point) else node.items if isinstance(node, Task) else None
 
 
 def _within(node: TreeNode[str], ancestor: TreeNode[str]) -> bool:
