@@ -110,6 +110,9 @@ class Attributor:
                  phrases: Sequence[deadlines.DeadlinePhrase] = ()) -> None:
         self.patterns = tuple(patterns)
         self.phrases = tuple(phrases)
+        # what read_units found for a bracket's inside: a notice repeats its attributions
+        # (（责任单位：各街道办事处）) dozens of times, and the answer depends on the text alone
+        self._read: dict[tuple[str, bool], units.Attribution | None] = {}
 
     # -- paragraphs -------------------------------------------------------------
     def segments(self, paragraph: str, cut: bool = False) -> list[Segment]:
@@ -172,6 +175,12 @@ class Attributor:
         """The units a bracket's inside (or a cell) names: the patterns', else labelled fields in
         any order, else verb clauses. A standing instruction in it (以下均需各单位落实，不再列出)
         names no unit and is left out first."""
+        key = (text, cut)
+        if key not in self._read:
+            self._read[key] = self._read_units(text, cut)
+        return self._read[key]
+
+    def _read_units(self, text: str, cut: bool) -> units.Attribution | None:
         text = without_standing(text)
         if not text:
             return None
