@@ -10,7 +10,6 @@ import errno
 import os
 import re
 import signal
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,7 +79,7 @@ def atomic_write(target: str | os.PathLike, data: bytes, mode: int | None = None
     directory = target.parent if str(target.parent) else Path(".")
     remove_stale_temps(target)
     with signals_held():
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=directory)
+        fd, tmp = _new_temp(directory, f".{target.name}.{os.getpid()}.")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -100,6 +99,24 @@ def atomic_write(target: str | os.PathLike, data: bytes, mode: int | None = None
             except FileNotFoundError:
                 pass
             raise
+
+
+# what tempfile.mkstemp opens a file with: a new file that no one else holds, not through a link
+_TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) \
+    | getattr(os, "O_BINARY", 0)
+
+
+def _new_temp(directory: Path, prefix: str) -> tuple[int, str]:
+    """A new file ``PREFIX<random>.tmp`` in *directory*, mode 0600, opened: tempfile.mkstemp's
+    contract, without importing tempfile (with shutil, random and the compression modules it
+    brings, that import was a twentieth of an import command's start)."""
+    for _ in range(100):
+        name = os.path.join(directory, f"{prefix}{os.urandom(5).hex()}{TMP_SUFFIX}")
+        try:
+            return os.open(name, _TEMP_FLAGS, 0o600), name
+        except FileExistsError:
+            continue  # another writer drew the same name: draw again
+    raise FileExistsError(errno.EEXIST, "没有可用的临时文件名 (no usable temporary file name)", str(directory))
 
 
 def not_a_regular_file(path: Path) -> bool:
@@ -166,8 +183,10 @@ def remove_stale_temps(target: Path) -> list[Path]:
     when it was killed (its pid is no longer running); returns what was removed."""
     directory = target.parent if str(target.parent) else Path(".")
     removed = []
-    try:
-        candidates = list(directory.glob(f".{glob_escape(target.name)}.*{TMP_SUFFIX}"))
+    opening = f".{target.name}."
+    try:  # the names, not a glob: a glob pattern is compiled (and escaped) afresh on each write
+        candidates = [directory / name for name in os.listdir(directory)
+                      if name.startswith(opening) and name.endswith(TMP_SUFFIX)]
     except OSError:
         return removed
     for tmp in candidates:
