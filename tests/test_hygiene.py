@@ -197,13 +197,14 @@ def test_the_package_root_holds_at_most_seven_modules() -> None:
 
 
 # What `planwright import notice.txt` has no use for: the readers of other file kinds, the
-# editor, export, diff, tomlkit (a new file is written as text), and the standard library's
-# heavier modules that faster paths replace (importlib.resources / .metadata, secrets).
+# editor, export, diff, tomlkit and the patch save (a new file is written as text), and the
+# standard library's heavier modules that faster paths replace (importlib.resources / .metadata,
+# secrets, tempfile with shutil and the compression modules, hashlib until a digest is asked for).
 NOT_FOR_A_TEXT_IMPORT = (
     "zipfile", "docx", "lxml", "xml", "html", "email", "tomlkit", "textual", "rapidfuzz",
-    "importlib.resources", "importlib.metadata", "secrets",
+    "importlib.resources", "importlib.metadata", "secrets", "tempfile", "shutil", "bz2", "lzma", "hashlib",
     "planwright.importing.wordfile", "planwright.importing.webpage", "planwright.tui",
-    "planwright.exporting", "planwright.diffing", "planwright.ledger",
+    "planwright.exporting", "planwright.diffing", "planwright.ledger", "planwright.plan.patch",
 )
 
 

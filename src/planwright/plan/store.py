@@ -19,11 +19,10 @@ what callers import from it.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planwright.plan.files import (
     TMP_SUFFIX, OutputExists, OutputRefused, atomic_write, check_output_path, current_umask, glob_escape,
@@ -31,12 +30,14 @@ from planwright.plan.files import (
 )
 from planwright.plan.lineindex import LineIndex, _LazyLines
 from planwright.plan.model import SCHEMA, Item, Meta, Plan, Point, Task, field_names
-from planwright.plan.patch import Patched, patch
 from planwright.plan.reader import _Reader, read_toml
 from planwright.plan.schema import SCHEMA_PREFIX, SCHEMA_VERSION, PlanFileError, wording_dict
 from planwright.plan.tomlsync import tomlkit_text
 from planwright.plan.tomltext import fresh_text
 from planwright.zh.lazyre import lazy_compile
+
+if TYPE_CHECKING:  # a new file (import, new) is written without the patch machinery
+    from planwright.plan.patch import Patched
 
 # What callers import from the store (the parts live in the modules above).
 __all__ = [
@@ -64,9 +65,6 @@ class PlanDocument:
     path: Path | None = None
     text: str = ""
     mtime_ns: int | None = None
-    # sha256 of the bytes as last read or written: an outside edit that keeps the
-    # modification time (cp -p, rsync -t) changes the content, not the time
-    digest: str | None = None
     bom: bool = False  # the file began with a UTF-8 byte-order mark; saving keeps it
     # ids given at load to nodes that had none, by their position in the file
     given_ids: dict[tuple, str] = field(default_factory=dict)
@@ -85,6 +83,26 @@ class PlanDocument:
     # nothing there); the model it gives is compared with ``plan`` at save time.
     _read: dict | None = field(default=None, repr=False)
     _lines: "LineIndex | None" = field(default=None, repr=False)
+    # the bytes as last read or written, until their digest is first asked for (see ``digest``)
+    _unhashed: bytes | None = field(default=None, repr=False, compare=False)
+    _digest: str | None = field(default=None, repr=False)
+
+    @property
+    def digest(self) -> str | None:
+        """sha256 of the bytes as last read or written: an outside edit that keeps the
+        modification time (cp -p, rsync -t) changes the content, not the time. Computed
+        when first asked for: a command that reads or writes a plan once and ends never
+        asks, and need not load hashlib (OpenSSL) for it."""
+        if self._unhashed is not None:
+            self._digest, self._unhashed = _digest(self._unhashed), None
+        return self._digest
+
+    @digest.setter
+    def digest(self, value: str | None) -> None:
+        self._digest, self._unhashed = value, None
+
+    def _remember_bytes(self, data: bytes) -> None:
+        self._digest, self._unhashed = None, data
 
     def annotate(self, node_id: str | None, note: str) -> None:
         """Attach a comment to a node (None: the plan table) for the next save; a comment is
@@ -118,6 +136,8 @@ class PlanDocument:
 
 
 def _digest(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -163,7 +183,7 @@ def load(path: str | os.PathLike) -> PlanDocument:
         raise PlanFileError(path, _not_utf8(raw), line) from None
     doc = loads(text, path)
     doc.mtime_ns = stat.st_mtime_ns
-    doc.digest = _digest(raw)
+    doc._remember_bytes(raw)
     doc.bom = raw.startswith(b"\xef\xbb\xbf")
     return doc
 
@@ -211,6 +231,8 @@ def _render(doc: PlanDocument) -> tuple[str, Patched | None]:
     """
     if not doc.text:  # a new file (import, new): nothing to keep, no tomlkit
         return fresh_text(doc), None
+    from planwright.plan.patch import patch
+
     patched = patch(doc)  # reads the text's data (doc._read) only when it must compare every table
     if patched is not None and patched.whole:
         return patched.text, patched
@@ -269,7 +291,7 @@ def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
     doc.given_ids.clear()
     doc.notes.clear()
     doc.mtime_ns = target.stat().st_mtime_ns
-    doc.digest = _digest(data)
+    doc._remember_bytes(data)
     return target
 
 
