@@ -365,7 +365,10 @@ def _entry_points() -> list:
 def _version(dist: str) -> str:
     found = _scan_dist_infos()
     if found is not None:
-        return next((d.version for d in found if _normalise(d.name) == _normalise(dist)), "")
+        key = _normalise(dist)
+        named = [d for d in found if _normalise(d.folder_name) == key] or \
+            [d for d in found if _normalise(d.name) == key]  # a folder named otherwise than wheels name it
+        return named[0].version if named else ""
     import importlib.metadata
 
     try:
@@ -375,21 +378,45 @@ def _version(dist: str) -> str:
 
 
 class _Dist:
-    """An installed distribution read from its ``.dist-info`` folder (name, version, entry points)."""
+    """An installed distribution read from its ``.dist-info`` folder (name, version, entry points).
+
+    Its ``METADATA`` is read only when the name or version is asked for: the host asks for
+    them only of the distributions that give ``planwright`` entry points, one or two of the
+    forty-odd a virtual environment holds.
+    """
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
-        self.name = self.version = ""
-        with open(os.path.join(folder, "METADATA"), encoding="utf-8") as fh:
-            for line in fh:
-                if not line.strip():
-                    break  # the headers end at the first blank line
-                key, _, value = line.partition(":")
-                if key in ("Name", "Version"):
-                    setattr(self, key.lower(), value.strip())
-                    if self.name and self.version:
-                        break  # they come first; the rest (classifiers, the description) is not read
-        self.metadata = {"Name": self.name}  # what the host reads of importlib's Distribution
+        # the name as the folder spells it (NAME-VERSION.dist-info): what duplicates are found by
+        self.folder_name = os.path.basename(folder).rpartition(".dist-info")[0].partition("-")[0]
+        self._headers: dict[str, str] | None = None
+
+    def _read_headers(self) -> dict[str, str]:
+        if self._headers is None:
+            found = {"Name": "", "Version": ""}
+            with open(os.path.join(self.folder, "METADATA"), encoding="utf-8") as fh:
+                for line in fh:
+                    if not line.strip():
+                        break  # the headers end at the first blank line
+                    key, _, value = line.partition(":")
+                    if key in found and not found[key]:
+                        found[key] = value.strip()
+                        if found["Name"] and found["Version"]:
+                            break  # they come first; the rest (classifiers, the description) is not read
+            self._headers = found
+        return self._headers
+
+    @property
+    def name(self) -> str:
+        return self._read_headers()["Name"]
+
+    @property
+    def version(self) -> str:
+        return self._read_headers()["Version"]
+
+    @property
+    def metadata(self) -> dict[str, str]:  # what the host reads of importlib's Distribution
+        return {"Name": self.name}
 
     def entry_points(self, group: str) -> list[_EntryPoint]:
         try:
@@ -455,9 +482,9 @@ def _scan(stamps: tuple) -> list[_Dist] | None:
                     return None
                 if lower.endswith(".dist-info"):
                     dist = _Dist(os.path.join(folder, name))
-                    if _normalise(dist.name) in seen:
+                    if _normalise(dist.folder_name) in seen:
                         return None
-                    seen.add(_normalise(dist.name))
+                    seen.add(_normalise(dist.folder_name))
                     dists.append(dist)
     except (OSError, UnicodeDecodeError):
         return None
