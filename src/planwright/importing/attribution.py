@@ -21,7 +21,6 @@ notice keeps its own characters.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -66,6 +65,11 @@ _LEAD_CLAUSE_END_RE = lazy_compile(rf"{roles.alternation(roles.LEAD_VERBS)}(?![�
 
 _MARKED_LEAD_RE = lazy_compile(r"（牵头(?:单位)?）$")
 _NAME_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+# written inline before; kept compiled like the module's other patterns (zh/lazyre)
+_CLAUSE_MARKS_RE = lazy_compile(r"[，,；;]")
+_DONE_WORD_RE = lazy_compile(r"(?:完成|办结|到位)$")
 
 
 @dataclass
@@ -200,7 +204,7 @@ class Attributor:
         unit (（A牵头，B、C）, or *cut*: the page ended before their verb).
         """
         text = _LEAD_CLAUSE_END_RE.sub(r"\g<0>，", text.strip().strip(_FIELD_TRIM))  # A牵头B负责: two clauses
-        clauses = [c.strip(_FIELD_TRIM) for c in re.split(r"[，,；;]", text)]
+        clauses = [c.strip(_FIELD_TRIM) for c in _CLAUSE_MARKS_RE.split(text)]
         if len(clauses) < 2 or not all(clauses):
             return None
         named: list[tuple[str, list[str]]] = []  # (role, names) in reading order
@@ -217,7 +221,7 @@ class Attributor:
             if bare and all(units.looks_like_unit(n) for n in bare):
                 waiting += bare  # （A牵头；B，C按职责分工负责）: B shares C's verb
                 continue
-            phrase = re.sub(r"(?:完成|办结|到位)$", "", clause)
+            phrase = _DONE_WORD_RE.sub("", clause)
             if not deadline and self.is_deadline(phrase):
                 deadline = phrase
                 continue

@@ -66,6 +66,16 @@ _NOT_RECIPIENTS_RE = lazy_compile(r"如下|现将|为了|为进一步|根据|按
 _RECIPIENT_HINT_RE = lazy_compile(r"各|有关|所属|单位|部门|政府|局|委|办|街道|乡|镇|区|县|市")
 
 
+# written inline before; kept compiled like the module's other patterns (zh/lazyre)
+_NOT_ORGAN_RE = lazy_compile(r"[，。：；,:;、《》“”]")
+_ORGAN_PUNCT_RE = lazy_compile(r"[，。：；,:;、《》]")
+_COMMA_RE = lazy_compile(r"[，,]")
+_TRAILING_BRACKET_RE = lazy_compile(r"[（(][^）)]*[）)]$")
+_SENTENCE_MARK_RE = lazy_compile(r"[。：:；;《]")
+_LIST_SPLIT_RE = lazy_compile(r"[，,；;]")
+_CLAUSE_PUNCT_RE = lazy_compile(r"[，。；：]")
+
+
 def iso_date(text: str) -> str:
     """2021年6月23日 / 二〇二一年六月二十三日 / 2021-06-23 → 2021-06-23; "" otherwise."""
     s = squeeze(text)
@@ -109,7 +119,7 @@ def signed_organ(line: Line) -> str:
 
 def is_organ(line: Line) -> bool:
     s = squeeze(line.sim)
-    return 2 <= len(s) <= 40 and not re.search(r"[，。：；,:;、《》“”]", s) and bool(_ORGAN_RE.search(s))
+    return 2 <= len(s) <= 40 and not _NOT_ORGAN_RE.search(s) and bool(_ORGAN_RE.search(s))
 
 
 def is_footer_line(line: Line) -> bool:
@@ -438,7 +448,7 @@ def _masthead(header: list[Line], used: set[int]) -> str:
     """The red header over a notice (示例市人民政府办公室文件): the issuer, printed as a banner."""
     for i, line in enumerate(header[:3]):
         m = _MASTHEAD_RE.match(squeeze(line.sim))
-        if m and i not in used and _ORGAN_RE.search(m.group("organ")) and not re.search(r"[，。：；,:;、《》]", m.group("organ")):
+        if m and i not in used and _ORGAN_RE.search(m.group("organ")) and not _ORGAN_PUNCT_RE.search(m.group("organ")):
             used.add(i)
             return squeeze(line.text)[: m.end("organ")]
     return ""
@@ -475,12 +485,12 @@ def _recipients(header: list[Line], used: set[int], after: int, meta: Meta) -> i
                 first -= 1  # the list wrapped onto a second line (after a comma, or inside a name)
             used.update(range(first, i + 1))
             text = "".join(x.text.strip() for x in header[first : i + 1]).rstrip("：:")
-            meta.recipients = [squeeze(p) for p in re.split(r"[，,]", text) if squeeze(p)]
+            meta.recipients = [squeeze(p) for p in _COMMA_RE.split(text) if squeeze(p)]
             return i
     for i in range(after, min(after + 2, len(header))) if after > 0 else ():
         if _bare_list(header[i].sim):  # a 主送 line without its colon, under the title (and 文号)
             used.add(i)
-            meta.recipients = [squeeze(p) for p in re.split(r"[，,]", header[i].text) if squeeze(p)]
+            meta.recipients = [squeeze(p) for p in _COMMA_RE.split(header[i].text) if squeeze(p)]
             return i
     return -1
 
@@ -491,8 +501,8 @@ _LIST_ITEM_END_RE = lazy_compile(r"(?:政府|管委会|部门|单位|院校|学�
 def _bare_list(sim: str) -> bool:
     """The line under the notice title that lists organs, but lost its closing colon."""
     s = squeeze(sim)
-    parts = [re.sub(r"[（(][^）)]*[）)]$", "", p) for p in re.split(r"[，,]", s) if p]
-    return len(parts) >= 2 and len(s) <= 300 and not re.search(r"[。：:；;《]", s) \
+    parts = [_TRAILING_BRACKET_RE.sub("", p) for p in _COMMA_RE.split(s) if p]
+    return len(parts) >= 2 and len(s) <= 300 and not _SENTENCE_MARK_RE.search(s) \
         and all(_LIST_ITEM_END_RE.search(p) for p in parts)
 
 
@@ -501,7 +511,7 @@ def _wrapped_list(sim: str) -> bool:
     s = sim.strip()
     if s.endswith(("，", ",", "、")):
         return True
-    return bool(s) and len(s) <= 200 and s[-1] not in "。：:；;！？）)" and bool(re.search(r"[，,]", s)) \
+    return bool(s) and len(s) <= 200 and s[-1] not in "。：:；;！？）)" and bool(_COMMA_RE.search(s)) \
         and bool(_RECIPIENT_HINT_RE.search(s)) and not _NOT_RECIPIENTS_RE.search(s) and "《" not in s
 
 
@@ -547,7 +557,7 @@ def _footer(footer: list[Line], meta: Meta) -> list[Line]:
                 meta.issuer = squeeze(footer[i - 1].text)
         elif cc:
             listed = line.text.strip()[cc.start("list"):].rstrip("。.")
-            meta.cc = [squeeze(p) for p in re.split(r"[，,；;]", listed) if squeeze(p)]
+            meta.cc = [squeeze(p) for p in _LIST_SPLIT_RE.split(listed) if squeeze(p)]
         elif printer:
             meta.printer = squeeze(line.text)[: printer.end("printer")]
             meta.print_date = iso_date(printer.group("date"))
@@ -578,7 +588,7 @@ def _title_and_preamble(header: list[Line], last: int, notice_title: str, meta: 
                 parts.title_printed = True
                 return
     if len(rest) > 1 and not looks_like_title(rest[0]) and looks_like_title(_joined_line(rest[:2])) \
-            and len(squeeze(rest[0].sim)) <= 40 and not re.search(r"[，。；：]", rest[0].sim):
+            and len(squeeze(rest[0].sim)) <= 40 and not _CLAUSE_PUNCT_RE.search(rest[0].sim):
         rest = [_joined_line(rest[:2])] + rest[2:]  # a title wrapped over two lines
     if rest and looks_like_title(rest[0]):
         while len(rest) > 1 and looks_like_title(rest[1]):
@@ -620,7 +630,7 @@ def _joined_line(lines: list[Line]) -> Line:
 def looks_like_title(line: Line) -> bool:
     """A plan's title: short, no sentence, ending in a plan noun (要点, 方案, 分工 …)."""
     s = squeeze(line.sim)
-    core = re.sub(r"[（(][^）)]*[）)]$", "", s)
+    core = _TRAILING_BRACKET_RE.sub("", s)
     return len(s) <= 60 and "。" not in s and "，" not in s and bool(_PLAN_NOUN_RE.search(core)) \
         and not _CONTACT_RE.search(s) and not _CITED_RE.search(s)
 

@@ -17,7 +17,6 @@ its own segment only. A task with a single attribution closing it keeps it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from planwright.zh import deadlines
@@ -34,6 +33,10 @@ _OPENING_WORDS = ("于", "在", "力争", "确保", "争取")
 _IMPLICIT_POINT = ""  # tasks under no 一、: the point's title is not invented (class 6), the clerk may add one
 _UNTITLED_TASK = "要点下没有“（一）”级标题，各条作为一项无标题任务的事项导入（可填写任务标题）"
 _PARAGRAPH_ENDS = tuple("。！？!?；;：:）)”’》」』…")
+
+
+# written inline before; kept compiled like the module's other patterns (zh/lazyre)
+_SHORT_BRACKET_RE = lazy_compile(r"[（(]([^（）()]{2,30})[）)]")
 
 
 @dataclass
@@ -355,7 +358,7 @@ class OutlineReader:
         if "（" not in sentence and "(" not in sentence:
             return ""
         sim = simplify(sentence)
-        for m in re.finditer(r"[（(]([^（）()]{2,30})[）)]", sim):
+        for m in _SHORT_BRACKET_RE.finditer(sim):
             if self.attributor.is_deadline(m.group(1)):
                 return sentence[m.start(1) : m.end(1)].strip()
         return ""

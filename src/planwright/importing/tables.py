@@ -13,7 +13,6 @@ aside; a table without a 一、 level gets a point with no title.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -49,6 +48,11 @@ _ROLE_OF = {name: role for role, names in _ROLE_NAMES.items() for name in names}
 _CELL_ROLES = ("text", "lead", "support", "deadline")
 
 
+# written inline before; kept compiled like the module's other patterns (zh/lazyre)
+_NOT_A_KEY_RE = lazy_compile(r"[0-9０-９，。；、]")
+_BAR_RE = lazy_compile(r"[|｜]")
+
+
 def role_of(caption: str) -> str | None:
     key = squeeze(simplify(caption)).rstrip(":：")
     if "（" in key or "(" in key:  # 责任单位（牵头单位列第一）
@@ -68,7 +72,7 @@ _NOTE_END_RE = lazy_compile(r"(?:载体|方式|渠道|形式|情况|备注|说�
 
 
 def _worded_role(key: str) -> str | None:
-    if not 2 <= len(key) <= 8 or re.search(r"[0-9０-９，。；、]", key):
+    if not 2 <= len(key) <= 8 or _NOT_A_KEY_RE.search(key):
         return None
     if _UNIT_WORDS_RE.search(key):
         if _SUPPORT_WORDS_RE.search(key):
@@ -280,7 +284,7 @@ def _has_bar(text: str) -> bool:
 
 def _bar_cells(text: str) -> list[str]:
     """The cells of a row split at its bars, the empty ones at either edge dropped."""
-    cells = [c.strip() for c in re.split(r"[|｜]", text)]
+    cells = [c.strip() for c in _BAR_RE.split(text)]
     while cells and not cells[0]:
         cells.pop(0)
     while cells and not cells[-1]:

@@ -45,6 +45,10 @@ __all__ = [
 # Data
 
 
+# written inline before; kept compiled like the module's other patterns (zh/lazyre)
+_NOT_A_NAME_RE = lazy_compile(r"[。！？“”《》0-9０-９]")
+
+
 @dataclass(frozen=True)
 class Attribution:
     """Who carries a task out: lead (牵头/责任) and support (配合) units."""
@@ -172,7 +176,7 @@ def _has_unit_suffix(name: str) -> bool:
 
 def looks_like_unit(name: str) -> bool:
     """Whether a name reads like a unit (ends in 局/委/办…, or is collective)."""
-    if not name or len(name) > 40 or re.search(r"[。！？“”《》0-9０-９]", name) or _ROLE_VERB_RE.search(name):
+    if not name or len(name) > 40 or _NOT_A_NAME_RE.search(name) or _ROLE_VERB_RE.search(name):
         return False
     return _has_unit_suffix(name) or bool(_COLLECTIVE_RE.fullmatch(_core(name)))
 
