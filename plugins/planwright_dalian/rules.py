@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Plan, Point, attributed_nodes, excerpt, is_collective, rule
+from planwright.api import Plan, Point, attributed_nodes, excerpt, is_collective, rule
 
 if TYPE_CHECKING:
-    from planwright.api import CheckContext
+    from planwright.api import CheckContext, Finding
 
 # The closing point of a Dalian plan: general safeguards, printed without units.
 SAFEGUARD_WORDS = ("保障措施",)

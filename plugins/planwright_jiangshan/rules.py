@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Item, Plan, Point, Task, excerpt, rule
+from planwright.api import Item, Plan, Point, Task, excerpt, rule
 
 if TYPE_CHECKING:
-    from planwright.api import CheckContext
+    from planwright.api import CheckContext, Finding
 
 SCHEDULE_WORDS = ("进度安排", "实施步骤", "时间安排", "工作步骤", "推进步骤")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Plan, Task, is_collective, rule, strip_level_prefix
+from planwright.api import Plan, Task, is_collective, rule, strip_level_prefix
 
 if TYPE_CHECKING:
-    from planwright.api import CheckContext
+    from planwright.api import CheckContext, Finding
 
 # Prefixes of offices above (or beside) a district: a 区 plan assigns work to
 # the district's own offices, and cannot task 市 or 县 bureaus.

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Item, Plan, Task, path_label, rule
+from planwright.api import Item, Plan, Task, path_label, rule
 
 if TYPE_CHECKING:
-    from planwright.api import CheckContext
+    from planwright.api import CheckContext, Finding
 
 
 def _rows(plan: Plan) -> Iterator[tuple[int, Task, Item]]:
@@ -73,6 +73,8 @@ def check_body_matches_table(plan: Plan, ctx: CheckContext) -> Iterator[Finding]
 def _body_finding(ctx: CheckContext, indices: tuple[int, ...], node_id: str, field: str,
                   message: str) -> Finding:
     """A finding about the main text's outline, which the plan's positions do not cover."""
+    from planwright.api import Finding  # made when a plan is checked, not when the style loads
+
     line = ctx.doc.line_of(indices, field, section="body") if ctx.doc is not None else None
     assert ctx.rule is not None
     return Finding(rule=ctx.rule.id, severity=ctx.rule.severity, message=message,

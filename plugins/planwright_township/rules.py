@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from planwright.api import Finding, Plan, rule
+from planwright.api import Plan, rule
 
 if TYPE_CHECKING:
-    from planwright.api import CheckContext
+    from planwright.api import CheckContext, Finding
 
 _PLACE_WORDS = ("乡", "镇", "街道")
 
