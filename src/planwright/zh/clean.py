@@ -94,13 +94,16 @@ def has_controls(text: str) -> bool:
 # an escape (\b \f \r \e \x.. \u.. \U..); newline and tab are kept anyway. Backslash
 # followed by anything but \\ \" n t is taken as a possible escape (a false alarm only
 # costs the full clean).
-_TOML_CONTROLS = lazy_compile(r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\\[^\\"nt]')
+# (Two searches, not one pattern with |: each is a plain scan, together half the time of the
+# alternation, which a 5 MB plan's start waits for.)
+_TOML_RAW_CONTROLS = lazy_compile(r'[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]')
+_TOML_ESCAPES = lazy_compile(r'\\[^\\"nt]')
 
 
 def toml_may_hold_controls(text: str) -> bool:
     """False when no string read from the TOML *text* can hold anything ``clean_text`` removes:
-    one scan of the file instead of a walk over every string of the plan read from it."""
-    return _TOML_CONTROLS.search(text) is not None
+    two scans of the file instead of a walk over every string of the plan read from it."""
+    return _TOML_RAW_CONTROLS.search(text) is not None or _TOML_ESCAPES.search(text) is not None
 
 
 def clean_deep(value):
