@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -68,6 +68,7 @@ class EditorScreen(Screen[None]):
         self._saving = False  # a save is being written in its thread
         self._save_again = False  # Ctrl+S pressed meanwhile: save again when it is done
         self._after_save: list[Callable[[], None]] = []  # what waits for the save (quitting)
+        self._shown_once = False  # the screen has been resumed (shown) before
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -120,6 +121,14 @@ class EditorScreen(Screen[None]):
         gc.freeze()
         gc.enable()
         self._garbage = True
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. The first resume comes right after the mount,
+        # which styled every widget; restyling the whole screen again (Textual does on every
+        # resume, for what changed while another screen was on top) was a tenth of the first frame.
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     def on_unmount(self) -> None:
         self.checker.close()

@@ -57,7 +57,9 @@ class PlanTree(Tree[str]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("计划", data=ROOT, id=id)
+        # a Text, not a str: Tree reads a str as markup, and rich's markup loads its emoji table
+        # (the root row is drawn from the plan by render_label anyway)
+        super().__init__(Text("计划"), data=ROOT, id=id)
         self.auto_expand = False  # Enter edits; space and the arrow icon fold
         self.guide_depth = 3
         self.plan: Plan | None = None
