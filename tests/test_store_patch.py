@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from planwright.plan import patch as patching
 from planwright.plan import store, tomlsync
 from planwright.plan.lineindex import LineIndex
-from planwright.plan.model import Meta, Plan, Wording, field_names
+from planwright.plan.model import Item, Meta, Plan, Wording, field_names
 from test_store_fresh import dates, names, plans, texts, wordings
 
 _META_VALUES = {"year": st.integers(0, 3000), "end_year": st.integers(0, 3000), "date": dates, "print_date": dates,
@@ -311,3 +311,69 @@ def test_the_header_scan_finds_what_a_scan_of_every_token_finds(plan: Plan, data
     text = _dress(store.dumps(store.new_document(plan)), data.draw)
     index = LineIndex(text)
     assert (index.order, index.header_at, index.key_at) == _token_scan(text)
+
+
+@st.composite
+def reshapes(draw, plan: Plan) -> list[tuple]:
+    """One to three nodes added or deleted, as the editor's add and delete make them (the
+    new ones with their own ids, a title or text, sometimes items)."""
+    out = []
+    for n in range(draw(st.integers(1, 3))):
+        what = draw(st.sampled_from(["add task", "delete task", "add item", "delete item", "add point",
+                                     "delete point"]))
+        new_id = f"new{n}aa"
+        out.append((what, draw(st.integers(0, 50)), draw(st.integers(0, 50)), draw(st.integers(0, 50)), new_id,
+                    draw(texts), draw(st.booleans())))
+    return out
+
+
+def _reshape(plan: Plan, changes: list[tuple]) -> None:
+    from planwright.plan.model import Point, Task
+
+    for what, a, b, c, new_id, words, with_items in changes:
+        points = plan.points
+        if what == "add point":
+            points.insert(a % (len(points) + 1), Point(id=new_id, title=words,
+                                                       tasks=[Task(id=new_id + "t", title=words)] if with_items else []))
+        elif what == "delete point" and points:
+            points.pop(a % len(points))
+        elif what in ("add task", "delete task") and points:
+            tasks = points[a % len(points)].tasks
+            if what == "add task":
+                items = [Item(id=new_id + "i", text=words)] if with_items else []
+                tasks.insert(b % (len(tasks) + 1), Task(id=new_id, title=words, deadline=words, items=items))
+            elif tasks:
+                tasks.pop(b % len(tasks))
+        elif what in ("add item", "delete item") and points and points[a % len(points)].tasks:
+            tasks = points[a % len(points)].tasks
+            items = tasks[b % len(tasks)].items
+            if what == "add item":
+                items.insert(c % (len(items) + 1), Item(id=new_id, text=words, lead=[words] if with_items else []))
+            elif items:
+                items.pop(c % len(items))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plans(), st.data())
+def test_nodes_added_and_deleted_are_patched_as_tomlkit_would_write_them(plan: Plan, data) -> None:
+    """Tasks, items and points added or deleted (with field edits beside them) are written into
+    the text directly when the plan as last saved is known: the very text tomlkit's save writes."""
+    text = _dress(store.dumps(store.new_document(plan)), data.draw)
+    changes = data.draw(reshapes(store.loads(text).plan))
+    edits_too = data.draw(st.lists(st.tuples(st.integers(0, 50), texts), max_size=2))
+    patched, reference = store.loads(text), store.loads(text)
+    patched.base = store.loads(text).plan
+    for doc in (patched, reference):
+        _reshape(doc.plan, changes)
+        nodes = [n for n in doc.plan.all_nodes() if not n.id.startswith("new")]
+        for at, title in edits_too if nodes else ():
+            node = nodes[at % len(nodes)]
+            setattr(node, "text" if isinstance(node, Item) else "title", title)
+    result = patching.patch(patched)
+    if result is None or not result.whole:
+        return  # a list emptied and filled again: tomlkit's work
+    assert store.loads(result.text).plan == patched.plan
+    names = [u.name for u in plan.units] + [a.title for a in plan.attachments]
+    if any("\n" in n or "\r" in n for n in names):
+        return  # tomlkit reads a \"\"\" name with its CR, takes the unit for another and writes it anew
+    assert result.text == tomlsync.tomlkit_text(reference, reference.text)

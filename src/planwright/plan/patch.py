@@ -42,7 +42,7 @@ from planwright.plan.schema import (
     DATE_KEYS,
     _ATTACHMENT_TYPES, _ITEM_TYPES, _META_TYPES, _POINT_TYPES, _TASK_TYPES, _UNIT_TYPES, PlanFileError, wording_dict,
 )
-from planwright.plan.tomltext import _basic, _block, _value
+from planwright.plan.tomltext import _basic, _block, _value, fresh_tables
 
 if TYPE_CHECKING:
     from planwright.plan.store import PlanDocument
@@ -61,6 +61,8 @@ class Patched:
     updates: list[tuple[dict, dict]] = field(default_factory=list)
     # the line index of ``text`` (the old one with the patched tables rescanned); None: build anew
     lines: LineIndex | None = None
+    # nodes were added or deleted: the document's tomllib data no longer fits the text
+    reshaped: bool = False
 
 
 class _CannotPatch(Exception):
@@ -93,58 +95,103 @@ def patch(doc: PlanDocument, compare_all: bool = True) -> Patched | None:
     """
     if not doc.text:
         return None
-    tables = _changed(doc.plan, doc.base) if doc.base is not None and not doc.given_ids and not doc.notes else None
-    if tables is None and not compare_all:
+    changes = _changed(doc.plan, doc.base) if doc.base is not None and not doc.given_ids and not doc.notes else None
+    if changes is None and not compare_all:
         return None
-    if tables is None and doc._read is None:  # saved through tomlkit before: read once, patch from then on
+    if changes is None and doc._read is None:  # saved through tomlkit before: read once, patch from then on
         doc._read = read_toml(doc.text, doc.path)
     try:
-        return _Patcher(doc, doc._read).run(tables)
+        return _Patcher(doc, doc._read).run(changes)
     except (_CannotPatch, PlanFileError, tomllib.TOMLDecodeError, RecursionError, ValueError):
         return None  # ValueError: the index met a header among a table's keys (see LineIndex.keys_of)
 
 
-def _changed(plan: Plan, base: Plan) -> list[_Table] | None:
-    """The tables of the nodes that differ from the base's (as (path, None, node, its keys,
-    name, children, the base's node)); None when a node was added, deleted or moved, or a
-    unit or attachment renamed: that is the whole comparison's work."""
-    out: list[_Table] = []
+def _changed(plan: Plan, base: Plan) -> _Changes | None:
+    """What differs from the base: the tables of the nodes whose fields differ (as (path,
+    None, node, its keys, name, children, the base's node), paths as in the base), and
+    the nodes added to or deleted from an outline list. None when the rest is the whole
+    comparison's work: a node moved (within its list or to another), a unit or
+    attachment added, deleted or renamed, a node added to a list that had none left."""
+    changes = _Changes([], [])
     if plan.meta != base.meta:
-        out.append((("plan",), None, plan.meta, _META_TYPES, "plan", None, base.meta))
+        changes.tables.append((("plan",), None, plan.meta, _META_TYPES, "plan", None, base.meta))
     for key, types, name in (("units", _UNIT_TYPES, "name"), ("attachments", _ATTACHMENT_TYPES, "title")):
         nodes, olds = getattr(plan, key), getattr(base, key)
         if nodes == olds:
             continue
         if [getattr(n, name) for n in nodes] != [getattr(o, name) for o in olds]:
             return None
-        out += [((key, i), None, n, types, key, None, o) for i, (n, o) in enumerate(zip(nodes, olds)) if n != o]
+        changes.tables += [((key, i), None, n, types, key, None, o)
+                           for i, (n, o) in enumerate(zip(nodes, olds)) if n != o]
     for section in ("points", "body"):
         points, olds = getattr(plan, section), getattr(base, section)
-        if points == olds:  # one comparison of dataclasses for the untouched part
-            continue
-        if len(points) != len(olds):
+        if points != olds and not changes.compare_list((), section, points, olds, section, plan, base):
             return None
-        for p, (point, old) in enumerate(zip(points, olds)):
-            if point != old and _changed_node(out, (section, p), point, old, _POINT_TYPES, section, "tasks") is None:
-                return None
-    return out
+    return changes
 
 
-def _changed_node(out: list, path: tuple, node: Any, old: Any, types: dict, name: str, children: str | None):
-    """Add the tables of ``node`` (and of its children) that differ from ``old``'s; None: not the same shape."""
-    kids = getattr(node, children) if children else []
-    old_kids = getattr(old, children) if children else []
-    if node.id != old.id or len(kids) != len(old_kids):
-        return None
-    if any(getattr(node, key) != getattr(old, key) for key in types):
-        out.append((path, None, node, types, name, children, old))
-    child_types, child_name, grandchildren = ((_TASK_TYPES, f"{name}.tasks", "items") if children == "tasks" else
-                                              (_ITEM_TYPES, f"{name}.items", None))
-    for n, (kid, old_kid) in enumerate(zip(kids, old_kids)):
-        if kid != old_kid and _changed_node(out, path + (children, n), kid, old_kid, child_types, child_name,
-                                            grandchildren) is None:
-            return None
-    return out
+# The outline's levels: a list's key → (the keys of its tables, the reader's name suffix, its children's key)
+_LEVELS = {"points": (_POINT_TYPES, "", "tasks"), "body": (_POINT_TYPES, "", "tasks"),
+           "tasks": (_TASK_TYPES, ".tasks", "items"), "items": (_ITEM_TYPES, ".tasks.items", None)}
+
+
+@dataclass
+class _Changes:
+    """What a save against the base must write (see ``_changed``)."""
+
+    tables: list[_Table]
+    # ("delete", the node's path in the base) or ("insert", (where, base path), section, node):
+    # where is "before" (the list's first node that stays) or "after" (a node that stays,
+    # its subtree's end), in the order tomlkit would write them
+    ops: list[tuple]
+    _ids: tuple[set, set] | None = None
+
+    def compare_list(self, parent: tuple, key: str, nodes: list, olds: list, section: str,
+                     plan: Plan, base: Plan) -> bool:
+        """Compare one outline list (points, a point's tasks, a task's items) with the base's."""
+        types, suffix, children = _LEVELS[key]
+        name = section + suffix
+        new_ids, old_ids = [n.id for n in nodes], [o.id for o in olds]
+        if new_ids == old_ids:
+            for i, (node, old) in enumerate(zip(nodes, olds)):
+                if node != old and not self.compare_node(parent + (key, i), node, old, types, name, children,
+                                                         section, plan, base):
+                    return False
+            return True
+        kept = set(new_ids) & set(old_ids)
+        if not kept or [i for i in new_ids if i in kept] != [i for i in old_ids if i in kept]:
+            return False  # moved within the list, or nothing left to place new nodes by
+        all_new, all_old = self.ids(plan, base)
+        if any(i in all_old for i in new_ids if i not in kept) or any(i in all_new for i in old_ids if i not in kept):
+            return False  # moved from or to another list: tomlkit carries the table's comments along
+        at = {i: n for n, i in enumerate(old_ids)}
+        self.ops += [("delete", parent + (key, n)) for n, i in enumerate(old_ids) if i not in kept]
+        anchor = ("before", parent + (key, at[next(i for i in new_ids if i in kept)]))
+        for node in nodes:
+            if node.id in kept:
+                n = at[node.id]
+                if node != olds[n] and not self.compare_node(parent + (key, n), node, olds[n], types, name,
+                                                             children, section, plan, base):
+                    return False
+                anchor = ("after", parent + (key, n), node)
+            else:
+                self.ops.append(("insert", anchor, section, node))
+        return True
+
+    def compare_node(self, path: tuple, node: Any, old: Any, types: dict, name: str, children: str | None,
+                     section: str, plan: Plan, base: Plan) -> bool:
+        if any(getattr(node, key) != getattr(old, key) for key in types):
+            self.tables.append((path, None, node, types, name, children, old))
+        if children is None:
+            return True
+        kids, old_kids = getattr(node, children), getattr(old, children)
+        return kids == old_kids or self.compare_list(path, children, kids, old_kids, section, plan, base)
+
+    def ids(self, plan: Plan, base: Plan) -> tuple[set, set]:
+        """Every outline id of the plan and of the base (only when nodes were added or deleted)."""
+        if self._ids is None:
+            self._ids = tuple({node.id for node in p.all_nodes()} for p in (plan, base))  # type: ignore[assignment]
+        return self._ids
 
 
 class _Patcher:
@@ -159,19 +206,20 @@ class _Patcher:
         self.edits: dict[tuple, list[tuple[int, int, str]]] = {}  # by table path: (start, end, new text)
         self.whole = True
 
-    def run(self, changed: list[_Table] | None = None) -> Patched | None:
-        """Patch every table that differs: ``changed`` (found against the base), else all
+    def run(self, changes: _Changes | None = None) -> Patched | None:
+        """Patch every table that differs: the ``changes`` found against the base, else all
         tables compared with the data."""
-        tables = list(self.tables()) if changed is None else self.with_data(changed)
+        tables = list(self.tables()) if changes is None else self.with_data(changes.tables)
         for table in tables:
             self.table(*table)
         has_schema = "schema" in self.data if self.data is not None else "schema" in self.index.keys_of(())
         head = "" if has_schema else f"schema = {_basic(SCHEMA)}\n"  # tomlkit puts it first
-        if not self.edits and not head:
+        ops = changes.ops if changes is not None else []
+        if not self.edits and not head and not ops:
             return Patched(self.text, self.whole, lines=self.doc._lines)
-        if not self.fits(tables, changed is not None):
+        if not self.fits(tables, changes is not None):
             return None
-        return self.assemble(head, {t[0]: t for t in tables})
+        return self.assemble(head, {t[0]: t for t in tables}, self.reshape(ops))
 
     def with_data(self, changed: list[_Table]) -> list[_Table]:
         """The tables found against the base, with their tomllib data when the document
@@ -358,10 +406,11 @@ class _Patcher:
         return m.end(), _value_end(self.text, m.end())
 
     # -- the new text, checked --------------------------------------------------------------
-    def assemble(self, head: str, tables: dict[tuple, _Table]) -> Patched:
-        """Apply the edits table by table; read each touched table back and compare it with the model."""
+    def assemble(self, head: str, tables: dict[tuple, _Table], reshape: list[tuple[int, int, str]]) -> Patched:
+        """Apply the edits table by table; read each touched table back and compare it with the
+        model; then the tables added and deleted (``reshape``)."""
         text, order, pieces, done = self.text, self.index.order, [self.lines(head)], 0
-        updates, grown = [], {}
+        updates, grown, splices = [], {}, []
         at_of = {path: n for n, path in enumerate(order)} if len(self.edits) > 8 else None
         edited = sorted(self.edits, key=lambda p: self.index.header_at[p][0])
         for path in edited:
@@ -381,13 +430,89 @@ class _Patcher:
             if tables[path][1] is not None:
                 updates.append((tables[path][1], read))
             grown[path] = len(new_region) - (end - start)
-            pieces += [text[done:start], new_region]
+            splices.append((start, end, new_region))
+        if reshape:
+            splices = _merged(splices, reshape)
+        for start, end, new in splices:
+            if start < done:
+                raise _CannotPatch("edits overlap")
+            pieces += [text[done:start], new]
             done = end
         pieces.append(text[done:])
         new_text = "".join(pieces)
-        # the index follows the patch (a schema line put at the top moves every key: built anew)
-        lines = None if head else self.index.patched(new_text, grown)
-        return Patched(new_text, self.whole, updates, lines)
+        # the index follows the patch (a schema line put at the top moves every key, a table
+        # added or deleted every table after it: built anew)
+        lines = None if head or reshape else self.index.patched(new_text, grown)
+        return Patched(new_text, self.whole, updates, lines, reshaped=bool(reshape))
+
+    # -- tables added and deleted -------------------------------------------------------------
+    def reshape(self, ops: list[tuple]) -> list[tuple[int, int, str]]:
+        """Where the added tables go and which text the deleted ones leave, as tomlkit's save
+        puts them: a deleted node takes its subtree's text up to the next header along (the
+        blank lines and comments before that header go with it); a node added after one
+        that stays goes after the last key of that one's last table, the blank lines and
+        comments after it moving below the new table; a node added before the list's first
+        that stays goes right before its header, a blank line after it."""
+        out = []
+        for seq, op in enumerate(ops):
+            if op[0] == "delete":
+                start = self.index.header_at[op[1]][0]
+                out.append((start, self.subtree_end(op[1]), "", seq))
+                continue
+            (where, *anchor), section, node = op[1], op[2], op[3]
+            table = self.lines(self.render(section, node))
+            if where == "before":
+                at = self.index.header_at[anchor[0]][0]
+                out.append((at, at, table + self.newline, seq))
+            else:
+                at = self.end_of(*anchor)
+                out.append((at, at, self.newline + table, seq))
+        return [(start, end, text) for start, end, text, _ in sorted(out, key=lambda o: (o[0], o[1] > o[0], o[3]))]
+
+    def subtree_end(self, path: tuple) -> int:
+        """Where the text of a node and its children ends: the next header that is not theirs."""
+        order, n = self.index.order, self.index.order.index(path) + 1
+        while n < len(order) and order[n][:len(path)] == path:
+            n += 1
+        return self.index.header_at[order[n]][0] if n < len(order) else len(self.text)
+
+    def end_of(self, path: tuple, node: Any) -> int:
+        """After the last key of the last table of ``node``'s subtree (as the base holds it:
+        children added after that table go there too, before what is added after ``node``)."""
+        children = _LEVELS[path[-2]][2]
+        kids = getattr(node, children) if children else []
+        if kids:
+            old = self.doc.base
+            for step in range(0, len(path), 2):
+                old = getattr(old, path[step])[path[step + 1]]
+            old_at = {kid.id: n for n, kid in enumerate(getattr(old, children))}
+            for kid in reversed(kids):
+                if kid.id in old_at:
+                    return self.end_of(path + (children, old_at[kid.id]), kid)
+        keys = self.index.keys_of(path)
+        if not keys:
+            return self.index.header_at[path][1]
+        _, end = self.value_span(max(keys.values()))
+        return self.line_end(end)
+
+    def render(self, section: str, node: Any) -> str:
+        """A new node's tables as tomlkit writes a new table (tomltext's layout), read back and
+        compared with the node."""
+        if isinstance(node, Point):
+            text, prefix = fresh_tables(section, [node]), ""
+        elif isinstance(node, Task):
+            text, prefix = fresh_tables(section, [Point(id="p", tasks=[node])]), f'[[{section}]]\nid = "p"\n\n'
+            text = text[text.index(f"[[{section}.tasks]]"):]
+        else:
+            text = fresh_tables(section, [Point(id="p", tasks=[Task(id="t", items=[node])])])
+            text = text[text.index(f"[[{section}.tasks.items]]"):]
+            prefix = f'[[{section}]]\nid = "p"\n\n[[{section}.tasks]]\nid = "t"\n\n'
+        read, _ = _Reader(None, LineIndex("")).plan(tomllib.loads(prefix + text))
+        got = getattr(read, section)[0]
+        got = got if isinstance(node, Point) else got.tasks[0] if isinstance(node, Task) else got.tasks[0].items[0]
+        if got != node:
+            raise _CannotPatch("a new node reads back as another")
+        return text
 
     def lines(self, new: str) -> str:
         """New text with the file's line ends (the lines a patch writes, and inside \"\"\" blocks)."""
@@ -458,3 +583,21 @@ def _value_end(text: str, at: int) -> int:
     if m is None or m.end() == at:
         raise _CannotPatch("a value the patch does not read")
     return m.end()
+
+
+def _merged(splices: list[tuple[int, int, str]], reshape: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tables' rewritten regions and the added and deleted tables, in text order. A table
+    added after the last key of a table whose keys were rewritten goes into its new text, as
+    far from its end as before (what follows its keys is never rewritten)."""
+    regions = sorted(splices)
+    out = list(regions)
+    for start, end, text in reshape:
+        inside = next((n for n, (a, b, _) in enumerate(regions) if a < start < b), None)
+        if inside is None:
+            out.append((start, end, text))
+            continue
+        a, b, new = regions[inside]
+        cut = len(new) - (b - start)
+        regions[inside] = (a, b, new[:cut] + text + new[cut:])
+        out = [r for r in out if r[:2] != (a, b)] + [regions[inside]]
+    return sorted(out, key=lambda s: (s[0], s[1] > s[0]))

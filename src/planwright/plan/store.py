@@ -279,7 +279,7 @@ def save(doc: PlanDocument, path: str | os.PathLike | None = None) -> Path:
     data = ("\ufeff" + text if doc.bom else text).encode("utf-8")
     atomic_write(target, data)
     if text != doc.text:
-        if patched is not None and doc._read is not None and "schema" in doc._read:
+        if patched is not None and not patched.reshaped and doc._read is not None and "schema" in doc._read:
             for table, read in patched.updates:  # the data now reads as the patched text does
                 table.clear()
                 table.update(read)

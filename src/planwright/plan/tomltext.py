@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, Iterable
 
-from planwright.plan.model import SCHEMA, Meta, Wording, field_names
+from planwright.plan.model import SCHEMA, Meta, Point, Wording, field_names
 from planwright.plan.schema import (
     DATE_KEYS,
     _ATTACHMENT_TYPES, _ITEM_TYPES, _POINT_TYPES, _TASK_TYPES, _UNIT_TYPES, wording_dict,
@@ -37,23 +37,35 @@ def fresh_text(doc: PlanDocument) -> str:
         out.append("\n[[units]]\n")
         out += _keys(unit, _UNIT_TYPES, ("name",))
     for section in ("points", "body"):
-        for point in getattr(plan, section):
-            out.append(f"\n[[{section}]]\n")
-            out += _keys(point, _POINT_TYPES, ("id", "title"))
-            out += _comments(doc.notes.get(point.id))
-            for task in point.tasks:
-                out.append(f"\n[[{section}.tasks]]\n")
-                out += _keys(task, _TASK_TYPES, ("id", "title"))
-                out += _comments(doc.notes.get(task.id))
-                for item in task.items:
-                    out.append(f"\n[[{section}.tasks.items]]\n")
-                    out += _keys(item, _ITEM_TYPES, ("id", "text"))
-                    out += _comments(doc.notes.get(item.id))
+        out += _outline(section, getattr(plan, section), doc.notes)
     for attachment in plan.attachments:
         out.append("\n[[attachments]]\n")
         out += _keys(attachment, _ATTACHMENT_TYPES, ("title", "text"))
     return "".join(out)
 
+
+
+def fresh_tables(section: str, points: list[Point]) -> str:
+    """New points' tables (their tasks' and items' too) as a new file has them, from the
+    first header on: what tomlkit writes for tables added to a file (``plan.patch``)."""
+    return "".join(_outline(section, points, {}))[1:]
+
+
+def _outline(section: str, points: list[Point], notes: dict[str | None, list[str]]) -> list[str]:
+    out = []
+    for point in points:
+        out.append(f"\n[[{section}]]\n")
+        out += _keys(point, _POINT_TYPES, ("id", "title"))
+        out += _comments(notes.get(point.id))
+        for task in point.tasks:
+            out.append(f"\n[[{section}.tasks]]\n")
+            out += _keys(task, _TASK_TYPES, ("id", "title"))
+            out += _comments(notes.get(task.id))
+            for item in task.items:
+                out.append(f"\n[[{section}.tasks.items]]\n")
+                out += _keys(item, _ITEM_TYPES, ("id", "text"))
+                out += _comments(notes.get(item.id))
+    return out
 
 
 def _keys(obj: Any, names: Iterable[str], always: tuple[str, ...]) -> list[str]:
