@@ -232,10 +232,17 @@ async def test_the_division_table_and_unit_view_of_a_big_plan_fill_in_chunks_to_
         await _all_rows(pilot, table, 300)
         assert [str(table.get_cell_at((r, 0))) for r in (0, 1, 299)] == ["1", "2", "300"]
         assert first_frame == [table_screen.FIRST_ROWS]  # drawn with a screenful, the rest came after
+        view = app.screen
         await pilot.press("escape")
         await settle(pilot, app)
+        # closed, the view lets go of its rows at once (not with its widgets' cycle, at the next full collection)
+        assert table.row_count == 0 and view.rows == [] and not table._data
         app.editor.action_units()
         await settle(pilot, app)
         tasks = app.screen.query_one("#unit-tasks", DataTable)
         await _all_rows(pilot, tasks, 300)
         assert tasks.row_count == 300  # 区政府各部门 leads every task
+        view = app.screen
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert tasks.row_count == 0 and view.units == []

@@ -16,7 +16,7 @@ from typing import Iterable, Literal, Sequence
 from planwright.zh import deadlines, roles
 from planwright.plan.model import Plan
 from planwright.zh.units import Registry, normalize_name
-from planwright.exporting.table import TableRow, table_rows
+from planwright.exporting.table import TableRow, iter_table_rows
 
 Role = Literal["lead", "support"]
 ROLE_WORDS = roles.PRINTED
@@ -60,13 +60,18 @@ def unit_view(plan: Plan, registry: Registry | None = None,
     registry = registry if registry is not None else Registry(plan.units)
     views: dict[str, UnitTasks] = {}
     year = plan.meta.year or None
-    canonical: dict[str, str] = {}  # a plan names a few dozen units thousands of times
-    for row in table_rows(plan):
+    # a plan names a few dozen units and writes a few dozen deadline phrases thousands of times
+    canonical: dict[str, str] = {}
+    due_of: dict[str, dt.date | None] = {"": None}
+    for row in iter_table_rows(plan):
         if row.kind != "row":
             continue
-        due = deadlines.parse(row.deadline, year, phrases).due if row.deadline else None
+        due = due_of.get(row.deadline, _UNPARSED)
+        if due is _UNPARSED:
+            due = due_of[row.deadline] = deadlines.parse(row.deadline, year, phrases).due
         seen: set[str] = set()
         for role, names in (("lead", row.lead), ("support", row.support)):
+            entry = None  # one (immutable) entry serves every unit of the row in this role
             for name in names:
                 canon = canonical.get(name)
                 if canon is None:
@@ -74,11 +79,18 @@ def unit_view(plan: Plan, registry: Registry | None = None,
                 if not canon or canon in seen:
                     continue  # a unit listed twice in one row counts once, as its first role
                 seen.add(canon)
-                view = views.setdefault(canon, UnitTasks(unit=canon))
+                view = views.get(canon)
+                if view is None:
+                    view = views[canon] = UnitTasks(unit=canon)
                 if name != canon and name not in view.written:
                     view.written.append(name)
-                view.entries.append(_entry(row, role, due))  # type: ignore[arg-type]
+                if entry is None:
+                    entry = _entry(row, role, due)  # type: ignore[arg-type]
+                view.entries.append(entry)
     return list(views.values())
+
+
+_UNPARSED = object()
 
 
 def _entry(row: TableRow, role: Role, due: dt.date | None) -> UnitEntry:

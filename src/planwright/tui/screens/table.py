@@ -88,6 +88,11 @@ class LazyRows:
         if self.more:
             self.table.call_later(self._more, generation)
 
+    def stop(self) -> None:
+        """No more rows: the chunks still to come are dropped (the view is closing)."""
+        self.rows, self.more = iter(()), False
+        self.generation += 1
+
     def finish(self) -> None:
         """Every row now (a test, or a caller that reads them all)."""
         self.table.append_rows(self._next(None))
@@ -173,6 +178,11 @@ class TableScreen(Screen[str | None]):
                       "meaning": (row["meaning"], "red" if row["meaning"].startswith("无法") else "dim")}
             row["folded"] = (row["id"], *wrapped_row(values, COLUMNS))
         return row["folded"]
+
+    def on_unmount(self) -> None:
+        # the rows go now, not with the closed screen's cycle (see FoldedTable.on_unmount)
+        self.rows, self._walk = [], iter(())
+        self.lazy.stop()
 
     def action_sort(self, by: str) -> None:
         self.sorted_by = by

@@ -137,6 +137,11 @@ class UnitsScreen(Screen[str | None]):
             options.highlighted = names.index(select) if select in names else 0
             self.show_unit(options.highlighted)
 
+    def on_unmount(self) -> None:
+        # the lists go now, not with the closed screen's cycle (see FoldedTable.on_unmount)
+        self.units, self._shown = [], None
+        self.lazy.stop()
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # keys are n:id, since one task can stand on two rows (a unit both leads and supports)
         self.dismiss(str(event.row_key.value).split(":", 1)[1])
