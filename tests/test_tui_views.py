@@ -195,3 +195,27 @@ async def test_the_division_table_draws_its_cells_exactly_as_datatable_would(sam
         assert compared == 2 * 4 * table.row_count * len(table.ordered_columns) > 0
         shown = shown_rows(table, 20)
         assert "区政府各部门、" in shown and "（一）" in shown  # and the table is drawn with them
+
+
+def test_the_views_modules_are_imported_in_a_thread():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom planwright.tui.warm import VIEWS, warm_views\n"
+            "assert not any(name in sys.modules for name in VIEWS)\n"
+            "warm_views().join(60)\nprint(all(name in sys.modules for name in VIEWS))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "True"
+
+
+async def test_the_editor_imports_the_views_once_its_first_screen_is_up(write_sample, make_app, settle, tmp_path,
+                                                                       monkeypatch):
+    from planwright.tui.screens import editor
+
+    started: list[bool] = []
+    monkeypatch.setattr(editor, "warm_views", lambda: started.append(True))
+    app = make_app(write_sample(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, app)
+        assert started == [True]

@@ -35,6 +35,7 @@ from planwright.tui.widgets.node_form import NodeForm
 from planwright.tui.widgets.in_order import InOrderKeys
 from planwright.tui.widgets.plan_tree import ROOT, PlanTree
 from planwright.tui.screens.choice import ChoiceDialog
+from planwright.tui.warm import warm_views
 from planwright.zh.clean import clean_line
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class EditorScreen(Screen[None]):
         gc.freeze()
         gc.enable()
         self._garbage = True
+        warm_views()  # F10/F11's modules, so that their first open does not import them
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler. The first resume comes right after the mount,
