@@ -268,7 +268,7 @@ class PlanTree(Tree[str]):
             return
         self._line_cache.clear()
         self._updates += 1
-        self.refresh(layout=True)
+        self.refresh()  # a changed line count lays the screen out again by itself (virtual_size)
 
     def _relay(self, changed: list[TreeNode[str]]) -> bool:
         """Make the rows of these tree nodes' subtrees again inside the line list, and
@@ -318,8 +318,12 @@ class PlanTree(Tree[str]):
             self.refresh()
 
     def _forget_dropped(self, dropped: list[TreeNode[str]]) -> None:
+        kept: dict[int, set[int]] = {}  # a parent's children, as a set: a point holds hundreds
         for kid in dropped:
-            if kid._parent is None or kid not in kid._parent._children:  # gone, not moved
+            parent = kid._parent
+            if parent is not None and id(parent) not in kept:
+                kept[id(parent)] = set(map(id, parent._children))
+            if parent is None or id(kid) not in kept[id(parent)]:  # gone, not moved
                 self._forget(kid)
 
     def _drop_cursor(self) -> None:
@@ -595,8 +599,9 @@ def _worst(marks: dict[str, str], key: str, severity: str) -> None:
 def _heading(node: Node, indices: tuple[int, ...]) -> str:
     level = Level(len(indices))
     number = marker(level, indices[-1])
-    text = node.text if isinstance(node, Item) else node.title
-    first_line = text.strip().splitlines()[0] if text.strip() else "（未填写）"
+    text = (node.text if isinstance(node, Item) else node.title).strip()
+    # a row shows less than a line of 500 characters: an item's text can run to pages
+    first_line = text[:500].splitlines()[0] if text else "（未填写）"
     return f"{number}{first_line}"
 
 
