@@ -51,7 +51,6 @@ def wrapped_row(values: dict[str, tuple[str | list[str], str]],
     return cells, height
 
 
-FIRST_ROWS = 50  # rows added before the view is first drawn: more than a tall terminal shows
 CHUNK = 120  # rows added per turn of the event loop after that (keys are answered in between)
 
 
@@ -71,10 +70,22 @@ class LazyRows:
         """Show ``rows`` (a list, or an iterator that makes them as they are taken)."""
         self.rows, self.more = iter(rows), True
         self.generation += 1
-        self.table.set_rows(self._next(FIRST_ROWS))
+        self.table.set_rows(self._screenful())
         if self.more:
             generation = self.generation
             self.table.call_after_refresh(self._more, generation)
+
+    def _screenful(self) -> list[FoldedRow]:
+        """The rows added before the view is first drawn: as many lines as the terminal has
+        (a row is at least a line), so that the first frame is full whatever the rows' heights."""
+        rows, lines, room = [], 0, self.table.app.size.height
+        for row in self.rows:
+            rows.append(self.fold(row))
+            lines += rows[-1][2]
+            if lines >= room:
+                return rows
+        self.more = False
+        return rows
 
     def _next(self, count: int | None) -> list[FoldedRow]:
         rows = [self.fold(row) for row in islice(self.rows, count)]
