@@ -39,6 +39,14 @@ def burst(settle):
     return send
 
 
+async def saved(pilot, app) -> None:
+    """Until the save (a worker thread) is done, for at most 2.5 s."""
+    for _ in range(50):
+        if not app.session.dirty:
+            return
+        await pilot.pause(0.05)
+
+
 async def test_a_burst_into_a_title_on_a_fresh_plan_keeps_its_order(burst, write_sample, make_app, settle, tmp_path):
     path = write_sample(tmp_path)
     app = make_app(path)
@@ -91,10 +99,7 @@ async def test_a_command_right_after_typing_runs_after_the_characters(burst, wri
         assert app.session.plan.find("tk1aaa").title == before + "考核"  # the characters kept, in the model
         assert len(app.session.plan.points[0].tasks) == tasks  # the undo took back the new task, not the typing
         await burst(pilot, app, keys("。") + [events.Key("ctrl+s", None)])
-        for _ in range(50):  # the save runs in a worker thread
-            if not app.session.dirty:
-                break
-            await pilot.pause(0.05)
+        await saved(pilot, app)
         assert not app.session.dirty  # what was saved included the 。 typed just before Ctrl+S
     assert (before + "考核。") in path.read_text(encoding="utf-8")
 
@@ -110,18 +115,12 @@ async def test_a_save_right_after_typing_in_the_plan_form_keeps_the_characters(b
         app.editor.jump_to(ROOT, "date")
         await settle(pilot, app)
         await burst(pilot, app, keys("2027年3月1日") + [events.Key("ctrl+s", None)])
-        for _ in range(50):  # the save runs in a worker thread
-            if not app.session.dirty:
-                break
-            await pilot.pause(0.05)
+        await saved(pilot, app)
         assert not app.session.dirty
         app.editor.form.focus_field("recipients")
         await settle(pilot, app)
         await burst(pilot, app, keys(("end", 1), "、区委办公室") + [events.Key("ctrl+s", None)])
-        for _ in range(50):
-            if not app.session.dirty:
-                break
-            await pilot.pause(0.05)
+        await saved(pilot, app)
         assert not app.session.dirty
     text = path.read_text(encoding="utf-8")
     assert "date = 2027-03-01" in text
