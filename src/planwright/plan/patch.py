@@ -16,15 +16,20 @@ keeps from its last save) the model is compared with it node by node — a
 dataclass comparison skips every untouched point at once — so a save after one
 edit looks at that node's table only; without one, every table is compared with
 tomllib's data of the text. The line index comes along with the patch (the
-touched tables scanned again, the headers after them shifted), so the next save
-does not scan the file either.
+touched tables' keys read again when needed, the headers after them shifted),
+so the next save does not scan the file either.
 
-Each table a patch touched is read back with tomllib and compared with the
-model; any difference, or anything a patch cannot place (a table without
-keys, a value it cannot find the end of, an index that does not fit the
-data), gives up the patch and leaves the save to tomlkit. What a patch does not
-do at all — tables added, deleted or moved, comments to add, a missing
-``[plan]`` — tomlkit finishes on the patched text (``Patched.whole`` is False).
+Against a base, outline nodes added or deleted are patched too, where tomlkit's
+save puts them (see ``_Patcher.reshape``): a new node in tomltext's layout, a
+deleted one's text cut out up to the next header.
+
+Each table a patch touched, and each new node, is read back with tomllib and
+compared with the model; any difference, or anything a patch cannot place (a
+table without keys, a value it cannot find the end of, an index that does not
+fit the data), gives up the patch and leaves the save to tomlkit. What a patch
+does not do at all — nodes moved, units or attachments added or deleted,
+comments to add, a missing ``[plan]``, and without a base any table added or
+deleted — tomlkit finishes on the patched text (``Patched.whole`` is False).
 """
 
 from __future__ import annotations

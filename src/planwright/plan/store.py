@@ -4,8 +4,10 @@ Reading is fast (``tomllib``, and a line index built by one scan of the text).
 A file opened and saved with no edit stays byte-identical, an edit touches only
 its own lines, and comments a person wrote survive: field edits are patched
 into the text where the line index says their keys are, and checked by reading
-the touched tables back (``plan.patch``); tomlkit is parsed only for what a
-patch cannot do (tables added, deleted or moved, comments to write).
+the touched tables back (``plan.patch``); with the plan as last saved at hand
+(``PlanDocument.base``, which the editor keeps) only the nodes that differ are
+looked at, and nodes added or deleted are patched in too. tomlkit is parsed only
+for what a patch cannot do (nodes moved, comments to write).
 
     doc = store.load("plan.toml")      # PlanDocument; doc.plan is the model
     doc.plan.points[0].title = "…"
