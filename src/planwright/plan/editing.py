@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 
 from planwright.plan.journal import Change, Whole, assign, keep, recording
-from planwright.plan.model import Attachment, Item, Meta, Node, Plan, Point, Task, Unit, Wording, new_id
+from planwright.plan.model import Attachment, Item, Meta, Node, Plan, Point, Task, Unit, Wording, _unique_id, new_id
 
 
 class EditError(Exception):
@@ -60,11 +60,7 @@ def place_of(plan: Plan, node_id: str) -> Place:
 
 
 def _fresh_id(plan: Plan) -> str:
-    taken = {n.id for n in plan.all_nodes()}
-    while True:
-        candidate = new_id()
-        if candidate not in taken:
-            return candidate
+    return _unique_id({n.id for n in plan.all_nodes()})
 
 
 # ---------------------------------------------------------------------------
@@ -298,24 +294,16 @@ def duplicate(plan: Plan, node_id: str) -> str:
     taken = {n.id for n in plan.all_nodes()}
     if where.i is not None:
         copy = _clone_item(where.node)  # type: ignore[arg-type]
-        copy.id = _unused_id(taken)
+        copy.id = _unique_id(taken)
         keep(where.task.items).insert(where.i + 1, copy)  # type: ignore[union-attr]
         return copy.id
     task = where.task
     assert task is not None
     clone = _clone_task(task)
     for node in (clone, *clone.items):  # fresh ids for the copies only: the nodes there keep theirs
-        node.id = _unused_id(taken)
+        node.id = _unique_id(taken)
     keep(where.point.tasks).insert(where.t + 1, clone)
     return clone.id
-
-
-def _unused_id(taken: set[str]) -> str:
-    while True:
-        candidate = new_id()
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
 
 
 EDITABLE = {
