@@ -199,10 +199,12 @@ def test_the_package_root_holds_at_most_seven_modules() -> None:
 # What `planwright import notice.txt` has no use for: the readers of other file kinds, the
 # editor, export, diff, the rules, tomlkit and the patch save (a new file is written as text), and the
 # standard library's heavier modules that faster paths replace (importlib.resources / .metadata,
-# secrets, tempfile with shutil and the compression modules, hashlib until a digest is asked for).
+# secrets, tempfile with shutil and the compression modules, hashlib until a digest is asked for;
+# the standard library's tomllib, which the compiled tomli (a dependency) replaces).
 NOT_FOR_A_TEXT_IMPORT = (
     "zipfile", "docx", "lxml", "xml", "html", "email", "tomlkit", "textual", "rapidfuzz",
     "importlib.resources", "importlib.metadata", "secrets", "tempfile", "shutil", "bz2", "lzma", "hashlib",
+    "tomllib",
     "planwright.importing.wordfile", "planwright.importing.webpage", "planwright.tui",
     "planwright.exporting", "planwright.diffing", "planwright.ledger", "planwright.plan.patch",
     # the rules: their plugin is registered, the rules and what they are given are loaded by a check

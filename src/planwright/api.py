@@ -20,12 +20,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, get_args
 
 import pluggy
 
+from planwright.plan import tomlread
 from planwright.plan.model import Item, Node, Plan, Point, Task
 from planwright.zh.deadlines import DeadlinePhrase, Kind as DeadlineKind
 from planwright.zh.numbering import path_label
@@ -242,8 +242,8 @@ class RegistryFile:
     def units(self) -> tuple[RegistryUnit, ...]:
         text = _package_text(self.package, self.path)
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+            data = tomlread.loads(text)
+        except tomlread.TOMLDecodeError as exc:
             raise ValueError(f"{self.package}/{self.path}: {exc}") from None
         return tuple(RegistryUnit(name=name, aliases=tuple(aliases), kind=kind)
                      for kind, table in data.items() for name, aliases in table.items())
@@ -388,8 +388,8 @@ def style_file(package: str, path: str = "style.toml", **code: Any) -> StyleSpec
     """
     where = f"{package}/{path}"
     try:
-        data = tomllib.loads(_package_text(package, path))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomlread.loads(_package_text(package, path))
+    except (OSError, tomlread.TOMLDecodeError) as exc:
         raise StyleError(f"{where}: {exc}") from None
     fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
               if k not in ("template", "layout", "registry")}

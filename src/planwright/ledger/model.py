@@ -10,13 +10,13 @@ whole and atomically, so that a crash leaves the old ledger or the new one.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 import tomlkit
 
+from planwright.plan import tomlread
 from planwright.exporting.table import table_rows
 from planwright.plan.model import Plan
 from planwright.plan.store import atomic_write
@@ -158,8 +158,8 @@ def load_ledger(path: str | Path) -> Ledger:
     except OSError as exc:
         raise LedgerError(f"{path}: 无法读取台账 (cannot read the ledger): {exc.strerror or exc}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomlread.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomlread.TOMLDecodeError) as exc:
         raise LedgerError(f"{path}: 台账文件无法解析 (not a ledger file): {exc}") from None
     if data.get("schema") != SCHEMA:
         raise LedgerError(f"{path}: 不是 planwright 台账（schema 应为 {SCHEMA}）(not a ledger file)")

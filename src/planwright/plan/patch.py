@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
+from planwright.plan import tomlread
 from planwright.plan.lineindex import LineIndex
 from planwright.plan.model import SCHEMA, Item, Plan, Point, Task, Wording
 from planwright.plan.reader import _Reader, read_toml
@@ -107,7 +107,7 @@ def patch(doc: PlanDocument, compare_all: bool = True) -> Patched | None:
         doc._read = read_toml(doc.text, doc.path)
     try:
         return _Patcher(doc, doc._read).run(changes)
-    except (_CannotPatch, PlanFileError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+    except (_CannotPatch, PlanFileError, tomlread.TOMLDecodeError, RecursionError, ValueError):
         return None  # ValueError: the index met a header among a table's keys (see LineIndex.keys_of)
 
 
@@ -512,7 +512,7 @@ class _Patcher:
             text = fresh_tables(section, [Point(id="p", tasks=[Task(id="t", items=[node])])])
             text = text[text.index(f"[[{section}.tasks.items]]"):]
             prefix = f'[[{section}]]\nid = "p"\n\n[[{section}.tasks]]\nid = "t"\n\n'
-        read, _ = _Reader(None, LineIndex("")).plan(tomllib.loads(prefix + text))
+        read, _ = _Reader(None, LineIndex("")).plan(tomlread.loads(prefix + text))
         got = getattr(read, section)[0]
         got = got if isinstance(node, Point) else got.tasks[0] if isinstance(node, Task) else got.tasks[0].items[0]
         if got != node:
@@ -526,7 +526,7 @@ class _Patcher:
     def check(self, table: _Table, region: str) -> dict:
         """The table as the patched text reads must be the model's: else no patch."""
         path, raw, obj, types, name, children, _ = table
-        read = tomllib.loads(region)
+        read = tomlread.loads(region)
         got = type(obj)(**_Reader(None, self.index).fields(read, path, types, name))
         for key in types:
             if getattr(got, key) != getattr(obj, key):

@@ -11,11 +11,7 @@ import os
 import re
 from typing import Any
 
-try:  # the compiled tomli (a dependency) is tomllib's parser 2-3x faster: a big plan's open waits for it
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - a platform without its wheel: the same parser, slower
-    import tomllib
-
+from planwright.plan import tomlread
 from planwright.plan.lineindex import LineIndex
 from planwright.plan.model import SCHEMA, Attachment, Item, Meta, Plan, Point, Task, Unit, Wording, _unique_id
 from planwright.plan.schema import (
@@ -36,10 +32,10 @@ def read_toml(text: str, path: str | os.PathLike | None = None) -> dict:
     if not text or text.isspace():  # tomllib reads it as a plan with nothing in it; `check` would list what is missing
         raise PlanFileError(path, "文件是空的 (empty file)")
     try:
-        return tomllib.loads(text)
+        return tomlread.loads(text)
     except RecursionError:  # arrays or inline tables nested thousands deep
         raise PlanFileError(path, "TOML 嵌套层数过多，不是计划文件 (nested too deeply)") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomlread.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_AT.search(msg)
         line = int(m.group(1)) if m else (text.count("\n") + 1 if _TOML_AT_END.search(msg) else None)
@@ -92,8 +88,8 @@ def _key_at(lines: list[str], last: int, end: int, exact: bool = False) -> tuple
         if not _KEY_START.match(lines[number - 1]):
             continue
         try:
-            data = tomllib.loads("\n".join(lines[number - 1:end]))
-        except tomllib.TOMLDecodeError:
+            data = tomlread.loads("\n".join(lines[number - 1:end]))
+        except tomlread.TOMLDecodeError:
             continue
         if data:  # the first key read is the one on this line (dicts keep their order)
             return number, next(iter(data))
