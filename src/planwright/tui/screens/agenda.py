@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList
+from textual.widgets import DataTable, Header, OptionList
 from textual.widgets.option_list import Option
 
 from planwright.plan import editing
@@ -30,6 +30,7 @@ from planwright.plan.model import Item, Plan, Task
 from planwright.tui.cjkwrap import cell_lines
 from planwright.tui.screens.table import LazyRows
 from planwright.tui.widgets.folded_table import Folded, FoldedRow, FoldedTable
+from planwright.tui.widgets.footer import Footer
 from planwright.zh import deadlines
 from planwright.zh.numbering import path_label
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from planwright.plan import editing
 from planwright.plan.model import Plan
 from planwright.tui.widgets.field_text_area import FieldTextArea
+from planwright.tui.widgets.footer import Footer
 
 
 class BodyScreen(Screen[str | None]):

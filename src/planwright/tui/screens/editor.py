@@ -18,25 +18,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Tree
+from textual.widgets import Header, Tree
 
-from planwright.zh import deadlines
 from planwright.plan import editing
 from planwright.plan.editing import EditError
 from planwright.plan.model import Item, Plan, Point, Task
 from planwright.plan.store import PlanFileError
-from planwright.zh.numbering import path_label
 from planwright.rules.engine import registry_for
 from planwright.tui import commands
 from planwright.tui.checker import Checker, ThreadChecker
-from planwright.tui.session import ChangedOnDisk, ReadOnly, SaveJob, Session
-from planwright.tui.widgets.findings_list import FindingsList
-from planwright.tui.widgets.node_form import NodeForm
-from planwright.tui.widgets.in_order import InOrderKeys
-from planwright.tui.widgets.plan_tree import ROOT, PlanTree
 from planwright.tui.screens.choice import ChoiceDialog
+from planwright.tui.session import ChangedOnDisk, ReadOnly, SaveJob, Session
 from planwright.tui.warm import warm_views
+from planwright.tui.widgets.findings_list import FindingsList
+from planwright.tui.widgets.footer import Footer
+from planwright.tui.widgets.in_order import InOrderKeys
+from planwright.tui.widgets.node_form import NodeForm
+from planwright.tui.widgets.plan_tree import ROOT, PlanTree
+from planwright.zh import deadlines
 from planwright.zh.clean import clean_line
+from planwright.zh.numbering import path_label
 
 if TYPE_CHECKING:
     from planwright.api import Finding

@@ -18,15 +18,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, Select
+from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from planwright.ledger.model import STATES, Ledger, LedgerError, Report, ledger_path, load_ledger, save_ledger
 from planwright.ledger.status import LABELS, TaskStatus, status
 from planwright.plan.model import Plan
 from planwright.tui.cjkwrap import cell_lines
-from planwright.zh import deadlines
 from planwright.tui.widgets.clean_paste import CleanInput
+from planwright.tui.widgets.footer import Footer
+from planwright.zh import deadlines
 
 ALL = "（全部单位）"
 STYLES = {"red": "bold white on red", "yellow": "bold black on yellow", "blue": "bold white on blue",

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList
+from textual.widgets import DataTable, Header, OptionList
 from textual.widgets.option_list import Option
 
 from planwright.exporting import UnitTasks, unit_view
@@ -26,6 +26,7 @@ from planwright.rules.engine import registry_for
 from planwright.tui.cjkwrap import wrap_line
 from planwright.tui.screens.table import LazyRows, wrapped_row
 from planwright.tui.widgets.folded_table import FoldedRow, FoldedTable
+from planwright.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from planwright.host import Host
