@@ -77,3 +77,19 @@ async def test_the_editor_turns_the_collector_back_on_after_its_first_screen(mak
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_the_tree_opens_at_its_top_row_when_the_plan_is_taller_than_the_tree(make_app, settle, tmp_path):
+    """The demo plan at 120×36 has a few more rows than the tree shows: the cursor starts on
+    要点 一 and the plan's title row above it (which opens 计划信息) stays in view."""
+    from planwright.cli.demo import demo_copy
+
+    app = make_app(demo_copy(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, app)
+        tree = app.editor.tree
+        assert tree.virtual_size.height > tree.scrollable_content_region.height  # taller than the view
+        assert tree.scroll_y == 0
+        assert tree.cursor_id == app.editor.plan.points[0].id
+        top = tree.get_node_at_line(int(tree.scroll_y))
+        assert top is tree.root  # drawn as the plan's title

@@ -450,8 +450,14 @@ class PlanTree(Tree[str]):
         # Number the lines now rather than on the next idle, so that the cursor
         # lands at once and a keystroke that follows goes to the right node.
         self._tree_lines  # noqa: B018  (Tree 8.2.8 builds its line list on access)
-        self.move_cursor(tree_node)
-        self.scroll_to_node(tree_node, animate=False)
+        if self.size.height:
+            self.move_cursor(tree_node)
+            self.scroll_to_node(tree_node, animate=False)
+        else:  # not laid out yet (the editor's mount): every row is out of a view of no lines,
+            # and Tree.move_cursor would scroll the rows above it away — the plan's title row
+            # first; the cursor goes there now, the scroll once the tree has its size
+            self.cursor_line = tree_node.line
+            self.call_after_refresh(self.scroll_to_node, tree_node, animate=False)
         return True
 
     def node_of(self, node_id: str) -> Node | None:
