@@ -76,11 +76,9 @@ def test_a_recovery_write_after_save_or_close_is_refused(write_sample, tmp_path,
     path = write_sample(tmp_path)
     session = Session.open(path, host)
     session.set_field("pt2aaa", "title", "x")
-    copy = editing.snapshot(session.plan)
+    copy = editing.copy_plan(session.plan)
     session.save()
-    from planwright.plan.model import Plan
-
-    assert not session.write_recovery_of(Plan(copy.meta, copy.units, copy.points, copy.body))
+    assert not session.write_recovery_of(copy)
     session.set_field("pt2aaa", "title", "y")
     session.close()
     assert not session.write_recovery()
