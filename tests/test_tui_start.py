@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from planwright.plan import store
@@ -15,15 +13,22 @@ def test_edit_reads_the_plan_file_once_and_hands_it_to_the_editor(cli, write_sam
     import planwright.tui.app as tui_app
 
     plan = write_sample(tmp_path)
-    reads: list[Path] = []
+    log = tmp_path / "reads.log"  # a file: a read in the read-ahead child is counted too
     real_load = store.load
-    monkeypatch.setattr(store, "load", lambda path: reads.append(Path(path)) or real_load(path))
+
+    def load(path):
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"{path}\n")
+        return real_load(path)
+
+    monkeypatch.setattr(store, "load", load)
     handed: list[object] = []
     monkeypatch.setattr(tui_app, "run_editor", lambda path, host, doc=None: handed.append(doc) or 0)
     result = cli("edit", plan)
     assert result.exit_code == 0, result.output
-    assert reads == [plan]
+    assert log.read_text(encoding="utf-8").splitlines() == [str(plan)]
     assert isinstance(handed[0], store.PlanDocument) and handed[0].path == plan
+    assert handed[0] == real_load(plan)
 
 
 def _plan_with(text: str) -> Plan:

@@ -161,9 +161,12 @@ def _open_editor(ctx: click.Context, path: Path) -> None:
     # collections they set off walked them all again and again (0.27 s of a 5,000-task start).
     gc.disable()
     try:
-        doc = planwright.load(path)  # refuse a broken file here, with the CLI's message
+        from planwright.cli.readahead import ReadAhead
+
+        reading = ReadAhead(path)  # read in a child process while Textual and the editor load
         from planwright.tui.app import run_editor
 
+        doc = reading.document()  # a broken file is refused here, with the CLI's message
         status = run_editor(path, host=host_of(ctx), doc=doc)  # read once: the editor takes this one
     finally:
         gc.enable()
