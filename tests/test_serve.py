@@ -13,6 +13,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 NOTICE = """关于印发2027年示例县政务公开工作要点的通知
 
 各乡镇人民政府，县政府各部门：
@@ -84,3 +86,29 @@ def test_edit_a_notice_imports_it_asks_where_to_save_and_opens_the_plan(cli, tmp
 
     plan = store.load(target).plan
     assert plan.points and plan.points[0].tasks[0].lead == ["县财政局"]
+
+
+def test_the_server_collects_its_garbage_though_short_commands_do_not(monkeypatch, tmp_path):
+    """A short command runs with the collector off (cli/entry.py); a server runs for hours and
+    must collect what its connections leave behind."""
+    import gc
+    import sys
+
+    from planwright.cli import entry
+    from planwright.cli import serve as serve_module
+
+    seen: list[bool] = []
+    monkeypatch.setattr(serve_module, "serve", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr(sys, "argv", ["planwright", "serve"])
+    was = gc.isenabled()
+    try:
+        with pytest.raises(SystemExit):
+            entry.run()
+        assert seen == [True]
+        monkeypatch.setattr(sys, "argv", ["planwright", "plugins"])
+        with pytest.raises(SystemExit):
+            entry.run()
+        assert not gc.isenabled()  # what `plugins` left: the collector off while it ran
+    finally:
+        gc.enable() if was else gc.disable()
+        gc.unfreeze()

@@ -29,6 +29,10 @@ from typing import TYPE_CHECKING, Union
 
 __version__ = "0.1.0"
 
+from planwright import dataclass_code  # noqa: E402
+
+dataclass_code.install()  # before any of the package's classes is defined
+
 if TYPE_CHECKING:
     from planwright.api import Finding
     from planwright.diffing.result import Comparison

@@ -126,6 +126,7 @@ def serve(ctx: click.Context, plan: Path | None, host: str, port: int, yes: bool
     """
     from planwright.cli.serve import serve as run_server
 
+    gc.enable()  # a server runs for hours: its cycles must be collected (entry.py turned it off)
     options = ["--no-plugins"] if ctx.obj["no_plugins"] else []
     options += [arg for name in ctx.obj["disable"] for arg in ("--disable", name)]
     run_server(plan, host, port, options, yes)

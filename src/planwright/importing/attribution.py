@@ -278,6 +278,8 @@ class Attributor:
     # -- lines and cells ----------------------------------------------------------
     def label_line(self, line: str) -> Attributed | None:
         """``责任单位：A、B。`` / ``配合单位：C`` / ``完成时限：…`` on a line of its own."""
+        if "：" not in line and ":" not in line:  # every label ends in a colon: most lines go here
+            return None
         sim = without_standing(simplify(line))
         if not _LABEL_LINE_RE.match(sim):
             return None

@@ -57,7 +57,9 @@ _CITED_RE = lazy_compile(r"的(?:通知|函|决定|意见)$|^关于|关于.+的"
 _CONTACT_RE = lazy_compile(r"联系电话|联系人|电话[:：]|传真|邮箱|\d{7,}")
 # Sanity of fields: what an organ, a unit list or a 文号 can never hold.
 _URL_RE = lazy_compile(r"https?://|www\.|\.(?:com|cn|net|org|gov|html?|shtml)\b", re.I)
-_STAMP_RE = lazy_compile(r"\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月|\d{8}")
+# A time, a date or a run of eight digits. Every branch opens with the same digit, written once
+# so that a search skips to the next digit in C instead of trying four branches at every character.
+_STAMP_RE = lazy_compile(r"\d(?:\d?:\d{2}|\d{3}[-/.]\d{1,2}[-/.]\d{1,2}|\d{3}\s*年\s*\d{1,2}\s*月|\d{7})")
 _DOCNO_INSIDE_RE = lazy_compile(r"[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号")
 _FIELD_LABEL_RE = lazy_compile(r"索引号|发布机构|发布机关|发文机关|文件名称|成文日期|发布日期|发布时间|发文字号|来源[:：]|"
                                r"信息来源|浏览|点击|主题分类|有效性|^名称|^标题|^文号")

