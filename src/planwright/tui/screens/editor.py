@@ -42,9 +42,16 @@ from planwright.zh.numbering import path_label
 if TYPE_CHECKING:
     from planwright.api import Finding
 
-CHECK_DELAY = 0.4  # seconds of quiet after an edit before the validators run
-GC_IDLE = 3.0  # seconds without a key before the garbage collector may run in full
-RECOVERY_EVERY = 2.0  # at most this much typing is lost to a crash or a kill
+# The work an edit starts away from the keyboard (the validators, the recovery file) begins
+# with a copy of the plan on this thread, and it is the bigger for a bigger plan: it waits
+# for a pause in the keys, as an editor's linting and autosave do, so that a key's frame
+# does not pay for it.
+CHECK_DELAY = 0.4  # seconds without a key or an edit before the validators run
+RECOVERY_QUIET = 1.0  # seconds without a key or an edit before the recovery file is written …
+RECOVERY_LATEST = 5.0  # … and at the latest this long after an edit, however fast the typing
+GC_IDLE = 3.0  # seconds without a key before the edits' garbage is collected
+GC_FULL_IDLE = 30.0  # … before a full collection (the heap frozen after the first screen too)
+GC_NO_AUTO_FULL = 1_000_000  # the oldest generation's threshold while the editor runs (see _collector_on)
 TICK = 0.5
 
 
@@ -63,10 +70,13 @@ class EditorScreen(Screen[None]):
         self._last_edit = 0.0
         self._checked_version = -1
         self._recovered_version = 0
-        self._last_recovery = 0.0
+        self._unrecovered_since: float | None = None  # the first tick that saw an edit not yet in the recovery file
         self.checks_shown = 0  # how many check results have reached the screen
         self._last_key = 0.0
-        self._garbage = False  # structural edits since the last full collection
+        self._garbage = False  # structural edits since the last collection
+        self._frozen_garbage = False  # … since the last full collection
+        self._full_collect_after = GC_IDLE  # the start's garbage goes at the first pause
+        self._thresholds: tuple[int, ...] | None = None  # the collector's, before the editor's
         self._saving = False  # a save is being written in its thread
         self._save_again = False  # Ctrl+S pressed meanwhile: save again when it is done
         self._after_save: list[Callable[[], None]] = []  # what waits for the save (quitting)
@@ -119,10 +129,17 @@ class EditorScreen(Screen[None]):
     def _collector_on(self) -> None:
         """After the first screen: what it holds is frozen (never walked again) and the
         collector, which ``planwright edit`` holds off while the editor starts, runs again.
-        The start's own garbage goes at the first pause in the typing (``_collect_when_idle``)."""
+        The start's own garbage goes at the first pause in the typing (``_collect_when_idle``).
+
+        The oldest generation is never collected on Python's own schedule: that walks every
+        object made since the freeze (the tree's rows, Textual's caches) and came in the middle
+        of a key's frame at 100–300 ms with a 5,000-task plan. It is collected when idle."""
         gc.freeze()
+        self._thresholds = gc.get_threshold()
+        young, middle = self._thresholds[:2]
+        gc.set_threshold(young, middle, GC_NO_AUTO_FULL)
         gc.enable()
-        self._garbage = True
+        self._frozen_garbage = True
         warm_views()  # F10/F11's modules, so that their first open does not import them
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -136,22 +153,37 @@ class EditorScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.checker.close()
         gc.unfreeze()
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
 
     # A full collection walks every object: with a 1,000-task plan, its undo
     # snapshots and its tree, that is a pause of a tenth of a second or more,
     # and Python starts one whenever it likes — in the middle of typing. So the
     # objects alive after the first screen are frozen (never walked again), and
     # the garbage of structural edits (old tree nodes hold cycles) is collected
-    # only after a few seconds without a key, then the heap is frozen again.
-    def _collect_when_idle(self, now: float) -> None:
-        if self._garbage and now - self._last_key >= GC_IDLE:
-            self._garbage = False
+    # only after a few seconds without a key, then frozen in turn: that walks only
+    # what was made since the last freeze. What the frozen heap itself let go of
+    # (a row of the first screen, deleted) waits for a longer pause and a full
+    # collection, which at 5,000 tasks takes most of a second.
+    def _collect_when_idle(self, quiet: float) -> None:
+        if self._frozen_garbage and quiet >= self._full_collect_after:
+            self._frozen_garbage = self._garbage = False
+            self._full_collect_after = GC_FULL_IDLE
             gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+        elif self._garbage and quiet >= GC_IDLE:
+            self._garbage = False
+            self._frozen_garbage = True
             gc.collect()
             gc.freeze()
 
     def on_key(self) -> None:
         self._last_key = time.monotonic()
+
+    def _quiet(self, now: float) -> float:
+        """Seconds since the last key or edit (a key typed into a field stops there, its edit counts)."""
+        return now - max(self._last_key, self._last_edit)
 
     def _configure_parsers(self) -> None:
         """Deadline phrases of the plan's style and its year; the unit registry for hints."""
@@ -236,6 +268,7 @@ class EditorScreen(Screen[None]):
 
         Inside a text field the action is queued in the field (see bindings()); the
         field's own edits are then put into the model first (apply_form)."""
+        self._last_key = time.monotonic()  # a command key in a field stops there: on_key never sees it
         focused = self.app.focused
         if isinstance(focused, InOrderKeys) and focused.screen is self:
             focused.post_message(InOrderKeys.Run(self, action))
@@ -358,17 +391,25 @@ class EditorScreen(Screen[None]):
 
     # -- checking -----------------------------------------------------------------------
     def _tick(self) -> None:
-        """Twice a second: run the validators after a pause, keep the recovery file fresh."""
+        """Twice a second: after a pause in the keys, run the validators, write the
+        recovery file (also in the middle of a long burst of typing), collect garbage."""
         now = time.monotonic()
-        self._collect_when_idle(now)
+        quiet = self._quiet(now)
+        self._collect_when_idle(quiet)
         version = self.session.version
-        if version != self._checked_version and now - self._last_edit >= CHECK_DELAY:
-            self._start_check()
-        if (self.session.dirty and version != self._recovered_version
-                and now - self._last_recovery >= RECOVERY_EVERY):
+        copy: Plan | None = None  # one copy serves both: neither changes it
+        if version != self._checked_version and quiet >= CHECK_DELAY:
+            copy = editing.copy_plan(self.plan)
+            self._start_check(copy)
+        if not self.session.dirty or version == self._recovered_version:
+            self._unrecovered_since = None
+            return
+        if self._unrecovered_since is None:
+            self._unrecovered_since = now
+        if quiet >= RECOVERY_QUIET or now - self._unrecovered_since >= RECOVERY_LATEST:
             self._recovered_version = version
-            self._last_recovery = now
-            self._write_recovery(editing.copy_plan(self.plan))
+            self._unrecovered_since = None
+            self._write_recovery(copy or editing.copy_plan(self.plan))
 
     def _start_check(self, plan: Plan | None = None) -> None:
         """Send a copy of the plan (``plan``, one already taken, unchanged since) to the
