@@ -37,3 +37,28 @@ def test_the_checker_child_ignores_modules_in_the_working_folder(sample, tmp_pat
     findings, error = answers[0]
     assert error is None
     assert [f.rule for f in findings] == ["PW-LEAD-001"]
+
+
+def test_the_child_checks_a_plan_sent_as_pickled_pieces(sample, host):
+    """The editor sends the plan as pieces pickled between keys; the child finds what it would in the plan."""
+    from planwright.tui.snapshot import pieces
+
+    plan = store.loads(sample.replace('lead = ["区数据局"]', "lead = []")).plan
+    *between, pickled = pieces(plan)
+    assert between and all(step is None for step in between)  # a piece per step, keys in between
+    answers: list = []
+    finished = threading.Event()
+
+    def done(findings, error):
+        answers.append((findings, error))
+        finished.set()
+
+    checker = ProcessChecker(host)
+    try:
+        checker.submit(pickled, done)
+        assert finished.wait(120), "no answer from the checker"
+    finally:
+        checker.close()
+    findings, error = answers[0]
+    assert error is None
+    assert [f.rule for f in findings] == ["PW-LEAD-001"]

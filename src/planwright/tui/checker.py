@@ -28,6 +28,7 @@ import threading
 from typing import TYPE_CHECKING, Callable, Protocol
 
 import planwright
+from planwright.tui.snapshot import Pickled, as_plan
 
 if TYPE_CHECKING:
     from planwright.api import Finding
@@ -38,7 +39,7 @@ Done = Callable[[list["Finding"] | None, str | None], None]  # findings, or an e
 
 
 class Checker(Protocol):
-    def submit(self, plan: "Plan", done: Done) -> None: ...
+    def submit(self, plan: "Plan | Pickled", done: Done) -> None: ...
     def close(self) -> None: ...
 
 
@@ -52,11 +53,12 @@ class _Runner:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._pending: tuple["Plan", Done] | None = None
+        self._pending: tuple["Plan | Pickled", Done] | None = None
         self._busy = False
         self._closed = False
 
-    def submit(self, plan: "Plan", done: Done) -> None:
+    def submit(self, plan: "Plan | Pickled", done: Done) -> None:
+        """Check ``plan`` (a copy, or pickled pieces: see ``snapshot``) as soon as the check before is done."""
         with self._lock:
             if self._closed:
                 return
@@ -81,7 +83,7 @@ class _Runner:
             else:
                 done(findings, None)
 
-    def _check(self, plan: "Plan") -> list["Finding"]:
+    def _check(self, plan: "Plan | Pickled") -> list["Finding"]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -97,8 +99,8 @@ class ThreadChecker(_Runner):
         super().__init__()
         self.host = host
 
-    def _check(self, plan: "Plan") -> list["Finding"]:
-        return planwright.check(plan, host=self.host)
+    def _check(self, plan: "Plan | Pickled") -> list["Finding"]:
+        return planwright.check(as_plan(plan), host=self.host)
 
 
 # -- the child process ------------------------------------------------------------
@@ -120,9 +122,9 @@ def _child_init(disabled: tuple[str, ...]) -> None:
     _CHILD_HOST = Host(disabled=disabled)
 
 
-def _child_check(plan: "Plan") -> list["Finding"]:
+def _child_check(plan: "Plan | Pickled") -> list["Finding"]:
     assert _CHILD_HOST is not None
-    return planwright.check(plan, host=_CHILD_HOST)
+    return planwright.check(as_plan(plan), host=_CHILD_HOST)
 
 
 class ProcessChecker(_Runner):
@@ -138,7 +140,9 @@ class ProcessChecker(_Runner):
         self._pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=context,
                                             initializer=_child_init, initargs=(disabled,))
 
-    def _check(self, plan: "Plan") -> list["Finding"]:
+    def _check(self, plan: "Plan | Pickled") -> list["Finding"]:
+        # pieces go over as the bytes they are, and the child unpickles them: the editor's
+        # process never pickles the whole plan in one go
         return self._pool.submit(_child_check, plan).result()
 
     def close(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -29,6 +29,7 @@ from planwright.tui import commands
 from planwright.tui.checker import Checker, ThreadChecker
 from planwright.tui.screens.choice import ChoiceDialog
 from planwright.tui.session import ChangedOnDisk, ReadOnly, SaveJob, Session
+from planwright.tui.snapshot import Pickled, as_plan, pieces
 from planwright.tui.warm import warm_views
 from planwright.tui.widgets.findings_list import FindingsList
 from planwright.tui.widgets.footer import Footer
@@ -71,6 +72,9 @@ class EditorScreen(Screen[None]):
         self._checked_version = -1
         self._recovered_version = 0
         self._unrecovered_since: float | None = None  # the first tick that saw an edit not yet in the recovery file
+        # the picture of the plan being pickled between keys (see snapshot): its edit count,
+        # its steps, and whether it goes to the validators and to the recovery file
+        self._picture: tuple[int, Iterator[Pickled | None], bool, bool] | None = None
         self.checks_shown = 0  # how many check results have reached the screen
         self._last_key = 0.0
         self._garbage = False  # structural edits since the last collection
@@ -397,24 +401,44 @@ class EditorScreen(Screen[None]):
         quiet = self._quiet(now)
         self._collect_when_idle(quiet)
         version = self.session.version
-        copy: Plan | None = None  # one copy serves both: neither changes it
-        if version != self._checked_version and quiet >= CHECK_DELAY:
-            copy = editing.copy_plan(self.plan)
-            self._start_check(copy)
+        check = version != self._checked_version and quiet >= CHECK_DELAY
+        recover = False
         if not self.session.dirty or version == self._recovered_version:
             self._unrecovered_since = None
+        else:
+            if self._unrecovered_since is None:
+                self._unrecovered_since = now
+            recover = quiet >= RECOVERY_QUIET or now - self._unrecovered_since >= RECOVERY_LATEST
+        if (check or recover) and self._picture is None:
+            self._picture = (version, pieces(self.plan), check, recover)
+            self._picture_step()
+
+    def _picture_step(self) -> None:
+        """Pickle one more piece of the plan; the keys typed meanwhile go first. One picture
+        serves both the validators and the recovery file (neither changes it). An edit in
+        between spoils it: the next pause takes another."""
+        if self._picture is None:
             return
-        if self._unrecovered_since is None:
-            self._unrecovered_since = now
-        if quiet >= RECOVERY_QUIET or now - self._unrecovered_since >= RECOVERY_LATEST:
+        version, steps, check, recover = self._picture
+        if self.session.version != version:
+            self._picture = None
+            return
+        done = next(steps)
+        if done is None:
+            self.call_later(self._picture_step)
+            return
+        self._picture = None
+        if check:
+            self._start_check(done, version)
+        if recover:
             self._recovered_version = version
             self._unrecovered_since = None
-            self._write_recovery(copy or editing.copy_plan(self.plan))
+            self._write_recovery(done)
 
-    def _start_check(self, plan: Plan | None = None) -> None:
-        """Send a copy of the plan (``plan``, one already taken, unchanged since) to the
-        checker; findings come back when it is done."""
-        self._checked_version = version = self.session.version
+    def _start_check(self, plan: Plan | Pickled | None = None, version: int | None = None) -> None:
+        """Send a copy of the plan (``plan``, one already taken at edit count ``version``, or
+        now) to the checker; findings come back when it is done."""
+        self._checked_version = version = self.session.version if version is None else version
         plan = plan or editing.copy_plan(self.plan)
         app = self.app
 
@@ -465,9 +489,9 @@ class EditorScreen(Screen[None]):
 
     # -- recovery -------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="recovery")
-    def _write_recovery(self, plan: Plan) -> None:
+    def _write_recovery(self, plan: Plan | Pickled) -> None:
         try:
-            self.session.write_recovery_of(plan)
+            self.session.write_recovery_of(as_plan(plan))
         except OSError as exc:  # a full disk must not stop the editing
             self.app.call_from_thread(self.notify, f"无法写恢复文件：{exc}", severity="warning", markup=False)
 
