@@ -106,7 +106,7 @@ def read_html(path: Path, text: str, encoding: str) -> Source:
     builder = _TreeBuilder()
     builder.feed(text)
     builder.close()
-    _prune(builder.root)
+    _prune(builder.root, _Sizes(builder.root))
     lines = _Lines()
     lines.walk(builder.root)
     return Source(path=path, kind="网页", encoding=encoding, blocks=lines.finish())
@@ -116,31 +116,53 @@ def read_html(path: Path, text: str, encoding: str) -> Source:
 # Cutting the furniture away
 
 
-def _text_of(node: _Node | str, links: list[int] | None = None, in_link: bool = False) -> str:
-    if isinstance(node, str):
-        if in_link and links is not None:
-            links[0] += len(node.strip())
-        return node
-    if node.tag in _DROP:
-        return ""
-    inner = in_link or node.tag == "a"
-    return "".join(_text_of(child, links, inner) for child in node.children)
+class _Sizes:
+    """What the furniture test reads of a node's text, counted once for the whole tree.
+
+    For every element: the characters of its text other than spacing, and the characters
+    inside links (each text piece counted without its outer spacing). Asking each element
+    for its whole text again (as the pruning walks down) read a deep page once per level.
+    """
+
+    def __init__(self, root: _Node) -> None:
+        self.text: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+        self._count(root)
+
+    def _count(self, node: _Node) -> tuple[int, int, int]:
+        """(text without spacing, stripped text in links, stripped text anywhere) of *node*."""
+        if node.tag in _DROP:
+            sizes = (0, 0, 0)
+        else:
+            text = links = stripped = 0
+            for child in node.children:
+                if isinstance(child, str):
+                    text += len(child) - sum(map(child.count, _SPACING))
+                    stripped += len(child.strip())
+                else:
+                    child_text, child_links, child_stripped = self._count(child)
+                    text, links, stripped = text + child_text, links + child_links, stripped + child_stripped
+            sizes = (text, stripped if node.tag == "a" else links, stripped)
+        self.text[id(node)], self.links[id(node)] = sizes[0], sizes[1]
+        return sizes
 
 
-def _is_furniture(node: _Node) -> bool:
+_SPACING = " \t\r\n\f\v"  # what _WS_RE takes out
+
+
+def _is_furniture(node: _Node, sizes: _Sizes) -> bool:
     if node.tag in _DROP or _hidden(node):
         return True
     if node.tag not in ("div", "ul", "ol", "table", "span", "p", "section", "dl", "td"):
         return False
-    links = [0]
-    text = _WS_RE.sub("", _text_of(node, links))
+    text = sizes.text[id(node)]
     if not text:
         return False
     # lists of links are navigation, however they are named
-    if node.tag in ("ul", "ol", "div", "dl", "table") and links[0] >= 0.6 * len(text) and len(text) < 2000:
+    if node.tag in ("ul", "ol", "div", "dl", "table") and sizes.links[id(node)] >= 0.6 * text and text < 2000:
         return True
     names = f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}"
-    return bool(names.strip()) and _FURNITURE_RE.search(names) is not None and len(text) < _ARTICLE_TEXT
+    return bool(names.strip()) and _FURNITURE_RE.search(names) is not None and text < _ARTICLE_TEXT
 
 
 def _hidden(node: _Node) -> bool:
@@ -154,13 +176,13 @@ def _hidden(node: _Node) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def _prune(node: _Node) -> None:
+def _prune(node: _Node, sizes: _Sizes) -> None:
     kept: list[_Node | str] = []
     for child in node.children:
         if isinstance(child, _Node):
-            if _is_furniture(child):
+            if _is_furniture(child, sizes):
                 continue
-            _prune(child)
+            _prune(child, sizes)
         kept.append(child)
     node.children = kept
 
