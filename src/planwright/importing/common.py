@@ -62,7 +62,9 @@ class Doubt:
 # debris: a line wrapped in the middle of a word (假期人 员流动). Between
 # latin letters or digits it is real (IPv6 协议 stays).
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026"
-_CJK_GAP_RE = lazy_compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000\u2002\u2003\u2009]+(?=[{_CJK}])")
+_GAP_SPACE = r"[ \t\u00a0\u3000\u2002\u2003\u2009]"
+# the gap's first space is found first (in C) and the character before it looked back at
+_CJK_GAP_RE = lazy_compile(rf"{_GAP_SPACE}(?<=[{_CJK}]{_GAP_SPACE}){_GAP_SPACE}*(?=[{_CJK}])")
 _SPACE_RUN_RE = lazy_compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
 _GAP_HINT_RE = lazy_compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]")
 _EDGE_WS = " \t\r\n\u00a0\u3000\ufeff\u200b"

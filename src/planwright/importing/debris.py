@@ -64,37 +64,47 @@ _BREADCRUMB_RE = lazy_compile(
     r"^(?:您?当前(?:所在)?的?位置|您的位置|你的位置|您所在的位置|所在位置|现在的位置)\s*[:：]?"
     r"|首页\s*[>»›＞/]|[>»›＞]\s*(?:正文|详情|详细信息)\s*$"
 )
-_BUTTON_WORDS_RE = lazy_compile(
+_BUTTON_WORDS = (
     r"打印本页|打印此页|打印文章|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|顶部|加入收藏|收藏|分享到|分享|"
     r"字体|字号|默认|保存|我要纠错|纠错|复制链接|微信|微博|QQ空间|上一篇|下一篇|视力保护色|背景色|放大|"
     r"缩小|朗读|听全文|全文下载|下载|[大中小]|[【】\[\]|/｜:：\s·•]"
 )
-_JUNK_RES = tuple(lazy_compile(p) for p in (
-    r"^(?:上一篇|下一篇|上一条|下一条)",
-    r"^欢迎(?:访问|来到|光临|您访问)",
-    r"浏览器不支持|下载该文档|请使用.{0,10}浏览器|建议使用.{0,20}浏览",
-    r"版权所有|ICP备|ICP证|网站标识码|公网安备|技术支持[:：]|网站地图|联系我们|网站声明|最佳分辨率",
-    r"^主办(?:单位)?[:：].*(?:承办|协办|标识|备案|地址|电话|维护)",
-    r"^(?:地址|联系电话|电话|邮编|传真|联系方式)[:：].{0,40}(?:电话|邮编|传真|[0-9-]{7,})",
-    r"^[-—－]\s*\d+\s*[-—－]$",  # page numbers — 3 —
-    r"^[.。·•|/\\\-_=*]+$",
-    r"^(?:相关(?:链接|文件|稿件|阅读|新闻|解读|政策|附件)|附件下载|图片解读|文字解读|图解)\s*[:：]?\s*$",
-))
-_SHORT_JUNK_RES = (lazy_compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码|^今天是|^文章正文$|^微信公众号$"), )
+# A line made only of buttons: read word by word from the left, each time the first word
+# that fits (what deleting every button word left to right would leave empty). A line of
+# text fails at its first character; deleting scanned all of it.
+_BUTTON_LINE_RE = lazy_compile(rf"(?>{_BUTTON_WORDS})*+")
+# Lines of a site's frame: what such a line starts with (tried once, at its start), and what
+# it holds anywhere.
+_JUNK_START_RE = lazy_compile("|".join(f"(?:{p})" for p in (
+    r"(?:上一篇|下一篇|上一条|下一条)",
+    r"欢迎(?:访问|来到|光临|您访问)",
+    r"主办(?:单位)?[:：].*(?:承办|协办|标识|备案|地址|电话|维护)",
+    r"(?:地址|联系电话|电话|邮编|传真|联系方式)[:：].{0,40}(?:电话|邮编|传真|[0-9-]{7,})",
+    r"[-—－]\s*\d+\s*[-—－]$",  # page numbers — 3 —
+    r"[.。·•|/\\\-_=*]+$",
+    r"(?:相关(?:链接|文件|稿件|阅读|新闻|解读|政策|附件)|附件下载|图片解读|文字解读|图解)\s*[:：]?\s*$",
+)))
+_JUNK_ANYWHERE_RE = lazy_compile(
+    r"浏览器不支持|下载该文档|请使用.{0,10}浏览器|建议使用.{0,20}浏览"
+    r"|版权所有|ICP备|ICP证|网站标识码|公网安备|技术支持[:：]|网站地图|联系我们|网站声明|最佳分辨率"
+)
+_SHORT_JUNK_RE = lazy_compile(r"扫一扫|手机(?:上)?(?:查看|打开|浏览)|二维码|^今天是|^文章正文$|^微信公众号$")
 _LATIN_ONLY_RE = lazy_compile(r"^[A-Za-z][A-Za-z .\-_]{0,24}$")
 _URL_ONLY_RE = lazy_compile(r"^(?:https?://|www\.)\S*$", re.I)
 # A document-sharing site's frame: the uploaded file's name, "…由会员分享，可在线阅读".
 _SHARED_FILE_RE = lazy_compile(r"\.(?:docx?|wps|pdf|xlsx?)》?$|由会员分享|可在线阅读|请在\S{1,8}上搜索", re.I)
 
 # Mirror damage (see the module's docstring).
-_RUBY = (r"(?<=[\u4e00-\u9fff])[(（](?=[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+# Each opens with the character it is about (the Chinese character before a ruby's bracket is
+# looked back at from the bracket), so that a search skips through a line to that character in C.
+_RUBY = (r"[(（](?<=[\u4e00-\u9fff][(（])(?=[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
          r"[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[)）]")
 _AT = r"@{2,}"
-_TAG = r"</?[a-z]{1,6}>|(?<![<A-Za-z])/[a-z]{1,6}>"
+_TAG = r"</?[a-z]{1,6}>|/(?<![<A-Za-z]/)[a-z]{1,6}>"
 _ENTITIES = {"ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "mdash": "—", "hellip": "…", "middot": "·",
              "nbsp": " ", "quot": "“", "amp": "&", "lt": "<", "gt": ">"}
 _ENTITY = rf"[&?]({'|'.join(_ENTITIES)});"
-_DATE_PAD = r"(?<=[日号])[?？\ufffd]+"
+_DATE_PAD = r"[?？\ufffd](?<=[日号][?？\ufffd])[?？\ufffd]*"
 _MOJIBAKE_RE = lazy_compile(r"[?？\ufffd]")
 
 # Injected spam: a latin brand glued to gambling words (beplay体育赢钱…), or such
@@ -129,7 +139,8 @@ def _spam_res() -> tuple[re.Pattern, ...]:
         compile_pattern(rf"{_RUN_START}[ \u3000]*+(?:{_SPAM_BRANDS})(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?(?:{_SPAM_AD_WORDS})"
                    rf"(?:[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{_SPAM_AD_WORDS}))*[ \u3000]*"),
     )
-_SPAM_HINT_RE = lazy_compile(rf"[A-Za-z \u3000]|{_SPAM_BRANDS}")
+_SPAM_HINT_RE = lazy_compile(r"[A-Za-z \u3000]")  # a class alone: searched for in C
+_SPAM_BRANDS_RE = lazy_compile(_SPAM_BRANDS)
 _STRAY_DOT_RE = lazy_compile(r"(?<=[。；！？”])\s*[.．·]+\s*$")
 
 
@@ -170,7 +181,9 @@ def clean(paras: list[Para]) -> Cleaned:
             out.dropped += 1
             continue
         text = _cut_spam(raw, out.spam)
-        text = _STRAY_DOT_RE.sub("", tidy(_LEADING_STAMP_RE.sub("", text.strip())))
+        text = tidy(_LEADING_STAMP_RE.sub("", text.strip()))
+        if "." in text or "．" in text or "·" in text:  # a stray dot is one of these
+            text = _STRAY_DOT_RE.sub("", text)
         if text:
             out.lines.append(Line(text=text, sim=simplify(text), line=para.line))
     return out
@@ -218,7 +231,8 @@ def _close_labels(raw: str, sim: str) -> tuple[str, str]:
             "".join(ch for i, ch in enumerate(sim) if i not in gaps))
 
 
-_GAP_RE = lazy_compile(r"[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]")
+# a space between two Chinese characters (the space first, looked back from: searched for in C)
+_GAP_RE = lazy_compile(r"[ \u3000\u00a0](?<=[\u4e00-\u9fff][ \u3000\u00a0])[ \u3000\u00a0]*[\u4e00-\u9fff]")
 # Runs of single characters set apart by spaces (索 引 号); a run that spells a label is closed up.
 _SPREAD_RE = lazy_compile(r"[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff]){1,5}")
 _LABELS = frozenset((_FIELD_LABELS + "|" + _PAGE_LABELS).split("|"))
@@ -255,11 +269,11 @@ def _is_furniture(sim: str, raw: str, fields: dict[str, str]) -> bool:
         return True
     if _BREADCRUMB_RE.search(sim) and len(sim) < 200:
         return True
-    if len(sim) <= 60 and not _BUTTON_WORDS_RE.sub("", sim):
+    if len(sim) <= 60 and _BUTTON_LINE_RE.fullmatch(sim):
         return True
-    if any(r.search(sim) for r in _JUNK_RES) and len(sim) < 120:
+    if len(sim) < 120 and (_JUNK_START_RE.match(sim) or _JUNK_ANYWHERE_RE.search(sim)):
         return True
-    if len(sim) <= 40 and any(r.search(sim) for r in _SHORT_JUNK_RES):
+    if len(sim) <= 40 and _SHORT_JUNK_RE.search(sim):
         return True
     return _LATIN_ONLY_RE.match(sim) is not None
 
@@ -275,7 +289,7 @@ def _harvest(labels: re.Pattern, sim: str, raw: str, fields: dict[str, str]) -> 
 
 
 def _cut_spam(text: str, found: list[str]) -> str:
-    if not _SPAM_HINT_RE.search(text):
+    if not (_SPAM_HINT_RE.search(text) or _SPAM_BRANDS_RE.search(text)):
         return text  # the common case: no latin letters, no gaps
     for regex in _spam_res():
         for m in regex.finditer(text):

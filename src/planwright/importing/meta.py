@@ -102,6 +102,8 @@ def iso_date(text: str) -> str:
 def is_date_line(line: Line) -> bool:
     """A 成文日期 on its own line, or under the signature on the same line."""
     s = squeeze(line.sim)
+    if not s.endswith(("日", "号")):  # every date form below ends so: most lines stop here
+        return False
     return bool(_DATE_RE.match(s) or _CN_DATE_RE.match(s)) or bool(signed_organ(line))
 
 
@@ -127,7 +129,10 @@ def is_organ(line: Line) -> bool:
 def is_footer_line(line: Line) -> bool:
     """抄送 / 印发 / 附注 lines: the foot of a notice, wherever they stand."""
     s = line.sim.strip()
-    return bool(_CC_RE.match(s) or _PRINTER_RE.match(squeeze(s)) or _PUBLICITY_RE.match(squeeze(s)))
+    if _CC_RE.match(s):
+        return True
+    s = squeeze(s)  # a 印发 line ends in 发, a 此件… note in its bracket: most lines are neither
+    return bool((s.endswith("发") and _PRINTER_RE.match(s)) or (s.endswith(("）", ")")) and _PUBLICITY_RE.match(s)))
 
 
 @dataclass

@@ -128,7 +128,10 @@ def cache_file() -> str | None:
     tag = sys.implementation.cache_tag
     if tag is None:
         return None
-    from importlib.util import cache_from_source
+    cached = globals().get("__cached__")
+    if cached and cached.endswith(f".{tag}.pyc"):  # what the import system worked out already
+        return os.path.splitext(cached)[0] + ".regex"
+    from importlib.util import cache_from_source  # a millisecond of import: only when needed
 
     try:
         bytecode = cache_from_source(os.path.abspath(__file__))
