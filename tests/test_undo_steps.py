@@ -173,3 +173,24 @@ def test_random_edits_undo_and_redo_to_exactly_the_plan_as_it_was(shape, data):
     while history.undo(plan, None) is not None:
         past.pop().check(plan, "undoing everything")
     assert store.dumps(doc) == text  # undoing everything gives the file back byte for byte
+
+
+def test_an_undo_remakes_the_deadline_and_unit_readers_only_after_a_registry_style_or_year_change():
+    """The editor rebuilds its unit registry and deadline reader after an undo only when the step
+    may have changed them; every step that does says so."""
+    plan = jinan_plan()
+    history = editing.History()
+    point, task = plan.points[0], plan.points[0].tasks[0]
+    history.apply(plan, "新增任务", None, editing.add_task, task.id)
+    history.apply(plan, "删除", None, editing.delete, task.id)
+    history.apply(plan, "移动", None, editing.move, point.id, 1)
+    outline_only = list(history.undo_stack)
+    history.apply(plan, "登记单位", None, editing.edit_unit, "区新单位", "区新单位", ["新单位"], "部门", False)
+    history.apply(plan, "登记单位", None, editing.edit_unit, "区新单位", "区新单位", ["新单位", "新"], "部门", False)
+    history.record_field(plan, None, "year", "编辑计划信息", None)
+    plan.meta.year = 2030
+    history.record_field(plan, None, "title", "编辑计划信息", None)
+    plan.meta.title = "另一个标题"
+    steps = history.undo_stack
+    assert [editing.touches_registry(step, plan) for step in outline_only] == [False] * 3
+    assert [editing.touches_registry(step, plan) for step in steps[3:]] == [True, True, True, False]

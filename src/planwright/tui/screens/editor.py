@@ -381,7 +381,8 @@ class EditorScreen(Screen[None]):
             self.tree.select_id(target)
             self.show_selected(target, refill=True)
         else:
-            self._configure_parsers()
+            if editing.touches_registry(snap, self.plan):
+                self._configure_parsers()
             lists = editing.touched_lists(snap, self.plan)
             self.tree.sync(self.plan, keep_cursor=snap.selected or ROOT, lists=lists)
             self._garbage = True

@@ -27,7 +27,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual._loop import loop_last
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
@@ -77,6 +78,9 @@ class PlanTree(Tree[str]):
         self._loading: Iterator[int] | None = None  # the rows still to make after the first paint
         self._made = 0  # tree nodes made so far by the current loading
         self._open_tasks: set[str] = set()  # tasks whose items have tree nodes
+        # read once per drawing pass, not per row (see render_lines)
+        self._pass_style: Style | None = None
+        self._pass_width: int | None = None
 
     # -- building ------------------------------------------------------------
     def rebuild(self, plan: Plan, keep_cursor: str | None = None) -> None:
@@ -498,6 +502,23 @@ class PlanTree(Tree[str]):
         self.post_message(self.NodeSelected(self.cursor_node)) if self.cursor_node else None
 
     # -- drawing -------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A structural edit redraws every row below it (their numbers and places change).
+        # What each row asks for and is the same for all of them in one pass — the widget's
+        # style (Textual's Tree computes it per row, a sixth of a row's cost) and the rows'
+        # width — is read once for the pass.
+        self._pass_style = self.rich_style
+        self._pass_width = self.scrollable_content_region.width or self.size.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = self._pass_width = None
+
+    def render_line(self, y: int) -> Strip:
+        style = self._pass_style if self._pass_style is not None else self.rich_style
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
+
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = self._label(node)
         label.stylize(style)
@@ -518,7 +539,7 @@ class PlanTree(Tree[str]):
     def _label_width(self, node: TreeNode[str]) -> int:
         # the content width leaves out the scrollbar; its gutter is kept (CSS
         # scrollbar-gutter: stable) so that rows do not change width when it shows
-        content = self.scrollable_content_region.width or self.size.width
+        content = self._pass_width or self.scrollable_content_region.width or self.size.width
         return max(8, content - self._depth(node) * self.guide_depth - 1)
 
     def _depth(self, node: TreeNode[str]) -> int:
