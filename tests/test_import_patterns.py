@@ -83,3 +83,49 @@ def test_the_pieces_reach_every_pattern() -> None:
     assert re.sub(debris._TAG, "", "公开</span>政务") == "公开政务"
     assert re.sub(debris._DATE_PAD, "", "2024年2月1日???") == "2024年2月1日"
     assert common._CJK_GAP_RE.sub("", "政务 公开") == "政务公开"
+
+
+OLD_CANDIDATE = re.compile(
+    r"(?:(?<=[。！？!?）)])|(?<=[ \t\u00a0\u3000])(?<![ \t\u00a0\u3000]{2}))[ \t\u00a0\u3000]*+"
+    r"(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])"
+)
+
+
+def test_run_in_markers_are_found_where_they_were(monkeypatch) -> None:
+    from planwright.importing import runin
+
+    lines = [f"总体要求{line}" for line in every_line(["。", "）", ")", " ", "\u3000", "一、", "二、", "（一）", "1、", "2.", "x"], 4)]
+    new = [runin._marker_starts(line) for line in lines]
+    monkeypatch.setattr(runin, "_CANDIDATE_RE", OLD_CANDIDATE)
+    assert [runin._marker_starts(line) for line in lines] == new
+    assert runin._marker_starts("总体要求。一、加强公开 二、做好解读") == [5, 12]
+
+
+def _old_candidates(text: str) -> list[tuple[int, int]]:
+    """deadlines._candidates before each pattern was guarded by the words its matches hold."""
+    from planwright.zh import deadlines as d
+
+    spans: list[tuple[int, int]] = []
+    for m in d._INLINE_BRACKET_RE.finditer(text):  # the bracketed part is unchanged
+        inner = m.group(1).strip()
+        if d._PERIOD_ONLY_RE.fullmatch(inner) or "：" in inner or ":" in inner:
+            continue
+        kind = d.parse(inner).kind
+        if kind in d._DATED_KINDS or kind is d.Kind.RELATIVE or (
+            kind in (d.Kind.CONTINUOUS, d.Kind.RECURRING) and len(inner) <= d._BRACKET_KEYWORD_MAX
+        ):
+            spans.append(m.span(1))
+    spans += [m.span(1) for m in d._INLINE_CAPTION_RE.finditer(text)]
+    spans += [m.span() for m in d._INLINE_DATED_RE.finditer(text) if d._is_inline_dated(m.group())]
+    spans += [m.span() for m in d._INLINE_RELATIVE_RE.finditer(text)]
+    return spans
+
+
+def test_deadline_phrases_are_found_where_they_were() -> None:
+    from planwright.zh import deadlines
+
+    pieces = ["2024年", "6月", "底", "前", "年", "末", "三", "季度", "上", "半年", "在", "后", "5个工作日", "内", "自",
+              "之日起", "完成时限：", "度", "，"]
+    for text in every_line(pieces, 3):
+        assert deadlines._candidates(text) == _old_candidates(text), text
+    assert deadlines.extract("在收到通知后5个工作日内完成，2024年6月底前报送") == ["在收到通知后5个工作日内", "2024年6月底前"]

@@ -18,11 +18,12 @@ from planwright.importing.textutil import heading
 from planwright.zh.lazyre import lazy_compile
 from planwright.zh.numbering import Level
 
-# Where a marker may start inside a line: after a sentence end, after spacing, or after a
-# bracket that closes a sentence group (…（区财政局负责落实）2、…). Only the first position of
-# a run of spaces is tried, and the run is taken whole: linear on 20,000 spaces.
+# Where a marker may start inside a line (the end of a match): after a sentence end, after
+# spacing, or after a bracket that closes a sentence group (…（区财政局负责落实）2、…). A match
+# takes that character (so that a search skips to one in C) and, for a space, only the first
+# of a run; the run is taken whole: linear on 20,000 spaces.
 _CANDIDATE_RE = lazy_compile(
-    r"(?:(?<=[。！？!?）)])|(?<=[ \t\u00a0\u3000])(?<![ \t\u00a0\u3000]{2}))[ \t\u00a0\u3000]*+"
+    r"[。！？!?）) \t\u00a0\u3000](?<![ \t\u00a0\u3000]{2})[ \t\u00a0\u3000]*+"
     r"(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)])"
 )
 _GAP_RE = lazy_compile(r"[ \t\u00a0\u3000]+")

@@ -561,13 +561,20 @@ def _candidates(text: str) -> list[tuple[int, int]]:
             kind in (Kind.CONTINUOUS, Kind.RECURRING) and len(inner) <= _BRACKET_KEYWORD_MAX
         ):
             spans.append(m.span(1))
-    for m in _INLINE_CAPTION_RE.finditer(text):
-        spans.append(m.span(1))
-    for m in _INLINE_DATED_RE.finditer(text):
-        if _is_inline_dated(m.group()):
-            spans.append(m.span())
-    spans.extend(m.span() for m in _INLINE_RELATIVE_RE.finditer(text))
+    # Each pattern below is tried only on a text holding a word that every one of its matches
+    # holds: most sentences hold none, and a pattern opening with optional parts is tried at
+    # every character of the text.
+    if "限" in text:  # 时限 / 期限
+        spans.extend(m.span(1) for m in _INLINE_CAPTION_RE.finditer(text))
+    if any(word in text for word in _DATED_WORDS):
+        spans.extend(m.span() for m in _INLINE_DATED_RE.finditer(text) if _is_inline_dated(m.group()))
+    if "内" in text or "之日起" in text:
+        spans.extend(m.span() for m in _INLINE_RELATIVE_RE.finditer(text))
     return spans
+
+
+# What every match of _INLINE_DATED_RE holds: a month, a quarter, a half year, or a year's end.
+_DATED_WORDS = ("月", "季度", "半年", "年底", "年末", "年度底", "年度末")
 
 
 def extract(text: str) -> list[str]:
