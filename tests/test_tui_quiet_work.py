@@ -91,3 +91,38 @@ async def test_a_long_burst_of_typing_still_reaches_the_recovery_file(write_samp
         assert recover.exists()
         assert "抓好财政预决算公开一" in recover.read_text(encoding="utf-8")
         app.exit()
+
+
+async def test_after_the_findings_change_a_chosen_finding_still_jumps_to_its_own_node(sample, write_sample, make_app,
+                                                                                      settle, select, type_text, tmp_path):
+    """The list keeps the lines of findings that stay and is read by place: choosing the
+    finding left after another was fixed opens that finding's node."""
+    path = write_sample(tmp_path)
+    path.write_text(sample.replace('lead = ["区数据局"]', "lead = []").replace('lead = ["区财政局"]', "lead = []", 1),
+                    encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for _ in range(100):
+            if app.editor.checks_shown:
+                break
+            await pilot.pause(0.05)
+        shown = app.editor.query_one("#findings")
+        assert [(f.rule, f.node_id) for f in app.session.findings] == [("PW-LEAD-001", "tk1aaa"),
+                                                                       ("PW-LEAD-001", "tk3aaa")]
+        kept = shown.get_option_at_index(1)
+        await select(pilot, app, "tk1aaa")
+        app.editor.form.focus_field("lead")
+        await pilot.pause()
+        await type_text(pilot, "区财政局")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if len(app.session.findings) == 1:
+                break
+        await settle(pilot, app)
+        assert shown.option_count == 1 and shown.get_option_at_index(0) is kept
+        assert "tk3aaa" not in str(kept.prompt) and "PW-LEAD-001" in str(kept.prompt)
+        shown.focus()
+        await pilot.press("home", "enter")
+        await settle(pilot, app)
+        assert app.editor.tree.cursor_id == "tk3aaa" and app.focused.id == "lead"

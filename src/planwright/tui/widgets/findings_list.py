@@ -35,6 +35,7 @@ class FindingsList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.findings: list[Finding] = []
+        self._option_of: dict[Finding, Option] = {}  # the option shown for each finding
 
     def show_findings(self, findings: list[Finding]) -> None:
         self.border_title = summary(findings)
@@ -42,14 +43,23 @@ class FindingsList(OptionList):
             return  # nothing new: keep the highlight where the user left it
         self.findings = list(findings)
         highlighted = self.highlighted
-        self.set_options(Option(finding_text(f), id=str(i)) for i, f in enumerate(findings))
+        # An edit changes a few findings of hundreds: the others keep their option, whose
+        # drawing the list has already worked out (a third of a new list's cost). Options
+        # carry no id, so that one can move; a choice is read by its place.
+        known, self._option_of = self._option_of, {}
+        options = []
+        for finding in findings:
+            # popped: a second equal finding gets an option of its own
+            option = self._option_of[finding] = known.pop(finding, None) or Option(finding_text(finding))
+            options.append(option)
+        self.set_options(options)
         if findings:
             self.highlighted = min(highlighted or 0, len(findings) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_id is not None:
-            self.post_message(self.JumpTo(self.findings[int(event.option_id)]))
+        if 0 <= event.option_index < len(self.findings):
+            self.post_message(self.JumpTo(self.findings[event.option_index]))
 
 
 def summary(findings: list[Finding]) -> str:
