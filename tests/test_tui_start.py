@@ -98,3 +98,66 @@ async def test_the_tree_opens_at_its_top_row_when_the_plan_is_taller_than_the_tr
         assert tree.cursor_id == app.editor.plan.points[0].id
         top = tree.get_node_at_line(int(tree.scroll_y))
         assert top is tree.root  # drawn as the plan's title
+
+
+async def test_the_editor_renders_no_frame_that_its_start_would_throw_away(make_app, settle, write_sample, tmp_path,
+                                                                         monkeypatch):
+    """Textual holds every frame while the app starts, and the start lasts until the editor's
+    screen is laid out: its first frame was rendered whole and thrown away. The first frame
+    the editor renders is one that is shown, and it shows the plan."""
+    from textual._compositor import Compositor
+
+    app = make_app(write_sample(tmp_path))
+    held: list[bool] = []  # per render of the editor's screen: were frames being held then?
+    real = Compositor.render_update
+
+    def render_update(self, *args, **kwargs):
+        held.append(bool(app._batch_count))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_update", render_update)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, app)
+        assert held and held[0] is False
+        assert app.editor.tree.cursor_id is not None
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert any("一、" in line for line in lines)
+
+
+async def test_a_dialog_up_before_the_first_frame_does_not_hold_the_editors_start(make_app, settle, write_sample,
+                                                                                 tmp_path, host, monkeypatch):
+    """What waits for the editor's first frame (the first check, the collector back on) runs
+    even when a dialog (here the recovery offer) comes up before the editor has drawn."""
+    import gc
+
+    from planwright.tui.screens.editor import EditorScreen
+    from planwright.tui.session import Session
+
+    path = write_sample(tmp_path)
+    crashed = Session.open(path, host)
+    crashed.set_field("pt2aaa", "title", "未保存的修改")
+    assert crashed.write_recovery()
+    crashed.release()
+    invoke = EditorScreen._invoke_and_clear_callbacks
+    held_then: list[bool] = []
+
+    async def offer_while_held(self) -> None:
+        # the moment the editor keeps its callbacks for its first frame: the dialog comes now
+        if self._callbacks and not held_then:
+            held_then.append(self._first_frame_held)
+            self.app.offer_pending_recovery()
+        await invoke(self)
+
+    monkeypatch.setattr(EditorScreen, "_invoke_and_clear_callbacks", offer_while_held)
+    app = make_app(path)
+    gc.disable()  # as `planwright edit` leaves it for the start
+    try:
+        async with app.run_test() as pilot:
+            await settle(pilot, app)
+            assert type(app.screen).__name__ == "ChoiceDialog"
+            assert held_then == [True]  # the dialog came before the editor's first frame
+            assert app.editor.checks_shown >= 1
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -85,6 +85,7 @@ class EditorScreen(Screen[None]):
         self._save_again = False  # Ctrl+S pressed meanwhile: save again when it is done
         self._after_save: list[Callable[[], None]] = []  # what waits for the save (quitting)
         self._shown_once = False  # the screen has been resumed (shown) before
+        self._first_frame_held = True  # no frame of this screen shown yet (see "The first frame")
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -153,6 +154,39 @@ class EditorScreen(Screen[None]):
         if not self._shown_once:
             self._shown_once = True
             event.refresh_styles = False
+
+    # The first frame. Textual holds every frame until the app has started, and the app's
+    # start lasts until this screen is mounted and laid out, so the first layout's frame (the
+    # whole screen) was rendered only to be thrown away, and whatever waited "after refresh"
+    # (the rest of the tree's rows, the [plan] form, the first check, the key bar) ran before
+    # the frame that was shown: together a fifth of the start. Until the first frame is shown,
+    # a frame asked for while frames are held is not rendered (what it would have drawn stays
+    # marked, and the first frame draws it) and the after-refresh callbacks wait for that frame.
+    def _compositor_refresh(self) -> None:
+        if self._first_frame_held:
+            if self.app._batch_count:
+                self._repaint_required = True  # a frame is owed once the start is over
+                return
+            self._repaint_required = False  # this one draws all that was held back
+            super()._compositor_refresh()
+            self._release_first_frame()
+            return
+        super()._compositor_refresh()
+
+    async def _invoke_and_clear_callbacks(self) -> None:
+        if not self._first_frame_held:  # else kept for after the first frame
+            await super()._invoke_and_clear_callbacks()
+
+    def on_screen_suspend(self) -> None:
+        # a dialog came up first (a recovery file, a lock): what waits for this screen's
+        # first frame need not wait for the dialog to go
+        self._release_first_frame()
+
+    def _release_first_frame(self) -> None:
+        if self._first_frame_held:
+            self._first_frame_held = False
+            if self._callbacks:
+                self.call_later(self._invoke_and_clear_callbacks)
 
     def on_unmount(self) -> None:
         self.checker.close()
