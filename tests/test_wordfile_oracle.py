@@ -282,8 +282,12 @@ def style_sets(draw) -> list[str]:
     return styles
 
 
+# a paragraph wrapped at body level (a content control, an inserted paragraph) is not read
+WRAPPED = PARAGRAPHS.map(lambda p: f"<w:sdt><w:sdtContent>{p}</w:sdtContent></w:sdt>")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.lists(st.one_of(PARAGRAPHS, PARAGRAPHS, tables()), max_size=8), numberings(), style_sets())
+@given(st.lists(st.one_of(PARAGRAPHS, PARAGRAPHS, tables(), WRAPPED), max_size=8), numberings(), style_sets())
 def test_random_documents_read_as_python_docx_reads_them(body, numbering, styles) -> None:
     assert_same_as_python_docx(build(body, numbering, styles))
 
@@ -367,6 +371,11 @@ CASES = {
         "[Content_Types].xml": lambda d: d.replace(b"/word/document.xml", b"/word/main.xml"),
         "word/main.xml": _part(NUMBERED, DOC).replace(b"PLACEHOLDER", b"MAIN"),
         "word/_rels/main.xml.rels": _part(NUMBERED, RELS)},
+    "main document named without .xml": {
+        "_rels/.rels": lambda d: d.replace(b"word/document.xml", b"word/body"),
+        "[Content_Types].xml": lambda d: d.replace(b"/word/document.xml", b"/word/body"),
+        "word/body": _part(NUMBERED, DOC).replace(b"PLACEHOLDER", b"BODY"),
+        "word/_rels/body.rels": _part(NUMBERED, RELS)},
     "macro-enabled main document": {"[Content_Types].xml": lambda d: d.replace(
         b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")},
     "no content types": {"[Content_Types].xml": None},

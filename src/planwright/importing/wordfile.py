@@ -73,7 +73,7 @@ def read_docx(path: Path, raw: bytes) -> Source:
                    "不是 Word 文档：压缩包里没有正文 word/document.xml (not a Word document)")
         raise ImportError_(path, why)
     try:
-        package = _Package(names, xml_parts)
+        package = _Package(raw, names, xml_parts)
     except _NotWord as exc:
         raise ImportError_(path, _NOT_WORD.format(_one_line(exc))) from None
     except _BadXml as exc:
@@ -139,8 +139,8 @@ class _Package:
     python-docx would parse is parsed, so a damaged header or settings part refuses the
     file as it did."""
 
-    def __init__(self, names: set[str], xml_parts: dict[str, bytes]) -> None:
-        self.names, self.xml_parts = names, xml_parts
+    def __init__(self, raw: bytes, names: set[str], xml_parts: dict[str, bytes]) -> None:
+        self.raw, self.names, self.xml_parts = raw, names, xml_parts
         self.types = self._content_types()
         self.rels: dict[str, list[tuple[str, str]]] = {}  # part → its (type, target) relationships
         self._trees: dict[str, ElementTree.Element] = {}
@@ -228,12 +228,21 @@ class _Package:
         return self.xml_parts[part[1:]]
 
     def _parse(self, part: str) -> ElementTree.Element:
-        name = part[1:]
-        if name not in self.xml_parts:  # an XML part under another name: read on demand
-            raise _NotWord(f"{name} is not an XML part")
         if part not in self._trees:
-            self._trees[part] = _parse_xml(self.xml_parts[name])
+            name = part[1:]
+            self._trees[part] = _parse_xml(self.xml_parts[name] if name in self.xml_parts else self._other_part(name))
         return self._trees[part]
+
+    def _other_part(self, name: str) -> bytes:
+        """An XML part whose name does not end in .xml (_check_parts has not read it)."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(self.raw)) as archive, archive.open(name) as part:
+                data = part.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+            raise _NotWord(str(exc)) from None
+        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+            raise _BadXml(f"{name}: a DTD in the document is refused")
+        return data
 
 
 _DECLARED_ENCODING_RE = re.compile(rb'^\s*<\?xml[^>]*encoding\s*=\s*["\']([A-Za-z0-9._-]+)["\']')
