@@ -16,7 +16,7 @@ a time, letting the editor's thread run between pieces.
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from planwright.plan.model import Plan
@@ -29,8 +29,10 @@ _PROTOCOL = pickle.HIGHEST_PROTOCOL
 class Pickled:
     """The plan as pickled pieces: the rest of the plan, then each point with its tasks in chunks."""
 
-    head: bytes  # meta, units, body, attachments
-    points: tuple[tuple[bytes, tuple[bytes, ...]], ...]  # (the point without its tasks, its tasks' chunks)
+    # not in the repr: Textual describes a worker by the repr of its arguments, and the repr
+    # of a big plan's bytes took 60 ms of the editor's thread each time the recovery file was written
+    head: bytes = field(repr=False)  # meta, units, body, attachments
+    points: tuple[tuple[bytes, tuple[bytes, ...]], ...] = field(repr=False)  # (the point without its tasks, its tasks' chunks)
 
     def plan(self) -> Plan:
         """A new Plan equal to the one pickled (in whatever process or thread calls it)."""

@@ -47,13 +47,16 @@ if TYPE_CHECKING:
 # with a copy of the plan on this thread, and it is the bigger for a bigger plan: it waits
 # for a pause in the keys, as an editor's linting and autosave do, so that a key's frame
 # does not pay for it.
-CHECK_DELAY = 0.4  # seconds without a key or an edit before the validators run
+CHECK_DELAY = 0.6  # seconds without a key or an edit before the validators run (a steady hand's keys
+                   # come 0.3–0.5 s apart: a check started between two of them is spoilt by the second)
 RECOVERY_QUIET = 1.0  # seconds without a key or an edit before the recovery file is written …
 RECOVERY_LATEST = 5.0  # … and at the latest this long after an edit, however fast the typing
 GC_IDLE = 3.0  # seconds without a key before the edits' garbage is collected
 GC_FULL_IDLE = 30.0  # … before a full collection (the heap frozen after the first screen too)
 GC_NO_AUTO_FULL = 1_000_000  # the oldest generation's threshold while the editor runs (see _collector_on)
-TICK = 0.5
+PICTURE_SLICE = 0.002  # seconds of pickling the plan (see _picture_step) between two looks at the keys
+PICTURE_PAUSE = 0.001
+TICK = 0.25  # how often the delays above are looked at
 
 
 class EditorScreen(Screen[None]):
@@ -430,7 +433,7 @@ class EditorScreen(Screen[None]):
 
     # -- checking -----------------------------------------------------------------------
     def _tick(self) -> None:
-        """Twice a second: after a pause in the keys, run the validators, write the
+        """Four times a second: after a pause in the keys, run the validators, write the
         recovery file (also in the middle of a long burst of typing), collect garbage."""
         now = time.monotonic()
         quiet = self._quiet(now)
@@ -458,10 +461,15 @@ class EditorScreen(Screen[None]):
         if self.session.version != version:
             self._picture = None
             return
-        done = next(steps)
-        if done is None:
-            self.call_later(self._picture_step)
-            return
+        until = time.perf_counter() + PICTURE_SLICE
+        while (done := next(steps)) is None:
+            if time.perf_counter() >= until:
+                # a timer, not call_later: the event loop then waits on its input for a moment,
+                # and the terminal's reader thread gets the GIL for a key at once (between
+                # back-to-back callbacks it waited for Python's 5 ms thread switches, three or
+                # four of them per key)
+                self.set_timer(PICTURE_PAUSE, self._picture_step)
+                return
         self._picture = None
         if check:
             self._start_check(done, version)
@@ -523,7 +531,8 @@ class EditorScreen(Screen[None]):
         self.form.focus_field(field)
 
     # -- recovery -------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="recovery")
+    # a description of its own: by default Textual writes the repr of every argument into it
+    @work(thread=True, exclusive=True, group="recovery", description="recovery file")
     def _write_recovery(self, plan: Plan | Pickled) -> None:
         try:
             self.session.write_recovery_of(as_plan(plan))
