@@ -18,6 +18,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from planwright.tui.checker import Checker, ProcessChecker, ThreadChecker
+from planwright.tui.csscache import KeptStylesheet
 from planwright.tui.screens.choice import ChoiceDialog
 from planwright.tui.screens.editor import EditorScreen
 from planwright.tui.session import Recovery, Session
@@ -52,6 +53,8 @@ class PlanwrightApp(App[None]):
         ``doc``: the plan file already read from ``path`` (the CLI reads it first to
         refuse a broken file); reading a big plan again would double the wait."""
         super().__init__()
+        # the same (empty) stylesheet, but its pieces are parsed once and kept between runs
+        self.stylesheet = KeptStylesheet(variables=self.stylesheet._variables)
         harden()  # no control of a file name or a message reaches the terminal through a widget
         self._terminating = 0  # the exit status once a signal asked the editor to end (128 + its number)
         self.session = Session(doc, host) if doc is not None else Session.open(Path(path), host)
