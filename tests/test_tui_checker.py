@@ -15,12 +15,8 @@ from planwright.tui.checker import ProcessChecker
 POISON = 'raise SystemExit("imported from the plan folder")\n'
 
 
-def test_the_checker_child_ignores_modules_in_the_working_folder(sample, tmp_path, monkeypatch, host):
-    for name in ("struct", "random", "secrets", "tomllib", "dataclasses"):
-        (tmp_path / f"{name}.py").write_text(POISON, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("PYTHONSAFEPATH", raising=False)  # the checker sets it; gone again after the test
-    plan = store.loads(sample.replace('lead = ["区数据局"]', "lead = []")).plan
+def _check_in_a_child(host, plan) -> list:
+    """The findings the checker's child process answers for ``plan`` (a Plan or pickled pieces)."""
     answers: list = []
     finished = threading.Event()
 
@@ -36,7 +32,16 @@ def test_the_checker_child_ignores_modules_in_the_working_folder(sample, tmp_pat
         checker.close()
     findings, error = answers[0]
     assert error is None
-    assert [f.rule for f in findings] == ["PW-LEAD-001"]
+    return findings
+
+
+def test_the_checker_child_ignores_modules_in_the_working_folder(sample, tmp_path, monkeypatch, host):
+    for name in ("struct", "random", "secrets", "tomllib", "dataclasses"):
+        (tmp_path / f"{name}.py").write_text(POISON, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PYTHONSAFEPATH", raising=False)  # the checker sets it; gone again after the test
+    plan = store.loads(sample.replace('lead = ["区数据局"]', "lead = []")).plan
+    assert [f.rule for f in _check_in_a_child(host, plan)] == ["PW-LEAD-001"]
 
 
 def test_the_child_checks_a_plan_sent_as_pickled_pieces(sample, host):
@@ -46,19 +51,4 @@ def test_the_child_checks_a_plan_sent_as_pickled_pieces(sample, host):
     plan = store.loads(sample.replace('lead = ["区数据局"]', "lead = []")).plan
     *between, pickled = pieces(plan)
     assert between and all(step is None for step in between)  # a piece per step, keys in between
-    answers: list = []
-    finished = threading.Event()
-
-    def done(findings, error):
-        answers.append((findings, error))
-        finished.set()
-
-    checker = ProcessChecker(host)
-    try:
-        checker.submit(pickled, done)
-        assert finished.wait(120), "no answer from the checker"
-    finally:
-        checker.close()
-    findings, error = answers[0]
-    assert error is None
-    assert [f.rule for f in findings] == ["PW-LEAD-001"]
+    assert [f.rule for f in _check_in_a_child(host, pickled)] == ["PW-LEAD-001"]

@@ -15,6 +15,14 @@ from planwright.tui.screens import editor as editor_module
 SIZE = (140, 40)
 
 
+async def _first_check(pilot, app) -> None:
+    """Wait for the findings of the plan as opened."""
+    for _ in range(100):
+        if app.editor.checks_shown:
+            return
+        await pilot.pause(0.05)
+
+
 async def _into_deadline(pilot, app, select) -> None:
     await select(pilot, app, "tk1aaa")
     app.editor.form.focus_field("deadline")
@@ -27,10 +35,7 @@ async def test_findings_refresh_once_the_keys_stop(write_sample, make_app, settl
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        for _ in range(100):
-            if app.editor.checks_shown:
-                break
-            await pilot.pause(0.05)
+        await _first_check(pilot, app)
         assert app.session.findings == []
         monkeypatch.setattr(editor_module, "CHECK_DELAY", 3600.0)  # the keys never stop
         await _into_deadline(pilot, app, select)
@@ -103,10 +108,7 @@ async def test_after_the_findings_change_a_chosen_finding_still_jumps_to_its_own
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        for _ in range(100):
-            if app.editor.checks_shown:
-                break
-            await pilot.pause(0.05)
+        await _first_check(pilot, app)
         shown = app.editor.query_one("#findings")
         assert [(f.rule, f.node_id) for f in app.session.findings] == [("PW-LEAD-001", "tk1aaa"),
                                                                        ("PW-LEAD-001", "tk3aaa")]
