@@ -52,3 +52,17 @@ def test_the_child_checks_a_plan_sent_as_pickled_pieces(sample, host):
     *between, pickled = pieces(plan)
     assert between and all(step is None for step in between)  # a piece per step, keys in between
     assert [f.rule for f in _check_in_a_child(host, pickled)] == ["PW-LEAD-001"]
+
+
+def test_the_checker_child_runs_below_the_editors_priority(host):
+    """A check of a big plan takes a second of CPU: the editor drawing the keys goes first."""
+    import os
+
+    from planwright.tui import checker as checker_module
+
+    checker = ProcessChecker(host)
+    try:
+        child_nice = checker._pool.submit(os.nice, 0).result(timeout=120)
+    finally:
+        checker.close()
+    assert child_nice >= os.nice(0) + min(checker_module.CHILD_NICENESS, 19 - os.nice(0))

@@ -106,11 +106,18 @@ class ThreadChecker(_Runner):
 # -- the child process ------------------------------------------------------------
 
 _CHILD_HOST: "Host | None" = None
+CHILD_NICENESS = 10
 
 
 def _child_init(disabled: tuple[str, ...]) -> None:
     """Runs once in the child: quiet output (the parent owns the terminal), load plugins."""
     global _CHILD_HOST
+    # the editor's keys first: on a machine of two cores a check of a big plan (a second and
+    # more of CPU) otherwise takes its share from the process drawing the keys' frames
+    try:
+        os.nice(CHILD_NICENESS)
+    except (AttributeError, OSError):
+        pass  # no nice() here (Windows), or not allowed: the check runs at the editor's priority
     # the parent's sys.path came over with the spawn; never the working folder
     sys.path[:] = [p for p in sys.path if p not in ("", ".")]
     devnull = open(os.devnull, "w")
