@@ -248,3 +248,34 @@ async def test_the_division_table_and_unit_view_of_a_big_plan_fill_in_chunks_to_
         await pilot.press("escape")
         await settle(pilot, app)
         assert tasks.row_count == 0 and view.units == []
+
+
+async def test_rows_added_below_the_screen_scroll_into_view_and_the_scrollbar_follows(tmp_path, make_app, settle,
+                                                                                      select):
+    """An add or undo changes the tree's height without laying the screen out again: the
+    scrollbar still measures every row (and shows once the rows no longer fit), and the new
+    row at the bottom is scrolled to."""
+    app = make_app(_write(big_plan(24), tmp_path))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot, app)
+        tree = app.editor.tree
+        await select(pilot, app, "t24")
+        assert not tree.show_vertical_scrollbar  # 26 rows fit
+        for n in range(1, 13):
+            app.editor.action_add_task()
+            await settle(pilot, app)
+            rows = len(tree._tree_lines)
+            assert rows == 26 + n  # the plan's row, the point's, its 24 tasks and the new ones
+            assert tree.virtual_size.height == rows
+            assert tree.show_vertical_scrollbar == (rows > tree.scrollable_content_region.height)
+            if tree.show_vertical_scrollbar:
+                assert tree.vertical_scrollbar.window_virtual_size == rows
+            assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.scrollable_content_region.height
+            assert tree.cursor_line == rows - 1
+            assert tree.max_scroll_y == max(0, rows - tree.scrollable_content_region.height)
+        assert tree.show_vertical_scrollbar and tree.scroll_y > 0
+        for _ in range(12):
+            app.editor.action_undo()
+            await settle(pilot, app)
+        assert len(tree._tree_lines) == 26 and tree.virtual_size.height == 26
+        assert tree.cursor_id == "t24" and tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.size.height

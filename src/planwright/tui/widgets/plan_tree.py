@@ -298,7 +298,14 @@ class PlanTree(Tree[str]):
         for number in range(top, len(lines)):
             lines[number].path[-1]._line = number
         deepest = max(map(len, map(_PATH, lines)))  # as _build measures it (in C: no frame per line)
-        self.virtual_size = Size(8 + (deepest - 1) * self.guide_depth, len(lines))
+        size = Size(8 + (deepest - 1) * self.guide_depth, len(lines))
+        if size != self.virtual_size:
+            # A row more or less changes the tree's scroll height, not its box (its size comes
+            # from the CSS, the scrollbar's gutter is kept): the scrollbar is told, and the
+            # screen is not laid out again, which the virtual size would ask for (a layout of
+            # every widget, then a second frame for the scrollbars, at each add or undo).
+            self.set_reactive(Tree.virtual_size, size)
+            self._scroll_update(size)
         return True
 
     def _sync_all(self, plan: Plan) -> None:
