@@ -212,12 +212,8 @@ NOT_FOR_A_TEXT_IMPORT = (
 )
 
 
-def test_importing_a_text_notice_loads_only_what_it_needs(tmp_path: Path) -> None:
-    notice = tmp_path / "notice.txt"
-    notice.write_text("某县人民政府办公室关于印发2027年某县政务公开工作要点的通知\n"
-                      "2027年某县政务公开工作要点\n一、深化政策公开\n"
-                      "（一）及时发布规范性文件。文件印发后按时在网站公布。（责任单位：县司法局）\n"
-                      "（二）做好政策解读。重要政策同步解读。（责任单位：县政府办公室）\n", encoding="utf-8")
+def _modules_of_an_import(notice: Path, tmp_path: Path) -> set[str]:
+    """The modules a fresh ``planwright import NOTICE -o plan.toml`` process had loaded at its end."""
     loaded = tmp_path / "modules.txt"
     code = (
         "import runpy, sys\n"
@@ -230,8 +226,17 @@ def test_importing_a_text_notice_loads_only_what_it_needs(tmp_path: Path) -> Non
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+    return set(loaded.read_text().split())
+
+
+def test_importing_a_text_notice_loads_only_what_it_needs(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text("某县人民政府办公室关于印发2027年某县政务公开工作要点的通知\n"
+                      "2027年某县政务公开工作要点\n一、深化政策公开\n"
+                      "（一）及时发布规范性文件。文件印发后按时在网站公布。（责任单位：县司法局）\n"
+                      "（二）做好政策解读。重要政策同步解读。（责任单位：县政府办公室）\n", encoding="utf-8")
+    modules = _modules_of_an_import(notice, tmp_path)
     assert (tmp_path / "plan.toml").read_text(encoding="utf-8").count("[[points.tasks]]") == 2
-    modules = set(loaded.read_text().split())
     assert "planwright.importing" in modules and "planwright_jinan" in modules  # the import did happen
     assert sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in NOT_FOR_A_TEXT_IMPORT)) == []
 
@@ -247,19 +252,7 @@ def test_importing_a_word_notice_does_not_load_python_docx(tmp_path: Path) -> No
                  "一、深化政策公开", "（一）及时发布规范性文件。文件印发后按时在网站公布。（责任单位：县司法局）"):
         document.add_paragraph(line)
     document.save(notice)
-    loaded = tmp_path / "modules.txt"
-    code = (
-        "import runpy, sys\n"
-        f"sys.argv = ['planwright', 'import', {str(notice)!r}, '-o', {str(tmp_path / 'plan.toml')!r}]\n"
-        "try:\n"
-        "    runpy.run_module('planwright.cli.main', run_name='__main__')\n"
-        "except SystemExit as exc:\n"
-        "    assert not exc.code, exc.code\n"
-        f"open({str(loaded)!r}, 'w').write('\\n'.join(sorted(sys.modules)))\n"
-    )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    modules = _modules_of_an_import(notice, tmp_path)
     assert (tmp_path / "plan.toml").read_text(encoding="utf-8").count("[[points.tasks]]") == 1
-    modules = set(loaded.read_text().split())
     assert "planwright.importing.wordfile" in modules  # the .docx was read
     assert sorted(m for m in modules if m.split(".")[0] in ("docx", "lxml")) == []

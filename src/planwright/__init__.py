@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Union
 
 __version__ = "0.1.0"
 
-from planwright import dataclass_code  # noqa: E402
+from planwright.kept import methods as kept_methods  # noqa: E402
 
-dataclass_code.install()  # before any of the package's classes is defined
+kept_methods.install()  # before any of the package's classes is defined
 
 if TYPE_CHECKING:
     from planwright.api import Finding

@@ -251,12 +251,8 @@ _DECLARED_ENCODING_RE = re.compile(rb'^\s*<\?xml[^>]*encoding\s*=\s*["\']([A-Za-
 def _parse_xml(data: bytes) -> ElementTree.Element:
     """One XML part; comments and processing instructions are kept in the tree, as lxml
     keeps them, so that an element's text stops where lxml's does."""
-    parser = ElementTree.XMLParser(target=ElementTree.TreeBuilder(insert_comments=True, insert_pis=True))
     try:
-        parser.feed(data)
-        return parser.close()
-    except ElementTree.ParseError as exc:
-        raise _BadXml(str(exc)) from None
+        return _tree_of(data)
     except ValueError:  # expat reads no multi-byte legacy encoding (GBK); lxml does
         declared = _DECLARED_ENCODING_RE.match(data)
         try:
@@ -265,12 +261,16 @@ def _parse_xml(data: bytes) -> ElementTree.Element:
             text = None
         if text is None:
             raise _BadXml("unsupported encoding") from None
-        parser = ElementTree.XMLParser(target=ElementTree.TreeBuilder(insert_comments=True, insert_pis=True))
-        try:
-            parser.feed(text)
-            return parser.close()
-        except ElementTree.ParseError as exc:
-            raise _BadXml(str(exc)) from None
+        return _tree_of(text)
+
+
+def _tree_of(data: bytes | str) -> ElementTree.Element:
+    parser = ElementTree.XMLParser(target=ElementTree.TreeBuilder(insert_comments=True, insert_pis=True))
+    try:
+        parser.feed(data)
+        return parser.close()
+    except ElementTree.ParseError as exc:
+        raise _BadXml(str(exc)) from None
 
 
 # -- blocks -----------------------------------------------------------------------------------

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import atexit
 import functools
-import marshal
 import os
 import re
 import sys
 from typing import Any
+
+from planwright import kept
 
 try:  # the engine's own compiler: what re.compile runs, in two halves we can keep apart
     import _sre
@@ -149,14 +150,8 @@ def _kept() -> dict[tuple[str, int], _Entry]:
 
 def _read(path: str | None) -> dict[tuple[str, int], _Entry]:
     """The kept entries, if the file was written by this very interpreter and engine."""
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as fh:
-            engine, entries = marshal.loads(fh.read())  # load(fh) reads each number by itself: 20 × slower
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return entries if engine == _ENGINE and isinstance(entries, dict) else {}
+    entries = kept.read(path, _ENGINE)
+    return entries if isinstance(entries, dict) else {}
 
 
 def _write() -> None:
@@ -169,14 +164,4 @@ def _write() -> None:
     if len(entries) + len(_added) > _MAX_ENTRIES:
         entries = {}
     entries.update(_added)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as fh:
-            fh.write(marshal.dumps((_ENGINE, entries)))
-        os.replace(temporary, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    kept.write(path, _ENGINE, entries)

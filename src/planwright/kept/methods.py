@@ -5,7 +5,7 @@ For every dataclass the standard library writes ``__init__``, ``__repr__`` and `
 and compiles it with ``exec``. For the forty-odd classes an import defines, that compiling
 was a seventh of the whole command. The text is the same on every run, as a module's own
 source is, so its compiled form is kept the way Python keeps bytecode: in a file in
-``__pycache__`` (``dataclass_code.<tag>.methods``), written at exit when Python writes
+``kept/__pycache__`` (``methods.<tag>.methods``), written at exit when Python writes
 bytecode, and used only by the interpreter that wrote it.
 
 ``install`` gives the ``dataclasses`` module its own ``exec``: the name its code looks up
@@ -25,6 +25,8 @@ import os
 import sys
 from types import CodeType
 from typing import Any
+
+from planwright import kept
 
 # What the kept code is valid for: exactly this interpreter (marshal's format for code is not
 # stable between versions, and a build may differ from another of the same version).
@@ -98,14 +100,8 @@ def _file_entries() -> dict[str, bytes]:
 
 def _read(path: str | None) -> dict[str, bytes]:
     """The file's entries, if this very interpreter wrote it."""
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as fh:
-            engine, entries = marshal.loads(fh.read())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if engine != _ENGINE or not isinstance(entries, dict):
+    entries = kept.read(path, _ENGINE)
+    if not isinstance(entries, dict):
         return {}
     return {k: v for k, v in entries.items() if type(k) is str and type(v) is bytes}
 
@@ -134,14 +130,4 @@ def _write() -> None:
         if len(merged) > _MAX_PER_MODULE:
             merged = dict(added)
         entries[module] = marshal.dumps(merged)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as fh:
-            fh.write(marshal.dumps((_ENGINE, entries)))
-        os.replace(temporary, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    kept.write(path, _ENGINE, entries)

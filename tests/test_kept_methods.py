@@ -1,4 +1,4 @@
-"""The methods dataclasses writes for planwright's classes, kept compiled (dataclass_code.py).
+"""The methods dataclasses writes for planwright's classes, kept compiled (kept/methods.py).
 
 What a user would notice if this went wrong: a class whose methods, built from the kept
 file, behave differently from the ones ``dataclasses`` compiles; a command that fails
@@ -15,7 +15,7 @@ import types
 
 import pytest
 
-from planwright import dataclass_code
+from planwright.kept import methods as dataclass_code
 
 CLASS = '''
 from dataclasses import dataclass, field
@@ -38,7 +38,7 @@ class Row:
 @pytest.fixture
 def kept(tmp_path, monkeypatch):
     """A fresh kept-code file in tmp_path, written as Python writes bytecode."""
-    path = tmp_path / "dataclass_code.test.methods"
+    path = tmp_path / "methods.test.methods"
     monkeypatch.setattr(dataclass_code, "cache_file", lambda: str(path))
     _next_run(monkeypatch)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
