@@ -189,9 +189,11 @@ async def test_delete_then_undo_redo_and_the_file_follows(sample, write_sample, 
         await settle(pilot, app)
         assert app.session.plan.find("tk1aaa").title == "抓好财政预决算公开"
         assert app.editor.tree.cursor_id == "pt1aaa"
+        assert any(n.message.startswith("已撤销：") for n in app._notifications)  # named, a frame after
         await pilot.press("ctrl+y")
         await settle(pilot, app)
         assert app.session.plan.find("pt1aaa") is None
+        assert any(n.message.startswith("已重做：") for n in app._notifications)
         await pilot.press("ctrl+z", "ctrl+s")
         await settle(pilot, app)
     assert path.read_text(encoding="utf-8") == sample  # undone and saved: byte-identical
