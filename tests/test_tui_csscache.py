@@ -3,6 +3,7 @@ back is what Textual's parse gives, and a damaged or foreign file means parsing 
 
 from __future__ import annotations
 
+import marshal
 import pickle
 from pathlib import Path
 
@@ -14,7 +15,7 @@ def kept(tmp_path: Path, monkeypatch):
     """csscache with its file in tmp_path and nothing read or added yet in this process."""
     from planwright.tui import csscache
 
-    path = tmp_path / "csscache.pickle"
+    path = tmp_path / "csscache.rules"
     monkeypatch.setattr(csscache, "cache_file", lambda: str(path))
     monkeypatch.setattr(csscache, "_kept", None)
     monkeypatch.setattr(csscache, "_added", {})
@@ -62,7 +63,8 @@ def test_rules_read_back_are_those_textual_parses(kept):
     assert len(csscache._added) == 2
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(["a list"]), pickle.dumps({("k",): 1})])
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(["a list"]), marshal.dumps(((0, "0.0"), {})),
+                                     marshal.dumps(((0, "0.0"), {("k",): 1}))])
 def test_a_damaged_or_foreign_file_means_parsing_as_textual_does(kept, content):
     from textual.css.stylesheet import Stylesheet
 
@@ -79,7 +81,7 @@ def test_an_entry_that_is_not_rules_is_parsed_instead(kept):
     variables = _variables()
     sheet = csscache.KeptStylesheet(variables=variables)
     keys = [(*piece, sheet._variables_key()) for piece in _pieces()]
-    path.write_bytes(pickle.dumps({key: pickle.dumps("not rules") for key in keys}))
+    path.write_bytes(marshal.dumps((csscache._ENGINE, {key: pickle.dumps("not rules") for key in keys})))
     assert _parsed(sheet) == _parsed(Stylesheet(variables=variables))
 
 

@@ -1,6 +1,7 @@
 """Work kept beside the bytecode between runs: the files are read and written as
 Python reads and writes its own ``.pyc``. ``methods`` keeps what dataclasses compiles for the
-package's classes; ``zh.lazyre`` keeps compiled regular expressions.
+package's classes, ``zh.lazyre`` compiled regular expressions, ``tui.csscache`` the
+editor's parsed stylesheet.
 
 A kept file only saves work: one that is missing, damaged or written by another
 interpreter reads as nothing, and one that cannot be written (a read-only folder,
@@ -13,6 +14,12 @@ import marshal
 import os
 import sys
 from typing import Any
+
+
+def beside(cached: str | None, suffix: str) -> str | None:
+    """The kept file of the module whose bytecode is *cached* (its ``__cached__``): the same
+    name in ``__pycache__`` with *suffix* for ``.pyc``; None for a module without bytecode."""
+    return os.path.splitext(cached)[0] + suffix if cached else None
 
 
 def read(path: str | None, engine: tuple) -> Any:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import builtins
 import marshal
-import os
 import sys
 from types import CodeType
 from typing import Any
@@ -87,8 +86,7 @@ def _unpack(blob: bytes | None) -> dict[str, CodeType]:
 
 def cache_file() -> str | None:
     """Where the kept code is: beside this module's bytecode (None: nowhere)."""
-    cached = globals().get("__cached__")
-    return os.path.splitext(cached)[0] + ".methods" if cached else None
+    return kept.beside(globals().get("__cached__"), ".methods")
 
 
 def _file_entries() -> dict[str, bytes]:

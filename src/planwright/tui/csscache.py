@@ -4,12 +4,12 @@ Textual parses its CSS at every start: the app's ``app.tcss`` and the
 ``DEFAULT_CSS`` of every widget class the editor shows, some 23,000
 characters in thirty pieces, about 30 ms of the first screen. What a piece
 parses to depends only on its text, where it came from and the theme's
-variables, so ``KeptStylesheet`` keeps each piece's parsed rules in a file
-beside this module's bytecode (``__pycache__/csscache.<tag>.pickle``), written
-when Python writes bytecode, and the next start reads them back (about 5 ms)
-instead of parsing.
+variables, so ``KeptStylesheet`` keeps each piece's parsed rules (pickled) in a
+file beside this module's bytecode (``__pycache__/csscache.<tag>.rules``, see
+``planwright.kept``), written when Python writes bytecode, and the next start
+reads them back (about 5 ms) instead of parsing.
 
-The file is keyed by the Textual version and the variables; each entry is
+The file is valid for one Python and one Textual version; its entries are keyed by the variables; each entry is
 loaded afresh for each stylesheet (an app never shares rule objects with
 another). Anything unexpected (no file, a damaged one, another Textual, a
 read-only folder) simply means parsing as Textual does. A theme change, which
@@ -19,13 +19,14 @@ re-parses through a new ``Stylesheet``, parses as Textual does too.
 from __future__ import annotations
 
 import atexit
-import os
 import pickle
 import sys
 
 import textual
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
+
+from planwright import kept
 
 _MAX_ENTRIES = 200  # the pieces are the program's own (about thirty): a bound all the same
 
@@ -77,52 +78,28 @@ def _remember(key: tuple, data: bytes) -> None:
 
 
 def cache_file() -> str | None:
-    """Where the parsed stylesheet is kept; None where Python writes no bytecode."""
-    if sys.dont_write_bytecode:
-        return None
-    from importlib.util import cache_from_source
+    """Where the parsed stylesheet is kept (None: nowhere)."""
+    return kept.beside(globals().get("__cached__"), ".rules")
 
-    try:
-        bytecode = cache_from_source(os.path.abspath(__file__))
-    except (NotImplementedError, ValueError):
-        return None
-    folder = os.path.dirname(bytecode)
-    tag = sys.implementation.cache_tag or "py"
-    return os.path.join(folder, f"csscache.{tag}.textual-{textual.__version__}.pickle")
+
+# the file is for this very Python and Textual: another's rules may not unpickle to the same
+_ENGINE = (sys.hexversion, textual.__version__)
 
 
 def _read() -> dict[tuple, bytes]:
     global _kept
     if _kept is None:
-        _kept = {}
-        path = cache_file()
-        if path is not None:
-            try:
-                with open(path, "rb") as handle:
-                    data = pickle.load(handle)
-                if isinstance(data, dict) and all(isinstance(v, bytes) for v in data.values()):
-                    _kept = data
-            except Exception:  # noqa: BLE001 — no file, or not one of ours: parse as Textual does
-                _kept = {}
+        entries = kept.read(cache_file(), _ENGINE)
+        ok = isinstance(entries, dict) and all(isinstance(v, bytes) for v in entries.values())
+        _kept = entries if ok else {}
     return _kept
 
 
 def _write() -> None:
     """Write this run's new pieces with the kept ones (atomically: a half-written file is never read)."""
-    path = cache_file()
-    if path is None or not _added:
+    if not _added:
         return
     entries = {**_read(), **_added}
     if len(entries) > _MAX_ENTRIES:
         entries = dict(_added)
-    temp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temp, "wb") as handle:
-            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+    kept.write(cache_file(), _ENGINE, entries)

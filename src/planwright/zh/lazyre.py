@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import os
 import re
 import sys
 from typing import Any
@@ -126,19 +125,7 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> _Entry | None
 
 def cache_file() -> str | None:
     """Where the compiled forms are kept: beside this module's bytecode (None: nowhere)."""
-    tag = sys.implementation.cache_tag
-    if tag is None:
-        return None
-    cached = globals().get("__cached__")
-    if cached and cached.endswith(f".{tag}.pyc"):  # what the import system worked out already
-        return os.path.splitext(cached)[0] + ".regex"
-    from importlib.util import cache_from_source  # a millisecond of import: only when needed
-
-    try:
-        bytecode = cache_from_source(os.path.abspath(__file__))
-    except (NotImplementedError, ValueError):
-        return None
-    return os.path.splitext(bytecode)[0] + ".regex"
+    return kept.beside(globals().get("__cached__"), ".regex")
 
 
 def _kept() -> dict[tuple[str, int], _Entry]:
