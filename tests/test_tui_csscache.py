@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ def kept(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(csscache, "_kept", None)
     monkeypatch.setattr(csscache, "_added", {})
     monkeypatch.setattr(csscache.atexit, "register", lambda func: None)  # written by the test itself
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # written as where Python writes bytecode
     return csscache, path
 
 
