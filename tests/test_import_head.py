@@ -225,6 +225,15 @@ def test_a_mangled_doc_number_is_left_empty_with_a_note(host) -> None:
     assert any("某政办发〔20233" in w and "doc_number" in w for w in result.warnings)
 
 
+@pytest.mark.parametrize("printed, read", [("2023412", "2023-04-12"), ("20230412", "2023-04-12"),
+                                            ("2023111", "")])  # 2023111: 1月11日 or 11月1日
+def test_a_date_that_lost_its_year_month_day_is_read_only_when_unambiguous(host, printed, read) -> None:
+    result = imported(LETTER.replace("2023年4月12日", printed) + PLAN, host)
+    assert str(result.doc.plan.meta.date or "") == read
+    assert result.doc.plan.meta.issuer == "某某县人民政府办公室"
+    assert any(printed in w and "date" in w for w in result.warnings) == bool(read)
+
+
 def test_recipients_holding_a_web_address_or_timestamp_are_left_out_with_a_note(host) -> None:
     text = LETTER.replace("各乡镇人民政府，县直各部门：",
                           "各乡镇人民政府，www.example.cn 2023-04-14 09:30，县直各部门：") + PLAN

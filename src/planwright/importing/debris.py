@@ -50,7 +50,8 @@ _LABEL_ALONE_RE = lazy_compile(rf"^{_BULLET}\s*(?P<label>{_PAGE_LABELS})\s*[:：
 _BARE_SPLIT_RE = lazy_compile(rf"(?:^|(?<=\s))(?P<label>{_PAGE_LABELS})(?:\s*[:：]\s*|\s+|$)")
 # A page's date stamp: a line of dates and times only, or one opening a byline.
 _STAMP = r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}(?:[-./]\d{4})?|\d{4}|\d{1,2}:\d{2}(?::\d{2})?)"
-_STAMP_LINE_RE = lazy_compile(rf"^(?:{_STAMP}\s*)+$")
+# Eight bare digits are left to the notice: under a signature they are its date (20230412).
+_STAMP_LINE_RE = lazy_compile(rf"^(?!\d{{8}}$)(?:{_STAMP}\s*)+$")
 _STAMP_BYLINE_RE = lazy_compile(rf"^(?:{_STAMP}\s+)+(?:{_FIELD_LABELS})\s*[:：]")
 # "05.24 某某关于…的通知": a stamp glued before a line by a mirror.
 _LEADING_STAMP_RE = lazy_compile(r"^\d{2}[./]\d{2}\s+(?=[\u4e00-\u9fff])")

@@ -99,6 +99,26 @@ def iso_date(text: str) -> str:
         return ""
 
 
+# A 成文日期 whose 年/月/日 were lost when the page was copied: 2021520, 20210520.
+_BARE_DATE_RE = lazy_compile(r"^(\d{4})(\d{2,4})$")
+
+
+def bare_date(text: str) -> str:
+    """2021520 → 2021-05-20 when its digits read as one date only (2021112 is 1/12 or 11/2: "")."""
+    m = _BARE_DATE_RE.match(squeeze(text))
+    if not m or not YEAR_MIN <= int(m.group(1)) <= YEAR_MAX:
+        return ""
+    rest, found = m.group(2), set()
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if 1 <= len(day) <= 2:
+            try:
+                found.add(dt.date(int(m.group(1)), int(month), int(day)).isoformat())
+            except ValueError:
+                pass
+    return found.pop() if len(found) == 1 else ""
+
+
 def is_date_line(line: Line) -> bool:
     """A 成文日期 on its own line, or under the signature on the same line."""
     s = squeeze(line.sim)
@@ -168,7 +188,7 @@ def read_notice(header: list[Line], footer: list[Line], fields: dict[str, str],
         _forwarding(header[:title_at], used, meta, forward_title)
     recipients_at = _recipients(header, used, title_end, meta)
     signature_issuer, date_at = _signature(header, used, recipients_at + 1)
-    meta.date = iso_date(header[date_at].sim) if date_at >= 0 else ""
+    meta.date = _date_at(header, date_at, parts)
     meta.doc_number = _doc_number(header, used, fields, parts)
     if 0 <= title_at < _printed_at(header, used, meta.doc_number):
         meta.doc_number_at = "below"  # as the page printed it
@@ -380,7 +400,8 @@ def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str,
     for first in ((start, 0) if start > 0 else (0,)):
         for i in range(first, len(header)):
             line = header[i]
-            if i not in used and is_date_line(line):  # a forwarding letter's date is its own
+            bare = bare_date(line.sim) and i > 0 and is_organ(header[i - 1])
+            if i not in used and (is_date_line(line) or bare):  # a forwarding letter's date is its own
                 used.add(i)
                 organ = signed_organ(line)
                 if organ:
@@ -390,6 +411,18 @@ def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str,
                     return squeeze(header[i - 1].text), i
                 return "", i
     return "", -1
+
+
+def _date_at(header: list[Line], at: int, parts: NoticeParts) -> str:
+    """The 成文日期 under the signature; one printed without 年月日 is read with a note."""
+    if at < 0:
+        return ""
+    line = header[at]
+    date = iso_date(line.sim)
+    if not date and (date := bare_date(line.sim)):
+        parts.doubts.append(Doubt(f"成文日期印作“{squeeze(line.text)}”（没有年月日），读作 {date}，请核对 date",
+                                  line=line.line))
+    return date
 
 
 def _notice_title(header: list[Line], used: set[int], first: int = 0) -> tuple[str, str, int, bool, str]:
