@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.reactive import Reactive
 from textual.screen import Screen
 
 from planwright.tui.checker import Checker, ProcessChecker, ThreadChecker
@@ -46,6 +47,12 @@ class PlanwrightApp(App[None]):
         Binding("ctrl+p", "command_palette", "命令", key_display="^P", priority=True, show=False,
                 id="command_palette", tooltip="打开命令面板：输入中文名称或拼音首字母"),
     ]
+
+    # The titles change at the first edit and at an undo back to the saved plan (有未保存的修改 ↔
+    # 已保存). Textual's own repaint the whole screen on each change; the header (widgets/header)
+    # watches them and repaints its one line, which is all that shows them.
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(self, path: Path, host: "Host", *, checker: str = "process",
                  doc: "PlanDocument | None" = None) -> None:

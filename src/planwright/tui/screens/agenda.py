@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList
+from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
 from planwright.plan import editing
@@ -31,6 +31,7 @@ from planwright.tui.cjkwrap import cell_lines
 from planwright.tui.screens.table import LazyRows
 from planwright.tui.widgets.folded_table import Folded, FoldedRow, FoldedTable
 from planwright.tui.widgets.footer import Footer
+from planwright.tui.widgets.header import Header
 from planwright.zh import deadlines
 from planwright.zh.numbering import path_label
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header
 
 from planwright.plan import editing
 from planwright.plan.model import Plan
 from planwright.tui.widgets.field_text_area import FieldTextArea
 from planwright.tui.widgets.footer import Footer
+from planwright.tui.widgets.header import Header
 
 
 class BodyScreen(Screen[str | None]):

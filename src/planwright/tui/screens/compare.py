@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 import planwright
 from planwright.plan import editing
 from planwright.plan.model import Plan
 from planwright.tui.widgets.footer import Footer
+from planwright.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from planwright.diffing import Change, Comparison

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, Tree
+from textual.widgets import Tree
 
 from planwright.plan import editing
 from planwright.plan.editing import EditError
@@ -33,6 +33,7 @@ from planwright.tui.snapshot import Pickled, as_plan, pieces
 from planwright.tui.warm import warm_views
 from planwright.tui.widgets.findings_list import FindingsList
 from planwright.tui.widgets.footer import Footer
+from planwright.tui.widgets.header import Header
 from planwright.tui.widgets.in_order import InOrderKeys
 from planwright.tui.widgets.node_form import NodeForm
 from planwright.tui.widgets.plan_tree import ROOT, PlanTree

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, OptionList, Select
+from textual.widgets import Button, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from planwright.ledger.model import STATES, Ledger, LedgerError, Report, ledger_path, load_ledger, save_ledger
@@ -27,6 +27,7 @@ from planwright.plan.model import Plan
 from planwright.tui.cjkwrap import cell_lines
 from planwright.tui.widgets.clean_paste import CleanInput
 from planwright.tui.widgets.footer import Footer
+from planwright.tui.widgets.header import Header
 from planwright.zh import deadlines
 
 ALL = "（全部单位）"

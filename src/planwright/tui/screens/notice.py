@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Footer, TextArea
 
 from planwright.plan.model import Plan
 from planwright.tui.cjkwrap import wrap
+from planwright.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from planwright.host import Host

@@ -24,13 +24,14 @@ from typing import Any, Callable, Iterable, Iterator
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer
 
 from planwright.zh import deadlines
 from planwright.exporting.table import iter_table_rows
 from planwright.plan.model import Plan
 from planwright.tui.cjkwrap import cell_lines, unit_lines
 from planwright.tui.widgets.folded_table import Folded, FoldedRow, FoldedTable
+from planwright.tui.widgets.header import Header
 
 _FAR = date.max  # undated deadlines sort last
 # column: (title, width, most lines shown; 0 = all)
