@@ -279,3 +279,46 @@ async def test_rows_added_below_the_screen_scroll_into_view_and_the_scrollbar_fo
             await settle(pilot, app)
         assert len(tree._tree_lines) == 26 and tree.virtual_size.height == 26
         assert tree.cursor_id == "t24" and tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.size.height
+
+
+def _cells(strip) -> list[tuple]:
+    """A drawn row cell by cell: the character and everything its style says (metadata too)."""
+    return [(ch, s._color, s._bgcolor, s._attributes, s._set_attributes, s._link, s.meta)
+            for segment in strip for ch, s in ((c, segment.style) for c in segment.text)]
+
+
+async def test_rows_are_drawn_cell_for_cell_as_textuals_tree_draws_them(tmp_path, make_app, settle, select):
+    """PlanTree draws its rows as segments directly; Textual's Tree._render_line, drawing the
+    same labels through Text, is the reference: guides, fold icons, marks, the cursor, the
+    mouse's hover, focus and blur, and the mouse metadata of every cell."""
+    from textual.widgets import Tree
+
+    app = make_app(_write(_items_plan(), tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        tree = app.editor.tree
+        tree.set_marks([])
+        tree.marks, tree.inner_marks = {"t1": "error", "t3": "warning"}, {"p1": "info"}
+        tree._by_id["t2"].expand()
+        await select(pilot, app, "t2i1")
+
+        def compare(state: str) -> None:
+            tree._line_cache.clear()
+            style, width = tree.rich_style, tree.size.width
+            for y in range(len(tree._tree_lines) + 1):
+                ours = tree._render_line(y, 0, width, style)
+                tree._line_cache.clear()
+                theirs = Tree._render_line(tree, y, 0, width, style)
+                tree._line_cache.clear()
+                assert _cells(ours) == _cells(theirs), f"{state}, row {y}"
+                assert ours.cell_length == theirs.cell_length
+
+        tree.focus()
+        await settle(pilot, app)
+        compare("focused, cursor on an item")
+        tree.hover_line = 4
+        tree._tree_lines[4].node._hover = True
+        compare("hover")
+        app.editor.form.query_one("#title").focus()
+        await settle(pilot, app)
+        compare("blurred")

@@ -18,10 +18,13 @@ touches one point's rows, not the plan's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from rich.cells import cell_len
+from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -48,6 +51,23 @@ INFO_WIDTH = 18  # " 12单位 2027-10-31": unit count and deadline, right of the
 FIRST_ROWS = 160  # tree nodes made before the first paint: a tall terminal's screen and then some
 CHUNK = 600  # tree nodes made per turn of the event loop after that
 _PATH = attrgetter("path")
+
+
+@dataclass
+class _RowParts:
+    """What every row of one drawing pass is drawn with (see PlanTree._row_parts)."""
+
+    hidden: tuple[bool, bool, bool]  # guides hidden: plain, under the hover, under the cursor
+    guide: Style
+    guide_hover: Style
+    guide_selected: Style
+    highlight_line: Style
+    label: Style
+    highlight: Style
+    cursor: Style
+    focused: bool
+    console: Console
+    guides: dict[tuple[Style, bool], tuple[str, str, str, str]] = field(default_factory=dict)
 
 
 class PlanTree(Tree[str]):
@@ -81,6 +101,7 @@ class PlanTree(Tree[str]):
         # read once per drawing pass, not per row (see render_lines)
         self._pass_style: Style | None = None
         self._pass_width: int | None = None
+        self._pass_parts: _RowParts | None = None
 
     # -- building ------------------------------------------------------------
     def rebuild(self, plan: Plan, keep_cursor: str | None = None) -> None:
@@ -512,22 +533,109 @@ class PlanTree(Tree[str]):
     def render_lines(self, crop: Region) -> list[Strip]:
         # A structural edit redraws every row below it (their numbers and places change).
         # What each row asks for and is the same for all of them in one pass — the widget's
-        # style (Textual's Tree computes it per row, a sixth of a row's cost) and the rows'
-        # width — is read once for the pass.
+        # style, the component styles of guides, label, hover and cursor (Textual's Tree
+        # looks each up per row), the rows' width — is read once for the pass.
         self._pass_style = self.rich_style
         self._pass_width = self.scrollable_content_region.width or self.size.width
+        self._pass_parts = self._row_parts()
         try:
             return super().render_lines(crop)
         finally:
-            self._pass_style = self._pass_width = None
+            self._pass_style = self._pass_width = self._pass_parts = None
 
     def render_line(self, y: int) -> Strip:
         style = self._pass_style if self._pass_style is not None else self.rich_style
         scroll_x, scroll_y = self.scroll_offset
         return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
 
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        # Textual 8.2.8's Tree._render_line, drawing the same cells (same characters, same
+        # styles, same metadata for the mouse) as segments made directly: no Text is built,
+        # styled and rendered per row. Kept in step with it by tests/test_tui_tree.py.
+        lines = self._tree_lines
+        width = self.size.width
+        if y >= len(lines):
+            return Strip.blank(width, base_style)
+        line = lines[y]
+        is_hover = self.hover_line >= 0 and any(node._hover for node in line.path)
+        key = (y, is_hover, width, self._updates, self._pseudo_class_state,
+               tuple(node._updates for node in line.path))
+        strip = self._line_cache.get(key)
+        if strip is None:
+            parts = self._pass_parts or self._row_parts()
+            strip = self._line_cache[key] = self._row_strip(y, line, is_hover, base_style, width, parts)
+        return strip.crop(x1, x2)
+
+    def _row_parts(self) -> "_RowParts":
+        """The component styles a row is drawn with, as Textual's Tree reads them."""
+        guides = self.get_component_rich_style("tree--guides", partial=True)
+        return _RowParts(
+            hidden=(self.get_component_styles("tree--guides").color.a == 0,
+                    self.get_component_styles("tree--guides-hover").color.a == 0,
+                    self.get_component_styles("tree--guides-selected").color.a == 0),
+            guide=guides,
+            guide_hover=guides + self.get_component_rich_style("tree--guides-hover", partial=True),
+            guide_selected=guides + self.get_component_rich_style("tree--guides-selected", partial=True),
+            highlight_line=self.get_component_rich_style("tree--highlight-line"),
+            label=self.get_component_rich_style("tree--label", partial=True),
+            highlight=self.get_component_rich_style("tree--highlight", partial=True),
+            cursor=self.get_component_rich_style("tree--cursor", partial=False),
+            focused=self.has_focus, console=self.app.console)
+
+    def _guides(self, parts: "_RowParts", style: Style, hidden: bool) -> tuple[str, str, str, str]:
+        known = parts.guides.get((style, hidden))
+        if known is None:
+            if self.show_guides and not hidden:
+                chars = self.LINES["bold" if style.bold else "double" if style.underline2 else "default"]
+            else:
+                chars = ("  ", "  ", "  ", "  ")
+            depth = max(0, self.guide_depth - 2)
+            known = parts.guides[(style, hidden)] = tuple(f"{c[0]}{c[1] * depth} " for c in chars)  # type: ignore[assignment]
+        return known  # type: ignore[return-value]
+
+    def _row_strip(self, y: int, line: _TreeLine[str], is_hover: bool, base_style: Style, width: int,
+                   parts: "_RowParts") -> Strip:
+        path = line.path
+        base_hidden, hover_hidden, selected_hidden = parts.hidden
+        line_style = (parts.highlight_line if is_hover else base_style) + Style(meta={"line": y})
+        segments: list[Segment] = []
+        hover, selected = path[0]._hover, path[0]._selected and parts.focused
+        guide_style, hidden, node = parts.guide, True, path[-1]
+        for step in path[1:]:
+            hidden = base_hidden
+            if hover:
+                guide_style, hidden = parts.guide_hover, hover_hidden
+            if selected:
+                guide_style, hidden = parts.guide_selected, selected_hidden
+            if step is not node:
+                space, vertical, _, _ = self._guides(parts, guide_style, hidden)
+                segments.append(Segment(space if step.is_last else vertical, line_style + guide_style))
+            hover = hover or step._hover
+            selected = (selected or step._selected) and parts.focused
+        if len(path) > 1:
+            _, _, terminator, cross = self._guides(parts, guide_style, hidden)
+            segments.append(Segment(terminator if line.last else cross, line_style + guide_style))
+        label_style = parts.label
+        if self.hover_line == y:
+            label_style += parts.highlight
+        if self.cursor_line == y:
+            label_style += parts.cursor
+        at_node = Style(meta={"node": node._id})
+        icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else "  "
+        segments.append(Segment(icon, line_style + at_node))
+        get_style = parts.console.get_style
+        for text, style in self._label_pieces(node):
+            if text:
+                piece = line_style + get_style(style) if style else line_style
+                segments.append(Segment(text, piece + label_style + at_node))
+        used = sum(cell_len(segment.text) for segment in segments)
+        pad = max(self.virtual_size.width, width) - used
+        if pad > 0:
+            segments.append(Segment(" " * pad, line_style))
+        return Strip(segments, max(used, used + pad))
+
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
-        label = self._label(node)
+        label = Text.assemble(*self._label_pieces(node))
         label.stylize(style)
         if node.allow_expand:
             icon = Text(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
@@ -552,26 +660,26 @@ class PlanTree(Tree[str]):
     def _depth(self, node: TreeNode[str]) -> int:
         return 0 if node.data == ROOT else len(self.indices_of(node.data or ""))
 
-    def _label(self, node: TreeNode[str]) -> Text:
+    def _label_pieces(self, node: TreeNode[str]) -> list[tuple[str, str]]:
+        """A row's label as (text, style) pieces: its mark, its number and title, and the units
+        and deadline at the right ("" for no style of its own)."""
         width = self._label_width(node) - 2  # the fold icon
         mark = self._mark(node.data or "")
         if node.data == ROOT or self.plan is None:
             title = self.plan.meta.title if self.plan else "计划"
-            return Text.assemble(mark, (fit(title or "（未命名计划）", max(1, width - 2)), "bold"))
+            return [mark, (fit(title or "（未命名计划）", max(1, width - 2)), "bold")]
         model = self._models[node.data or ""]
         head = _heading(model, self.indices_of(node.data or ""))
         if isinstance(model, Point):
             count = f" {len(model.tasks)}项"
-            body = fit(head, max(1, width - 2 - cell_len(count)))
-            return Text.assemble(mark, (body, "bold"), (count, "dim"))
+            return [mark, (fit(head, max(1, width - 2 - cell_len(count))), "bold"), (count, "dim")]
         info_width = INFO_WIDTH if width - 2 > INFO_WIDTH + 8 else 0
-        body = fit(head, max(1, width - 2 - info_width))
-        label = Text.assemble(mark, body)
+        pieces = [mark, (fit(head, max(1, width - 2 - info_width)), "")]
         if info_width:
-            label.append_text(self._info(model, info_width))
-        return label
+            pieces += self._info(model, info_width)
+        return pieces
 
-    def _mark(self, node_id: str) -> Text:
+    def _mark(self, node_id: str) -> tuple[str, str]:
         severity = self.marks.get(node_id)
         dim = False
         if severity is None:
@@ -579,24 +687,19 @@ class PlanTree(Tree[str]):
             if tree_node is not None and not tree_node.is_expanded:
                 severity, dim = self.inner_marks.get(node_id), True
         if severity is None:
-            return Text("  ")
+            return ("  ", "")
         char, style = _MARK.get(severity, ("!", "bold"))
-        return Text(f"{char} ", style.replace("bold", "dim") if dim else style)
+        return (f"{char} ", style.replace("bold", "dim") if dim else style)
 
-    def _info(self, node: Task | Item, width: int) -> Text:
+    def _info(self, node: Task | Item, width: int) -> list[tuple[str, str]]:
+        """" 12单位 10-31": how many units, and the deadline in what is left of ``width``."""
         units = len(dict.fromkeys([*node.lead, *node.support]))
-        unit_text = Text(f"{units:>3}单位", "dim") if units else Text("  无单位", "yellow")
-        due = Text(_deadline_short(self.deadline_parser(node.deadline), self.plan), "dim")
+        unit_piece = (f"{units:>3}单位", "dim") if units else ("  无单位", "yellow")
+        due = _deadline_short(self.deadline_parser(node.deadline), self.plan)
         if not node.deadline and isinstance(node, Task) and any(i.deadline for i in node.items):
-            due = Text("见各事项", "dim")  # the items carry the deadlines
-        if due.plain.startswith("?"):
-            due.stylize("red")
-        out = Text(" ")
-        out.append_text(unit_text)
-        out.append(" ")
-        rest = width - cell_len(out.plain)
-        out.append_text(Text(fit(due.plain, rest), due.style))
-        return out
+            due = "见各事项"  # the items carry the deadlines
+        rest = width - 2 - cell_len(unit_piece[0])
+        return [(" ", ""), unit_piece, (" ", ""), (fit(due, rest), "dim")]
 
 
 def _add_lines(lines: list[_TreeLine[str]], path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
