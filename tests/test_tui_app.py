@@ -215,6 +215,40 @@ async def test_undo_takes_back_a_burst_of_typing_at_once(write_sample, make_app,
         assert app.editor.form.query_one("#title", Input).value == "夯实平台基础"
 
 
+async def test_the_header_says_when_the_plan_has_unsaved_changes_and_repaints_only_itself(
+        write_sample, make_app, settle, select, type_text, tmp_path, monkeypatch):
+    """有未保存的修改 shows at the first edit and 已保存 at the undo back to the saved plan; the
+    title changing is a repaint of the header's line, not a layout and repaint of the screen."""
+    from textual._compositor import Compositor
+    from textual.screen import Screen
+
+    app = make_app(write_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "pt2aaa")
+
+        def header() -> str:
+            return app.screen._compositor.render_strips()[0].text
+
+        await pilot.press("enter", "end")  # into the title (the focus moving lays out)
+        await settle(pilot, app)
+        assert "已保存" in header() and "*" not in header()
+        laid_out: list[Screen] = []
+        real = Screen._refresh_layout
+        monkeypatch.setattr(Screen, "_refresh_layout",
+                            lambda self, *a, **k: (laid_out.append(self), real(self, *a, **k))[1])
+        whole: list[bool] = []  # frames that repainted every cell of the screen
+        real_full = Compositor.render_full_update
+        monkeypatch.setattr(Compositor, "render_full_update",
+                            lambda self, *a, **k: (whole.append(True), real_full(self, *a, **k))[1])
+        await type_text(pilot, "和")
+        await settle(pilot, app)
+        assert "有未保存的修改" in header() and "plan.toml *" in header()
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert "已保存" in header() and "*" not in header()
+        assert laid_out == [] and whole == []
+
+
 async def test_move_convert_duplicate(write_sample, make_app, settle, select, tmp_path):
     path = write_sample(tmp_path)
 
