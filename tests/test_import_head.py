@@ -183,6 +183,20 @@ def test_of_two_title_lines_the_one_over_the_plan_wins(host) -> None:
     assert (meta.title, meta.year) == ("某某市2023年政务公开工作要点实施方案", 2023)
 
 
+@pytest.mark.parametrize("head", [
+    "《某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知》",
+    "某政办发〔2023〕3号《某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知》\n"
+    "《某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知》\n某政办发〔2023〕3号",
+])
+def test_a_notice_title_a_reposting_page_wraps_in_book_marks(host, head: str) -> None:
+    text = LETTER.replace("某某县人民政府办公室关于印发2023年某某县政务公开工作要点的通知", head, 1) + PLAN
+    result = imported(text, host)
+    meta = result.doc.plan.meta
+    assert (meta.issuer, meta.title) == ("某某县人民政府办公室", "2023年某某县政务公开工作要点")
+    assert meta.doc_number == ("某政办发〔2023〕3号" if "号" in head else "")
+    assert not any("未能归类" in w for w in result.warnings)
+
+
 def test_a_contact_line_is_not_a_title(host) -> None:
     text = "（联系电话：0000-12345678）\n" + PLAN.split("\n", 1)[1]
     assert "电话" not in meta_of(text, host).title

@@ -247,18 +247,31 @@ def _own_notice_title(printed: str, meta: Meta) -> str:
 
 
 def _split_number_from_title(header: list[Line]) -> list[Line]:
-    """某政办发〔2022〕3号 某某关于印发…的通知 (or the 文号 in brackets after it): two lines."""
+    """某政办发〔2022〕3号 某某关于印发…的通知 (or the 文号 in brackets after it): two lines.
+    A title a reposting page wraps whole in 《》 is the title without them."""
     out: list[Line] = []
     for line in header:
         s = line.sim.strip()
         m = _DOCNO_BEFORE_RE.match(s) or _DOCNO_AFTER_RE.match(s)
         if m is None:
-            out.append(line)
+            out.append(_unwrapped(line))
             continue
         text = line.text.strip()
         for part in sorted(("docno", "rest"), key=m.start):
-            out.append(Line(text[m.start(part): m.end(part)].strip(), s[m.start(part): m.end(part)].strip(), line.line))
+            piece = Line(text[m.start(part): m.end(part)].strip(), s[m.start(part): m.end(part)].strip(), line.line)
+            out.append(_unwrapped(piece))
     return out
+
+
+# 《某某关于…的通知》 alone on its line: a mirror or a reposting page printing the notice's title
+_WRAPPED_TITLE_RE = lazy_compile(r"^《(?=[^《》]*关于)(?:[^《》]|《[^《》]*》)+的(?:通知|函)》$")
+
+
+def _unwrapped(line: Line) -> Line:
+    s, text = line.sim.strip(), line.text.strip()
+    if not _WRAPPED_TITLE_RE.match(s) or len(s) != len(text):
+        return line
+    return Line(text[1:-1], s[1:-1], line.line)
 
 
 def _printed_at(header: list[Line], used: set[int], doc_number: str) -> int:
@@ -498,7 +511,10 @@ def _doc_number(header: list[Line], used: set[int], fields: dict[str, str], part
     for i, line in enumerate(header):
         if i not in used and _DOCNO_RE.match(squeeze(line.sim)):  # not a forwarding letter's
             used.add(i)
-            return squeeze(line.text)
+            number = squeeze(line.text)
+            # the same 文号 printed again (a page's heading line, then the notice's own)
+            used.update(k for k in range(i + 1, len(header)) if k not in used and squeeze(header[k].text) == number)
+            return number
     for i, line in enumerate(header):  # 某政办发〔20212: a 文号 the page mangled
         if i not in used and _BROKEN_DOCNO_RE.match(squeeze(line.sim)):
             used.add(i)
