@@ -4,6 +4,8 @@
 per point (一、…), then one numbered row per item, or per task where a task has
 no items. The task's label (（一）…) is on each of its rows; `task_start` and
 `task_span` say where the merged 工作任务 cell begins and how far it reaches.
+`division` walks the same rows as the plan's own nodes, for the per-unit lists,
+which need a few of a row's fields.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from planwright.plan.model import Plan, Point
+from planwright.plan.model import Item, Plan, Point, Task
 from planwright.zh.numbering import Level
 from planwright.exporting.wording import kept_cell, marker, table_units
 
@@ -52,6 +54,25 @@ def table_rows(plan: Plan) -> list[TableRow]:
 def iter_table_rows(plan: Plan) -> Iterator[TableRow]:
     """``table_rows`` one row at a time: the editor's table view shows its first rows
     before the rest of a big plan is walked."""
+    for seq, point, task, node, owner, deadline, span in division(plan):
+        # positional: a dozen keywords cost as much again as the row itself, on every row
+        if owner is None:
+            yield TableRow("point", 0, point, "", "", (), (), "", False, 1, node.id, "")
+        else:
+            yield TableRow("row", seq, point, task, node.text.strip(), tuple(owner.lead), tuple(owner.support),
+                           deadline, span > 0, span or 1, node.id, kept_cell(owner))
+
+
+# A row of the table as ``division`` yields it: (seq, point label, task label, node, owner, deadline, span).
+# A point's row has seq 0, the point as node and no owner. A numbered row's node is the item or
+# task it stands for (its text the 具体要求, its id the row's), its owner the item or task whose
+# units it prints, and span the rows under its task on the task's first row, 0 on the others.
+Division = tuple[int, str, str, "Point | Task | Item", "Task | Item | None", str, int]
+
+
+def division(plan: Plan) -> Iterator[Division]:
+    """The table's rows as the plan's own nodes, nothing built: what ``iter_table_rows`` prints
+    and the per-unit lists (``unit_view``) group, which need a few of a row's fields."""
     seq = 0
     # A section such as 总体要求 (指导思想, 基本原则, 工作目标) names no unit and no deadline:
     # it is no one's task, so no row of the table, while some other point divides work.
@@ -60,30 +81,21 @@ def iter_table_rows(plan: Plan) -> Iterator[TableRow]:
         if not point.tasks or (divided and not _divides(point)):
             continue  # a point of prose only (指导思想) has nothing to divide
         point_label = marker(Level.POINT, p) + point.title
-        yield TableRow(kind="point", point=point_label, node_id=point.id)
+        yield 0, point_label, "", point, None, "", 0
         for t, task in enumerate(point.tasks, 1):
             # a table printed with no （一） level (rows straight under 一、) gets none invented
             label = marker(Level.TASK, t) + task.title if task.title.strip() else ""
-            span = max(1, len(task.items))
             if not task.items:
                 seq += 1
-                yield TableRow(kind="row", seq=seq, point=point_label, task=label,
-                               requirement=task.text.strip(), lead=tuple(task.lead),
-                               support=tuple(task.support), deadline=task.deadline,
-                               task_start=True, task_span=1, node_id=task.id,
-                               printed_units=kept_cell(task))
+                yield seq, point_label, label, task, task, task.deadline, 1
                 continue
-            for i, item in enumerate(task.items):
+            span = len(task.items)
+            for item in task.items:
                 seq += 1
                 # an item without units or deadline falls under its task's
-                own_units = bool(item.lead or item.support)
-                yield TableRow(
-                    kind="row", seq=seq, point=point_label, task=label, requirement=item.text.strip(),
-                    lead=tuple(item.lead if own_units else task.lead),
-                    support=tuple(item.support if own_units else task.support),
-                    deadline=item.deadline or task.deadline,
-                    task_start=i == 0, task_span=span if i == 0 else 1, node_id=item.id,
-                    printed_units=kept_cell(item if own_units else task))
+                owner = item if item.lead or item.support else task
+                yield seq, point_label, label, item, owner, item.deadline or task.deadline, span
+                span = 0
 
 
 def _divides(point: Point) -> bool:

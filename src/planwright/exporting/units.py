@@ -9,6 +9,7 @@ change and why, so the change is shown rather than hidden.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Sequence
@@ -16,7 +17,7 @@ from typing import Iterable, Literal, Sequence
 from planwright.zh import deadlines, roles
 from planwright.plan.model import Plan
 from planwright.zh.units import Registry, normalize_name
-from planwright.exporting.table import TableRow, iter_table_rows
+from planwright.exporting.table import division
 
 Role = Literal["lead", "support"]
 ROLE_WORDS = roles.PRINTED
@@ -34,19 +35,32 @@ class UnitEntry:
     node_id: str
 
 
+# An entry as ``unit_view`` keeps it until asked: UnitEntry's fields, the requirement not yet
+# stripped. One tuple serves every unit of a row in a role.
+_Kept = tuple[Role, int, str, str, str, str, "dt.date | None", str]
+
+
 @dataclass
 class UnitTasks:
     unit: str  # canonical name (as written when the registry does not know it)
     written: list[str] = field(default_factory=list)  # other names it was written as
-    entries: list[UnitEntry] = field(default_factory=list)
+    kept: list[_Kept] = field(default_factory=list, repr=False)
+
+    @functools.cached_property
+    def entries(self) -> list[UnitEntry]:
+        """The unit's rows, made when first asked for: the editor's view lists every unit
+        but shows one unit's rows at a time, and making them all was most of its opening."""
+        # positional: keywords cost as much again as the entry itself
+        return [UnitEntry(role, seq, point, task, text.strip(), deadline, due, node_id)
+                for role, seq, point, task, text, deadline, due, node_id in self.kept]
 
     @property
     def led(self) -> int:
-        return sum(e.role == "lead" for e in self.entries)
+        return sum(k[0] == "lead" for k in self.kept)
 
     @property
     def supported(self) -> int:
-        return sum(e.role == "support" for e in self.entries)
+        return sum(k[0] == "support" for k in self.kept)
 
     @property
     def earliest(self) -> UnitEntry | None:
@@ -63,15 +77,15 @@ def unit_view(plan: Plan, registry: Registry | None = None,
     # a plan names a few dozen units and writes a few dozen deadline phrases thousands of times
     canonical: dict[str, str] = {}
     due_of: dict[str, dt.date | None] = {"": None}
-    for row in iter_table_rows(plan):
-        if row.kind != "row":
-            continue
-        due = due_of.get(row.deadline, _UNPARSED)
+    for seq, point, task, node, owner, deadline, _ in division(plan):
+        if owner is None:
+            continue  # a point's row
+        due = due_of.get(deadline, _UNPARSED)
         if due is _UNPARSED:
-            due = due_of[row.deadline] = deadlines.parse(row.deadline, year, phrases).due
+            due = due_of[deadline] = deadlines.parse(deadline, year, phrases).due
         seen: set[str] = set()
-        for role, names in (("lead", row.lead), ("support", row.support)):
-            entry = None  # one (immutable) entry serves every unit of the row in this role
+        for role, names in (("lead", owner.lead), ("support", owner.support)):
+            kept = None  # one (immutable) entry serves every unit of the row in this role
             for name in names:
                 canon = canonical.get(name)
                 if canon is None:
@@ -81,21 +95,17 @@ def unit_view(plan: Plan, registry: Registry | None = None,
                 seen.add(canon)
                 view = views.get(canon)
                 if view is None:
-                    view = views[canon] = UnitTasks(unit=canon)
+                    view = views[canon] = UnitTasks(canon)
                 if name != canon and name not in view.written:
                     view.written.append(name)
-                if entry is None:
-                    entry = _entry(row, role, due)  # type: ignore[arg-type]
-                view.entries.append(entry)
+                if kept is None:
+                    # the node's text and id now: the entries are made later, the plan may be edited meanwhile
+                    kept = (role, seq, point, task, node.text, deadline, due, node.id)
+                view.kept.append(kept)  # type: ignore[arg-type]
     return list(views.values())
 
 
 _UNPARSED = object()
-
-
-def _entry(row: TableRow, role: Role, due: dt.date | None) -> UnitEntry:
-    return UnitEntry(role=role, seq=row.seq, point=row.point, task=row.task, requirement=row.requirement,
-                     deadline=row.deadline, due=due, node_id=row.node_id)
 
 
 # --- worksheet names -------------------------------------------------------------
