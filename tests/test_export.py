@@ -198,6 +198,32 @@ def test_unit_view_groups_aliases_and_roles():
     assert (streets.led, streets.supported) == (0, 1)
 
 
+def test_unit_view_entries_are_the_table_rows_of_each_unit():
+    plan = jinan_plan()
+    rows = {row.seq: row for row in table_rows(plan) if row.kind == "row"}
+    for view in unit_view(plan, Registry(plan.units)):
+        assert (view.led, view.supported) == (sum(e.role == "lead" for e in view.entries),
+                                               sum(e.role == "support" for e in view.entries))
+        for entry in view.entries:
+            row = rows[entry.seq]
+            assert (entry.point, entry.task, entry.requirement, entry.deadline, entry.node_id) == (
+                row.point, row.task, row.requirement, row.deadline, row.node_id)
+
+
+def test_unit_view_entries_made_later_show_the_plan_as_it_was():
+    # the entries are made when first read: an edit in between must not show in them
+    plan = jinan_plan()
+    read_now = [view.entries for view in unit_view(plan, Registry(plan.units))]
+    unread = unit_view(plan, Registry(plan.units))
+    for point in plan.points:
+        for task in point.tasks:
+            task.text = "改过的要求"
+            for item in task.items:
+                item.text = "改过的要求"
+    assert [view.entries for view in unread] == read_now
+    assert all(entry.requirement != "改过的要求" for entries in read_now for entry in entries)
+
+
 def test_sheet_names_safe_unique_and_explained():
     long = "某某市某某区人民政府办公室政务公开和政府信息公开工作领导小组办公室（一）"
     names = sheet_names(["区财政局", "A/B:C*?[1]", long, long[:31] + "（二）", "history", "区财政局"],
