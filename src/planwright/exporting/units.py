@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Iterator, Literal, Sequence
 
 from planwright.zh import deadlines, roles
 from planwright.plan.model import Plan
@@ -71,13 +71,27 @@ class UnitTasks:
 def unit_view(plan: Plan, registry: Registry | None = None,
               phrases: Sequence[deadlines.DeadlinePhrase] = ()) -> list[UnitTasks]:
     """One list per unit, in order of first mention; lead before support within a row."""
+    *_, done = unit_view_steps(plan, registry, phrases)
+    return done  # type: ignore[return-value]  # the last step is the lists
+
+
+STEP_ROWS = 200  # rows of the table per step of unit_view_steps: well under a millisecond
+
+
+def unit_view_steps(plan: Plan, registry: Registry | None = None,
+                    phrases: Sequence[deadlines.DeadlinePhrase] = (),
+                    rows: int = STEP_ROWS) -> Iterator[list[UnitTasks] | None]:
+    """``unit_view`` a step at a time: None after every ``rows`` rows, the lists at the end.
+    The editor makes them between keys; the plan must not change until the last step."""
     registry = registry if registry is not None else Registry(plan.units)
     views: dict[str, UnitTasks] = {}
     year = plan.meta.year or None
     # a plan names a few dozen units and writes a few dozen deadline phrases thousands of times
     canonical: dict[str, str] = {}
     due_of: dict[str, dt.date | None] = {"": None}
-    for seq, point, task, node, owner, deadline, _ in division(plan):
+    for n, (seq, point, task, node, owner, deadline, _) in enumerate(division(plan), 1):
+        if n % rows == 0:
+            yield None
         if owner is None:
             continue  # a point's row
         due = due_of.get(deadline, _UNPARSED)
@@ -102,7 +116,7 @@ def unit_view(plan: Plan, registry: Registry | None = None,
                     # the node's text and id now: the entries are made later, the plan may be edited meanwhile
                     kept = (role, seq, point, task, node.text, deadline, due, node.id)
                 view.kept.append(kept)  # type: ignore[arg-type]
-    return list(views.values())
+    yield list(views.values())
 
 
 _UNPARSED = object()

@@ -26,6 +26,7 @@ from planwright.plan.model import Item, Plan, Point, Task
 from planwright.plan.store import PlanFileError
 from planwright.rules.engine import registry_for
 from planwright.tui import commands
+from planwright.tui.ahead import UnitsAhead
 from planwright.tui.checker import Checker, ThreadChecker
 from planwright.tui.screens.choice import ChoiceDialog
 from planwright.tui.session import ChangedOnDisk, ReadOnly, SaveJob, Session
@@ -55,6 +56,8 @@ RECOVERY_LATEST = 5.0  # … and at the latest this long after an edit, however 
 GC_IDLE = 3.0  # seconds without a key before the edits' garbage is collected
 GC_FULL_IDLE = 30.0  # … before a full collection (the heap frozen after the first screen too)
 GC_NO_AUTO_FULL = 1_000_000  # the oldest generation's threshold while the editor runs (see _collector_on)
+UNITS_AHEAD_AFTER = 0.6  # seconds after the last edit (not key: F10, arrows change nothing) before
+                         # the per-unit lists are made ahead (tui/ahead)
 PICTURE_SLICE = 0.002  # seconds of pickling the plan (see _picture_step) between two looks at the keys
 PICTURE_PAUSE = 0.001
 TICK = 0.25  # how often the delays above are looked at
@@ -79,6 +82,7 @@ class EditorScreen(Screen[None]):
         # the picture of the plan being pickled between keys (see snapshot): its edit count,
         # its steps, and whether it goes to the validators and to the recovery file
         self._picture: tuple[int, Iterator[Pickled | None], bool, bool] | None = None
+        self._units_ahead = UnitsAhead()
         self.checks_shown = 0  # how many check results have reached the screen
         self._last_key = 0.0
         self._garbage = False  # structural edits since the last collection
@@ -451,6 +455,20 @@ class EditorScreen(Screen[None]):
         if (check or recover) and self._picture is None:
             self._picture = (version, pieces(self.plan), check, recover)
             self._picture_step()
+        elif self._picture is None and now - self._last_edit >= UNITS_AHEAD_AFTER \
+                and self._units_ahead.wanted(self._plan_state()):
+            from planwright.tui.screens.units import units_steps
+
+            self._units_ahead.start(self._plan_state(), units_steps(self.plan, self.session.host))
+            self._units_step()
+
+    def _plan_state(self) -> tuple[int, int]:
+        return self.session.version, id(self.plan)
+
+    def _units_step(self) -> None:
+        """Make more of the per-unit lists; keys typed meanwhile go first (see _picture_step)."""
+        if self._units_ahead.step(self._plan_state(), PICTURE_SLICE):
+            self.set_timer(PICTURE_PAUSE, self._units_step)
 
     def _picture_step(self) -> None:
         """Pickle one more piece of the plan; the keys typed meanwhile go first. One picture
@@ -781,7 +799,8 @@ class EditorScreen(Screen[None]):
     def action_units(self) -> None:
         from planwright.tui.screens.units import UnitsScreen
 
-        self.app.push_screen(UnitsScreen(self.plan, self.session.host), self._jump_back)
+        units = self._units_ahead.lists(self._plan_state())
+        self.app.push_screen(UnitsScreen(self.plan, self.session.host, units), self._jump_back)
 
     def action_compare(self) -> None:
         from planwright.tui.screens.compare import CompareScreen

@@ -8,7 +8,7 @@ prints — grouped through the unit registry (the style's and the plan's own
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -17,16 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList
+from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
 from planwright.exporting import UnitTasks, unit_view
+from planwright.exporting.units import unit_view_steps
 from planwright.plan.model import Plan
 from planwright.rules.engine import registry_for
 from planwright.tui.cjkwrap import wrap_line
 from planwright.tui.screens.table import LazyRows, wrapped_row
 from planwright.tui.widgets.folded_table import FoldedRow, FoldedTable
 from planwright.tui.widgets.footer import Footer
+from planwright.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from planwright.host import Host
@@ -42,16 +44,22 @@ def units_of(plan: Plan, host: "Host") -> list[UnitTasks]:
     return unit_view(plan, registry, host.phrases_for(plan.meta.style or None))
 
 
+def units_steps(plan: Plan, host: "Host") -> Iterator[list[UnitTasks] | None]:
+    """``units_of`` a step at a time (see tui/ahead): None between steps, the lists last."""
+    return unit_view_steps(plan, registry_for(plan, host), host.phrases_for(plan.meta.style or None))
+
+
 class UnitsScreen(Screen[str | None]):
     """Units left, the chosen unit's tasks right; Enter on a task edits it."""
 
     BINDINGS = [Binding("escape,f11,ctrl+u", "dismiss(None)", "返回编辑", key_display="Esc"),
                 Binding("ctrl+e,f2", "edit_unit", "登记/编辑单位", key_display="^E")]
 
-    def __init__(self, plan: Plan, host: "Host") -> None:
+    def __init__(self, plan: Plan, host: "Host", units: list[UnitTasks] | None = None) -> None:
+        """``units``: the lists of this plan as it is, made ahead by the editor (tui/ahead)."""
         super().__init__()
         self.plan, self.host = plan, host
-        self.units = units_of(plan, host)
+        self.units = units if units is not None else units_of(plan, host)
         self._shown: UnitTasks | None = None
 
     def compose(self) -> ComposeResult:
