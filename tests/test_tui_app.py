@@ -249,6 +249,29 @@ async def test_the_header_says_when_the_plan_has_unsaved_changes_and_repaints_on
         assert laid_out == [] and whole == []
 
 
+async def test_the_forms_title_names_the_node_it_shows_and_repaints_only_its_border(
+        write_sample, make_app, settle, select, tmp_path, monkeypatch):
+    """内容 · 任务 一/（二）: moving to another node rewrites the form's top border; the fields
+    under it are repainted only when their own values change."""
+    app = make_app(write_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, "tk1aaa")
+        form = app.editor.form
+
+        def border() -> str:
+            top = form.region.y
+            return app.screen._compositor.render_strips()[top].text
+
+        assert "内容 · 任务 一/（一）" in border()
+        asked: list[tuple] = []  # the regions each repaint of the form asked for (none: all of it)
+        real = type(form).refresh
+        monkeypatch.setattr(type(form), "refresh", lambda self, *regions, **kw: (
+            asked.append(regions) if self is form else None, real(self, *regions, **kw))[1])
+        await select(pilot, app, "tk2aaa")
+        assert "内容 · 任务 一/（二）" in border() and "（一）" not in border()
+        assert asked and all(len(regions) == 1 and regions[0].height == 1 for regions in asked)
+
+
 async def test_move_convert_duplicate(write_sample, make_app, settle, select, tmp_path):
     path = write_sample(tmp_path)
 

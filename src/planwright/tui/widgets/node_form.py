@@ -16,6 +16,7 @@ from typing import Any, Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -101,6 +102,7 @@ class NodeForm(Vertical):
         self.deadline_parser: Callable[[str], deadlines.Deadline] = deadlines.parse
         self._meta_asked = self._meta_ready = False  # the [plan] fields: asked for, made
         self._meta_waiting: list[Callable[[], None]] = []  # what waits for them to be made
+        self._title_shown: str | None = None  # the border title (see _set_border_title)
 
     def compose(self) -> ComposeResult:
         # both groups scroll: at 80×24 the fields do not fit, and a field must never be zero-high
@@ -171,7 +173,7 @@ class NodeForm(Vertical):
     def show_node(self, node_id: str, node: Node, where: str) -> None:
         """Fill the form with a node's fields (no FieldEdited results from this)."""
         self.node_id, self.node = node_id, node
-        self.border_title = f"内容 · {where}"
+        self._set_border_title(f"内容 · {where}")
         self._show_group(meta=False)
         rows = _ROWS[type(node)]
         for name in ("title", "text", "lead", "support", "deadline"):
@@ -192,7 +194,7 @@ class NodeForm(Vertical):
     def show_meta(self, meta: Meta) -> None:
         """Fill the form with the [plan] table: what the notice says about the plan."""
         self.node_id, self.node = None, meta
-        self.border_title = "内容 · 计划信息"
+        self._set_border_title("内容 · 计划信息")
         self._show_group(meta=True)
         self._with_meta(lambda: self._fill_meta(meta))
 
@@ -210,6 +212,20 @@ class NodeForm(Vertical):
             else:
                 self._set_input(f"#meta-{name}", shown)
         self._notice_title_hint(meta)
+
+    def _set_border_title(self, title: str) -> None:
+        """The form's title (which node it shows), repainting the top border only: Textual's
+        border_title repaints the whole form, every field under it, at every cursor move."""
+        if title == self._title_shown:
+            return
+        first = self._title_shown is None
+        self._title_shown = title
+        if first or not self.size.width:
+            self.border_title = title
+            return
+        self._border_title = self.render_str(title).expand_tabs(4).split()[0]  # as border_title sets it
+        border = self.content_offset  # refresh takes regions of the content: the border is above it
+        self.refresh(Region(-border.x, -border.y, self.outer_size.width, 1))
 
     # Showing another node must not lay the screen out again: a layout pass of
     # the whole screen costs more than everything else a cursor move does. So
