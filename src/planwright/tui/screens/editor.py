@@ -455,8 +455,8 @@ class EditorScreen(Screen[None]):
         if (check or recover) and self._picture is None:
             self._picture = (version, pieces(self.plan), check, recover)
             self._picture_step()
-        elif self._picture is None and now - self._last_edit >= UNITS_AHEAD_AFTER \
-                and self._units_ahead.wanted(self._plan_state()):
+        # not after the picture: a pause that runs the validators is the one F11 often follows
+        if now - self._last_edit >= UNITS_AHEAD_AFTER and self._units_ahead.wanted(self._plan_state()):
             from planwright.tui.screens.units import units_steps
 
             self._units_ahead.start(self._plan_state(), units_steps(self.plan, self.session.host))
