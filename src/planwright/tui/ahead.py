@@ -1,7 +1,7 @@
 """The per-unit lists (F11) made ahead of time, a slice at a time between the keys.
 
 Opening the unit view walks every row of the 分工 table to group it by unit: a
-quarter of its opening at 5,000 tasks. After a pause in the keys the editor makes
+quarter of its opening at 5,000 tasks. A moment after the last edit the editor makes
 the lists in steps (``exporting.unit_view_steps``), a few milliseconds at a turn
 of its event loop as it pickles the plan for the validators (see snapshot), and
 F11 opens on them while the plan is the one they were made from. An edit in
