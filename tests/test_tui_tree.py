@@ -322,3 +322,21 @@ async def test_rows_are_drawn_cell_for_cell_as_textuals_tree_draws_them(tmp_path
         app.editor.form.query_one("#title").focus()
         await settle(pilot, app)
         compare("blurred")
+
+
+async def test_a_deadline_no_rule_reads_stands_out_in_red_on_its_row(tmp_path, make_app, settle):
+    plan = _items_plan()
+    plan.points[2].tasks[0].deadline = "择机开展"  # no rule reads it: the row shows ?择机开展
+    app = make_app(_write(plan, tmp_path))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot, app)
+        tree = app.editor.tree
+        shown = {}
+        for y, line in enumerate(tree._tree_lines):
+            if line.node.data in ("t8", "t10"):
+                strip = tree._render_line(y, 0, tree.size.width, tree.rich_style)
+                shown[line.node.data] = {seg.text.strip(): seg.style for seg in strip if seg.text.strip()}
+        unread = next(style for text, style in shown["t8"].items() if text.startswith("?择机"))
+        read = next(style for text, style in shown["t10"].items() if text == "06-30")
+        assert unread.color is not None and unread.color.name == "red" and unread.dim
+        assert read.color != unread.color and read.dim

@@ -699,7 +699,8 @@ class PlanTree(Tree[str]):
         if not node.deadline and isinstance(node, Task) and any(i.deadline for i in node.items):
             due = "见各事项"  # the items carry the deadlines
         rest = width - 2 - cell_len(unit_piece[0])
-        return [(" ", ""), unit_piece, (" ", ""), (fit(due, rest), "dim")]
+        # a deadline no rule could read (?年内) stands out: the checker asks for it too
+        return [(" ", ""), unit_piece, (" ", ""), (fit(due, rest), "dim red" if due.startswith("?") else "dim")]
 
 
 def _add_lines(lines: list[_TreeLine[str]], path: list[TreeNode[str]], node: TreeNode[str], last: bool) -> None:
