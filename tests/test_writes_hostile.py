@@ -239,3 +239,93 @@ def test_ctrl_c_while_the_command_line_is_still_loading_prints_no_traceback():
                           timeout=60)
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
     assert done.returncode == 130 and "已中断" in done.stderr
+
+
+# A command interrupted while a module it loads makes a class: Python 3.11 wraps the
+# KeyboardInterrupt raised in a descriptor's __set_name__ (a dataclass field) in a RuntimeError.
+_INTERRUPTED_IN_A_CLASS = """
+import sys
+sys.argv = ["planwright", "--version"]
+import planwright.cli.main as cli_main
+
+def interrupted_while_loading(*args, **kwargs):
+    class Field:
+        def __set_name__(self, owner, name):
+            raise KeyboardInterrupt
+    class Loaded:
+        sniff = Field()
+
+cli_main.main = interrupted_while_loading
+from planwright.cli.entry import run
+run()
+"""
+
+
+def test_ctrl_c_while_a_command_loads_a_class_prints_no_traceback():
+    done = subprocess.run([sys.executable, "-c", _INTERRUPTED_IN_A_CLASS], capture_output=True, text=True,
+                          timeout=60)
+    assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr
+    assert done.returncode == 130 and "已中断" in done.stderr
+
+
+_INTERRUPT_IGNORED_BY_PYTHON = """
+import sys, weakref
+sys.argv = ["planwright", "--version"]
+import planwright.cli.main as cli_main
+
+class Loaded:
+    pass
+
+def interrupted_in_a_callback(*args, **kwargs):
+    def callback(_):
+        raise KeyboardInterrupt  # as in importlib's module-lock callback: Python ignores it
+    loaded = Loaded()
+    watch = weakref.ref(loaded, callback)
+    del loaded
+    print("命令照常完成")
+
+cli_main.main = interrupted_in_a_callback
+from planwright.cli.entry import run
+run()
+"""
+
+
+def test_ctrl_c_that_python_ignores_in_a_callback_prints_no_traceback():
+    done = subprocess.run([sys.executable, "-c", _INTERRUPT_IGNORED_BY_PYTHON], capture_output=True, text=True,
+                          timeout=60)
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+    assert done.returncode == 0 and "命令照常完成" in done.stdout
+
+
+_INTERRUPTED_BEFORE_THE_PACKAGE_LOADS = """
+import os, signal, sys
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "planwright":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["planwright", "--version"]
+from planwright_start import run
+run()
+"""
+
+
+def test_ctrl_c_before_the_package_itself_has_loaded_prints_no_traceback():
+    """The console script's entry point (planwright_start) sets the quiet handler before
+    ``import planwright``, which alone takes a few tens of milliseconds."""
+    done = subprocess.run([sys.executable, "-c", _INTERRUPTED_BEFORE_THE_PACKAGE_LOADS], capture_output=True,
+                          text=True, timeout=60)
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
+    assert done.returncode == 130 and "已中断" in done.stderr
+
+
+def test_the_console_script_starts_at_planwright_start():
+    import tomllib
+
+    from corpus import ROOT
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["planwright"] == "planwright_start:run"

@@ -23,7 +23,7 @@ LOCAL = {"localhost", "127.0.0.1", "::1"}
 
 def editor_command(plan: Path | None, options: list[str]) -> str:
     """The shell command textual-serve runs per browser tab: this Python, this planwright."""
-    args = [sys.executable, "-c", "from planwright.cli.entry import run; run()", *options]
+    args = [sys.executable, "-c", "from planwright_start import run; run()", *options]
     args += ["edit", str(plan.resolve())] if plan is not None else []
     return shlex.join(args)
 
