@@ -217,109 +217,97 @@ def test_a_save_killed_9_at_random_moments_leaves_the_old_or_the_complete_plan(t
 
 
 
-_INTERRUPTED_WHILE_LOADING = """
+# Ctrl+C lands as a module is imported: {module} (click: the command line is still loading;
+# planwright: the package itself, before the console script's entry point has handed over).
+_INTERRUPTED_AT_IMPORT = """
 import os, signal, sys
 import importlib.abc
 
-class Interrupt(importlib.abc.MetaPathFinder):  # Ctrl+C lands while the command line is imported
+class Interrupt(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name == "click":
+        if name == {module!r}:
             os.kill(os.getpid(), signal.SIGINT)
         return None
 
 sys.meta_path.insert(0, Interrupt())
 sys.argv = ["planwright", "--version"]
-from planwright.cli.entry import run
+from {entry} import run
 run()
 """
+
+
+def _interrupted_at_import(module: str, entry: str) -> subprocess.CompletedProcess:
+    script = _INTERRUPTED_AT_IMPORT.format(module=module, entry=entry)
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
 
 
 def test_ctrl_c_while_the_command_line_is_still_loading_prints_no_traceback():
-    done = subprocess.run([sys.executable, "-c", _INTERRUPTED_WHILE_LOADING], capture_output=True, text=True,
-                          timeout=60)
+    done = _interrupted_at_import("click", "planwright.cli.entry")
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
     assert done.returncode == 130 and "已中断" in done.stderr
-
-
-# A command interrupted while a module it loads makes a class: Python 3.11 wraps the
-# KeyboardInterrupt raised in a descriptor's __set_name__ (a dataclass field) in a RuntimeError.
-_INTERRUPTED_IN_A_CLASS = """
-import sys
-sys.argv = ["planwright", "--version"]
-import planwright.cli.main as cli_main
-
-def interrupted_while_loading(*args, **kwargs):
-    class Field:
-        def __set_name__(self, owner, name):
-            raise KeyboardInterrupt
-    class Loaded:
-        sniff = Field()
-
-cli_main.main = interrupted_while_loading
-from planwright.cli.entry import run
-run()
-"""
-
-
-def test_ctrl_c_while_a_command_loads_a_class_prints_no_traceback():
-    done = subprocess.run([sys.executable, "-c", _INTERRUPTED_IN_A_CLASS], capture_output=True, text=True,
-                          timeout=60)
-    assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr
-    assert done.returncode == 130 and "已中断" in done.stderr
-
-
-_INTERRUPT_IGNORED_BY_PYTHON = """
-import sys, weakref
-sys.argv = ["planwright", "--version"]
-import planwright.cli.main as cli_main
-
-class Loaded:
-    pass
-
-def interrupted_in_a_callback(*args, **kwargs):
-    def callback(_):
-        raise KeyboardInterrupt  # as in importlib's module-lock callback: Python ignores it
-    loaded = Loaded()
-    watch = weakref.ref(loaded, callback)
-    del loaded
-    print("命令照常完成")
-
-cli_main.main = interrupted_in_a_callback
-from planwright.cli.entry import run
-run()
-"""
-
-
-def test_ctrl_c_that_python_ignores_in_a_callback_prints_no_traceback():
-    done = subprocess.run([sys.executable, "-c", _INTERRUPT_IGNORED_BY_PYTHON], capture_output=True, text=True,
-                          timeout=60)
-    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
-    assert done.returncode == 0 and "命令照常完成" in done.stdout
-
-
-_INTERRUPTED_BEFORE_THE_PACKAGE_LOADS = """
-import os, signal, sys
-
-class Interrupt:
-    def find_spec(self, name, path=None, target=None):
-        if name == "planwright":
-            os.kill(os.getpid(), signal.SIGINT)
-        return None
-
-sys.meta_path.insert(0, Interrupt())
-sys.argv = ["planwright", "--version"]
-from planwright_start import run
-run()
-"""
 
 
 def test_ctrl_c_before_the_package_itself_has_loaded_prints_no_traceback():
     """The console script's entry point (planwright_start) sets the quiet handler before
     ``import planwright``, which alone takes a few tens of milliseconds."""
-    done = subprocess.run([sys.executable, "-c", _INTERRUPTED_BEFORE_THE_PACKAGE_LOADS], capture_output=True,
-                          text=True, timeout=60)
+    done = _interrupted_at_import("planwright", "planwright_start")
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
     assert done.returncode == 130 and "已中断" in done.stderr
+
+
+# The command line with its command replaced by a stand-in that meets an interrupt the way a
+# real command can: the stand-in's body is filled in below, then entry.run runs it.
+_STAND_IN = """
+import sys, weakref
+sys.argv = ["planwright", "--version"]
+import planwright.cli.main as cli_main
+
+def stand_in(*args, **kwargs):
+{body}
+
+cli_main.main = stand_in
+from planwright.cli.entry import run
+run()
+"""
+
+# A module loading mid-command makes a class: Python 3.11 wraps the KeyboardInterrupt raised in
+# a descriptor's __set_name__ (a dataclass field) in a RuntimeError.
+_IN_A_CLASS = """
+    class Field:
+        def __set_name__(self, owner, name):
+            raise KeyboardInterrupt
+    class Loaded:
+        sniff = Field()
+"""
+
+# Ctrl+C lands in a callback (importlib's module-lock callback): Python ignores it and goes on.
+_IN_A_CALLBACK = """
+    class Loaded:
+        pass
+    def callback(_):
+        raise KeyboardInterrupt
+    loaded = Loaded()
+    watch = weakref.ref(loaded, callback)
+    del loaded
+    print("命令照常完成")
+"""
+
+
+def _stand_in(body: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", _STAND_IN.format(body=body)], capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_ctrl_c_while_a_command_loads_a_class_prints_no_traceback():
+    done = _stand_in(_IN_A_CLASS)
+    assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr
+    assert done.returncode == 130 and "已中断" in done.stderr
+
+
+def test_ctrl_c_that_python_ignores_in_a_callback_prints_no_traceback():
+    done = _stand_in(_IN_A_CALLBACK)
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+    assert done.returncode == 0 and "命令照常完成" in done.stdout
 
 
 def test_the_console_script_starts_at_planwright_start():
