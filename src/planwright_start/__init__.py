@@ -13,14 +13,15 @@ import os
 import signal
 
 
-def _quietly(signum: int, frame: object) -> None:
+def quietly(signum: int, frame: object) -> None:
+    """End at once with 128 + the signal, one line on stderr: nothing is being written."""
     os.write(2, "已中断 (interrupted)\n".encode())
     os._exit(128 + signum)
 
 
 def run() -> int | None:
     """The console script's entry point."""
-    signal.signal(signal.SIGINT, _quietly)
+    signal.signal(signal.SIGINT, quietly)
     from planwright.cli.entry import run as run_command_line
 
     return run_command_line()

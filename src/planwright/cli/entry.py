@@ -19,10 +19,7 @@ import os
 import signal
 import sys
 
-
-def _quietly(signum: int, frame: object) -> None:
-    os.write(2, "已中断 (interrupted)\n".encode())
-    os._exit(128 + signum)
+from planwright_start import quietly as _quietly  # the console script's own handler
 
 
 def _unraisable(unraisable: "sys.UnraisableHookArgs") -> None:

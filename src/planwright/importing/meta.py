@@ -413,8 +413,9 @@ def _signature(header: list[Line], used: set[int], start: int = 0) -> tuple[str,
     for first in ((start, 0) if start > 0 else (0,)):
         for i in range(first, len(header)):
             line = header[i]
-            bare = bare_date(line.sim) and i > 0 and is_organ(header[i - 1])
-            if i not in used and (is_date_line(line) or bare):  # a forwarding letter's date is its own
+            if i in used:
+                continue  # a forwarding letter's date is its own
+            if is_date_line(line) or (i > 0 and bare_date(line.sim) and is_organ(header[i - 1])):
                 used.add(i)
                 organ = signed_organ(line)
                 if organ:

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
-from planwright.exporting import UnitTasks, unit_view
+from planwright.exporting import UnitTasks
 from planwright.exporting.units import unit_view_steps
 from planwright.plan.model import Plan
 from planwright.rules.engine import registry_for
@@ -40,8 +40,8 @@ COLUMNS = {"seq": ("序号", 4, 0), "role": ("角色", 4, 0), "task": ("工作�
 
 
 def units_of(plan: Plan, host: "Host") -> list[UnitTasks]:
-    registry = registry_for(plan, host)
-    return unit_view(plan, registry, host.phrases_for(plan.meta.style or None))
+    *_, lists = units_steps(plan, host)
+    return lists  # type: ignore[return-value]  # the last step is the lists
 
 
 def units_steps(plan: Plan, host: "Host") -> Iterator[list[UnitTasks] | None]:
